@@ -1,0 +1,32 @@
+/**
+ * The boxed-scalar protocol that lets distribution parameters carry derivatives.
+ *
+ * Distributions are typed with plain `number` parameters. When a model computes
+ * gradients it passes *boxed scalars* (objects with a numeric `value` field, made by
+ * the differentiable operations of `varinf`'s model layer) in place of numbers.
+ * A distribution reads the numeric value of each parameter with {@link scalarValue}
+ * and keeps the raw arguments in {@link ContinuousDistribution.operands}, so the
+ * model layer can route the partial derivatives of `logPdf` back to the boxes.
+ * This keeps the import direction math ← distributions ← model: distributions
+ * never know what a box is beyond this one field.
+ *
+ * @module
+ */
+
+/** A scalar that carries its numeric value in `value` (e.g. a reverse-mode node). */
+export interface BoxedScalar {
+  /** The numeric value of the scalar. */
+  readonly value: number;
+}
+
+/**
+ * The numeric value of a parameter that may be a plain number or a boxed scalar.
+ *
+ * @example
+ * ```ts
+ * scalarValue(2); // 2
+ * ```
+ */
+export function scalarValue(x: number): number {
+  return typeof x === 'number' ? x : (x as unknown as BoxedScalar).value;
+}

@@ -1,0 +1,87 @@
+/**
+ * Bijections from the unconstrained real line onto a support, with their
+ * log-Jacobians. Models and guides use them to work on a flat vector in ℝᵈ.
+ *
+ * @module
+ */
+import type { Support } from './support';
+
+/**
+ * A smooth bijection z = T(u) from ℝ onto a support, with what reparameterized
+ * VI needs: T, T⁻¹, log|T′(u)|, T′(u) and d/du log|T′(u)|.
+ *
+ * @example
+ * ```ts
+ * import { expBijection } from 'varinf';
+ * expBijection.forward(0);            // 1
+ * expBijection.logAbsDetJacobian(2);  // 2, since dz/du = e^u
+ * ```
+ */
+export interface Bijection {
+  /** `"identity"` or `"exp"`. */
+  readonly name: string;
+  /** z = T(u). */
+  forward(u: number): number;
+  /** u = T⁻¹(z). */
+  inverse(z: number): number;
+  /** log |dz/du| at u. */
+  logAbsDetJacobian(u: number): number;
+  /** dz/du at u. */
+  derivative(u: number): number;
+  /** d/du log |dz/du| at u. */
+  dLogAbsDetJacobian(u: number): number;
+}
+
+/**
+ * The identity map ℝ → ℝ (log-Jacobian 0), used for real-valued latents.
+ *
+ * @example
+ * ```ts
+ * identityBijection.inverse(-2); // -2
+ * ```
+ */
+export const identityBijection: Bijection = Object.freeze({
+  name: 'identity',
+  forward: (u: number): number => u,
+  inverse: (z: number): number => z,
+  logAbsDetJacobian: (): number => 0,
+  derivative: (): number => 1,
+  dLogAbsDetJacobian: (): number => 0,
+});
+
+/**
+ * z = e^u, ℝ → (0, ∞), log|dz/du| = u; used for positive latents (as Stan and ADVI do).
+ *
+ * @example
+ * ```ts
+ * expBijection.inverse(1); // 0
+ * ```
+ */
+export const expBijection: Bijection = Object.freeze({
+  name: 'exp',
+  forward: (u: number): number => Math.exp(u),
+  inverse: (z: number): number => Math.log(z),
+  logAbsDetJacobian: (u: number): number => u,
+  derivative: (u: number): number => Math.exp(u),
+  dLogAbsDetJacobian: (): number => 1,
+});
+
+/**
+ * The bijection ℝ → support used for a latent with this support: identity for the
+ * real line, exp for (0, ∞) and [0, ∞) (the boundary 0 has probability zero).
+ *
+ * @example
+ * ```ts
+ * import { bijectionFor, Exponential } from 'varinf';
+ * bijectionFor(new Exponential(1).support).name; // "exp"
+ * ```
+ */
+export function bijectionFor(support: Support): Bijection {
+  switch (support.kind) {
+    case 'real':
+      return identityBijection;
+    case 'positive':
+    case 'nonNegative':
+      return expBijection;
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * Parameter checks shared by the distribution constructors: validation lives in
+ * one place, and every failure is an `InvalidParameterError` naming the
+ * distribution, the parameter and the value.
+ *
+ * @module
+ */
+import { InvalidParameterError } from '../errors';
+import { scalarValue } from './scalar';
+
+/** The numeric value of `v`, which must be finite (any sign). */
+export function finiteParam(owner: string, name: string, v: number): number {
+  const x = scalarValue(v);
+  if (typeof x !== 'number' || !Number.isFinite(x)) {
+    throw new InvalidParameterError(owner, name, 'finite', typeof x === 'number' ? x : v);
+  }
+  return x;
+}
+
+/** The numeric value of `v`, which must be finite and > 0. */
+export function positiveParam(owner: string, name: string, v: number): number {
+  const x = scalarValue(v);
+  if (typeof x !== 'number' || !(x > 0 && x < Infinity)) {
+    throw new InvalidParameterError(owner, name, '> 0 and finite', typeof x === 'number' ? x : v);
+  }
+  return x;
+}

@@ -1,0 +1,75 @@
+/**
+ * Errors thrown by varinf. Every message names the offending thing (distribution,
+ * parameter, latent, option) and the value that was rejected.
+ *
+ * @module
+ */
+
+/**
+ * Thrown when a distribution (or other object) is constructed with a parameter
+ * outside its domain, e.g. `new Normal(0, -1)`.
+ *
+ * The message reads `Normal: sigma must be > 0 and finite, got -1`.
+ *
+ * @example
+ * ```ts
+ * import { Normal, InvalidParameterError } from 'varinf';
+ * try { new Normal(0, -1); } catch (e) {
+ *   if (e instanceof InvalidParameterError) console.log(e.parameter, e.value); // "sigma" -1
+ * }
+ * ```
+ */
+export class InvalidParameterError extends RangeError {
+  /** Name of the distribution or object whose construction failed. */
+  readonly owner: string;
+  /** Name of the offending parameter. */
+  readonly parameter: string;
+  /** The rejected value. */
+  readonly value: unknown;
+
+  /**
+   * @param owner - distribution or object name, e.g. `"Normal"`
+   * @param parameter - parameter name, e.g. `"sigma"`
+   * @param requirement - what the parameter must satisfy, e.g. `"> 0 and finite"`
+   * @param value - the rejected value
+   */
+  constructor(owner: string, parameter: string, requirement: string, value: unknown) {
+    super(`${owner}: ${parameter} must be ${requirement}, got ${formatValue(value)}`);
+    this.name = 'InvalidParameterError';
+    this.owner = owner;
+    this.parameter = parameter;
+    this.value = value;
+  }
+}
+
+/**
+ * Thrown by {@link kl} for a pair of distributions with no closed-form KL divergence.
+ *
+ * @example
+ * ```ts
+ * import { kl, Normal, Gamma, UnsupportedKLError } from 'varinf';
+ * try { kl(new Normal(0, 1), new Gamma(2, 1)); } catch (e) {
+ *   console.log(e instanceof UnsupportedKLError); // true
+ * }
+ * ```
+ */
+export class UnsupportedKLError extends TypeError {
+  /**
+   * @param p - name of the first distribution
+   * @param q - name of the second distribution
+   */
+  constructor(p: string, q: string) {
+    super(`kl: no closed form for KL(${p} ‖ ${q}); supported pairs are Normal‖Normal, Exponential‖Exponential, Gamma‖Gamma, LogNormal‖LogNormal, Exponential‖Gamma, Gamma‖Exponential`);
+    this.name = 'UnsupportedKLError';
+  }
+}
+
+/** Formats a rejected value so that -0, NaN and strings stay recognisable in messages. */
+export function formatValue(value: unknown): string {
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (value === null || value === undefined) return String(value);
+  if (typeof value === 'object') return Object.prototype.toString.call(value);
+  return String(value);
+}

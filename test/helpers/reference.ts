@@ -1,0 +1,88 @@
+/**
+ * Access to test/fixtures/reference.json (a verbatim copy of the shared mpmath
+ * reference) and the tolerance rule of its README.
+ */
+import { readFileSync } from 'node:fs';
+import { Exponential, Gamma, LogNormal, Normal, type ContinuousDistribution } from '../../src/index';
+
+export type RefValue = number | string | Record<string, unknown>;
+
+export interface RefCase {
+  id: string;
+  family: string;
+  fn: string;
+  expected: RefValue;
+  cond?: number;
+  tags?: string[];
+  exact?: string;
+  [key: string]: unknown;
+}
+
+export interface Reference {
+  cases: RefCase[];
+  datasets: Record<string, { model: string; n: number; data: number[]; zTrue: number }>;
+}
+
+export const reference: Reference = JSON.parse(
+  readFileSync(new URL('../fixtures/reference.json', import.meta.url), 'utf8'),
+) as Reference;
+
+/** All cases of one family (optionally one fn). */
+export function casesOf(family: string, fn?: string): RefCase[] {
+  return reference.cases.filter((c) => c.family === family && (fn === undefined || c.fn === fn));
+}
+
+/** "inf" / "-inf" strings to numbers. */
+export function num(v: unknown): number {
+  if (v === 'inf') return Infinity;
+  if (v === '-inf') return -Infinity;
+  if (v === 'nan') return NaN;
+  return v as number;
+}
+
+/** Builds a distribution from the reference's `{dist, params}` description. */
+export function makeDist(dist: string, params: Record<string, number>): ContinuousDistribution {
+  switch (dist) {
+    case 'Normal':
+      return new Normal(params.mu, params.sigma);
+    case 'LogNormal':
+      return new LogNormal(params.mu, params.sigma);
+    case 'Exponential':
+      return new Exponential(params.rate);
+    case 'Gamma':
+      return new Gamma(params.shape, params.rate);
+    default:
+      throw new Error(`unknown dist ${dist}`);
+  }
+}
+
+/**
+ * The README's rule: |got − want| ≤ atol + rtol·max(1, cond)·|want|, with
+ * infinities compared exactly. Returns the error relative to |want| (0 when equal).
+ */
+export function relError(got: number, want: number): number {
+  if (got === want) return 0;
+  if (!Number.isFinite(want) || !Number.isFinite(got)) return Infinity;
+  const d = Math.abs(got - want);
+  return want === 0 ? d : d / Math.abs(want);
+}
+
+export function withinTolerance(got: number, want: number, rtol: number, cond = 1, atol = 1e-300): boolean {
+  if (got === want) return true;
+  if (Number.isNaN(got) || Number.isNaN(want)) return false;
+  if (!Number.isFinite(want) || !Number.isFinite(got)) return false;
+  return Math.abs(got - want) <= atol + rtol * Math.max(1, cond) * Math.abs(want);
+}
+
+/** Tracks the worst case of a family for the printed summary. */
+export class WorstCase {
+  private worst = { id: '', err: -1, detail: '' };
+  constructor(private readonly family: string) {}
+  record(id: string, got: number, want: number, cond = 1): void {
+    const err = relError(got, want) / Math.max(1, cond);
+    if (err > this.worst.err) this.worst = { id, err, detail: `got ${got}, want ${want}` };
+  }
+  report(): string {
+    return `[reference] ${this.family}: worst relative error / max(1, cond) = ${this.worst.err.toExponential(2)} at ${this.worst.id} (${this.worst.detail})`;
+  }
+}
