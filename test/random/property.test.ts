@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Rng } from '../../src/random/rng';
-import { kolmogorovSurvival, ksPValue, ksStatistic } from './ks';
+import { kolmogorovSurvival, ksPValue, ksStatistic } from '../helpers/ks';
 
 const seedArb = fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.bigInt(), fc.bigInt({ min: -(2n ** 80n), max: 2n ** 80n }));
 

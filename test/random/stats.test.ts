@@ -8,7 +8,7 @@ import erfc from '@stdlib/math-base-special-erfc';
 import gammainc from '@stdlib/math-base-special-gammainc';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import { Rng } from '../../src/random/rng';
-import { ksStatistic, ksPValue } from './ks';
+import { ksStatistic, ksPValue } from '../helpers/ks';
 import { gammaP } from './gamma-cdf';
 
 const Z = 4; // standard errors allowed
