@@ -34,6 +34,8 @@ export class Exponential extends ContinuousDistribution {
   readonly operands: readonly number[];
   /** Rate λ > 0. */
   readonly rate: number;
+  /** log λ, cached: every density evaluation needs it. */
+  private readonly logRate: number;
 
   /**
    * @param rate - rate λ, finite and > 0
@@ -43,11 +45,12 @@ export class Exponential extends ContinuousDistribution {
     super();
     this.rate = positiveParam('Exponential', 'rate', rate);
     this.operands = [rate];
+    this.logRate = Math.log(this.rate);
   }
 
   /** log λ − λx for x ≥ 0, −∞ for x < 0. */
   logPdf(x: number): number {
-    return x >= 0 ? Math.log(this.rate) - this.rate * x : x < 0 ? -Infinity : NaN;
+    return x >= 0 ? this.logRate - this.rate * x : x < 0 ? -Infinity : NaN;
   }
 
   /** 1 − e^{−λx} = −expm1(−λx). */
@@ -92,7 +95,7 @@ export class Exponential extends ContinuousDistribution {
 
   /** 1 − log λ. */
   entropy(): number {
-    return 1 - Math.log(this.rate);
+    return 1 - this.logRate;
   }
 
   /** ∂/∂x = −λ, ∂/∂λ = 1/λ − x (zeros outside the support). */
@@ -105,7 +108,7 @@ export class Exponential extends ContinuousDistribution {
     }
     out[0] = -r;
     out[1] = 1 / r - x;
-    return Math.log(r) - r * x;
+    return this.logRate - r * x;
   }
 
   /** n log λ − λ Σxᵢ (−∞ if any xᵢ < 0). */
@@ -118,7 +121,7 @@ export class Exponential extends ContinuousDistribution {
       if (x < min) min = x;
     }
     if (min < 0) return -Infinity;
-    return xs.length * Math.log(this.rate) - this.rate * s;
+    return xs.length * this.logRate - this.rate * s;
   }
 
   /** Σ log f(xᵢ) with Σ ∂/∂λ = n/λ − Σxᵢ. */
@@ -137,7 +140,7 @@ export class Exponential extends ContinuousDistribution {
     }
     const n = xs.length;
     out[1] = n / this.rate - s;
-    return n * Math.log(this.rate) - this.rate * s;
+    return n * this.logRate - this.rate * s;
   }
 
   /** −log(1 − p)/λ via log1p, exact near p = 0. */

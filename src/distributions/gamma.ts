@@ -4,6 +4,7 @@
  * @module
  */
 import { digamma, lgamma } from '../math/gamma-functions';
+import { logPoissonRaw } from '../math/saddle-point';
 import {
   gammaP,
   gammaPInv,
@@ -50,6 +51,8 @@ export class Gamma extends ContinuousDistribution {
   readonly rate: number;
   /** log Γ(α), cached: every density evaluation needs it. */
   private readonly lgammaShape: number;
+  /** log β, cached likewise. */
+  private readonly logRate: number;
 
   /**
    * @param shape - shape α, finite and > 0
@@ -63,6 +66,7 @@ export class Gamma extends ContinuousDistribution {
     this.operands = [shape, rate];
     this.support = this.shape >= 1 ? nonNegative : positive;
     this.lgammaShape = lgamma(this.shape);
+    this.logRate = Math.log(this.rate);
   }
 
   /** α log β + (α − 1) log x − βx − log Γ(α), with the x = 0 limits. */
@@ -71,9 +75,9 @@ export class Gamma extends ContinuousDistribution {
     const b = this.rate;
     if (x > 0) {
       if (x === Infinity) return -Infinity;
-      return gammaLogDensity(a, b, x, this.lgammaShape);
+      return gammaLogDensity(a, b, x, this.lgammaShape, this.logRate);
     }
-    if (x === 0) return a < 1 ? Infinity : a === 1 ? Math.log(b) : -Infinity;
+    if (x === 0) return a < 1 ? Infinity : a === 1 ? this.logRate : -Infinity;
     return x < 0 ? -Infinity : NaN;
   }
 
@@ -117,7 +121,7 @@ export class Gamma extends ContinuousDistribution {
    * ½ log α + …, so an asymptotic form avoids losing digits there.
    */
   entropy(): number {
-    return gammaEntropyStandard(this.shape, this.lgammaShape) - Math.log(this.rate);
+    return gammaEntropyStandard(this.shape, this.lgammaShape) - this.logRate;
   }
 
   /** ∂/∂x = (α − 1)/x − β, ∂/∂α = log(βx) − ψ(α), ∂/∂β = α/β − x. */
@@ -132,7 +136,7 @@ export class Gamma extends ContinuousDistribution {
       return lp;
     }
     out[0] = a === 1 ? -b : (a - 1) / x - b;
-    out[1] = Math.log(b * x) - digamma(a);
+    out[1] = this.logRate + Math.log(x) - digamma(a);
     out[2] = a / b - x;
     return lp;
   }
@@ -152,7 +156,7 @@ export class Gamma extends ContinuousDistribution {
     }
     if (min <= 0 || s === Infinity) return this.sumLogPdfSlow(xs);
     const n = xs.length;
-    return n * (a * Math.log(b) - this.lgammaShape) + (a - 1) * sLog - b * s;
+    return n * (a * this.logRate - this.lgammaShape) + (a - 1) * sLog - b * s;
   }
 
   /** Σ log f(xᵢ) with Σ ∂/∂α = Σ log(βxᵢ) − nψ(α) and Σ ∂/∂β = nα/β − Σxᵢ. */
@@ -170,7 +174,7 @@ export class Gamma extends ContinuousDistribution {
     }
     if (min <= 0 || s === Infinity) return super.sumLogPdfPartials(xs, out);
     const n = xs.length;
-    const logB = Math.log(b);
+    const logB = this.logRate;
     out[0] = 0;
     out[1] = n * (logB - digamma(a)) + sLog;
     out[2] = (n * a) / b - s;
@@ -197,16 +201,22 @@ export class Gamma extends ContinuousDistribution {
 
 const PARAMS: readonly string[] = Object.freeze(['shape', 'rate']);
 
+/** Above this shape the terms of the naive log-density cancel enough to cost digits. */
+const SADDLE_POINT_SHAPE = 10;
+
 /**
- * log f(x) for x in (0, ∞). Written as log β + (α − 1) log y − y − log Γ(α) with
- * y = βx, which keeps the large terms from cancelling twice.
+ * log f(x) for x in (0, ∞). For moderate shapes, log β + (α − 1) log y − y − log Γ(α)
+ * with y = βx. For large shapes those terms are each ~α log α and cancel, so the
+ * density is written as β times the Poisson-type density y^{α−1} e^{−y} / Γ(α) and
+ * evaluated by Loader's saddle-point form (stirlerr and bd0), as R's dgamma does.
  */
-function gammaLogDensity(a: number, b: number, x: number, lgammaA: number): number {
+function gammaLogDensity(a: number, b: number, x: number, lgammaA: number, logB: number): number {
   const y = b * x;
   // βx can underflow or overflow where x and β separately are fine.
-  if (y === Infinity || y === 0) return (a - 1) * Math.log(x) + a * Math.log(b) - b * x - lgammaA;
+  if (y === Infinity || y === 0) return (a - 1) * Math.log(x) + a * logB - b * x - lgammaA;
+  if (a >= SADDLE_POINT_SHAPE) return logB + logPoissonRaw(a - 1, y);
   const am1LogY = a === 1 ? 0 : (a - 1) * Math.log(y);
-  return Math.log(b) + am1LogY - y - lgammaA;
+  return logB + am1LogY - y - lgammaA;
 }
 
 /**

@@ -9,7 +9,9 @@
  * @module
  */
 import { UnsupportedKLError } from '../errors';
-import { digamma, lgamma } from '../math/gamma-functions';
+import { digamma, lgamma, trigamma } from '../math/gamma-functions';
+import { expm1mx } from '../math/elementary';
+import { integrate } from '../math/quadrature';
 import type { ContinuousDistribution } from './distribution';
 import { Exponential } from './exponential';
 import { Gamma } from './gamma';
@@ -59,28 +61,23 @@ function klLocationScale(muP: number, sigmaP: number, muQ: number, sigmaQ: numbe
 function klGamma(aP: number, bP: number, aQ: number, bQ: number): number {
   const u = logRatio(bP, bQ);
   const rateTerm = (aQ - aP) * u + aP * expm1mx(-u);
-  const shapeTerm = aP === aQ ? 0 : (aP - aQ) * digamma(aP) - lgamma(aP) + lgamma(aQ);
-  return shapeTerm + rateTerm;
+  return lgammaTaylorRemainder(aP, aQ) + rateTerm;
+}
+
+/**
+ * log Γ(b) − log Γ(a) − (b − a)ψ(a) ≥ 0, the shape part of the Gamma KL. When a and
+ * b are close its three terms cancel (each ~a log a, the result ~½(b − a)²ψ′(a)), so
+ * it is computed as the integral of a positive function, ∫ₐᵇ (b − s)ψ′(s) ds, by
+ * Gauss–Kronrod quadrature of the trigamma function.
+ */
+function lgammaTaylorRemainder(a: number, b: number): number {
+  if (a === b) return 0;
+  if (Math.abs(b - a) > 0.5 * Math.min(a, b)) return (a - b) * digamma(a) - lgamma(a) + lgamma(b);
+  return integrate((s) => (b - s) * trigamma(s), a, b, { relTol: 1e-15, absTol: 0 }).value;
 }
 
 /** log(a/b) as log1p((a − b)/b): a − b is exact when a ≈ b, so small ratios keep their digits. */
 function logRatio(a: number, b: number): number {
   const r = (a - b) / b;
   return Math.abs(r) < 0.5 ? Math.log1p(r) : Math.log(a) - Math.log(b);
-}
-
-/**
- * eʸ − 1 − y without cancellation: the Taylor series y²/2! + y³/3! + … for
- * |y| < 0.5 (terms to 1e-17 relative), expm1(y) − y elsewhere.
- */
-export function expm1mx(y: number): number {
-  if (Math.abs(y) >= 0.5) return Math.expm1(y) - y;
-  let term = (y * y) / 2;
-  let sum = term;
-  for (let k = 3; k < 30; k++) {
-    term *= y / k;
-    sum += term;
-    if (Math.abs(term) <= 1e-17 * Math.abs(sum)) break;
-  }
-  return sum;
 }

@@ -37,6 +37,8 @@ export class LogNormal extends ContinuousDistribution {
   readonly mu: number;
   /** Standard deviation σ > 0 of log X. */
   readonly sigma: number;
+  /** log σ + log √(2π), cached: every density evaluation needs it. */
+  private readonly logNormalizer: number;
 
   /**
    * @param mu - mean of log X, finite
@@ -48,6 +50,7 @@ export class LogNormal extends ContinuousDistribution {
     this.mu = finiteParam('LogNormal', 'mu', mu);
     this.sigma = positiveParam('LogNormal', 'sigma', sigma);
     this.operands = [mu, sigma];
+    this.logNormalizer = Math.log(this.sigma) + LN_SQRT_2PI;
   }
 
   /** −z²/2 − log σ − log √(2π) − log x with z = (log x − μ)/σ; −∞ for x ≤ 0. */
@@ -56,7 +59,7 @@ export class LogNormal extends ContinuousDistribution {
     if (x === Infinity) return -Infinity;
     const y = Math.log(x);
     const z = (y - this.mu) / this.sigma;
-    return -0.5 * z * z - Math.log(this.sigma) - LN_SQRT_2PI - y;
+    return -0.5 * z * z - this.logNormalizer - y;
   }
 
   /** Φ((log x − μ)/σ). */
@@ -97,7 +100,7 @@ export class LogNormal extends ContinuousDistribution {
 
   /** μ + ½ + log(σ √(2π)). */
   entropy(): number {
-    return this.mu + 0.5 + LN_SQRT_2PI + Math.log(this.sigma);
+    return this.mu + 0.5 + this.logNormalizer;
   }
 
   /** ∂/∂x = −(1 + z/σ)/x, ∂/∂μ = z/σ, ∂/∂σ = (z² − 1)/σ, z = (log x − μ)/σ. */
@@ -115,7 +118,7 @@ export class LogNormal extends ContinuousDistribution {
     out[0] = -(1 + dmu) / x;
     out[1] = dmu;
     out[2] = (z * z - 1) / s;
-    return -0.5 * z * z - Math.log(s) - LN_SQRT_2PI - y;
+    return -0.5 * z * z - this.logNormalizer - y;
   }
 
   /** exp(μ + σ Φ⁻¹(p)). */

@@ -39,6 +39,8 @@ export class Normal extends ContinuousDistribution {
   readonly mu: number;
   /** Standard deviation σ > 0. */
   readonly sigma: number;
+  /** log σ + log √(2π), cached: every density evaluation needs it. */
+  private readonly logNormalizer: number;
 
   /**
    * @param mu - mean μ, finite
@@ -50,12 +52,13 @@ export class Normal extends ContinuousDistribution {
     this.mu = finiteParam('Normal', 'mu', mu);
     this.sigma = positiveParam('Normal', 'sigma', sigma);
     this.operands = [mu, sigma];
+    this.logNormalizer = Math.log(this.sigma) + LN_SQRT_2PI;
   }
 
   /** log f(x) = −z²/2 − log σ − log √(2π), z = (x − μ)/σ. */
   logPdf(x: number): number {
     const z = (x - this.mu) / this.sigma;
-    return -0.5 * z * z - Math.log(this.sigma) - LN_SQRT_2PI;
+    return -0.5 * z * z - this.logNormalizer;
   }
 
   /** Φ((x − μ)/σ). */
@@ -100,7 +103,7 @@ export class Normal extends ContinuousDistribution {
 
   /** ½ + log(σ √(2π)). */
   entropy(): number {
-    return 0.5 + LN_SQRT_2PI + Math.log(this.sigma);
+    return 0.5 + this.logNormalizer;
   }
 
   /** ∂/∂x = −z/σ, ∂/∂μ = z/σ, ∂/∂σ = (z² − 1)/σ. */
@@ -111,7 +114,7 @@ export class Normal extends ContinuousDistribution {
     out[0] = -dmu;
     out[1] = dmu;
     out[2] = (z * z - 1) / s;
-    return -0.5 * z * z - Math.log(s) - LN_SQRT_2PI;
+    return -0.5 * z * z - this.logNormalizer;
   }
 
   /** One pass: Σ(x − μ) and Σ(x − μ)² give the sum and both parameter partials. */
@@ -123,7 +126,7 @@ export class Normal extends ContinuousDistribution {
       s2 += d * d;
     }
     const s = this.sigma;
-    return -0.5 * s2 / (s * s) - xs.length * (Math.log(s) + LN_SQRT_2PI);
+    return -0.5 * s2 / (s * s) - xs.length * this.logNormalizer;
   }
 
   /** Σ log f(xᵢ) with Σ ∂/∂μ = Σ(xᵢ − μ)/σ² and Σ ∂/∂σ = (Σ(xᵢ − μ)²/σ² − n)/σ. */
@@ -142,7 +145,7 @@ export class Normal extends ContinuousDistribution {
     out[0] = 0;
     out[1] = s1 / v;
     out[2] = (s2 / v - n) / s;
-    return -0.5 * s2 / v - n * (Math.log(s) + LN_SQRT_2PI);
+    return -0.5 * s2 / v - n * this.logNormalizer;
   }
 
   /** μ + σ Φ⁻¹(p). */

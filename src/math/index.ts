@@ -1,0 +1,14 @@
+/**
+ * Special functions for varinf (internal barrel; not a public entry point).
+ *
+ * @module
+ */
+
+export * from './constants';
+export * from './elementary';
+export * from './gamma-functions';
+export * from './error-functions';
+export * from './normal-functions';
+export * from './incomplete-gamma';
+export * from './saddle-point';
+export * from './quadrature';

@@ -1,0 +1,80 @@
+/**
+ * The exact partial derivatives that models and VI build on: logPdfPartials
+ * against central finite differences in x and in every parameter, and the
+ * summed (i.i.d.) forms against the per-point ones.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { registry } from './registry';
+
+/**
+ * Central difference of f at v; its error is O(h²). Positive quantities get a step
+ * relative to v (so v − h stays in the domain), real ones a step relative to
+ * max(|v|, 1e-3).
+ */
+function centralDiff(f: (v: number) => number, v: number, positive: boolean): number {
+  const h = 1e-6 * (positive ? v : Math.max(Math.abs(v), 1e-3));
+  return (f(v + h) - f(v - h)) / (2 * h);
+}
+
+function close(a: number, b: number, rtol: number, atol: number): boolean {
+  return Math.abs(a - b) <= atol + rtol * Math.max(Math.abs(a), Math.abs(b));
+}
+
+for (const entry of registry) {
+  describe(`${entry.name} partials`, () => {
+    const withPoint = entry.moderateParams.chain((ps) =>
+      fc.tuple(fc.constant(ps), fc.double({ min: 0.01, max: 0.99, noNaN: true }).map((p) => entry.make(...ps).quantile(p))),
+    );
+
+    it('logPdfPartials = central differences in x and in each parameter', () => {
+      const out = new Float64Array(entry.paramNames.length + 1);
+      fc.assert(
+        fc.property(withPoint, ([ps, x]) => {
+          const d = entry.make(...ps);
+          const lp = d.logPdfPartials(x, out);
+          expect(lp).toBe(d.logPdf(x));
+          const scale = 1 + Math.abs(lp);
+          expect(close(out[0], centralDiff((v) => d.logPdf(v), x, d.support.kind !== 'real'), 1e-6, 1e-6 * scale / Math.max(Math.abs(x), 1e-3))).toBe(true);
+          ps.forEach((p, k) => {
+            const fd = centralDiff((v) => entry.make(...ps.map((q, j) => (j === k ? v : q))).logPdf(x), p, entry.paramNames[k] !== 'mu');
+            expect(close(out[1 + k], fd, 1e-6, 1e-6 * scale / Math.max(Math.abs(p), 1e-3)), `∂/∂${entry.paramNames[k]}`).toBe(true);
+          });
+        }),
+        { numRuns: 200, seed: 11 },
+      );
+    });
+
+    it('sumLogPdf and sumLogPdfPartials equal the sums of the per-point values', () => {
+      const k = entry.paramNames.length;
+      const one = new Float64Array(k + 1);
+      const sum = new Float64Array(k + 1);
+      fc.assert(
+        fc.property(entry.moderateParams, fc.array(fc.double({ min: 0.001, max: 0.999, noNaN: true }), { minLength: 1, maxLength: 50 }), (ps, qs) => {
+          const d = entry.make(...ps);
+          const xs = Float64Array.from(qs, (q) => d.quantile(q));
+          let lp = 0;
+          const acc = new Float64Array(k + 1);
+          for (const x of xs) {
+            lp += d.logPdfPartials(x, one);
+            for (let j = 1; j <= k; j++) acc[j] += one[j];
+          }
+          const scale = xs.length * (1 + Math.abs(lp / xs.length));
+          expect(close(d.sumLogPdf(xs), lp, 1e-12, 1e-12 * scale)).toBe(true);
+          expect(close(d.sumLogPdfPartials(xs, sum), lp, 1e-12, 1e-12 * scale)).toBe(true);
+          for (let j = 1; j <= k; j++) expect(close(sum[j], acc[j], 1e-10, 1e-10 * scale)).toBe(true);
+        }),
+        { numRuns: 200, seed: 12 },
+      );
+    });
+
+    it('outside the support: −∞ and zero partials, never NaN', () => {
+      const d = entry.make(...entry.paramNames.map(() => 1));
+      if (d.support.kind === 'real') return;
+      const out = new Float64Array(entry.paramNames.length + 1).fill(7);
+      expect(d.logPdfPartials(-1, out)).toBe(-Infinity);
+      expect(Array.from(out)).toEqual(new Array(out.length).fill(0));
+      expect(d.sumLogPdf([1, -1])).toBe(-Infinity);
+    });
+  });
+}
