@@ -225,7 +225,7 @@ function gammaLogDensity(a: number, b: number, x: number, lgammaA: number, logB:
  * S = 1/(12α) − 1/(360α³) + 1/(1260α⁵) and T = 1/(12α²) − 1/(120α⁴) + 1/(252α⁶),
  * whose truncation error is below 1e-17 there.
  */
-function gammaEntropyStandard(a: number, lgammaA: number): number {
+export function gammaEntropyStandard(a: number, lgammaA: number): number {
   if (a < 40) return a + lgammaA + (1 - a) * digamma(a);
   const r = 1 / a;
   const r2 = r * r;

@@ -14,7 +14,7 @@ import { expm1mx } from '../math/elementary';
 import { integrate } from '../math/quadrature';
 import type { ContinuousDistribution } from './distribution';
 import { Exponential } from './exponential';
-import { Gamma } from './gamma';
+import { Gamma, gammaEntropyStandard } from './gamma';
 import { LogNormal } from './lognormal';
 import { Normal } from './normal';
 
@@ -72,6 +72,10 @@ function klGamma(aP: number, bP: number, aQ: number, bQ: number): number {
  */
 function lgammaTaylorRemainder(a: number, b: number): number {
   if (a === b) return 0;
+  // Against an exponential (b = 1) with large a the remainder is a − H(a), H the
+  // Gamma(a, 1) entropy, whose Stirling form avoids the cancellation of
+  // (a − 1)ψ(a) − log Γ(a) (each ~a log a).
+  if (b === 1 && a >= 40) return a - gammaEntropyStandard(a, lgamma(a));
   if (Math.abs(b - a) > 0.5 * Math.min(a, b)) return (a - b) * digamma(a) - lgamma(a) + lgamma(b);
   return integrate((s) => (b - s) * trigamma(s), a, b, { relTol: 1e-15, absTol: 0 }).value;
 }

@@ -3,7 +3,8 @@
  * reference) and the tolerance rule of its README.
  */
 import { readFileSync } from 'node:fs';
-import { Exponential, Gamma, LogNormal, Normal, type ContinuousDistribution } from '../../src/index';
+import { Exponential, Gamma, kl, LogNormal, Normal, type ContinuousDistribution } from '../../src/index';
+import * as math from '../../src/math';
 
 export type RefValue = number | string | Record<string, unknown>;
 
@@ -85,4 +86,72 @@ export class WorstCase {
   report(): string {
     return `[reference] ${this.family}: worst relative error / max(1, cond) = ${this.worst.err.toExponential(2)} at ${this.worst.id} (${this.worst.detail})`;
   }
+}
+
+type Params = Record<string, number>;
+
+export function evalDistribution(c: RefCase): number {
+  const d = makeDist(c.dist as string, c.params as Params);
+  switch (c.fn) {
+    case 'logPdf':
+      return d.logPdf(c.x as number);
+    case 'pdf':
+      return d.pdf(c.x as number);
+    case 'cdf':
+      return d.cdf(c.x as number);
+    case 'logCdf':
+      return d.logCdf(c.x as number);
+    case 'survival':
+      return d.survival(c.x as number);
+    case 'logSurvival':
+      return d.logSurvival(c.x as number);
+    case 'quantile':
+      return d.quantile(c.p as number);
+    default:
+      throw new Error(`unknown fn ${c.fn}`);
+  }
+}
+
+export function evalMoment(c: RefCase): number {
+  const d = makeDist(c.dist as string, c.params as Params);
+  switch (c.fn) {
+    case 'mean':
+      return d.mean();
+    case 'variance':
+      return d.variance();
+    case 'mode':
+      return d.mode();
+    case 'entropy':
+      return d.entropy();
+    default:
+      throw new Error(`unknown fn ${c.fn}`);
+  }
+}
+
+export function evalKl(c: RefCase): number {
+  const p = c.p as { dist: string; params: Params };
+  const q = c.q as { dist: string; params: Params };
+  return kl(makeDist(p.dist, p.params), makeDist(q.dist, q.params));
+}
+
+const SPECIAL: Record<string, (...a: number[]) => number> = {
+  lgamma: math.lgamma,
+  digamma: math.digamma,
+  erf: math.erf,
+  erfc: math.erfc,
+  erfinv: math.erfinv,
+  erfcinv: math.erfcinv,
+  normalQuantile: math.normalQuantile,
+  normalCdf: math.normalCdf,
+  normalLogCdf: math.normalLogCdf,
+  log1p: math.log1p,
+  expm1: math.expm1,
+  gammaP: math.gammaP,
+  gammaQ: math.gammaQ,
+};
+
+export function evalSpecial(c: RefCase): number {
+  const f = SPECIAL[c.fn];
+  if (f === undefined) throw new Error(`unknown special fn ${c.fn}`);
+  return f(...(c.args as unknown[]).map(num));
 }
