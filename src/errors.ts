@@ -73,3 +73,33 @@ export function formatValue(value: unknown): string {
   if (typeof value === 'object') return Object.prototype.toString.call(value);
   return String(value);
 }
+
+/**
+ * Thrown when a `Model` is declared or queried inconsistently: a prior entry
+ * that is not a distribution, an array of distributions or a `plate`; a latent
+ * missing from (or unknown to) a values record; a vector latent of the wrong
+ * length. `latent` names the offending latent when there is one.
+ *
+ * @example
+ * ```ts
+ * import { Model, Exponential, Normal, ModelError } from 'varinf';
+ * const m = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * try { m.logJoint({} as { z: number }); } catch (e) {
+ *   if (e instanceof ModelError) console.log(e.latent, e.message); // "z" 'Model: latent "z" is missing …'
+ * }
+ * ```
+ */
+export class ModelError extends Error {
+  /** The latent the error is about, when there is one. */
+  readonly latent: string | undefined;
+
+  /**
+   * @param message - full message, starting with the thrower (`Model: …`)
+   * @param latent - the latent's name, when the error is about one
+   */
+  constructor(message: string, latent?: string) {
+    super(message);
+    this.name = 'ModelError';
+    this.latent = latent;
+  }
+}

@@ -20,6 +20,31 @@ export {
   identityBijection,
   type Bijection,
 } from './distributions/transforms';
-export { InvalidParameterError, UnsupportedKLError } from './errors';
+export { InvalidParameterError, ModelError, UnsupportedKLError } from './errors';
 export type { DifferentiableModel, LatentBlock } from './model/differentiable-model';
+export type { LatentValue, Latents, Prior, PriorEntry, PriorFn } from './model/latents';
+export { Model, type Likelihood, type ModelSpec } from './model/model';
+export {
+  add,
+  detach,
+  div,
+  dot,
+  exp,
+  expm1,
+  log,
+  log1p,
+  mul,
+  neg,
+  pow,
+  sigmoid,
+  softplus,
+  sqrt,
+  square,
+  sub,
+  sum,
+  tanh,
+} from './model/ops';
+export { Plate, plate } from './model/plate';
+export { isNode, TapeNode } from './model/tape';
 export { Rng } from './random/rng';
+export { SOBOL_MAX_DIMENSION, ScrambledSobol } from './random/sobol';

@@ -1,0 +1,450 @@
+/**
+ * `Model`: named latents with priors, a likelihood and observed data, giving the
+ * log joint log p(z, x = D) and its exact gradient.
+ *
+ * Value mode (`logJoint`, `logDensity`) calls the likelihood with plain numbers.
+ * Gradient mode (`gradLogJoint`, `logDensityGradient`) calls it with reverse-mode
+ * nodes (see `tape.ts`) typed as numbers; each distribution's analytic partials
+ * (`logPdfPartials` / `sumLogPdfPartials`) are added into the adjoints of the
+ * nodes among its `operands`, then one backward sweep reaches the latents.
+ *
+ * @module
+ */
+import { ContinuousDistribution } from '../distributions/distribution';
+import { InvalidParameterError } from '../errors';
+import type { DifferentiableModel, LatentBlock } from './differentiable-model';
+import { layoutPrior, resolveEntry, type Latents, type Prior, type PriorBlock } from './latents';
+import { describe, Plate } from './plate';
+import { Tape, type TapeNode } from './tape';
+import { checkDist, copyData, loadValues, makeRecord } from './values';
+
+/**
+ * The likelihood of a model: the distribution of datum `i` given the latents.
+ * A likelihood that declares no second parameter (`({ z }) => …`) is taken to be
+ * i.i.d.: it is called once per evaluation and summed over the data in one tight
+ * loop (`sumLogPdf`). Declare `(latents, i) => …` to use covariates. The test is
+ * the function's `length`, so do not give `i` a default value (`(p, i = 0) => …`
+ * has length 1 and would be taken as i.i.d.).
+ *
+ * @example
+ * ```ts
+ * const iid: Likelihood<{ z: Exponential }> = ({ z }) => new Normal(z, 1);
+ * const reg: Likelihood<{ a: Normal; b: Normal }> = ({ a, b }, i) => new Normal(add(a, mul(b, xs[i])), 1);
+ * ```
+ */
+export type Likelihood<P extends Prior> = (latents: Latents<P>, index: number) => ContinuousDistribution;
+
+/**
+ * What `new Model(…)` takes.
+ *
+ * @example
+ * ```ts
+ * const spec: ModelSpec<{ z: Exponential }> = {
+ *   prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3],
+ * };
+ * ```
+ */
+export interface ModelSpec<P extends Prior> {
+  /**
+   * Named latents and their priors: a distribution, an array of distributions,
+   * `plate(dist, n)`, or a function of the earlier latents returning one of these.
+   */
+  readonly prior: P;
+  /** The distribution of datum i given the latents (arithmetic on latents through varinf's ops). */
+  readonly likelihood: Likelihood<P>;
+  /** The observations, finite numbers. */
+  readonly data: ArrayLike<number>;
+}
+
+/**
+ * A Bayesian model p(z, x) = p(z) Πᵢ p(xᵢ | z) with the data x = D fixed.
+ *
+ * - `logPrior(z)` = Σ log p(z_k) over the latents (and their elements);
+ * - `logLikelihood(z)` = Σᵢ log p(xᵢ | z);
+ * - `logJoint(z)` = their sum, `-Infinity` when a latent lies outside its prior's support;
+ * - `gradLogJoint(z)`: the exact gradient, by analytic per-distribution partials and
+ *   reverse mode through varinf's differentiable operations.
+ *
+ * A prior entry may also be a function of the latents declared before it
+ * (hierarchical models), e.g. `theta: ({ mu, tau }) => plate(new Normal(mu, tau), 8)`.
+ *
+ * It also implements {@link DifferentiableModel}, the interface VI consumes, on the
+ * unconstrained vector u (z = T(u) per latent, identity on ℝ, exp on (0, ∞)).
+ *
+ * Gradient mode passes reverse-mode nodes (typed `number`) to the likelihood:
+ * arithmetic on latents must use `add`, `mul`, `exp`, `dot`, … (plain `+`/`Math.*`
+ * on a latent throws a `TypeError` there). The value record passed to the
+ * likelihood by `logDensity` is reused between calls: do not keep it.
+ *
+ * @example
+ * ```ts
+ * import { Model, Exponential, Normal } from 'varinf';
+ * const model = new Model({
+ *   prior: { z: new Exponential(1) },
+ *   likelihood: ({ z }) => new Normal(z, 1),
+ *   data: [1.3],
+ * });
+ * Math.exp(model.logJoint({ z: 1.5 })); // 0.08725… = e^{-1.5} φ(-0.2)
+ * model.gradLogJoint({ z: 1.5 });       // { z: -1.2 } = −1 + (1.3 − 1.5)
+ * ```
+ */
+export class Model<P extends Prior> implements DifferentiableModel {
+  /** The prior as declared. */
+  readonly prior: P;
+  /** The observations (a private copy). */
+  readonly data: Float64Array;
+  /** Dimension of the flat (unconstrained) latent vector. */
+  readonly dim: number;
+  /** The latents' blocks in declaration order (where each latent sits in the flat vector). */
+  readonly blocks: readonly LatentBlock[];
+  /** The same blocks with their priors. */
+  private readonly layout: readonly PriorBlock[];
+
+  private readonly likelihood: Likelihood<P>;
+  private readonly iid: boolean;
+  /** Constrained latent values, flat. */
+  private readonly z: Float64Array;
+  /** ∂ log joint / ∂z, flat. */
+  private readonly gz: Float64Array;
+  /** Per plate block, a view of `z` (null for scalars and arrays). */
+  private readonly views: (Float64Array | null)[];
+  /** Reused value record over `z` for `logDensity`. */
+  private readonly rec: Record<string, number | Float64Array>;
+  private readonly tape = new Tape();
+  /** The node record passed to the likelihood in gradient mode (leaf nodes persist). */
+  private readonly nodeRec: Latents<P>;
+  private scratch = new Float64Array(8);
+
+  /**
+   * @param spec - `{ prior, likelihood, data }`
+   * @throws InvalidParameterError when a datum is not finite (`Model: data[3] must be finite, got NaN`)
+   * @throws ModelError when a prior entry is not a distribution, an array of them or a plate
+   * @throws TypeError when `likelihood` is not a function
+   */
+  constructor(spec: ModelSpec<P>) {
+    if (spec === null || typeof spec !== 'object') {
+      throw new TypeError(`Model: expected { prior, likelihood, data }, got ${describe(spec)}`);
+    }
+    const { prior, likelihood, data } = spec;
+    this.layout = Object.freeze(layoutPrior(prior));
+    this.blocks = this.layout;
+    if (typeof likelihood !== 'function') {
+      throw new TypeError(`Model: likelihood must be a function of the latents, got ${describe(likelihood)}`);
+    }
+    this.prior = prior;
+    this.likelihood = likelihood;
+    this.iid = likelihood.length < 2;
+    this.data = copyData(data);
+    const last = this.layout[this.layout.length - 1];
+    this.dim = last === undefined ? 0 : last.offset + last.size;
+    this.z = new Float64Array(this.dim);
+    this.gz = new Float64Array(this.dim);
+    this.views = this.layout.map((b) => (b.kind === 'plate' ? this.z.subarray(b.offset, b.offset + b.size) : null));
+    this.rec = {};
+    const leaves = this.tape.reset(this.dim, this.z);
+    const nodeRec: Record<string, unknown> = {};
+    for (const b of this.layout) {
+      this.rec[b.name] = b.scalar ? 0 : this.z.subarray(b.offset, b.offset + b.size);
+      nodeRec[b.name] = b.scalar ? leaves[b.offset] : this.tape.leafBlock(b.offset, b.size);
+    }
+    this.nodeRec = nodeRec as Latents<P>;
+  }
+
+  /**
+   * log p(z) = Σ over latents (and their elements) of the prior log densities;
+   * `-Infinity` outside the support.
+   * @throws ModelError when a latent is missing, unknown or of the wrong length
+   */
+  logPrior(values: Latents<P>): number {
+    loadValues(this.layout, values, this.z);
+    return this.priorValue(values);
+  }
+
+  /**
+   * Σᵢ log p(xᵢ | z); `-Infinity` when the latents lie outside the prior's support
+   * and the likelihood cannot be built there (e.g. a negative rate).
+   * @throws ModelError when a latent is missing, unknown or of the wrong length
+   * @throws TypeError when the likelihood does not return a distribution
+   */
+  logLikelihood(values: Latents<P>): number {
+    loadValues(this.layout, values, this.z);
+    try {
+      return this.likelihoodValue(values);
+    } catch (e) {
+      if (e instanceof InvalidParameterError && this.priorValue(values) === -Infinity) return -Infinity;
+      throw e;
+    }
+  }
+
+  /**
+   * log p(z, x = D) = logPrior(z) + logLikelihood(z); `-Infinity` (never NaN, no
+   * throw) when a latent lies outside its prior's support.
+   * @throws ModelError when a latent is missing, unknown or of the wrong length
+   * @throws TypeError when the likelihood does not return a distribution
+   */
+  logJoint(values: Latents<P>): number {
+    loadValues(this.layout, values, this.z);
+    const lp = this.priorValue(values);
+    if (lp === -Infinity) return -Infinity;
+    return lp + this.likelihoodValue(values);
+  }
+
+  /**
+   * The exact gradient ∇_z log p(z, x = D), as a record of the same shape as the
+   * latents (a number per scalar latent, a `Float64Array` per vector latent).
+   * Zero where the log joint is `-Infinity`.
+   * @throws ModelError when a latent is missing, unknown or of the wrong length
+   */
+  gradLogJoint(values: Latents<P>): Latents<P> {
+    loadValues(this.layout, values, this.z);
+    this.gradCore();
+    return makeRecord(this.layout, this.gz) as Latents<P>;
+  }
+
+  /**
+   * log p(T(u), D) + log|det J_T(u)| on the unconstrained vector u (length `dim`);
+   * `-Infinity` where the latents fall outside the support or a parameter of the
+   * likelihood leaves its domain there (e.g. a rate e^u that underflows to 0).
+   */
+  logDensity(u: Float64Array): number {
+    const logJac = this.constrainInto(u);
+    try {
+      const rec = this.rec as Latents<P>;
+      const lp = this.priorValue(rec);
+      if (lp === -Infinity) return -Infinity;
+      return lp + this.likelihoodValue(rec) + logJac;
+    } catch (e) {
+      if (e instanceof InvalidParameterError) return -Infinity;
+      throw e;
+    }
+  }
+
+  /**
+   * {@link logDensity} with its exact gradient ∂/∂u written into `grad` (zeros
+   * where the value is `-Infinity`).
+   */
+  logDensityGradient(u: Float64Array, grad: Float64Array): number {
+    const logJac = this.constrainInto(u);
+    let v: number;
+    try {
+      v = this.gradCore();
+    } catch (e) {
+      if (!(e instanceof InvalidParameterError)) throw e;
+      v = -Infinity;
+    }
+    if (!(v > -Infinity)) {
+      grad.fill(0, 0, this.dim);
+      return v;
+    }
+    const z = this.z;
+    const gz = this.gz;
+    for (const b of this.layout) {
+      const end = b.offset + b.size;
+      if (b.expTransform) {
+        for (let k = b.offset; k < end; k++) grad[k] = gz[k] * z[k] + 1;
+      } else {
+        const t = b.bijection;
+        for (let k = b.offset; k < end; k++) grad[k] = gz[k] * t.derivative(u[k]) + t.dLogAbsDetJacobian(u[k]);
+      }
+    }
+    return v + logJac;
+  }
+
+  /**
+   * The latent values z = T(u) of an unconstrained vector, as a new record.
+   * @throws RangeError when `u.length` is not `dim`
+   */
+  constrain(u: Float64Array): Latents<P> {
+    this.constrainInto(u);
+    return makeRecord(this.layout, this.z) as Latents<P>;
+  }
+
+  /**
+   * The unconstrained vector u = T⁻¹(z) of a record of latent values.
+   * @throws ModelError when a latent is missing, unknown or of the wrong length
+   */
+  unconstrain(values: Latents<P>): Float64Array {
+    loadValues(this.layout, values, this.z);
+    const u = new Float64Array(this.dim);
+    for (const b of this.layout) {
+      for (let k = b.offset; k < b.offset + b.size; k++) u[k] = b.bijection.inverse(this.z[k]);
+    }
+    return u;
+  }
+
+  // ---- evaluation on the flat buffer `z` -------------------------------------------
+
+  /** Σ of the prior log densities at `z` (`values` feeds hierarchical entries). */
+  private priorValue(values: Latents<P>): number {
+    const z = this.z;
+    let s = 0;
+    const blocks = this.layout;
+    for (let b = 0; b < blocks.length; b++) {
+      const blk = blocks[b];
+      if (blk.fn !== null) {
+        // Earlier latents outside their support may make this entry unbuildable.
+        if (s === -Infinity) return s;
+        s += this.hierarchicalValue(blk, b, values);
+        continue;
+      }
+      const dists = blk.dists;
+      if (blk.kind === 'scalar') s += dists[0].logPdf(z[blk.offset]);
+      else if (blk.kind === 'plate') s += dists[0].sumLogPdf(this.views[b] as Float64Array);
+      else for (let j = 0; j < blk.size; j++) s += dists[j].logPdf(z[blk.offset + j]);
+    }
+    return s;
+  }
+
+  /** The prior at `z`, adding its partials into the tape's adjoints (leaf k = flat index k). */
+  private priorGradient(): number {
+    const z = this.z;
+    const tape = this.tape;
+    let s = 0;
+    const blocks = this.layout;
+    for (let b = 0; b < blocks.length; b++) {
+      const blk = blocks[b];
+      if (blk.fn !== null) {
+        if (s === -Infinity) return s;
+        s += this.hierarchicalGradient(blk);
+        continue;
+      }
+      const dists = blk.dists;
+      const adj = tape.adjoints;
+      let out = this.scratchFor(dists[0]);
+      if (blk.scalar) {
+        s += dists[0].logPdfPartials(z[blk.offset], out);
+        adj[blk.offset] += out[0];
+        continue;
+      }
+      const one = blk.kind !== 'array';
+      for (let j = 0; j < blk.size; j++) {
+        const k = blk.offset + j;
+        const d = one ? dists[0] : dists[j];
+        if (!one) out = this.scratchFor(d);
+        s += d.logPdfPartials(z[k], out);
+        adj[k] += out[0];
+      }
+    }
+    return s;
+  }
+
+  /** Log prior of a hierarchical block, its entry built from the (plain) latents. */
+  private hierarchicalValue(blk: PriorBlock, b: number, values: Latents<P>): number {
+    const entry = resolveEntry(blk, values);
+    const z = this.z;
+    if (entry instanceof ContinuousDistribution) return entry.logPdf(z[blk.offset]);
+    if (entry instanceof Plate) return entry.distribution.sumLogPdf(this.views[b] as Float64Array);
+    let s = 0;
+    for (let j = 0; j < blk.size; j++) s += entry[j].logPdf(z[blk.offset + j]);
+    return s;
+  }
+
+  /** Log prior of a hierarchical block with its partials: x into the leaves, parameters routed. */
+  private hierarchicalGradient(blk: PriorBlock): number {
+    const entry = resolveEntry(blk, this.nodeRec);
+    const tape = this.tape;
+    const z = this.z;
+    let s = 0;
+    for (let j = 0; j < blk.size; j++) {
+      const d =
+        entry instanceof ContinuousDistribution ? entry : entry instanceof Plate ? entry.distribution : entry[j];
+      const out = this.scratchFor(d);
+      const k = blk.offset + j;
+      s += d.logPdfPartials(z[k], out);
+      tape.adjoints[k] += out[0];
+      route(tape, d, out);
+    }
+    return s;
+  }
+
+  /** Σᵢ log p(xᵢ | z) with plain-number latents. */
+  private likelihoodValue(values: Latents<P>): number {
+    const data = this.data;
+    const lik = this.likelihood;
+    if (this.iid) return checkDist(lik(values, 0), 0).sumLogPdf(data);
+    let s = 0;
+    for (let i = 0; i < data.length; i++) s += checkDist(lik(values, i), i).logPdf(data[i]);
+    return s;
+  }
+
+  /** log joint at `z` with ∂/∂z in `gz` (zeros when the value is not finite from above). */
+  private gradCore(): number {
+    const gz = this.gz;
+    const tape = this.tape;
+    tape.reset(this.dim, this.z);
+    const lp = this.priorGradient();
+    if (!(lp > -Infinity)) {
+      gz.fill(0);
+      return lp;
+    }
+    const data = this.data;
+    const lik = this.likelihood;
+    const rec = this.nodeRec;
+    let ll = 0;
+    if (this.iid) {
+      const d = checkDist(lik(rec, 0), 0);
+      const out = this.scratchFor(d);
+      ll = d.sumLogPdfPartials(data, out);
+      route(tape, d, out);
+    } else {
+      for (let i = 0; i < data.length; i++) {
+        const d = checkDist(lik(rec, i), i);
+        const out = this.scratchFor(d);
+        ll += d.logPdfPartials(data[i], out);
+        route(tape, d, out);
+      }
+    }
+    if (!(ll > -Infinity)) {
+      gz.fill(0);
+      return lp + ll;
+    }
+    tape.backward();
+    const adj = tape.adjoints;
+    for (let k = 0; k < this.dim; k++) gz[k] = adj[k];
+    return lp + ll;
+  }
+
+  private scratchFor(d: ContinuousDistribution): Float64Array {
+    const need = d.paramNames.length + 1;
+    if (need > this.scratch.length) this.scratch = new Float64Array(need);
+    return this.scratch;
+  }
+
+  // ---- values records ---------------------------------------------------------------
+
+  /** z = T(u) into `z` and the reused record; returns log|det J_T(u)|. */
+  private constrainInto(u: Float64Array): number {
+    if (u.length !== this.dim) {
+      throw new RangeError(`Model: the unconstrained vector must have length ${this.dim}, got ${u.length}`);
+    }
+    const z = this.z;
+    let logJac = 0;
+    for (const b of this.layout) {
+      const end = b.offset + b.size;
+      if (b.expTransform) {
+        for (let k = b.offset; k < end; k++) {
+          z[k] = Math.exp(u[k]);
+          logJac += u[k];
+        }
+      } else {
+        const t = b.bijection;
+        for (let k = b.offset; k < end; k++) {
+          z[k] = t.forward(u[k]);
+          logJac += t.logAbsDetJacobian(u[k]);
+        }
+      }
+      if (b.scalar) this.rec[b.name] = z[b.offset];
+    }
+    return logJac;
+  }
+}
+
+/** Adds a term's parameter partials `out[1 + k]` into the adjoints of its node operands. */
+function route(tape: Tape, d: ContinuousDistribution, out: Float64Array): void {
+  const ops = d.operands;
+  const adj = tape.adjoints;
+  for (let k = 0; k < ops.length; k++) {
+    const o = ops[k] as unknown as number | TapeNode;
+    if (typeof o !== 'number') adj[o.index] += out[k + 1];
+  }
+}

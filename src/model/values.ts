@@ -1,0 +1,126 @@
+/**
+ * Checking what users hand to a `Model`: the data at construction, the records of
+ * latent values at each query, and the likelihood's return value.
+ *
+ * @module
+ */
+import { ContinuousDistribution } from '../distributions/distribution';
+import { InvalidParameterError, ModelError } from '../errors';
+import type { PriorBlock } from './latents';
+import { describe } from './plate';
+
+/**
+ * Checks a record of latent values against the blocks and copies it into the flat
+ * vector `z`: every declared latent present with the right type (a number, or an
+ * array-like of the block's length) and no unknown name.
+ *
+ * @example
+ * ```ts
+ * loadValues(layoutPrior({ z: new Exponential(1) }), { z: 1.5 }, z); // z[0] = 1.5
+ * ```
+ * @throws ModelError naming the missing, unknown, mistyped or wrong-length latent
+ */
+export function loadValues(blocks: readonly PriorBlock[], values: unknown, z: Float64Array): void {
+  if (values === null || typeof values !== 'object') {
+    throw new ModelError(`Model: expected a record of latent values, got ${describe(values)}`);
+  }
+  const v = values as Record<string, unknown>;
+  for (const b of blocks) {
+    const x = v[b.name];
+    if (b.scalar) {
+      if (typeof x !== 'number') throw badLatent(b, x);
+      z[b.offset] = x;
+    } else {
+      if (x === null || typeof x !== 'object' || typeof (x as ArrayLike<number>).length !== 'number') {
+        throw badLatent(b, x);
+      }
+      const a = x as ArrayLike<number>;
+      if (a.length !== b.size) {
+        throw new ModelError(`Model: latent "${b.name}" must have length ${b.size}, got ${a.length}`, b.name);
+      }
+      for (let j = 0; j < b.size; j++) z[b.offset + j] = a[j];
+    }
+  }
+  // Every declared name is present, so equal key counts mean no unknown key.
+  let count = 0;
+  for (const key in v) {
+    void key;
+    count++;
+  }
+  if (count !== blocks.length) throw unknownLatent(blocks, v);
+}
+
+function unknownLatent(blocks: readonly PriorBlock[], v: Record<string, unknown>): ModelError {
+  const names = blocks.map((b) => b.name);
+  for (const key in v) {
+    if (!names.includes(key)) {
+      const list = names.map((n) => `"${n}"`).join(', ') || 'no latents';
+      return new ModelError(`Model: unknown latent "${key}"; the prior declares ${list}`, key);
+    }
+  }
+  return new ModelError('Model: the values record has inherited enumerable keys');
+}
+
+function badLatent(b: PriorBlock, x: unknown): ModelError {
+  const what = b.scalar ? 'a number' : `a Float64Array of length ${b.size}`;
+  return x === undefined
+    ? new ModelError(`Model: latent "${b.name}" is missing from the values (expected ${what})`, b.name)
+    : new ModelError(`Model: latent "${b.name}" must be ${what}, got ${describe(x)}`, b.name);
+}
+
+/**
+ * A new record of the flat vector `flat`: a number per scalar latent, a fresh `Float64Array` per vector latent.
+ *
+ * @example
+ * ```ts
+ * makeRecord(layoutPrior({ a: new Normal(0, 1), w: plate(new Normal(0, 1), 2) }), new Float64Array([1, 2, 3])); // { a: 1, w: Float64Array [2, 3] }
+ * ```
+ */
+export function makeRecord(blocks: readonly PriorBlock[], flat: Float64Array): Record<string, number | Float64Array> {
+  const r: Record<string, number | Float64Array> = {};
+  for (const b of blocks) r[b.name] = b.scalar ? flat[b.offset] : flat.slice(b.offset, b.offset + b.size);
+  return r;
+}
+
+/**
+ * `d` if it is a distribution.
+ *
+ * @example
+ * ```ts
+ * checkDist(new Normal(0, 1), 0); // the Normal
+ * checkDist(3, 0);                // TypeError: … for datum 0, got 3
+ * ```
+ * @throws TypeError naming the datum otherwise
+ */
+export function checkDist(d: unknown, i: number): ContinuousDistribution {
+  if (d instanceof ContinuousDistribution) return d;
+  throw new TypeError(
+    `Model: the likelihood must return a distribution (e.g. new Normal(mu, sigma)) for datum ${i}, got ${describe(d)}`,
+  );
+}
+
+/**
+ * A private `Float64Array` copy of the data.
+ *
+ * @example
+ * ```ts
+ * copyData([1.3]);      // Float64Array [1.3]
+ * copyData([1, NaN]);   // InvalidParameterError: Model: data[1] must be finite, got NaN
+ * ```
+ * @throws InvalidParameterError naming the first non-finite datum (`Model: data[3] must be finite, got NaN`)
+ * @throws TypeError when `data` is not array-like
+ */
+export function copyData(data: ArrayLike<number>): Float64Array {
+  if (data === null || typeof data !== 'object' || typeof data.length !== 'number') {
+    throw new TypeError(`Model: data must be an array of numbers or a Float64Array, got ${describe(data)}`);
+  }
+  const out = new Float64Array(data.length);
+  for (let i = 0; i < data.length; i++) {
+    const x: unknown = data[i];
+    if (typeof x !== 'number' || !Number.isFinite(x)) {
+      throw new InvalidParameterError('Model', `data[${i}]`, 'finite', x);
+    }
+    out[i] = x;
+  }
+  return out;
+}
