@@ -1,0 +1,204 @@
+/**
+ * Monte-Carlo evaluation of a given q (a record of distribution objects per
+ * latent): the ELBO with its gradient, and the importance-sampled log evidence.
+ *
+ * @module
+ */
+import type { DifferentiableModel } from '../model/differentiable-model';
+import { Rng } from '../random/rng';
+import { positiveIntOption, invalidOption } from './errors';
+import { createWorkspace, pathwise } from './estimators';
+import { families, familiesOf, paramsFromDistributions } from './family-guide';
+import type { Posterior } from './guide';
+import { psisKhat, type ParetoDiagnostic } from './psis';
+
+/** Options of {@link estimateElbo} and {@link logEvidence}. */
+export interface EvaluateOptions {
+  /** Number of Monte-Carlo draws from q (default 10 000). */
+  readonly samples?: number;
+  /** Seed of the generator (default 0). */
+  readonly seed?: number | bigint;
+}
+
+/** An estimate with its Monte-Carlo standard error. */
+export interface Estimate {
+  /** The estimate. */
+  readonly value: number;
+  /** Its standard error (sample sd / √n, or the delta-method value for log evidence). */
+  readonly stderr: number;
+}
+
+/** {@link estimateElbo}'s result: value, standard error and the gradient in q's own parameters. */
+export interface ElboEstimate extends Estimate {
+  /**
+   * ∂ELBO/∂(parameter) per latent in the distribution's own parameters
+   * (`{ z: { mu, sigma } }`; arrays of records for plates), by the pathwise estimator.
+   */
+  readonly gradient: Record<string, Record<string, number> | Record<string, number>[]>;
+  /** Standard errors of the gradient entries, same shape. */
+  readonly gradientStderr: Record<string, Record<string, number> | Record<string, number>[]>;
+}
+
+/** {@link logEvidence}'s result: the IS estimate of log p(D), its delta-method stderr and PSIS k̂. */
+export interface EvidenceEstimate extends Estimate {
+  /** The PSIS diagnostic of the importance ratios. */
+  readonly pareto: ParetoDiagnostic;
+}
+
+function readOptions(owner: string, o: EvaluateOptions): { samples: number; seed: number | bigint } {
+  if (o === null || typeof o !== 'object') invalidOption(owner, 'options', 'an object', o);
+  const samples = positiveIntOption(owner, 'samples', o.samples ?? 10_000);
+  const seed = o.seed ?? 0;
+  if (!(typeof seed === 'bigint' || Number.isSafeInteger(seed))) invalidOption(owner, 'seed', 'an integer', seed);
+  return { samples, seed };
+}
+
+/**
+ * An unbiased Monte-Carlo estimate of ELBO(q) = E_q[log p(z, D) − log q(z)] for a
+ * given q (one distribution per latent: `Normal` for real latents; `LogNormal`,
+ * `Gamma` or `Exponential` for positive ones; an array for a plate), with its
+ * standard error and the pathwise gradient with respect to q's parameters.
+ * Draws are reparameterized (location–scale, inverse CDF, implicit for Gamma).
+ *
+ * @param model - the model
+ * @param q - latent name → distribution
+ * @param options - samples (default 10 000), seed (default 0)
+ * @example
+ * ```ts
+ * const r = estimateElbo(model, { z: new LogNormal(0, 0.5) }, { samples: 100_000, seed: 1 });
+ * r.value;              // ≈ −1.5226 on the seed model, ± r.stderr
+ * r.gradient.z.sigma;   // ≈ 0.521
+ * ```
+ */
+export function estimateElbo(model: DifferentiableModel, q: Readonly<Posterior>, options: EvaluateOptions = {}): ElboEstimate {
+  const { samples, seed } = readOptions('estimateElbo', options);
+  const guide = families(familiesOf(model, q)).build(model);
+  const theta = paramsFromDistributions(model, q);
+  const P = guide.numParams;
+  const ws = createWorkspace(guide, 1);
+  const g = new Float64Array(P);
+  const gs = new Float64Array(P);
+  const gss = new Float64Array(P);
+  const rng = new Rng(seed);
+  let s1 = 0;
+  let s2 = 0;
+  for (let i = 0; i < samples; i++) {
+    guide.drawNoise(theta, rng, ws.noise[0]);
+    const f = pathwise.estimate(model, guide, theta, ws, g);
+    s1 += f;
+    s2 += f * f;
+    for (let k = 0; k < P; k++) {
+      gs[k] += g[k];
+      gss[k] += g[k] * g[k];
+    }
+  }
+  const mean = s1 / samples;
+  const sd = (n: number, a: number, b: number): number => Math.sqrt(Math.max(0, b / n - (a / n) ** 2) / Math.max(1, n - 1) * n) / Math.sqrt(n);
+  const gMean = gs.map((v) => v / samples);
+  const gSe = gs.map((v, k) => sd(samples, v, gss[k]));
+  return {
+    value: mean,
+    stderr: sd(samples, s1, s2),
+    gradient: naturalGradient(model, q, theta, gMean),
+    gradientStderr: naturalGradient(model, q, theta, gSe, true),
+  };
+}
+
+/**
+ * Converts a gradient in the guide's unconstrained parameters (μ, log σ, log λ,
+ * log α, log β) to the distributions' own parameters by the chain rule
+ * (∂/∂σ = ∂/∂log σ / σ, …). With `abs`, maps standard errors the same way.
+ */
+function naturalGradient(
+  model: DifferentiableModel,
+  q: Readonly<Posterior>,
+  theta: Float64Array,
+  g: Float64Array,
+  abs = false,
+): Record<string, Record<string, number> | Record<string, number>[]> {
+  const out: Record<string, Record<string, number> | Record<string, number>[]> = {};
+  let o = 0;
+  for (const block of model.blocks) {
+    const v = q[block.name];
+    const recs: Record<string, number>[] = [];
+    for (let k = 0; k < block.size; k++) {
+      const dist = Array.isArray(v) ? v[k] : v;
+      const names = (dist as { paramNames: readonly string[] }).paramNames;
+      const rec: Record<string, number> = {};
+      if (names[0] === 'mu') {
+        rec.mu = g[o];
+        rec.sigma = g[o + 1] / Math.exp(theta[o + 1]);
+        o += 2;
+      } else if (names.length === 1) {
+        rec.rate = g[o] / Math.exp(theta[o]);
+        o += 1;
+      } else {
+        rec.shape = g[o] / Math.exp(theta[o]);
+        rec.rate = g[o + 1] / Math.exp(theta[o + 1]);
+        o += 2;
+      }
+      if (abs) for (const key of Object.keys(rec)) rec[key] = Math.abs(rec[key]);
+      recs.push(rec);
+    }
+    out[block.name] = block.scalar ? recs[0] : recs;
+  }
+  return out;
+}
+
+/**
+ * Importance-sampled log evidence log p(D) ≈ log (1/n) Σ p(z_i, D)/q(z_i), z_i ~ q
+ * (the IWAE-n bound, consistent as n → ∞), with the delta-method standard error
+ * sd(w)/(√n · mean(w)) of the log of the mean weight and the PSIS k̂ of the weights
+ * (if k̂ > 0.7 the estimate and its stderr are unreliable).
+ *
+ * @param model - the model
+ * @param q - the proposal, latent name → distribution (e.g. a fit's `posterior`)
+ * @param options - samples (default 10 000), seed (default 0)
+ * @example
+ * ```ts
+ * const r = logEvidence(model, fitted.posterior, { samples: 10_000, seed: 1 });
+ * r.value; // ≈ −1.28141 on the seed model (exact: 1/2 − x + log Φ(x − 1))
+ * ```
+ */
+export function logEvidence(model: DifferentiableModel, q: Readonly<Posterior>, options: EvaluateOptions = {}): EvidenceEstimate {
+  const { samples, seed } = readOptions('logEvidence', options);
+  const guide = families(familiesOf(model, q)).build(model);
+  const theta = paramsFromDistributions(model, q);
+  const lw = new Float64Array(samples);
+  const eps = new Float64Array(guide.dim);
+  const u = new Float64Array(guide.dim);
+  const rng = new Rng(seed);
+  for (let i = 0; i < samples; i++) {
+    guide.drawNoise(theta, rng, eps);
+    guide.forward(theta, eps, u);
+    lw[i] = model.logDensity(u) - guide.logQ(theta, u);
+  }
+  const r = logMeanExpWithStderr(lw);
+  return { value: r.value, stderr: r.stderr, pareto: psisKhat(lw) };
+}
+
+/**
+ * log mean exp of log weights and the delta-method standard error of it:
+ * SE = sd(w)/(√n · mean(w)), computed with weights scaled by e^{−max}.
+ *
+ * @example
+ * ```ts
+ * logMeanExpWithStderr(Float64Array.of(0, 0)); // { value: 0, stderr: 0 }
+ * ```
+ */
+export function logMeanExpWithStderr(lw: ArrayLike<number>): Estimate {
+  const n = lw.length;
+  let m = -Infinity;
+  for (let i = 0; i < n; i++) if (lw[i] > m || Number.isNaN(lw[i])) m = lw[i];
+  if (!Number.isFinite(m)) return { value: m, stderr: NaN };
+  let s1 = 0;
+  let s2 = 0;
+  for (let i = 0; i < n; i++) {
+    const w = Math.exp(lw[i] - m);
+    s1 += w;
+    s2 += w * w;
+  }
+  const mean = s1 / n;
+  const variance = Math.max(0, s2 / n - mean * mean) * (n / Math.max(1, n - 1));
+  return { value: m + Math.log(mean), stderr: Math.sqrt(variance / n) / mean };
+}

@@ -1,0 +1,466 @@
+/**
+ * Per-latent (mean-field) guides: every coordinate of u has its own family and
+ * parameters. `meanField()` (Normal on each u, as ADVI) and per-latent families
+ * `{ z: LogNormal }`, `{ z: Gamma }`, `{ z: Exponential }`, `{ w: Normal }` are the
+ * same machinery with different element kinds:
+ *
+ * | kind | parameters θ | u = g(θ, ε) | log q_u(u) |
+ * | --- | --- | --- | --- |
+ * | location–scale (Normal on u; LogNormal on z = e^u) | m, ω = log σ | m + e^ω ε, ε ~ N(0, 1) | −½ε² − ω − log√(2π) |
+ * | Exponential(λ) on z = e^u | ℓ = log λ | log ε − ℓ, ε ~ Exp(1) (inverse CDF: ε = −log U) | ℓ + u − λe^u |
+ * | Gamma(α, β) on z = e^u | a = log α, b = log β | log ε − b, ε ~ Gamma(α, 1), implicit dε/dα | α log β − log Γ(α) + αu − βe^u |
+ *
+ * @module
+ */
+import type { ContinuousDistribution } from '../distributions/distribution';
+import { Exponential } from '../distributions/exponential';
+import { Gamma } from '../distributions/gamma';
+import { LogNormal } from '../distributions/lognormal';
+import { Normal } from '../distributions/normal';
+import { LN_SQRT_2PI, EULER_GAMMA } from '../math/constants';
+import { digamma, lgamma, trigamma } from '../math/gamma-functions';
+import type { DifferentiableModel, LatentBlock } from '../model/differentiable-model';
+import type { Rng } from '../random/rng';
+import { gammaSampleDerivA } from '../math/incomplete-gamma';
+import {
+  checkBlocks,
+  coordName,
+  type FamilyClass,
+  type Guide,
+  type GuideSpec,
+  type Posterior,
+  type UnconstrainedGaussian,
+} from './guide';
+import { invalidOption } from './errors';
+
+const LOCSCALE = 0;
+const EXPO = 1;
+const GAMMA = 2;
+
+/** Options shared by the guide constructors. */
+export interface GuideInitOptions {
+  /**
+   * Initial scale of each coordinate on the unconstrained space (default 0.1,
+   * as Pyro's AutoNormal). Gamma guides start at shape 1/scale², Exponential at
+   * the rate whose E[log z] is the initial location.
+   */
+  readonly initScale?: number;
+  /**
+   * Initial locations on the unconstrained space, per latent name (a number, or an
+   * array for a plate). Default: the prior's median mapped through the latent's
+   * bijection when the model exposes `prior`, else 0.
+   */
+  readonly initLoc?: Readonly<Record<string, number | ArrayLike<number>>>;
+}
+
+/**
+ * The default guide, as ADVI: a Normal on every coordinate of the unconstrained
+ * vector u, independent across coordinates. Parameters per coordinate: m and
+ * ω = log σ (σ = e^ω keeps the scale positive). The fitted posterior is
+ * Normal(m, σ) for a real latent and the LogNormal(m, σ) it implies for a
+ * positive latent z = e^u.
+ *
+ * @param options - initialization ({@link GuideInitOptions})
+ * @example
+ * ```ts
+ * import { fit, meanField } from 'varinf/vi';
+ * const r = fit(model, { guide: meanField(), seed: 1 });
+ * r.posterior.z; // LogNormal(-0.320, 0.664) on the seed model
+ * ```
+ */
+export function meanField(options: GuideInitOptions = {}): GuideSpec {
+  const opts = checkInit('meanField', options);
+  return {
+    kind: 'meanField',
+    build: (model) => buildFamilyGuide(model, 'meanField', () => LOCSCALE, opts),
+  };
+}
+
+/**
+ * A guide with one family per latent, given by its class: `LogNormal`, `Gamma` or
+ * `Exponential` for a positive latent, `Normal` for a real one (applied to every
+ * element of a plate). A family whose support does not fit the latent's, a
+ * missing latent or an unknown name throws a `TypeError` that says so.
+ *
+ * `fit(model, { guide: { z: Gamma } })` is shorthand for `families({ z: Gamma })`.
+ *
+ * @param record - latent name → family class
+ * @param options - initialization ({@link GuideInitOptions})
+ * @example
+ * ```ts
+ * import { Gamma } from 'varinf';
+ * import { fit, families } from 'varinf/vi';
+ * fit(model, { guide: families({ z: Gamma }), seed: 1 }).posterior.z; // Gamma(1.666, 1.873)
+ * ```
+ */
+export function families(record: Readonly<Record<string, FamilyClass>>, options: GuideInitOptions = {}): GuideSpec {
+  if (record === null || typeof record !== 'object') invalidOption('guide', 'guide', 'a record of families or a guide spec', record);
+  const opts = checkInit('guide', options);
+  return {
+    kind: 'family',
+    build(model) {
+      const names = new Set(model.blocks.map((b) => b.name));
+      for (const k of Object.keys(record)) {
+        if (!names.has(k)) {
+          throw new TypeError(`guide: latent "${k}" is not in the model (its latents are ${[...names].map((n) => `"${n}"`).join(', ')})`);
+        }
+      }
+      return buildFamilyGuide(model, 'family', (block) => familyKind(block, record[block.name]), opts);
+    },
+  };
+}
+
+interface InitOpts {
+  readonly initScale: number;
+  readonly initLoc: Readonly<Record<string, number | ArrayLike<number>>> | undefined;
+}
+
+function checkInit(owner: string, o: GuideInitOptions): InitOpts {
+  const s = o.initScale ?? 0.1;
+  if (!(s > 0 && s < Infinity)) invalidOption(owner, 'initScale', '> 0 and finite', s);
+  return { initScale: s, initLoc: o.initLoc };
+}
+
+function familyName(f: unknown): string {
+  if (f === Normal) return 'Normal';
+  if (f === LogNormal) return 'LogNormal';
+  if (f === Gamma) return 'Gamma';
+  if (f === Exponential) return 'Exponential';
+  return typeof f === 'function' && typeof f.name === 'string' ? f.name : String(f);
+}
+
+function familyKind(block: LatentBlock, f: FamilyClass | undefined): number {
+  if (f === undefined) {
+    throw new TypeError(`guide: no family for latent "${block.name}"; give one of ${block.support.kind === 'real' ? 'Normal' : 'LogNormal, Gamma, Exponential'}`);
+  }
+  const positive = block.support.kind === 'positive' || block.support.kind === 'nonNegative';
+  if (f === Normal) {
+    if (block.support.kind !== 'real') {
+      throw new TypeError(`guide: family Normal (support real) does not fit latent "${block.name}" (support ${block.support.kind}); use LogNormal, Gamma or Exponential`);
+    }
+    return LOCSCALE;
+  }
+  if (f === LogNormal || f === Gamma || f === Exponential) {
+    if (!positive) {
+      throw new TypeError(`guide: family ${familyName(f)} (support positive) does not fit latent "${block.name}" (support ${block.support.kind}); use Normal`);
+    }
+    if (block.bijection.name !== 'exp') {
+      throw new TypeError(`guide: family ${familyName(f)} needs latent "${block.name}" to use the exp bijection, got ${block.bijection.name}`);
+    }
+    return f === LogNormal ? LOCSCALE : f === Gamma ? GAMMA : EXPO;
+  }
+  throw new TypeError(`guide: ${familyName(f)} for latent "${block.name}" is not a guide family; use Normal, LogNormal, Gamma or Exponential`);
+}
+
+/** Initial location of coordinate k of a block on u: user value, prior median through the bijection, or 0. */
+export function initialLocation(model: DifferentiableModel, block: LatentBlock, k: number, initLoc: InitOpts['initLoc']): number {
+  const user = initLoc?.[block.name];
+  if (user !== undefined) {
+    const v = typeof user === 'number' ? user : user[k];
+    if (typeof v !== 'number' || !Number.isFinite(v)) invalidOption('guide', `initLoc.${block.name}`, 'finite numbers', v);
+    return v;
+  }
+  const prior = (model as { readonly prior?: unknown }).prior;
+  if (prior !== null && typeof prior === 'object') {
+    let d = (prior as Record<string, unknown>)[block.name];
+    if (Array.isArray(d)) d = d[k];
+    else if (d !== null && typeof d === 'object' && 'distribution' in d) d = (d as { distribution: unknown }).distribution;
+    if (d !== null && typeof d === 'object' && typeof (d as { quantile?: unknown }).quantile === 'function') {
+      const med = (d as ContinuousDistribution).quantile(0.5);
+      const u = block.bijection.inverse(med);
+      if (Number.isFinite(u)) return u;
+    }
+  }
+  return 0;
+}
+
+function buildFamilyGuide(
+  model: DifferentiableModel,
+  kind: string,
+  kindOf: (block: LatentBlock) => number,
+  init: InitOpts,
+): Guide {
+  const blocks = checkBlocks(model);
+  const d = model.dim;
+  const kinds = new Int8Array(d);
+  const pOff = new Int32Array(d);
+  const isExpCoord = new Uint8Array(d);
+  const paramNames: string[] = [];
+  const paramLatent: string[] = [];
+  const coordLatent: string[] = [];
+  const init0: number[] = [];
+  for (const block of blocks) {
+    const kd = kindOf(block);
+    for (let k = 0; k < block.size; k++) {
+      const j = block.offset + k;
+      const name = coordName(block, k);
+      kinds[j] = kd;
+      pOff[j] = paramNames.length;
+      isExpCoord[j] = block.bijection.name === 'exp' ? 1 : 0;
+      coordLatent.push(block.name);
+      const m = initialLocation(model, block, k, init.initLoc);
+      const s = init.initScale;
+      if (kd === LOCSCALE) {
+        paramNames.push(`${name}.mu`, `${name}.logSigma`);
+        init0.push(m, Math.log(s));
+      } else if (kd === EXPO) {
+        paramNames.push(`${name}.logRate`);
+        init0.push(-m - EULER_GAMMA);
+      } else {
+        const a = 1 / (s * s);
+        paramNames.push(`${name}.logShape`, `${name}.logRate`);
+        init0.push(Math.log(a), Math.log(a) - m);
+      }
+      while (paramLatent.length < paramNames.length) paramLatent.push(block.name);
+    }
+  }
+  const numParams = paramNames.length;
+  let allLocScale = true;
+  let anyGamma = false;
+  for (let j = 0; j < d; j++) {
+    if (kinds[j] !== LOCSCALE) allLocScale = false;
+    if (kinds[j] === GAMMA) anyGamma = true;
+  }
+
+  const guide: Guide = {
+    kind,
+    dim: d,
+    numParams,
+    paramNames,
+    paramLatent,
+    coordLatent,
+    hasAnalyticEntropy: true,
+    noiseDependsOnParams: anyGamma,
+    initialParams: () => Float64Array.from(init0),
+
+    drawNoise(params, rng: Rng, eps) {
+      if (allLocScale) {
+        for (let j = 0; j < d; j++) eps[j] = rng.normal();
+        return;
+      }
+      for (let j = 0; j < d; j++) {
+        const kd = kinds[j];
+        if (kd === LOCSCALE) eps[j] = rng.normal();
+        else if (kd === EXPO) eps[j] = rng.exponential();
+        else eps[j] = Math.max(rng.gamma(Math.exp(params[pOff[j]])), Number.MIN_VALUE);
+      }
+    },
+
+    forward(params, eps, u) {
+      for (let j = 0; j < d; j++) {
+        const o = pOff[j];
+        const kd = kinds[j];
+        if (kd === LOCSCALE) u[j] = params[o] + Math.exp(params[o + 1]) * eps[j];
+        else if (kd === EXPO) u[j] = Math.log(eps[j]) - params[o];
+        else u[j] = Math.log(eps[j]) - params[o + 1];
+      }
+    },
+
+    logQ(params, u) {
+      let s = 0;
+      for (let j = 0; j < d; j++) {
+        const o = pOff[j];
+        const kd = kinds[j];
+        if (kd === LOCSCALE) {
+          const w = params[o + 1];
+          const e = (u[j] - params[o]) * Math.exp(-w);
+          s += -0.5 * e * e - w - LN_SQRT_2PI;
+        } else if (kd === EXPO) {
+          const l = params[o];
+          s += l + u[j] - Math.exp(l + u[j]);
+        } else {
+          const a = Math.exp(params[o]);
+          const b = params[o + 1];
+          s += a * b - lgamma(a) + a * u[j] - Math.exp(b + u[j]);
+        }
+      }
+      return s;
+    },
+
+    logQGradU(params, u, out) {
+      let s = 0;
+      for (let j = 0; j < d; j++) {
+        const o = pOff[j];
+        const kd = kinds[j];
+        if (kd === LOCSCALE) {
+          const w = params[o + 1];
+          const is = Math.exp(-w);
+          const e = (u[j] - params[o]) * is;
+          out[j] = -e * is;
+          s += -0.5 * e * e - w - LN_SQRT_2PI;
+        } else if (kd === EXPO) {
+          const l = params[o];
+          const lz = Math.exp(l + u[j]);
+          out[j] = 1 - lz;
+          s += l + u[j] - lz;
+        } else {
+          const a = Math.exp(params[o]);
+          const b = params[o + 1];
+          const bz = Math.exp(b + u[j]);
+          out[j] = a - bz;
+          s += a * b - lgamma(a) + a * u[j] - bz;
+        }
+      }
+      return s;
+    },
+
+    addScore(params, u, scale, g) {
+      for (let j = 0; j < d; j++) {
+        const o = pOff[j];
+        const kd = kinds[j];
+        if (kd === LOCSCALE) {
+          const is = Math.exp(-params[o + 1]);
+          const e = (u[j] - params[o]) * is;
+          g[o] += scale * e * is;
+          g[o + 1] += scale * (e * e - 1);
+        } else if (kd === EXPO) {
+          g[o] += scale * (1 - Math.exp(params[o] + u[j]));
+        } else {
+          const a = Math.exp(params[o]);
+          const b = params[o + 1];
+          g[o] += scale * a * (b + u[j] - digamma(a));
+          g[o + 1] += scale * (a - Math.exp(b + u[j]));
+        }
+      }
+    },
+
+    backprop(params, eps, _u, gU, scale, g) {
+      for (let j = 0; j < d; j++) {
+        const o = pOff[j];
+        const kd = kinds[j];
+        const gj = scale * gU[j];
+        if (kd === LOCSCALE) {
+          g[o] += gj;
+          g[o + 1] += gj * Math.exp(params[o + 1]) * eps[j];
+        } else if (kd === EXPO) {
+          g[o] -= gj;
+        } else {
+          // u = log ε − b; du/da = α (dε/dα)/ε with dε/dα by implicit reparameterization.
+          const a = Math.exp(params[o]);
+          const e = eps[j];
+          g[o] += gj * (a * gammaSampleDerivA(a, e)) / e;
+          g[o + 1] -= gj;
+        }
+      }
+    },
+
+    entropy(params) {
+      let h = 0;
+      for (let j = 0; j < d; j++) {
+        const o = pOff[j];
+        const kd = kinds[j];
+        if (kd === LOCSCALE) h += 0.5 + LN_SQRT_2PI + params[o + 1];
+        else if (kd === EXPO) h += 1 + EULER_GAMMA;
+        else {
+          const a = Math.exp(params[o]);
+          h += a + lgamma(a) - a * digamma(a);
+        }
+      }
+      return h;
+    },
+
+    addEntropyGrad(params, scale, g) {
+      for (let j = 0; j < d; j++) {
+        const o = pOff[j];
+        const kd = kinds[j];
+        if (kd === LOCSCALE) g[o + 1] += scale;
+        else if (kd === GAMMA) {
+          const a = Math.exp(params[o]);
+          g[o] += scale * a * (1 - a * trigamma(a));
+        }
+      }
+    },
+
+    posterior(params) {
+      const out: Posterior = {};
+      for (const block of blocks) {
+        const ds: ContinuousDistribution[] = [];
+        for (let k = 0; k < block.size; k++) ds.push(elementDistribution(params, block.offset + k));
+        out[block.name] = block.scalar ? ds[0] : ds;
+      }
+      return out;
+    },
+
+    gaussian(params): UnconstrainedGaussian | undefined {
+      if (!allLocScale) return undefined;
+      const mean = new Float64Array(d);
+      const cov = new Float64Array(d * d);
+      const names: string[] = [];
+      for (const block of blocks) for (let k = 0; k < block.size; k++) names.push(coordName(block, k));
+      for (let j = 0; j < d; j++) {
+        mean[j] = params[pOff[j]];
+        const s = Math.exp(params[pOff[j] + 1]);
+        cov[j * d + j] = s * s;
+      }
+      return { mean, covariance: cov, names };
+    },
+  };
+
+  function elementDistribution(params: Float64Array, j: number): ContinuousDistribution {
+    const o = pOff[j];
+    const kd = kinds[j];
+    if (kd === LOCSCALE) {
+      const s = Math.exp(params[o + 1]);
+      return isExpCoord[j] ? new LogNormal(params[o], s) : new Normal(params[o], s);
+    }
+    if (kd === EXPO) return new Exponential(Math.exp(params[o]));
+    return new Gamma(Math.exp(params[o]), Math.exp(params[o + 1]));
+  }
+
+  return guide;
+}
+
+/**
+ * Writes the unconstrained parameters of a per-latent guide that reproduce the
+ * given distributions (the inverse of `posterior`): LogNormal/Normal(μ, σ) → (μ, log σ),
+ * Exponential(λ) → log λ, Gamma(α, β) → (log α, log β).
+ *
+ * @example
+ * ```ts
+ * paramsFromDistributions(guide, { z: new LogNormal(0, 0.5) }); // Float64Array [0, log 0.5]
+ * ```
+ */
+export function paramsFromDistributions(model: DifferentiableModel, q: Readonly<Record<string, unknown>>): Float64Array {
+  const out: number[] = [];
+  for (const block of model.blocks) {
+    const v = q[block.name];
+    for (let k = 0; k < block.size; k++) {
+      const dist = Array.isArray(v) ? v[k] : v;
+      if (dist instanceof Normal || dist instanceof LogNormal) out.push(dist.mu, Math.log(dist.sigma));
+      else if (dist instanceof Exponential) out.push(Math.log(dist.rate));
+      else if (dist instanceof Gamma) out.push(Math.log(dist.shape), Math.log(dist.rate));
+      else throw new TypeError(`q: latent "${coordName(block, k)}" needs a Normal, LogNormal, Gamma or Exponential, got ${describe(dist)}`);
+    }
+  }
+  return Float64Array.from(out);
+}
+
+/** The family class of each latent of q (first element for a plate). */
+export function familiesOf(model: DifferentiableModel, q: Readonly<Record<string, unknown>>): Record<string, FamilyClass> {
+  const rec: Record<string, FamilyClass> = {};
+  for (const name of Object.keys(q)) {
+    if (!model.blocks.some((b) => b.name === name)) {
+      throw new TypeError(`q: latent "${name}" is not in the model (its latents are ${model.blocks.map((b) => `"${b.name}"`).join(', ')})`);
+    }
+  }
+  for (const block of model.blocks) {
+    const v = q[block.name];
+    if (v === undefined) throw new TypeError(`q: no distribution for latent "${block.name}"`);
+    if (Array.isArray(v) && v.length !== block.size) {
+      throw new TypeError(`q: latent "${block.name}" is a plate of ${block.size}, got ${v.length} distributions`);
+    }
+    const first = Array.isArray(v) ? v[0] : v;
+    const cls = first instanceof Normal ? Normal : first instanceof LogNormal ? LogNormal : first instanceof Gamma ? Gamma : first instanceof Exponential ? Exponential : undefined;
+    if (cls === undefined) throw new TypeError(`q: latent "${block.name}" needs a Normal, LogNormal, Gamma or Exponential, got ${describe(first)}`);
+    if (Array.isArray(v)) {
+      for (const e of v) if (!(e instanceof cls)) throw new TypeError(`q: the elements of plate "${block.name}" must share one family`);
+    }
+    rec[block.name] = cls;
+  }
+  return rec;
+}
+
+function describe(x: unknown): string {
+  if (x !== null && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string') return (x as { name: string }).name;
+  return String(x);
+}

@@ -1,0 +1,571 @@
+/**
+ * `fit` and `fitSteps`: stochastic maximization of the ELBO over a guide's
+ * parameters, with a step-size search, decaying steps, Polyak–Ruppert iterate
+ * averaging, a convergence rule, fault recovery, and PSIS diagnostics.
+ *
+ * The loop, in two phases:
+ * 1. **search** (only when the optimizer has no `lr`): as Stan's ADVI, run a few
+ *    steps from the initial parameters at each step size of a ladder (0.3, 0.1,
+ *    0.03, 0.01 by default), score each end point by the ELBO on common random
+ *    numbers, stop when the ELBO gets worse, and keep the best.
+ * 2. **optimize**: steps at η·schedule(t) (Adam's default η/√t) from the best end
+ *    point. The returned parameters are the Polyak–Ruppert average of the last half
+ *    of the iterates (in batches of `window` steps), not the last noisy iterate.
+ *    Converged when, after `minSteps`, the averages of the last two quarters agree
+ *    within `paramTolerance` per parameter and their ELBOs (on common random
+ *    numbers) within `tolerance` nats: the tail has stopped drifting and the
+ *    average is stable to ~1e-3.
+ *
+ * A step whose ELBO or gradient is not finite, or that would make a parameter
+ * non-finite, is rejected and the step size halved; after `maxRetries`
+ * consecutive rejections `fit` throws a {@link FitError} naming the step, the latent
+ * and the quantity. No NaN reaches the returned parameters or posterior.
+ *
+ * @module
+ */
+import type { DifferentiableModel } from '../model/differentiable-model';
+import { Rng } from '../random/rng';
+import { FitError, invalidOption, positiveIntOption, positiveOption, nonNegativeOption } from './errors';
+import { diagnoseNonFinite } from './diagnose';
+import { createWorkspace, elboValue, stickingTheLanding, type ElboEstimator, type EstimatorWorkspace } from './estimators';
+import { logMeanExpWithStderr, type Estimate } from './evaluate';
+import { families, meanField } from './family-guide';
+import type { FamilyClass, Guide, GuideOption, GuideSpec, Posterior, UnconstrainedGaussian } from './guide';
+import { adam, type Optimizer } from './optimizers';
+import { psisKhat, type KhatReading } from './psis';
+
+/** Options of the convergence rule (see the module description). */
+export interface ConvergenceOptions {
+  /** Batch size of the iterate averages, and how often convergence is checked (default 50 steps). */
+  readonly window?: number;
+  /** No convergence is declared before this many steps (default 1000). */
+  readonly minSteps?: number;
+  /** Largest difference between the averages of the last two quarters of the run, per parameter (default 2e-3). */
+  readonly paramTolerance?: number;
+  /** Largest difference of the ELBOs of those two averages (common random numbers), in nats (default 2e-4). */
+  readonly tolerance?: number;
+  /** The same, relative to |ELBO| (default 1e-6); the larger of the two applies. */
+  readonly relTolerance?: number;
+  /** Draws (common random numbers) used to evaluate those ELBOs (default 1000). */
+  readonly checkSamples?: number;
+}
+
+/** Options of the automatic step-size search. */
+export interface StepSizeSearchOptions {
+  /** Step sizes tried, largest first (default [0.3, 0.1, 0.03, 0.01]). */
+  readonly ladder?: readonly number[];
+  /** Steps run per candidate (default 100). */
+  readonly steps?: number;
+  /** Draws of the ELBO used to score a candidate (default 1000). */
+  readonly evalSamples?: number;
+}
+
+/**
+ * Progress reported after every step, to `onStep` and by `fitSteps`.
+ *
+ * @example
+ * ```ts
+ * fit(model, { onStep: (p) => { if (p.step % 100 === 0) console.log(p.step, p.elbo); } });
+ * ```
+ */
+export interface FitProgress {
+  /** Steps taken in the optimize phase (1-based); 0 during the search. */
+  readonly step: number;
+  /** The ELBO estimate of this step (S samples). */
+  readonly elbo: number;
+  /** The step size used, η·schedule(t)·(halvings after rejected steps). */
+  readonly lr: number;
+  /** `"search"` or `"optimize"`. */
+  readonly phase: 'search' | 'optimize';
+  /** The current (not averaged) parameters: a live view, copy it to keep it. */
+  readonly params: Float64Array;
+}
+
+/**
+ * Options of {@link fit}.
+ *
+ * @example
+ * ```ts
+ * fit(model, { guide: { z: LogNormal }, samples: 16, seed: 1, maxSteps: 5000 });
+ * ```
+ */
+export interface FitOptions<M = DifferentiableModel> {
+  /** `meanField()` (default), `fullRank()`, `families({...})` or a record `{ z: LogNormal }`. */
+  readonly guide?: GuideOption<M>;
+  /** ELBO estimator (default {@link stickingTheLanding}). */
+  readonly estimator?: ElboEstimator;
+  /** Optimizer (default `adam()`: Adam, step size searched, η/√(1 + t)). */
+  readonly optimizer?: Optimizer;
+  /** Monte-Carlo samples per step (default 16). */
+  readonly samples?: number;
+  /** Seed (default 0). Same seed and options, same result. */
+  readonly seed?: number | bigint;
+  /** Maximum steps of the optimize phase (default 20 000). */
+  readonly maxSteps?: number;
+  /** Convergence rule, or `false` to run `maxSteps` and average over the last half. */
+  readonly convergence?: ConvergenceOptions | false;
+  /** Step-size search settings (used when the optimizer has no `lr`). */
+  readonly stepSizeSearch?: StepSizeSearchOptions;
+  /** Draws used for the final ELBO, log-evidence and k̂ estimates (default 2000). */
+  readonly evalSamples?: number;
+  /** Consecutive rejected steps tolerated before a {@link FitError} (default 20). */
+  readonly maxRetries?: number;
+  /** Called after every step; return `false` to stop early. */
+  readonly onStep?: (progress: FitProgress) => boolean | void;
+}
+
+/** Diagnostics of a fit. */
+export interface FitDiagnostics {
+  /** PSIS k̂ of the importance ratios p(z, D)/q(z) of the fitted q. */
+  readonly khat: number;
+  /** < 0.5 good, 0.5–0.7 ok, > 0.7 poor. */
+  readonly khatReading: KhatReading;
+  /** Importance-sampled log p(D) with the fitted q as proposal (IWAE-n, n = evalSamples). */
+  readonly logEvidence: Estimate;
+  /** The base step size used. */
+  readonly stepSize: number;
+  /** The candidates of the step-size search and their ELBOs (empty when `lr` was given). */
+  readonly stepSizeSearch: readonly { readonly lr: number; readonly elbo: number }[];
+  /** Steps rejected because something went non-finite. */
+  readonly rejectedSteps: number;
+  /** First step included in the returned average. */
+  readonly averagingStart: number;
+  /** Half the largest difference of the two quarter averages at the last check, a standard-error proxy (NaN if none). */
+  readonly paramStderr: number;
+  /** Why the loop stopped: `"converged"`, `"maxSteps"` or `"stopped"` (onStep returned false). */
+  readonly stopReason: 'converged' | 'maxSteps' | 'stopped';
+}
+
+/**
+ * What {@link fit} returns.
+ *
+ * @example
+ * ```ts
+ * const r = fit(model, { guide: { z: LogNormal }, seed: 1 });
+ * r.posterior.z;            // LogNormal
+ * r.elbo; r.trace; r.converged; r.steps; r.diagnostics.khat;
+ * ```
+ */
+export interface FitResult {
+  /** Per latent, the fitted distribution on the latent's own space (arrays for plates). */
+  readonly posterior: Posterior;
+  /** ELBO of the returned q, estimated with `evalSamples` draws. */
+  readonly elbo: number;
+  /** Standard error of `elbo`. */
+  readonly elboStderr: number;
+  /** The per-step ELBO estimates of the optimize phase. */
+  readonly trace: Float64Array;
+  /** True when the convergence rule was met. */
+  readonly converged: boolean;
+  /** Steps taken in the optimize phase. */
+  readonly steps: number;
+  /** The returned (averaged) variational parameters, unconstrained. */
+  readonly params: Float64Array;
+  /** Names of `params`, e.g. `"z.mu"`, `"z.logSigma"`. */
+  readonly paramNames: readonly string[];
+  /** For the mean-field and full-rank Gaussians, the joint Gaussian on the unconstrained space. */
+  readonly unconstrained: UnconstrainedGaussian | undefined;
+  /** The guide bound to the model. */
+  readonly guide: Guide;
+  /** k̂, log evidence, step size, rejected steps, stop reason. */
+  readonly diagnostics: FitDiagnostics;
+}
+
+interface Settings {
+  guide: Guide;
+  estimator: ElboEstimator;
+  optimizer: Optimizer;
+  samples: number;
+  seed: number | bigint;
+  maxSteps: number;
+  convergence: Required<ConvergenceOptions> | false;
+  search: Required<StepSizeSearchOptions>;
+  evalSamples: number;
+  maxRetries: number;
+  onStep: ((p: FitProgress) => boolean | void) | undefined;
+}
+
+function isSpec(g: unknown): g is GuideSpec {
+  return g !== null && typeof g === 'object' && typeof (g as GuideSpec).build === 'function';
+}
+
+function readSettings(model: DifferentiableModel, o: FitOptions<unknown>): Settings {
+  if (o === null || typeof o !== 'object') invalidOption('fit', 'options', 'an object', o);
+  if (model === null || typeof model !== 'object' || typeof model.logDensityGradient !== 'function' || !Array.isArray(model.blocks)) {
+    invalidOption('fit', 'model', 'a Model or DifferentiableModel', model);
+  }
+  const g = o.guide ?? meanField();
+  let spec: GuideSpec;
+  if (isSpec(g)) spec = g;
+  else if (g !== null && typeof g === 'object') spec = families(g as Record<string, FamilyClass>);
+  else invalidOption('fit', 'guide', 'meanField(), fullRank() or a record of families', g);
+  const estimator = o.estimator ?? stickingTheLanding;
+  if (typeof estimator?.estimate !== 'function') invalidOption('fit', 'estimator', 'an ElboEstimator', estimator);
+  const optimizer = o.optimizer ?? adam();
+  if (typeof optimizer?.create !== 'function') invalidOption('fit', 'optimizer', 'an Optimizer', optimizer);
+  const seed = o.seed ?? 0;
+  if (!(typeof seed === 'bigint' || Number.isSafeInteger(seed))) invalidOption('fit', 'seed', 'an integer', seed);
+  let convergence: Required<ConvergenceOptions> | false = false;
+  if (o.convergence !== false) {
+    const c = o.convergence ?? {};
+    if (c === null || typeof c !== 'object') invalidOption('fit', 'convergence', 'an object or false', c);
+    convergence = {
+      window: positiveIntOption('fit', 'convergence.window', c.window ?? 50),
+      minSteps: nonNegativeOption('fit', 'convergence.minSteps', c.minSteps ?? 1000),
+      paramTolerance: positiveOption('fit', 'convergence.paramTolerance', c.paramTolerance ?? 2e-3),
+      tolerance: positiveOption('fit', 'convergence.tolerance', c.tolerance ?? 2e-4),
+      relTolerance: nonNegativeOption('fit', 'convergence.relTolerance', c.relTolerance ?? 1e-6),
+      checkSamples: positiveIntOption('fit', 'convergence.checkSamples', c.checkSamples ?? 500),
+    };
+  }
+  const s = o.stepSizeSearch ?? {};
+  const ladder = s.ladder ?? [0.3, 0.1, 0.03, 0.01];
+  if (!Array.isArray(ladder) || ladder.length === 0) invalidOption('fit', 'stepSizeSearch.ladder', 'a non-empty array of step sizes', ladder);
+  ladder.forEach((v, i) => positiveOption('fit', `stepSizeSearch.ladder[${i}]`, v));
+  if (o.onStep !== undefined && typeof o.onStep !== 'function') invalidOption('fit', 'onStep', 'a function', o.onStep);
+  const guide = spec.build(model);
+  return {
+    guide,
+    estimator,
+    optimizer,
+    samples: positiveIntOption('fit', 'samples', o.samples ?? 16),
+    seed,
+    maxSteps: positiveIntOption('fit', 'maxSteps', o.maxSteps ?? 20_000),
+    convergence,
+    search: {
+      ladder,
+      steps: positiveIntOption('fit', 'stepSizeSearch.steps', s.steps ?? 100),
+      evalSamples: positiveIntOption('fit', 'stepSizeSearch.evalSamples', s.evalSamples ?? 500),
+    },
+    evalSamples: positiveIntOption('fit', 'evalSamples', o.evalSamples ?? 2000),
+    maxRetries: positiveIntOption('fit', 'maxRetries', o.maxRetries ?? 20),
+    onStep: o.onStep,
+  };
+}
+
+function allFinite(a: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
+  return true;
+}
+
+/** Draws S noise rows for θ into ws. */
+function drawNoise(guide: Guide, params: Float64Array, rng: Rng, ws: EstimatorWorkspace): void {
+  for (let s = 0; s < ws.samples; s++) guide.drawNoise(params, rng, ws.noise[s]);
+}
+
+/**
+ * One guarded optimization step: estimate, check, update, check. Returns the ELBO
+ * estimate, or NaN when the step was rejected (θ unchanged).
+ */
+class Stepper {
+  readonly grad: Float64Array;
+  readonly prev: Float64Array;
+  readonly ws: EstimatorWorkspace;
+  lastFailure: { value: number; grad: Float64Array; u: Float64Array[] } | undefined;
+
+  constructor(
+    readonly model: DifferentiableModel,
+    readonly guide: Guide,
+    readonly estimator: ElboEstimator,
+    samples: number,
+  ) {
+    this.grad = new Float64Array(guide.numParams);
+    this.prev = new Float64Array(guide.numParams);
+    this.ws = createWorkspace(guide, samples);
+  }
+
+  /** Returns the estimate (finite) or a non-finite value for a rejected step. */
+  step(params: Float64Array, rng: Rng, state: { step(p: Float64Array, g: Float64Array, lr: number, t: number): void }, lr: number, t: number): number {
+    drawNoise(this.guide, params, rng, this.ws);
+    const v = this.estimator.estimate(this.model, this.guide, params, this.ws, this.grad);
+    if (!Number.isFinite(v) || !allFinite(this.grad)) return Number.isFinite(v) ? NaN : v;
+    this.prev.set(params);
+    state.step(params, this.grad, lr, t);
+    if (!allFinite(params)) {
+      params.set(this.prev);
+      return NaN;
+    }
+    return v;
+  }
+}
+
+/** Running sum of parameter vectors. */
+class Accumulator {
+  readonly sum: Float64Array;
+  count = 0;
+  constructor(n: number) {
+    this.sum = new Float64Array(n);
+  }
+  add(p: Float64Array): void {
+    for (let i = 0; i < p.length; i++) this.sum[i] += p[i];
+    this.count++;
+  }
+  reset(): void {
+    this.sum.fill(0);
+    this.count = 0;
+  }
+  copyFrom(o: Accumulator): void {
+    this.sum.set(o.sum);
+    this.count = o.count;
+  }
+  mean(out: Float64Array): Float64Array {
+    for (let i = 0; i < out.length; i++) out[i] = this.sum[i] / this.count;
+    return out;
+  }
+}
+
+/**
+ * The step-wise form of {@link fit}: a generator that yields a {@link FitProgress}
+ * after every step and returns the {@link FitResult}. Drive it in slices to keep a
+ * UI responsive; the result is identical to `fit` with the same options.
+ *
+ * @param model - a `Model` or any {@link DifferentiableModel}
+ * @param options - see {@link FitOptions}
+ * @example
+ * ```ts
+ * const it = fitSteps(model, { seed: 1 });
+ * function slice() {
+ *   for (let i = 0; i < 200; i++) {
+ *     const r = it.next();
+ *     if (r.done) return show(r.value.posterior);
+ *   }
+ *   requestAnimationFrame(slice);
+ * }
+ * slice();
+ * ```
+ */
+export function* fitSteps<M extends DifferentiableModel>(model: M, options: FitOptions<M> = {}): Generator<FitProgress, FitResult, void> {
+  const cfg = readSettings(model, options as FitOptions<unknown>);
+  const { guide, estimator, samples, maxRetries } = cfg;
+  const P = guide.numParams;
+  const root = new Rng(cfg.seed);
+  const evalRng = root.split();
+  const searchRng = root.split();
+  const rng = root;
+  const stepper = new Stepper(model, guide, estimator, samples);
+  const init = guide.initialParams();
+  const theta = init.slice();
+  let rejected = 0;
+
+  // ---- Phase 1: step-size search ---------------------------------------------------
+  const searched: { lr: number; elbo: number }[] = [];
+  let baseLr = cfg.optimizer.lr;
+  if (baseLr === undefined) {
+    const evalWs = createWorkspace(guide, cfg.search.evalSamples);
+    const evalNoiseRng = searchRng.split();
+    let best = -Infinity;
+    let bestTheta = init.slice();
+    let bestLr = cfg.search.ladder[cfg.search.ladder.length - 1];
+    const candidate = new Float64Array(P);
+    for (const lr0 of cfg.search.ladder) {
+      candidate.set(init);
+      const opt = cfg.optimizer.withLr(lr0);
+      const state = opt.create(P);
+      const r = searchRng.clone();
+      let failed = false;
+      let lrScale = 1;
+      let fails = 0;
+      for (let t = 1; t <= cfg.search.steps; t++) {
+        const v = stepper.step(candidate, r, state, lr0 * lrScale * opt.schedule.factor(t), t);
+        if (!Number.isFinite(v)) {
+          rejected++;
+          lrScale *= 0.5;
+          if (++fails > maxRetries) {
+            failed = true;
+            break;
+          }
+          t--;
+          continue;
+        }
+        fails = 0;
+        yield { step: 0, elbo: v, lr: lr0 * lrScale, phase: 'search', params: candidate };
+      }
+      let elbo = -Infinity;
+      if (!failed) {
+        drawNoise(guide, candidate, evalNoiseRng.clone(), evalWs);
+        elbo = elboValue(model, guide, candidate, evalWs);
+        if (!Number.isFinite(elbo)) elbo = -Infinity;
+      }
+      searched.push({ lr: lr0, elbo });
+      if (elbo > best) {
+        best = elbo;
+        bestLr = lr0;
+        bestTheta = candidate.slice();
+      } else if (best > -Infinity) {
+        break; // worse than a larger step size: stop, as Stan does
+      }
+    }
+    if (best === -Infinity) {
+      const cause = lastCause();
+      throw new FitError(0, cause.latent, cause.quantity, cause.value, `no step size of the search ladder [${cfg.search.ladder.join(', ')}] gave a finite ELBO; ${cause.detail}`);
+    }
+    baseLr = bestLr;
+    theta.set(bestTheta);
+  }
+
+  function lastCause() {
+    return diagnoseNonFinite(model, guide, theta, stepper.ws, stepper.grad, NaN);
+  }
+
+  // ---- Phase 2: optimize with decaying steps, averaging the iterates ------------------
+  const optimizer = cfg.optimizer.withLr(baseLr);
+  const state = optimizer.create(P);
+  const conv = cfg.convergence;
+  const maxSteps = cfg.maxSteps;
+  const trace: number[] = [];
+  // Means of batches of `window` iterates; the result averages the last half of them
+  // (Polyak–Ruppert tail averaging), and convergence compares that half's two quarters.
+  const batchSize = conv === false ? Math.max(1, Math.min(50, Math.floor(maxSteps / 8))) : conv.window;
+  const batch = new Accumulator(P);
+  const batches: Float64Array[] = [];
+  let lrScale = 1;
+  let fails = 0;
+  let t = 0;
+  let converged = false;
+  let stopReason: FitDiagnostics['stopReason'] = 'maxSteps';
+  let paramStderr = NaN;
+  const crnWs = conv === false ? undefined : createWorkspace(guide, conv.checkSamples);
+  const crnRng = evalRng.clone().jump();
+  const half1 = new Float64Array(P);
+  const half2 = new Float64Array(P);
+
+  while (t < maxSteps) {
+    const lr = baseLr * lrScale * optimizer.schedule.factor(t + 1);
+    const v = stepper.step(theta, rng, state, lr, t + 1);
+    if (!Number.isFinite(v)) {
+      rejected++;
+      fails++;
+      lrScale *= 0.5;
+      state.reset();
+      // Undo the update that led here (θ before it is in stepper.prev): a finite but
+      // absurd θ (e.g. after a far too large step) must not be kept.
+      if (t > 0 && fails === 1) theta.set(stepper.prev);
+      if (fails > maxRetries) {
+        const cause = diagnoseNonFinite(model, guide, theta, stepper.ws, stepper.grad, v);
+        throw new FitError(t + 1, cause.latent, cause.quantity, cause.value, `${cause.detail}; gave up after ${maxRetries} rejected steps (step size reduced to ${lr.toExponential(3)})`);
+      }
+      continue;
+    }
+    fails = 0;
+    t++;
+    trace.push(v);
+
+    batch.add(theta);
+    if (batch.count === batchSize) {
+      batches.push(batch.mean(new Float64Array(P)));
+      batch.reset();
+      const q = Math.floor(batches.length / 4);
+      if (conv !== false && crnWs !== undefined && t >= conv.minSteps && q >= 1) {
+        const nb = batches.length;
+        meanOf(batches, nb - 2 * q, nb - q, half1);
+        meanOf(batches, nb - q, nb, half2);
+        let dp = 0;
+        for (let i = 0; i < P; i++) dp = Math.max(dp, Math.abs(half1[i] - half2[i]));
+        paramStderr = dp / 2;
+        if (dp <= conv.paramTolerance) {
+          drawNoise(guide, half1, crnRng.clone(), crnWs);
+          const e1 = elboValue(model, guide, half1, crnWs);
+          drawNoise(guide, half2, crnRng.clone(), crnWs);
+          const e2 = elboValue(model, guide, half2, crnWs);
+          const tol = Math.max(conv.tolerance, conv.relTolerance * Math.abs(e2));
+          if (Math.abs(e1 - e2) <= tol) {
+            converged = true;
+            stopReason = 'converged';
+          }
+        }
+      }
+    }
+
+    const progress: FitProgress = { step: t, elbo: v, lr, phase: 'optimize', params: theta };
+    if (cfg.onStep !== undefined && cfg.onStep(progress) === false) {
+      stopReason = 'stopped';
+      yield progress;
+      break;
+    }
+    yield progress;
+    if (converged) break;
+  }
+
+  // ---- Result -------------------------------------------------------------------------
+  const final = new Float64Array(P);
+  const averagingStart = batches.length >= 2 ? (batches.length - Math.max(1, 2 * Math.floor(batches.length / 4))) * batchSize + 1 : t;
+  if (batches.length >= 2) meanOf(batches, batches.length - Math.max(1, 2 * Math.floor(batches.length / 4)), batches.length, final);
+  else final.set(theta);
+  if (!allFinite(final)) final.set(theta);
+  if (!allFinite(final)) {
+    let k = 0;
+    while (k < P && Number.isFinite(final[k])) k++;
+    throw new FitError(t, guide.paramLatent[k], 'parameters', final[k], `parameter ${guide.paramNames[k]} is not finite`);
+  }
+
+  const evalWs = createWorkspace(guide, cfg.evalSamples);
+  drawNoise(guide, final, evalRng, evalWs);
+  const elbo = elboValue(model, guide, final, evalWs);
+  const lw = evalWs.f;
+  let s2 = 0;
+  for (let i = 0; i < lw.length; i++) s2 += (lw[i] - elbo) ** 2;
+  const elboStderr = Math.sqrt(s2 / Math.max(1, lw.length - 1) / lw.length);
+  const pareto = psisKhat(lw);
+  return {
+    posterior: guide.posterior(final),
+    elbo,
+    elboStderr,
+    trace: Float64Array.from(trace),
+    converged,
+    steps: t,
+    params: final,
+    paramNames: guide.paramNames,
+    unconstrained: guide.gaussian(final),
+    guide,
+    diagnostics: {
+      khat: pareto.khat,
+      khatReading: pareto.reading,
+      logEvidence: logMeanExpWithStderr(lw),
+      stepSize: baseLr,
+      stepSizeSearch: searched,
+      rejectedSteps: rejected,
+      averagingStart,
+      paramStderr,
+      stopReason,
+    },
+  };
+}
+
+/** out ← the mean of batches[from..to). */
+function meanOf(batches: readonly Float64Array[], from: number, to: number, out: Float64Array): void {
+  out.fill(0);
+  for (let b = from; b < to; b++) for (let i = 0; i < out.length; i++) out[i] += batches[b][i];
+  for (let i = 0; i < out.length; i++) out[i] /= to - from;
+}
+
+/**
+ * Fits a variational approximation q to the posterior p(z | D) of `model` by
+ * maximizing the ELBO, L(q) = E_q[log p(z, D) − log q(z)]. Defaults: mean-field
+ * Gaussian on the unconstrained space (as ADVI), sticking-the-landing gradients
+ * with 16 samples per step, Adam with a searched step size decaying as 1/√t,
+ * Polyak–Ruppert averaging of the last half of the iterates, stop when that
+ * average has stopped moving (see {@link ConvergenceOptions}). Same seed, same result.
+ *
+ * @param model - a `Model` or any {@link DifferentiableModel}
+ * @param options - see {@link FitOptions}
+ * @returns posterior (distribution objects per latent), ELBO, trace, converged,
+ *   steps, params and diagnostics (PSIS k̂ with its reading, log evidence, …)
+ * @throws FitError when a non-finite log joint, gradient or ELBO persists after
+ *   `maxRetries` step-size reductions; `RangeError`/`TypeError` for invalid options
+ * @example
+ * ```ts
+ * import { Exponential, LogNormal, Model, Normal } from 'varinf';
+ * import { fit } from 'varinf/vi';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const r = fit(model, { guide: { z: LogNormal }, seed: 1 });
+ * r.posterior.z;              // LogNormal(-0.3202, 0.6635)
+ * r.diagnostics.khatReading;  // "good"
+ * ```
+ */
+export function fit<M extends DifferentiableModel>(model: M, options: FitOptions<M> = {}): FitResult {
+  const it = fitSteps(model, options);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
+}

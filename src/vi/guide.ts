@@ -1,0 +1,199 @@
+/**
+ * The variational family contract. A guide is a family of densities q(u; θ) on the
+ * model's unconstrained space ℝᵈ (u = T⁻¹(z) block by block), with a flat,
+ * unconstrained parameter vector θ (log-scales, log-rates, …) and everything a
+ * reparameterized ELBO estimator needs:
+ *
+ * - u = g(θ, ε) from base noise ε (`drawNoise`, `forward`);
+ * - log q(u; θ) and ∇ᵤ log q(u; θ) (`logQ`, `logQGradU`);
+ * - the score ∂θ log q(u; θ) at fixed u (`addScore`);
+ * - the pathwise vector–Jacobian product (∂u/∂θ)ᵀ g (`backprop`);
+ * - the analytic entropy H[q] on ℝᵈ and its gradient, where one exists;
+ * - the fitted `posterior`: per latent a distribution on the latent's own space.
+ *
+ * Working on ℝᵈ for every family means log p(z, D) − log q(z) is evaluated as
+ * logDensity(u) − log q_u(u), where both sides carry the same log-Jacobian
+ * log|T′(u)|, so it cancels exactly: a Gamma guide on z is the density of u = log z.
+ *
+ * @module
+ */
+import type { ContinuousDistribution } from '../distributions/distribution';
+import type { Exponential } from '../distributions/exponential';
+import type { Gamma } from '../distributions/gamma';
+import type { LogNormal } from '../distributions/lognormal';
+import type { Normal } from '../distributions/normal';
+import type { DifferentiableModel, LatentBlock } from '../model/differentiable-model';
+import type { Rng } from '../random/rng';
+
+/**
+ * A distribution, or one per element for a plate latent.
+ *
+ * @example
+ * ```ts
+ * const z: PosteriorValue = new LogNormal(-0.32, 0.66);
+ * const w: PosteriorValue = [new Normal(0, 1), new Normal(1, 1)];
+ * ```
+ */
+export type PosteriorValue = ContinuousDistribution | readonly ContinuousDistribution[];
+
+/**
+ * The fitted posterior: for every latent, a distribution object on its own space
+ * (an array of them for a plate).
+ *
+ * @example
+ * ```ts
+ * const post: Posterior = { z: new LogNormal(-0.32, 0.66) };
+ * ```
+ */
+export type Posterior = Record<string, PosteriorValue>;
+
+/**
+ * A Gaussian N(mean, covariance) on the unconstrained space ℝᵈ, as given by the
+ * mean-field and full-rank guides (row-major d×d covariance).
+ *
+ * @example
+ * ```ts
+ * const g: UnconstrainedGaussian = { mean: Float64Array.of(0), covariance: Float64Array.of(1), names: ['z'] };
+ * ```
+ */
+export interface UnconstrainedGaussian {
+  /** Mean vector m. */
+  readonly mean: Float64Array;
+  /** Covariance Σ = L Lᵀ, row-major d×d. */
+  readonly covariance: Float64Array;
+  /** Coordinate names, e.g. `"z"` or `"w[2]"`. */
+  readonly names: readonly string[];
+}
+
+/**
+ * A variational family bound to a model: the operations the ELBO estimators use.
+ * All vectors are caller-owned; no method allocates (except `posterior` and
+ * `initialParams`).
+ *
+ * @example
+ * ```ts
+ * const guide = resolveGuide(meanField(), model);
+ * const theta = guide.initialParams();
+ * const eps = new Float64Array(guide.dim), u = new Float64Array(guide.dim);
+ * guide.drawNoise(theta, new Rng(1), eps);
+ * guide.forward(theta, eps, u);       // u ~ q(·; θ)
+ * guide.logQ(theta, u);               // log q(u; θ)
+ * ```
+ */
+export interface Guide {
+  /** `"meanField"`, `"fullRank"` or `"family"` (per-latent families). */
+  readonly kind: string;
+  /** Dimension d of u (the model's `dim`). */
+  readonly dim: number;
+  /** Number of variational parameters. */
+  readonly numParams: number;
+  /** A name per parameter, e.g. `"z.mu"`, `"z.logSigma"`, `"w[1].logRate"`. */
+  readonly paramNames: readonly string[];
+  /** The latent each parameter belongs to (for error messages). */
+  readonly paramLatent: readonly string[];
+  /** The latent each coordinate of u belongs to. */
+  readonly coordLatent: readonly string[];
+  /** True when `entropy` is exact (all families here have closed-form entropies on ℝᵈ). */
+  readonly hasAnalyticEntropy: boolean;
+  /** True when `drawNoise` depends on θ (Gamma: implicit reparameterization). */
+  readonly noiseDependsOnParams: boolean;
+  /** A fresh initial parameter vector. */
+  initialParams(): Float64Array;
+  /** Fills `eps` (length d) with base noise for one sample. */
+  drawNoise(params: Float64Array, rng: Rng, eps: Float64Array): void;
+  /** u = g(θ, ε). */
+  forward(params: Float64Array, eps: Float64Array, u: Float64Array): void;
+  /** log q(u; θ) on ℝᵈ. */
+  logQ(params: Float64Array, u: Float64Array): number;
+  /** Writes ∇ᵤ log q(u; θ) into `out`, returns log q(u; θ). */
+  logQGradU(params: Float64Array, u: Float64Array, out: Float64Array): number;
+  /** g += scale · ∂θ log q(u; θ) at fixed u. */
+  addScore(params: Float64Array, u: Float64Array, scale: number, g: Float64Array): void;
+  /** g += scale · (∂u/∂θ)ᵀ gU at u = g(θ, ε). */
+  backprop(params: Float64Array, eps: Float64Array, u: Float64Array, gU: Float64Array, scale: number, g: Float64Array): void;
+  /** H[q] = −E_q[log q(u)] on ℝᵈ. */
+  entropy(params: Float64Array): number;
+  /** g += scale · ∇θ H[q]. */
+  addEntropyGrad(params: Float64Array, scale: number, g: Float64Array): void;
+  /** The posterior on the latents' own spaces. */
+  posterior(params: Float64Array): Posterior;
+  /** For Gaussian guides on ℝᵈ, the joint mean and covariance; otherwise undefined. */
+  gaussian(params: Float64Array): UnconstrainedGaussian | undefined;
+}
+
+/**
+ * A guide description not yet bound to a model: `meanField()`, `fullRank()`, or
+ * the result of {@link families}. `fit` binds it with `build(model)`.
+ *
+ * @example
+ * ```ts
+ * const spec: GuideSpec = meanField();
+ * const guide = spec.build(model);
+ * ```
+ */
+export interface GuideSpec {
+  /** `"meanField"`, `"fullRank"` or `"family"`. */
+  readonly kind: string;
+  /** Binds the description to a model; throws when a family does not fit a latent. */
+  build(model: DifferentiableModel): Guide;
+}
+
+/** A per-latent family, given by its class. */
+export type FamilyClass = typeof Normal | typeof LogNormal | typeof Gamma | typeof Exponential;
+/** The families allowed for a positive latent. */
+export type PositiveFamilyClass = typeof LogNormal | typeof Gamma | typeof Exponential;
+
+/** The prior record of a typed model (`Model<{ z: Exponential }>` has `prior: { z: Exponential }`). */
+type PriorOf<M> = M extends { readonly prior: infer P } ? (P extends object ? P : never) : never;
+/** The element distribution of a prior entry (an array of distributions or a `plate(dist, n)`). */
+type ElementOf<D> = D extends readonly (infer E)[] ? E : D extends { readonly distribution: infer E } ? E : D;
+/** The families allowed for a latent whose prior is D: Normal for a real prior, the positive ones otherwise. */
+export type FamilyFor<D> = ElementOf<D> extends { readonly name: 'Normal' }
+  ? typeof Normal
+  : ElementOf<D> extends { readonly name: 'LogNormal' | 'Gamma' | 'Exponential' }
+    ? PositiveFamilyClass
+    : FamilyClass;
+
+/**
+ * A per-latent guide record for model M. For a typed `Model` it maps every latent
+ * name to an allowed family (a misspelt or missing name, or `Normal` for a
+ * positive latent, is a compile-time error); for a hand-written
+ * `DifferentiableModel` it is any record of families, checked at run time.
+ *
+ * @example
+ * ```ts
+ * const g: GuideRecord<typeof model> = { z: LogNormal };
+ * ```
+ */
+export type GuideRecord<M> = [PriorOf<M>] extends [never]
+  ? Readonly<Record<string, FamilyClass>>
+  : { readonly [K in keyof PriorOf<M>]: FamilyFor<PriorOf<M>[K]> };
+
+/**
+ * What `fit` accepts as a guide: a bound spec or a per-latent record.
+ *
+ * @example
+ * ```ts
+ * const a: GuideOption<typeof model> = meanField();
+ * const b: GuideOption<typeof model> = { z: Gamma };
+ * ```
+ */
+export type GuideOption<M> = GuideSpec | GuideRecord<M>;
+
+/** Human-readable name of coordinate k of a block: `"z"` or `"w[2]"`. */
+export function coordName(block: LatentBlock, k: number): string {
+  return block.scalar ? block.name : `${block.name}[${k}]`;
+}
+
+/** Checks the blocks of a model cover 0..dim−1 in order; returns them. */
+export function checkBlocks(model: DifferentiableModel): readonly LatentBlock[] {
+  let off = 0;
+  for (const b of model.blocks) {
+    if (b.offset !== off || !(b.size >= 1)) {
+      throw new RangeError(`vi: model blocks must cover 0..dim-1 in order; block "${b.name}" has offset ${b.offset}, size ${b.size}, expected offset ${off}`);
+    }
+    off += b.size;
+  }
+  if (off !== model.dim) throw new RangeError(`vi: model blocks cover ${off} coordinates but dim is ${model.dim}`);
+  return model.blocks;
+}

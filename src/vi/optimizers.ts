@@ -1,0 +1,282 @@
+/**
+ * Stochastic gradient *ascent* optimizers over the flat variational parameters.
+ * Each factory returns an {@link Optimizer} description; `create(n)` gives the
+ * state for n parameters (buffers allocated once), and `step` updates θ in place
+ * from the gradient g, the scheduled step size η_t and the step count t.
+ *
+ * | optimizer | update (ascent) |
+ * | --- | --- |
+ * | `sgd` | θ += η g |
+ * | `momentum` | v = μv + g; θ += η v |
+ * | `adam` | m = β₁m + (1−β₁)g, v = β₂v + (1−β₂)g²; θ += η m̂/(√v̂ + ε) (Kingma & Ba 2015) |
+ * | `adagrad` | G += g²; θ += η g/(√G + ε) (Duchi et al. 2011) |
+ * | `rmsprop` | v = ρv + (1−ρ)g²; θ += η g/(√v + ε) (Tieleman & Hinton 2012) |
+ *
+ * Every optimizer takes `clipNorm`: the gradient is rescaled to that Euclidean
+ * norm when larger, and a `schedule` multiplying η (default: Adam/RMSProp/SGD
+ * decay as {@link inverseSqrt}(1), i.e. η/√(1 + t), AdaGrad constant since it decays on its own).
+ * `lr` left undefined makes `fit` search the step size (Stan-style).
+ *
+ * @module
+ */
+import { invalidOption, positiveOption, unitOption } from './errors';
+import { constant, inverseSqrt, type Schedule } from './schedules';
+
+/**
+ * The mutable state of an optimizer for one parameter vector.
+ *
+ * @example
+ * ```ts
+ * const st = adam({ lr: 0.1 }).create(2);
+ * st.step(theta, grad, 0.1, 1);
+ * ```
+ */
+export interface OptimizerState {
+  /** θ ← θ + update(g) at step size `lr` (already scheduled) and step t ≥ 1. */
+  step(params: Float64Array, grad: Float64Array, lr: number, t: number): void;
+  /** Clears the moments (used after a rejected step or a restart). */
+  reset(): void;
+}
+
+/**
+ * An optimizer description: base step size (or undefined to let `fit` search it),
+ * schedule, and a state factory.
+ *
+ * @example
+ * ```ts
+ * const opt: Optimizer = adam({ lr: 0.05 });
+ * opt.create(4);
+ * ```
+ */
+export interface Optimizer {
+  /** `"sgd"`, `"momentum"`, `"adam"`, `"adagrad"` or `"rmsprop"`. */
+  readonly name: string;
+  /** Base step size η, or undefined for the automatic search. */
+  readonly lr: number | undefined;
+  /** Multiplier of η per step. */
+  readonly schedule: Schedule;
+  /** Maximum gradient norm (Infinity: no clipping). */
+  readonly clipNorm: number;
+  /** The state for n parameters. */
+  create(n: number): OptimizerState;
+  /** The same optimizer with another base step size. */
+  withLr(lr: number): Optimizer;
+}
+
+/** Options shared by all optimizers. */
+export interface OptimizerOptions {
+  /** Base step size η > 0; omit to let `fit` choose it by a short search. */
+  readonly lr?: number;
+  /** Multiplier of η per step. */
+  readonly schedule?: Schedule;
+  /** Rescale the gradient to this Euclidean norm when larger (default: no clipping). */
+  readonly clipNorm?: number;
+}
+
+/** Options of {@link adam}. */
+export interface AdamOptions extends OptimizerOptions {
+  /** First-moment decay β₁ in [0, 1) (default 0.9). */
+  readonly beta1?: number;
+  /** Second-moment decay β₂ in [0, 1) (default 0.999). */
+  readonly beta2?: number;
+  /** Denominator guard ε (default 1e-8). */
+  readonly epsilon?: number;
+}
+
+function common(owner: string, o: OptimizerOptions, defaultSchedule: Schedule): { lr: number | undefined; schedule: Schedule; clipNorm: number } {
+  if (o === null || typeof o !== 'object') invalidOption(owner, 'options', 'an object', o);
+  const lr = o.lr === undefined ? undefined : positiveOption(owner, 'lr', o.lr);
+  const clipNorm = o.clipNorm === undefined ? Infinity : positiveOption(owner, 'clipNorm', o.clipNorm);
+  const schedule = o.schedule ?? defaultSchedule;
+  if (typeof schedule?.factor !== 'function') invalidOption(owner, 'schedule', 'a Schedule', schedule);
+  return { lr, schedule, clipNorm };
+}
+
+/** Scale factor that brings ‖g‖ down to clipNorm (1 when already below). */
+function clipScale(g: Float64Array, clipNorm: number): number {
+  if (clipNorm === Infinity) return 1;
+  let s = 0;
+  for (let i = 0; i < g.length; i++) s += g[i] * g[i];
+  const n = Math.sqrt(s);
+  return n > clipNorm ? clipNorm / n : 1;
+}
+
+/**
+ * Adam (Kingma & Ba 2015) for ascent, with bias correction; default schedule
+ * {@link inverseSqrt}(1): η_t = η/√(1 + t).
+ *
+ * @param options - lr, beta1, beta2, epsilon, schedule, clipNorm
+ * @example
+ * ```ts
+ * fit(model, { optimizer: adam({ lr: 0.05, clipNorm: 100 }) });
+ * ```
+ */
+export function adam(options: AdamOptions = {}): Optimizer {
+  const c = common('adam', options, inverseSqrt(1));
+  const b1 = unitOption('adam', 'beta1', options.beta1 ?? 0.9);
+  const b2 = unitOption('adam', 'beta2', options.beta2 ?? 0.999);
+  const eps = positiveOption('adam', 'epsilon', options.epsilon ?? 1e-8);
+  return {
+    name: 'adam',
+    ...c,
+    withLr: (lr) => adam({ ...options, lr }),
+    create(n) {
+      const m = new Float64Array(n);
+      const v = new Float64Array(n);
+      let k = 0;
+      return {
+        reset() {
+          m.fill(0);
+          v.fill(0);
+          k = 0;
+        },
+        step(p, g, lr) {
+          k++;
+          const cs = clipScale(g, c.clipNorm);
+          const bc1 = 1 - Math.pow(b1, k);
+          const bc2 = 1 - Math.pow(b2, k);
+          for (let i = 0; i < n; i++) {
+            const gi = g[i] * cs;
+            m[i] = b1 * m[i] + (1 - b1) * gi;
+            v[i] = b2 * v[i] + (1 - b2) * gi * gi;
+            p[i] += (lr * (m[i] / bc1)) / (Math.sqrt(v[i] / bc2) + eps);
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Plain stochastic gradient ascent θ += η g; default schedule {@link inverseSqrt}(100).
+ *
+ * @param options - lr, schedule, clipNorm
+ * @example
+ * ```ts
+ * fit(model, { optimizer: sgd({ lr: 0.01 }) });
+ * ```
+ */
+export function sgd(options: OptimizerOptions = {}): Optimizer {
+  const c = common('sgd', options, inverseSqrt(1));
+  return {
+    name: 'sgd',
+    ...c,
+    withLr: (lr) => sgd({ ...options, lr }),
+    create() {
+      return {
+        reset() {},
+        step(p, g, lr) {
+          const cs = clipScale(g, c.clipNorm) * lr;
+          for (let i = 0; i < p.length; i++) p[i] += cs * g[i];
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Heavy-ball momentum v = μv + g, θ += η v; default schedule {@link inverseSqrt}(100).
+ *
+ * @param options - lr, momentum μ in [0, 1) (default 0.9), schedule, clipNorm
+ * @example
+ * ```ts
+ * fit(model, { optimizer: momentum({ lr: 0.005, momentum: 0.9 }) });
+ * ```
+ */
+export function momentum(options: OptimizerOptions & { readonly momentum?: number } = {}): Optimizer {
+  const c = common('momentum', options, inverseSqrt(1));
+  const mu = unitOption('momentum', 'momentum', options.momentum ?? 0.9);
+  return {
+    name: 'momentum',
+    ...c,
+    withLr: (lr) => momentum({ ...options, lr }),
+    create(n) {
+      const v = new Float64Array(n);
+      return {
+        reset: () => v.fill(0),
+        step(p, g, lr) {
+          const cs = clipScale(g, c.clipNorm);
+          for (let i = 0; i < n; i++) {
+            v[i] = mu * v[i] + cs * g[i];
+            p[i] += lr * v[i];
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * AdaGrad (Duchi, Hazan & Singer 2011): θ += η g/(√Σg² + ε); its effective step
+ * already decays, so the default schedule is constant.
+ *
+ * @param options - lr, epsilon (default 1e-8), schedule, clipNorm
+ * @example
+ * ```ts
+ * fit(model, { optimizer: adagrad({ lr: 0.5 }) });
+ * ```
+ */
+export function adagrad(options: OptimizerOptions & { readonly epsilon?: number } = {}): Optimizer {
+  const c = common('adagrad', options, constant());
+  const eps = positiveOption('adagrad', 'epsilon', options.epsilon ?? 1e-8);
+  return {
+    name: 'adagrad',
+    ...c,
+    withLr: (lr) => adagrad({ ...options, lr }),
+    create(n) {
+      const G = new Float64Array(n);
+      return {
+        reset: () => G.fill(0),
+        step(p, g, lr) {
+          const cs = clipScale(g, c.clipNorm);
+          for (let i = 0; i < n; i++) {
+            const gi = g[i] * cs;
+            G[i] += gi * gi;
+            p[i] += (lr * gi) / (Math.sqrt(G[i]) + eps);
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * RMSProp: v = ρv + (1−ρ)g², θ += η g/(√v + ε); default schedule {@link inverseSqrt}(100).
+ *
+ * @param options - lr, rho in [0, 1) (default 0.9), epsilon (default 1e-8), schedule, clipNorm
+ * @example
+ * ```ts
+ * fit(model, { optimizer: rmsprop({ lr: 0.01 }) });
+ * ```
+ */
+export function rmsprop(options: OptimizerOptions & { readonly rho?: number; readonly epsilon?: number } = {}): Optimizer {
+  const c = common('rmsprop', options, inverseSqrt(1));
+  const rho = unitOption('rmsprop', 'rho', options.rho ?? 0.9);
+  const eps = positiveOption('rmsprop', 'epsilon', options.epsilon ?? 1e-8);
+  return {
+    name: 'rmsprop',
+    ...c,
+    withLr: (lr) => rmsprop({ ...options, lr }),
+    create(n) {
+      const v = new Float64Array(n);
+      let k = 0;
+      return {
+        reset() {
+          v.fill(0);
+          k = 0;
+        },
+        step(p, g, lr) {
+          k++;
+          const cs = clipScale(g, c.clipNorm);
+          // Bias-correct the second moment so the first steps are not huge.
+          const bc = 1 - Math.pow(rho, k);
+          for (let i = 0; i < n; i++) {
+            const gi = g[i] * cs;
+            v[i] = rho * v[i] + (1 - rho) * gi * gi;
+            p[i] += (lr * gi) / (Math.sqrt(v[i] / bc) + eps);
+          }
+        },
+      };
+    },
+  };
+}
