@@ -28,6 +28,8 @@ export class InvalidParameterError extends RangeError {
   readonly value: unknown;
 
   /**
+   * Builds the error and its message `<owner>: <parameter> must be <requirement>, got <value>`.
+   *
    * @param owner - distribution or object name, e.g. `"Normal"`
    * @param parameter - parameter name, e.g. `"sigma"`
    * @param requirement - what the parameter must satisfy, e.g. `"> 0 and finite"`
@@ -55,6 +57,8 @@ export class InvalidParameterError extends RangeError {
  */
 export class UnsupportedKLError extends TypeError {
   /**
+   * Builds the error naming the unsupported pair.
+   *
    * @param p - name of the first distribution
    * @param q - name of the second distribution
    */
@@ -94,6 +98,8 @@ export class ModelError extends Error {
   readonly latent: string | undefined;
 
   /**
+   * Builds the error with its message and, when there is one, the latent concerned.
+   *
    * @param message - full message, starting with the thrower (`Model: …`)
    * @param latent - the latent's name, when the error is about one
    */

@@ -8,6 +8,7 @@
  * @packageDocumentation
  */
 export { ContinuousDistribution } from './distributions/distribution';
+export { scalarValue, type BoxedScalar } from './distributions/scalar';
 export { Exponential } from './distributions/exponential';
 export { Gamma } from './distributions/gamma';
 export { kl } from './distributions/kl';
