@@ -13,7 +13,15 @@
  * @module
  */
 
-/** A scalar that carries its numeric value in `value` (e.g. a reverse-mode node). */
+/**
+ * A scalar that carries its numeric value in `value` (e.g. a reverse-mode node).
+ *
+ * @example
+ * ```ts
+ * const boxed: BoxedScalar = { value: 1.5 };
+ * scalarValue(boxed as unknown as number); // 1.5
+ * ```
+ */
 export interface BoxedScalar {
   /** The numeric value of the scalar. */
   readonly value: number;

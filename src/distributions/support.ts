@@ -5,7 +5,14 @@
  * @module
  */
 
-/** The kinds of support varinf knows how to transform to the real line. */
+/**
+ * The kinds of support varinf knows how to transform to the real line.
+ *
+ * @example
+ * ```ts
+ * const kind: SupportKind = new Gamma(2, 1).support.kind; // "nonNegative"
+ * ```
+ */
 export type SupportKind = 'real' | 'positive' | 'nonNegative';
 
 /**
