@@ -132,7 +132,7 @@ export abstract class ContinuousDistribution {
    */
   sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
     const k = this.paramNames.length;
-    const tmp = new Float64Array(k + 1);
+    const tmp = PARTIALS_SCRATCH;
     out.fill(0, 0, k + 1);
     let s = 0;
     for (let i = 0; i < xs.length; i++) {
@@ -142,3 +142,6 @@ export abstract class ContinuousDistribution {
     return s;
   }
 }
+
+/** Per-point partials inside `sumLogPdfPartials` (no distribution has more than 7 parameters). */
+const PARTIALS_SCRATCH = new Float64Array(8);

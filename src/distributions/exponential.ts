@@ -111,17 +111,9 @@ export class Exponential extends ContinuousDistribution {
     return this.logRate - r * x;
   }
 
-  /** n log λ − λ Σxᵢ (−∞ if any xᵢ < 0). */
+  /** n log λ − λ Σxᵢ (−∞ if any xᵢ < 0), the same single pass as the partials. */
   override sumLogPdf(xs: ArrayLike<number>): number {
-    let s = 0;
-    let min = Infinity;
-    for (let i = 0; i < xs.length; i++) {
-      const x = xs[i];
-      s += x;
-      if (x < min) min = x;
-    }
-    if (min < 0) return -Infinity;
-    return xs.length * this.logRate - this.rate * s;
+    return this.sumLogPdfPartials(xs, SCRATCH);
   }
 
   /** Σ log f(xᵢ) with Σ ∂/∂λ = n/λ − Σxᵢ. */
@@ -164,3 +156,5 @@ export class Exponential extends ContinuousDistribution {
 }
 
 const PARAMS: readonly string[] = Object.freeze(['rate']);
+/** Discarded partials of `sumLogPdf`. */
+const SCRATCH = new Float64Array(2);

@@ -141,22 +141,9 @@ export class Gamma extends ContinuousDistribution {
     return lp;
   }
 
-  /** Σ log f(xᵢ) in one pass over Σ log xᵢ and Σ xᵢ. */
+  /** Σ log f(xᵢ) in one pass over Σ log xᵢ and Σ xᵢ (shared with the partials). */
   override sumLogPdf(xs: ArrayLike<number>): number {
-    const a = this.shape;
-    const b = this.rate;
-    let sLog = 0;
-    let s = 0;
-    let min = Infinity;
-    for (let i = 0; i < xs.length; i++) {
-      const x = xs[i];
-      sLog += Math.log(x);
-      s += x;
-      if (x < min) min = x;
-    }
-    if (min <= 0 || s === Infinity) return this.sumLogPdfSlow(xs);
-    const n = xs.length;
-    return n * (a * this.logRate - this.lgammaShape) + (a - 1) * sLog - b * s;
+    return this.sumLogPdfPartials(xs, SCRATCH);
   }
 
   /** Σ log f(xᵢ) with Σ ∂/∂α = Σ log(βxᵢ) − nψ(α) and Σ ∂/∂β = nα/β − Σxᵢ. */
@@ -191,15 +178,11 @@ export class Gamma extends ContinuousDistribution {
   protected draw(rng: Rng): number {
     return rng.gamma(this.shape) / this.rate;
   }
-
-  private sumLogPdfSlow(xs: ArrayLike<number>): number {
-    let s = 0;
-    for (let i = 0; i < xs.length; i++) s += this.logPdf(xs[i]);
-    return s;
-  }
 }
 
 const PARAMS: readonly string[] = Object.freeze(['shape', 'rate']);
+/** Discarded partials of `sumLogPdf`. */
+const SCRATCH = new Float64Array(3);
 
 /** Above this shape the terms of the naive log-density cancel enough to cost digits. */
 const SADDLE_POINT_SHAPE = 10;

@@ -117,16 +117,9 @@ export class Normal extends ContinuousDistribution {
     return -0.5 * z * z - this.logNormalizer;
   }
 
-  /** One pass: Σ(x − μ) and Σ(x − μ)² give the sum and both parameter partials. */
+  /** One pass over Σ(x − μ)², shared with the partials. */
   override sumLogPdf(xs: ArrayLike<number>): number {
-    const mu = this.mu;
-    let s2 = 0;
-    for (let i = 0; i < xs.length; i++) {
-      const d = xs[i] - mu;
-      s2 += d * d;
-    }
-    const s = this.sigma;
-    return -0.5 * s2 / (s * s) - xs.length * this.logNormalizer;
+    return this.sumLogPdfPartials(xs, SCRATCH);
   }
 
   /** Σ log f(xᵢ) with Σ ∂/∂μ = Σ(xᵢ − μ)/σ² and Σ ∂/∂σ = (Σ(xᵢ − μ)²/σ² − n)/σ. */
@@ -169,3 +162,5 @@ export class Normal extends ContinuousDistribution {
 }
 
 const PARAMS: readonly string[] = Object.freeze(['mu', 'sigma']);
+/** Discarded partials of `sumLogPdf`. */
+const SCRATCH = new Float64Array(3);
