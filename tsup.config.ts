@@ -11,4 +11,8 @@ export default defineConfig({
   treeshake: true,
   target: 'es2022',
   platform: 'neutral',
+  // Bundle the CommonJS-only @stdlib special functions so that dist/*.js loads as
+  // plain ESM in a browser (no bundler, no CommonJS shim) and the package has no
+  // runtime dependencies.
+  noExternal: [/^@stdlib\//],
 });

@@ -33,8 +33,10 @@ import type { Guide } from './guide';
 export interface EstimatorWorkspace {
   /** Samples per estimate, S. */
   readonly samples: number;
-  /** S noise rows ε_s (views into one buffer). */
+  /** S noise rows ε_s (views into `noiseData`). */
   readonly noise: readonly Float64Array[];
+  /** The S×d noise values, row-major (the buffer behind `noise`). */
+  readonly noiseData: Float64Array;
   /** S rows u_s. */
   readonly u: readonly Float64Array[];
   /** S rows of ∇ᵤ of the per-sample objective. */
@@ -63,9 +65,11 @@ export function createWorkspace(guide: Guide, samples: number): EstimatorWorkspa
     for (let s = 0; s < samples; s++) r.push(buf.subarray(s * d, (s + 1) * d));
     return r;
   };
+  const noiseData = new Float64Array(samples * d);
   return {
     samples,
-    noise: rows(new Float64Array(samples * d)),
+    noise: rows(noiseData),
+    noiseData,
     u: rows(new Float64Array(samples * d)),
     gU: rows(new Float64Array(samples * d)),
     gLp: new Float64Array(d),

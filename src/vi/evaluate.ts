@@ -7,6 +7,7 @@
 import type { DifferentiableModel } from '../model/differentiable-model';
 import { Rng } from '../random/rng';
 import { positiveIntOption, invalidOption } from './errors';
+import { createNoiseSource, isBaseSamples, type BaseSamples } from './base-samples';
 import { createWorkspace, pathwise } from './estimators';
 import { families, familiesOf, paramsFromDistributions } from './family-guide';
 import type { Posterior } from './guide';
@@ -18,6 +19,13 @@ export interface EvaluateOptions {
   readonly samples?: number;
   /** Seed of the generator (default 0). */
   readonly seed?: number | bigint;
+  /**
+   * `"mc"` (default): i.i.d. draws, stderr = sd/√n. `"rqmc"`: 16 independent
+   * randomizations of ⌈n/16⌉ scrambled Sobol points each (d ≤ 161; else MC), so each
+   * randomization's mean is unbiased and the stderr is the spread of the 16 means / 4
+   * (`estimateElbo` only; `logEvidence` always uses MC).
+   */
+  readonly baseSamples?: BaseSamples;
 }
 
 /** An estimate with its Monte-Carlo standard error. */
@@ -45,12 +53,49 @@ export interface EvidenceEstimate extends Estimate {
   readonly pareto: ParetoDiagnostic;
 }
 
-function readOptions(owner: string, o: EvaluateOptions): { samples: number; seed: number | bigint } {
+function readOptions(owner: string, o: EvaluateOptions): { samples: number; seed: number | bigint; baseSamples: BaseSamples } {
   if (o === null || typeof o !== 'object') invalidOption(owner, 'options', 'an object', o);
   const samples = positiveIntOption(owner, 'samples', o.samples ?? 10_000);
   const seed = o.seed ?? 0;
   if (!(typeof seed === 'bigint' || Number.isSafeInteger(seed))) invalidOption(owner, 'seed', 'an integer', seed);
-  return { samples, seed };
+  if (o.baseSamples !== undefined && !isBaseSamples(o.baseSamples)) invalidOption(owner, 'baseSamples', '"mc" or "rqmc"', o.baseSamples);
+  return { samples, seed, baseSamples: o.baseSamples ?? 'mc' };
+}
+
+/** RQMC randomizations used by estimateElbo for its standard error. */
+const RQMC_REPLICATES = 16;
+
+function rqmcElbo(model: DifferentiableModel, q: Readonly<Posterior>, samples: number, seed: number | bigint): ElboEstimate {
+  const guide = families(familiesOf(model, q)).build(model);
+  const theta = paramsFromDistributions(model, q);
+  const P = guide.numParams;
+  const per = Math.ceil(samples / RQMC_REPLICATES);
+  const ws = createWorkspace(guide, per);
+  const src = createNoiseSource(guide, 'rqmc');
+  const g = new Float64Array(P);
+  const gs = new Float64Array(P);
+  const gss = new Float64Array(P);
+  const rng = new Rng(seed);
+  let s1 = 0;
+  let s2 = 0;
+  for (let r = 0; r < RQMC_REPLICATES; r++) {
+    src.fill(theta, rng, ws);
+    const f = pathwise.estimate(model, guide, theta, ws, g);
+    s1 += f;
+    s2 += f * f;
+    for (let k = 0; k < P; k++) {
+      gs[k] += g[k];
+      gss[k] += g[k] * g[k];
+    }
+  }
+  const R = RQMC_REPLICATES;
+  const se = (a: number, b: number): number => Math.sqrt(Math.max(0, b / R - (a / R) ** 2) * (R / (R - 1)) / R);
+  return {
+    value: s1 / R,
+    stderr: se(s1, s2),
+    gradient: naturalGradient(model, q, theta, gs.map((v) => v / R)),
+    gradientStderr: naturalGradient(model, q, theta, gs.map((v, k) => se(v, gss[k])), true),
+  };
 }
 
 /**
@@ -62,7 +107,7 @@ function readOptions(owner: string, o: EvaluateOptions): { samples: number; seed
  *
  * @param model - the model
  * @param q - latent name → distribution
- * @param options - samples (default 10 000), seed (default 0)
+ * @param options - samples (default 10 000), seed (default 0), baseSamples (`"mc"` default, or `"rqmc"`)
  * @example
  * ```ts
  * const r = estimateElbo(model, { z: new LogNormal(0, 0.5) }, { samples: 100_000, seed: 1 });
@@ -71,7 +116,8 @@ function readOptions(owner: string, o: EvaluateOptions): { samples: number; seed
  * ```
  */
 export function estimateElbo(model: DifferentiableModel, q: Readonly<Posterior>, options: EvaluateOptions = {}): ElboEstimate {
-  const { samples, seed } = readOptions('estimateElbo', options);
+  const { samples, seed, baseSamples } = readOptions('estimateElbo', options);
+  if (baseSamples === 'rqmc') return rqmcElbo(model, q, samples, seed);
   const guide = families(familiesOf(model, q)).build(model);
   const theta = paramsFromDistributions(model, q);
   const P = guide.numParams;

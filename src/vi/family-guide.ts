@@ -21,7 +21,8 @@ import { LN_SQRT_2PI, EULER_GAMMA } from '../math/constants';
 import { digamma, lgamma, trigamma } from '../math/gamma-functions';
 import type { DifferentiableModel, LatentBlock } from '../model/differentiable-model';
 import type { Rng } from '../random/rng';
-import { gammaSampleDerivA } from '../math/incomplete-gamma';
+import { gammaPInv, gammaSampleDerivA } from '../math/incomplete-gamma';
+import { fastNormalQuantile as normalQuantile } from './base-samples';
 import {
   checkBlocks,
   coordName,
@@ -243,6 +244,16 @@ function buildFamilyGuide(
         if (kd === LOCSCALE) eps[j] = rng.normal();
         else if (kd === EXPO) eps[j] = rng.exponential();
         else eps[j] = Math.max(rng.gamma(Math.exp(params[pOff[j]])), Number.MIN_VALUE);
+      }
+    },
+
+    noiseFromUniform(params, uni, eps) {
+      for (let j = 0; j < d; j++) {
+        const kd = kinds[j];
+        const p = uni[j];
+        if (kd === LOCSCALE) eps[j] = normalQuantile(p);
+        else if (kd === EXPO) eps[j] = -Math.log1p(-p);
+        else eps[j] = Math.max(gammaPInv(Math.exp(params[pOff[j]]), p), Number.MIN_VALUE);
       }
     },
 

@@ -12,6 +12,7 @@ import type { ContinuousDistribution } from '../distributions/distribution';
 import { LogNormal } from '../distributions/lognormal';
 import { Normal } from '../distributions/normal';
 import { LN_SQRT_2PI } from '../math/constants';
+import { fastNormalQuantile as normalQuantile } from './base-samples';
 import type { DifferentiableModel } from '../model/differentiable-model';
 import type { Rng } from '../random/rng';
 import { invalidOption } from './errors';
@@ -114,6 +115,9 @@ function buildFullRank(model: DifferentiableModel, initScale: number, initLoc: G
     initialParams: () => init.slice(),
     drawNoise(_p, rng: Rng, e) {
       for (let i = 0; i < d; i++) e[i] = rng.normal();
+    },
+    noiseFromUniform(_p, uni, e) {
+      for (let i = 0; i < d; i++) e[i] = normalQuantile(uni[i]);
     },
     forward(p, e, u) {
       for (let i = 0; i < d; i++) {

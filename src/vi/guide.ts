@@ -101,6 +101,13 @@ export interface Guide {
   initialParams(): Float64Array;
   /** Fills `eps` (length d) with base noise for one sample. */
   drawNoise(params: Float64Array, rng: Rng, eps: Float64Array): void;
+  /**
+   * Maps one row of d uniforms in (0, 1) to base noise by the inverse CDF of each
+   * coordinate's base law (Φ⁻¹ for Gaussian noise, −log(1 − U) for Exp(1), the
+   * Gamma(α, 1) quantile for Gamma guides): the entry point for randomized
+   * quasi-Monte Carlo base samples. `uniform` and `eps` may be the same array.
+   */
+  noiseFromUniform(params: Float64Array, uniform: Float64Array, eps: Float64Array): void;
   /** u = g(θ, ε). */
   forward(params: Float64Array, eps: Float64Array, u: Float64Array): void;
   /** log q(u; θ) on ℝᵈ. */
