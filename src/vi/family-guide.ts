@@ -22,7 +22,7 @@ import { digamma, lgamma, trigamma } from '../math/gamma-functions';
 import type { DifferentiableModel, LatentBlock } from '../model/differentiable-model';
 import type { Rng } from '../random/rng';
 import { gammaPInv, gammaSampleDerivA } from '../math/incomplete-gamma';
-import { fastNormalQuantile as normalQuantile } from './base-samples';
+import { normalQuantile } from '../math/normal-functions';
 import {
   checkBlocks,
   coordName,

@@ -12,7 +12,7 @@ import type { ContinuousDistribution } from '../distributions/distribution';
 import { LogNormal } from '../distributions/lognormal';
 import { Normal } from '../distributions/normal';
 import { LN_SQRT_2PI } from '../math/constants';
-import { fastNormalQuantile as normalQuantile } from './base-samples';
+import { normalQuantile } from '../math/normal-functions';
 import type { DifferentiableModel } from '../model/differentiable-model';
 import type { Rng } from '../random/rng';
 import { invalidOption } from './errors';

@@ -74,5 +74,5 @@ export {
   type EvaluateOptions,
   type EvidenceEstimate,
 } from './evaluate';
-export { createNoiseSource, fastNormalQuantile, type BaseSamples, type NoiseSource } from './base-samples';
+export { createNoiseSource, type BaseSamples, type NoiseSource } from './base-samples';
 export { khatReading, psisKhat, type KhatReading, type ParetoDiagnostic } from './psis';
