@@ -3,7 +3,7 @@
  * factories, Mersenne Twister + improved ziggurat / Marsaglia–Tsang) and a plain
  * `Math.random` loop.
  *
- * Run: `npx tsx bench/random.bench.ts`. Every task draws 1e6 variates; the table
+ * Part of `npm run bench` (`runRandomBench`); standalone: `npx tsx bench/random.bench.ts`. Every task draws 1e6 variates; the table
  * reports the mean ns per draw and the ratio to the fastest entry of its group
  * (1.00 = fastest).
  */
@@ -12,6 +12,7 @@ import stdlibNormal from '@stdlib/random-base-normal';
 import stdlibExponential from '@stdlib/random-base-exponential';
 import stdlibGamma from '@stdlib/random-base-gamma';
 import { Rng } from '../src/random/rng';
+import { markdownTable, type Row } from './harness';
 
 const N = 1_000_000;
 const SEED = 12345;
@@ -42,25 +43,32 @@ const entries: Entry[] = [
   { group: 'gamma(2.5)', name: 'Math.random() loop (baseline)', fn: () => { let s = 0; for (let i = 0; i < N; i++) s += Math.random(); sink += s; } },
 ];
 
-const bench = new Bench({ name: 'varinf random', time: 1500, warmupTime: 300, iterations: 10 });
-for (const e of entries) bench.add(`${e.group} | ${e.name}`, e.fn);
-await bench.run();
+/** The RNG rows: ns per draw and the ratio to the fastest entry of each group. */
+export async function runRandomBench(): Promise<Row[]> {
+  const bench = new Bench({ name: 'varinf random', time: 400, warmupTime: 100, iterations: 10 });
+  for (const e of entries) bench.add(`${e.group} | ${e.name}`, e.fn);
+  await bench.run();
 
-const rows = entries.map((e) => {
-  const task = bench.getTask(`${e.group} | ${e.name}`);
-  const r = task?.result as { latency?: { mean: number; rme: number } } | undefined;
-  // latency.mean is ms per task call = per 1e6 draws, i.e. numerically ns per draw.
-  return { group: e.group, name: e.name, ns: r?.latency?.mean ?? NaN, rme: r?.latency?.rme ?? NaN };
-});
-const table = rows.map((row) => {
-  const fastest = Math.min(...rows.filter((r) => r.group === row.group).map((r) => r.ns));
-  return {
-    group: row.group,
-    task: row.name,
-    'ns/draw': row.ns.toFixed(2),
-    '±%': row.rme.toFixed(1),
-    'ratio to fastest': (row.ns / fastest).toFixed(2),
-  };
-});
-console.table(table);
-console.log(`(sink ${sink > 0 ? '+' : '-'}; node ${typeof process !== 'undefined' ? process.version : '?'})`);
+  const rows = entries.map((e) => {
+    const task = bench.getTask(`${e.group} | ${e.name}`);
+    const r = task?.result as { latency?: { mean: number; rme: number } } | undefined;
+    // latency.mean is ms per task call = per 1e6 draws, i.e. numerically ns per draw.
+    return { group: e.group, name: e.name, ns: r?.latency?.mean ?? NaN, rme: r?.latency?.rme ?? NaN };
+  });
+  const table: Row[] = rows.map((row) => {
+    const fastest = Math.min(...rows.filter((r) => r.group === row.group).map((r) => r.ns));
+    return {
+      group: row.group,
+      task: row.name,
+      'ns/draw': row.ns,
+      '±%': row.rme,
+      'ratio to fastest in group': row.ns / fastest,
+    };
+  });
+  return table;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(markdownTable(await runRandomBench()));
+  console.log(`(sink ${sink > 0 ? '+' : '-'}; node ${process.version})`);
+}

@@ -114,6 +114,9 @@ export class Model<P extends Prior> implements DifferentiableModel {
   /** The node record passed to the likelihood in gradient mode (leaf nodes persist). */
   private readonly nodeRec: Latents<P>;
   private scratch = new Float64Array(8);
+  /** Names and flat offsets of the scalar latents (the entries of `rec` that change per call). */
+  private readonly scalarNames: readonly string[];
+  private readonly scalarOffsets: Int32Array;
 
   /**
    * @param spec - `{ prior, likelihood, data }`
@@ -141,6 +144,9 @@ export class Model<P extends Prior> implements DifferentiableModel {
     this.gz = new Float64Array(this.dim);
     this.views = this.layout.map((b) => (b.kind === 'plate' ? this.z.subarray(b.offset, b.offset + b.size) : null));
     this.rec = {};
+    const scalars = this.layout.filter((b) => b.scalar);
+    this.scalarNames = scalars.map((b) => b.name);
+    this.scalarOffsets = Int32Array.from(scalars, (b) => b.offset);
     const leaves = this.tape.reset(this.dim, this.z);
     const nodeRec: Record<string, unknown> = {};
     for (const b of this.layout) {
@@ -419,22 +425,28 @@ export class Model<P extends Prior> implements DifferentiableModel {
     }
     const z = this.z;
     let logJac = 0;
-    for (const b of this.layout) {
-      const end = b.offset + b.size;
-      if (b.expTransform) {
-        for (let k = b.offset; k < end; k++) {
-          z[k] = Math.exp(u[k]);
-          logJac += u[k];
+    const blocks = this.layout;
+    for (let b = 0; b < blocks.length; b++) {
+      const blk = blocks[b];
+      const end = blk.offset + blk.size;
+      if (blk.expTransform) {
+        for (let k = blk.offset; k < end; k++) {
+          const uk = u[k];
+          z[k] = Math.exp(uk);
+          logJac += uk;
         }
       } else {
-        const t = b.bijection;
-        for (let k = b.offset; k < end; k++) {
+        const t = blk.bijection;
+        for (let k = blk.offset; k < end; k++) {
           z[k] = t.forward(u[k]);
           logJac += t.logAbsDetJacobian(u[k]);
         }
       }
-      if (b.scalar) this.rec[b.name] = z[b.offset];
     }
+    const rec = this.rec;
+    const names = this.scalarNames;
+    const offsets = this.scalarOffsets;
+    for (let j = 0; j < names.length; j++) rec[names[j]] = z[offsets[j]];
     return logJac;
   }
 }
