@@ -81,6 +81,7 @@ function rqmcElbo(model: DifferentiableModel, q: Readonly<Posterior>, samples: n
   for (let r = 0; r < RQMC_REPLICATES; r++) {
     src.fill(theta, rng, ws);
     const f = pathwise.estimate(model, guide, theta, ws, g);
+    toNaturalGradient(model, q, theta, g);
     s1 += f;
     s2 += f * f;
     for (let k = 0; k < P; k++) {
@@ -93,8 +94,8 @@ function rqmcElbo(model: DifferentiableModel, q: Readonly<Posterior>, samples: n
   return {
     value: s1 / R,
     stderr: se(s1, s2),
-    gradient: naturalGradient(model, q, theta, gs.map((v) => v / R)),
-    gradientStderr: naturalGradient(model, q, theta, gs.map((v, k) => se(v, gss[k])), true),
+    gradient: naturalGradient(model, q, gs.map((v) => v / R)),
+    gradientStderr: naturalGradient(model, q, gs.map((v, k) => se(v, gss[k]))),
   };
 }
 
@@ -131,6 +132,7 @@ export function estimateElbo(model: DifferentiableModel, q: Readonly<Posterior>,
   for (let i = 0; i < samples; i++) {
     guide.drawNoise(theta, rng, ws.noise[0]);
     const f = pathwise.estimate(model, guide, theta, ws, g);
+    toNaturalGradient(model, q, theta, g);
     s1 += f;
     s2 += f * f;
     for (let k = 0; k < P; k++) {
@@ -145,22 +147,47 @@ export function estimateElbo(model: DifferentiableModel, q: Readonly<Posterior>,
   return {
     value: mean,
     stderr: sd(samples, s1, s2),
-    gradient: naturalGradient(model, q, theta, gMean),
-    gradientStderr: naturalGradient(model, q, theta, gSe, true),
+    gradient: naturalGradient(model, q, gMean),
+    gradientStderr: naturalGradient(model, q, gSe),
   };
 }
 
 /**
- * Converts a gradient in the guide's unconstrained parameters (μ, log σ, log λ,
- * log α, log β) to the distributions' own parameters by the chain rule
- * (∂/∂σ = ∂/∂log σ / σ, …). With `abs`, maps standard errors the same way.
+ * Converts, in place, a gradient in the guide's unconstrained parameters (μ, log σ;
+ * log λ; log α, log(α/β)) to the distributions' own parameters by the chain rule:
+ * ∂/∂σ = ∂/∂log σ / σ, ∂/∂λ = ∂/∂log λ / λ, and for a Gamma with a = log α,
+ * m = log(α/β): ∂/∂α = (∂/∂a + ∂/∂m)/α, ∂/∂β = −∂/∂m / β. Applied per sample, so
+ * standard errors are those of the natural-parameter gradient.
  */
+function toNaturalGradient(model: DifferentiableModel, q: Readonly<Posterior>, theta: Float64Array, g: Float64Array): void {
+  let o = 0;
+  for (const block of model.blocks) {
+    const v = q[block.name];
+    for (let k = 0; k < block.size; k++) {
+      const dist = Array.isArray(v) ? v[k] : v;
+      const names = (dist as { paramNames: readonly string[] }).paramNames;
+      if (names[0] === 'mu') {
+        g[o + 1] /= Math.exp(theta[o + 1]);
+        o += 2;
+      } else if (names.length === 1) {
+        g[o] /= Math.exp(theta[o]);
+        o += 1;
+      } else {
+        const ga = g[o];
+        const gm = g[o + 1];
+        g[o] = (ga + gm) / Math.exp(theta[o]);
+        g[o + 1] = -gm / Math.exp(theta[o] - theta[o + 1]);
+        o += 2;
+      }
+    }
+  }
+}
+
+/** Packs a flat natural-parameter gradient (or its standard errors) per latent: { mu, sigma }, { rate }, { shape, rate }. */
 function naturalGradient(
   model: DifferentiableModel,
   q: Readonly<Posterior>,
-  theta: Float64Array,
-  g: Float64Array,
-  abs = false,
+  g: ArrayLike<number>,
 ): Record<string, Record<string, number> | Record<string, number>[]> {
   const out: Record<string, Record<string, number> | Record<string, number>[]> = {};
   let o = 0;
@@ -173,17 +200,16 @@ function naturalGradient(
       const rec: Record<string, number> = {};
       if (names[0] === 'mu') {
         rec.mu = g[o];
-        rec.sigma = g[o + 1] / Math.exp(theta[o + 1]);
+        rec.sigma = g[o + 1];
         o += 2;
       } else if (names.length === 1) {
-        rec.rate = g[o] / Math.exp(theta[o]);
+        rec.rate = g[o];
         o += 1;
       } else {
-        rec.shape = g[o] / Math.exp(theta[o]);
-        rec.rate = g[o + 1] / Math.exp(theta[o + 1]);
+        rec.shape = g[o];
+        rec.rate = g[o + 1];
         o += 2;
       }
-      if (abs) for (const key of Object.keys(rec)) rec[key] = Math.abs(rec[key]);
       recs.push(rec);
     }
     out[block.name] = block.scalar ? recs[0] : recs;

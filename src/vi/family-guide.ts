@@ -8,7 +8,13 @@
  * | --- | --- | --- | --- |
  * | location–scale (Normal on u; LogNormal on z = e^u) | m, ω = log σ | m + e^ω ε, ε ~ N(0, 1) | −½ε² − ω − log√(2π) |
  * | Exponential(λ) on z = e^u | ℓ = log λ | log ε − ℓ, ε ~ Exp(1) (inverse CDF: ε = −log U) | ℓ + u − λe^u |
- * | Gamma(α, β) on z = e^u | a = log α, b = log β | log ε − b, ε ~ Gamma(α, 1), implicit dε/dα | α log β − log Γ(α) + αu − βe^u |
+ * | Gamma(α, β) on z = e^u | a = log α, m = log(α/β) (log mean) | log ε − a + m, ε ~ Gamma(α, 1), implicit dε/dα | α log β − log Γ(α) + αu − βe^u, log β = a − m |
+ *
+ * The Gamma guide is parameterized by its log shape and log *mean* rather than
+ * (log α, log β): the ELBO pins the mean down far better than the shape, and in
+ * (log α, log β) that ridge runs along the diagonal, where Adam's per-coordinate
+ * step sizes make slow, noisy progress; in (log α, log mean) it is axis-aligned.
+ * The fitted posterior is still a `Gamma(α, β)`.
  *
  * @module
  */
@@ -28,6 +34,7 @@ import {
   coordName,
   type FamilyClass,
   type Guide,
+  type GuideControlVariates,
   type GuideSpec,
   type Posterior,
   type UnconstrainedGaussian,
@@ -37,6 +44,8 @@ import { invalidOption } from './errors';
 const LOCSCALE = 0;
 const EXPO = 1;
 const GAMMA = 2;
+/** Control-variate features per coordinate. */
+const CV_PER_COORD = 4;
 
 /** Options shared by the guide constructors. */
 export interface GuideInitOptions {
@@ -185,6 +194,7 @@ function buildFamilyGuide(
   const d = model.dim;
   const kinds = new Int8Array(d);
   const pOff = new Int32Array(d);
+  const paramCoord: number[] = [];
   const isExpCoord = new Uint8Array(d);
   const paramNames: string[] = [];
   const paramLatent: string[] = [];
@@ -209,10 +219,11 @@ function buildFamilyGuide(
         init0.push(-m - EULER_GAMMA);
       } else {
         const a = 1 / (s * s);
-        paramNames.push(`${name}.logShape`, `${name}.logRate`);
-        init0.push(Math.log(a), Math.log(a) - m);
+        paramNames.push(`${name}.logShape`, `${name}.logMean`);
+        init0.push(Math.log(a), m);
       }
       while (paramLatent.length < paramNames.length) paramLatent.push(block.name);
+      while (paramCoord.length < paramNames.length) paramCoord.push(j);
     }
   }
   const numParams = paramNames.length;
@@ -222,6 +233,47 @@ function buildFamilyGuide(
     if (kinds[j] !== LOCSCALE) allLocScale = false;
     if (kinds[j] === GAMMA) anyGamma = true;
   }
+
+  // Control variates of the base noise, K = 4 per coordinate, each with mean exactly 0
+  // under the base law at θ (polynomial and log moments; for a LogNormal, moments of z).
+  const controlVariates: GuideControlVariates = {
+    perCoord: CV_PER_COORD,
+    paramCoord: Int32Array.from(paramCoord),
+    features(params, eps, out) {
+      for (let j = 0; j < d; j++) {
+        const e = eps[j];
+        const k = j * CV_PER_COORD;
+        const kd = kinds[j];
+        if (kd === LOCSCALE) {
+          const e2 = e * e;
+          out[k] = e;
+          out[k + 1] = e2 - 1;
+          if (isExpCoord[j]) {
+            // z/e^m = e^{σε}: E = e^{σ²/2}, E[e^{2σε}] = e^{2σ²}
+            const sg = Math.exp(params[pOff[j] + 1]);
+            const v = sg * sg;
+            const x = Math.exp(sg * e);
+            out[k + 2] = x - Math.exp(0.5 * v);
+            out[k + 3] = x * x - Math.exp(2 * v);
+          } else {
+            out[k + 2] = e2 * e;
+            out[k + 3] = e2 * e2 - 3;
+          }
+        } else if (kd === EXPO) {
+          out[k] = e - 1;
+          out[k + 1] = e * e - 2;
+          out[k + 2] = e * e * e - 6;
+          out[k + 3] = Math.log(e) + EULER_GAMMA;
+        } else {
+          const a = Math.exp(params[pOff[j]]);
+          out[k] = e - a;
+          out[k + 1] = e * e - a * (a + 1);
+          out[k + 2] = e * e * e - a * (a + 1) * (a + 2);
+          out[k + 3] = Math.log(e) - digamma(a);
+        }
+      }
+    },
+  };
 
   const guide: Guide = {
     kind,
@@ -263,7 +315,7 @@ function buildFamilyGuide(
         const kd = kinds[j];
         if (kd === LOCSCALE) u[j] = params[o] + Math.exp(params[o + 1]) * eps[j];
         else if (kd === EXPO) u[j] = Math.log(eps[j]) - params[o];
-        else u[j] = Math.log(eps[j]) - params[o + 1];
+        else u[j] = Math.log(eps[j]) - params[o] + params[o + 1];
       }
     },
 
@@ -281,7 +333,7 @@ function buildFamilyGuide(
           s += l + u[j] - Math.exp(l + u[j]);
         } else {
           const a = Math.exp(params[o]);
-          const b = params[o + 1];
+          const b = params[o] - params[o + 1];
           s += a * b - lgamma(a) + a * u[j] - Math.exp(b + u[j]);
         }
       }
@@ -306,7 +358,7 @@ function buildFamilyGuide(
           s += l + u[j] - lz;
         } else {
           const a = Math.exp(params[o]);
-          const b = params[o + 1];
+          const b = params[o] - params[o + 1];
           const bz = Math.exp(b + u[j]);
           out[j] = a - bz;
           s += a * b - lgamma(a) + a * u[j] - bz;
@@ -327,10 +379,12 @@ function buildFamilyGuide(
         } else if (kd === EXPO) {
           g[o] += scale * (1 - Math.exp(params[o] + u[j]));
         } else {
+          // log q = α b − log Γ(α) + α u − e^{b+u} with α = e^a, b = a − m.
           const a = Math.exp(params[o]);
-          const b = params[o + 1];
-          g[o] += scale * a * (b + u[j] - digamma(a));
-          g[o + 1] += scale * (a - Math.exp(b + u[j]));
+          const b = params[o] - params[o + 1];
+          const bz = Math.exp(b + u[j]);
+          g[o] += scale * (a * (b + u[j] - digamma(a) + 1) - bz);
+          g[o + 1] += scale * (bz - a);
         }
       }
     },
@@ -346,11 +400,12 @@ function buildFamilyGuide(
         } else if (kd === EXPO) {
           g[o] -= gj;
         } else {
-          // u = log ε − b; du/da = α (dε/dα)/ε with dε/dα by implicit reparameterization.
+          // u = log ε − a + m; du/da = α (dε/dα)/ε − 1 with dε/dα by implicit
+          // reparameterization; du/dm = 1.
           const a = Math.exp(params[o]);
           const e = eps[j];
-          g[o] += gj * (a * gammaSampleDerivA(a, e)) / e;
-          g[o + 1] -= gj;
+          g[o] += gj * ((a * gammaSampleDerivA(a, e)) / e - 1);
+          g[o + 1] += gj;
         }
       }
     },
@@ -378,6 +433,23 @@ function buildFamilyGuide(
         else if (kd === GAMMA) {
           const a = Math.exp(params[o]);
           g[o] += scale * a * (1 - a * trigamma(a));
+        }
+      }
+    },
+
+    controlVariates,
+
+    naturalParams(params, out) {
+      for (let j = 0; j < d; j++) {
+        const o = pOff[j];
+        const kd = kinds[j];
+        if (kd === LOCSCALE) {
+          out[o] = params[o];
+          out[o + 1] = Math.exp(params[o + 1]);
+        } else if (kd === EXPO) out[o] = Math.exp(params[o]);
+        else {
+          out[o] = Math.exp(params[o]);
+          out[o + 1] = Math.exp(params[o] - params[o + 1]);
         }
       }
     },
@@ -415,7 +487,7 @@ function buildFamilyGuide(
       return isExpCoord[j] ? new LogNormal(params[o], s) : new Normal(params[o], s);
     }
     if (kd === EXPO) return new Exponential(Math.exp(params[o]));
-    return new Gamma(Math.exp(params[o]), Math.exp(params[o + 1]));
+    return new Gamma(Math.exp(params[o]), Math.exp(params[o] - params[o + 1]));
   }
 
   return guide;
@@ -424,7 +496,7 @@ function buildFamilyGuide(
 /**
  * Writes the unconstrained parameters of a per-latent guide that reproduce the
  * given distributions (the inverse of `posterior`): LogNormal/Normal(μ, σ) → (μ, log σ),
- * Exponential(λ) → log λ, Gamma(α, β) → (log α, log β).
+ * Exponential(λ) → log λ, Gamma(α, β) → (log α, log(α/β)).
  *
  * @example
  * ```ts
@@ -439,7 +511,7 @@ export function paramsFromDistributions(model: DifferentiableModel, q: Readonly<
       const dist = Array.isArray(v) ? v[k] : v;
       if (dist instanceof Normal || dist instanceof LogNormal) out.push(dist.mu, Math.log(dist.sigma));
       else if (dist instanceof Exponential) out.push(Math.log(dist.rate));
-      else if (dist instanceof Gamma) out.push(Math.log(dist.shape), Math.log(dist.rate));
+      else if (dist instanceof Gamma) out.push(Math.log(dist.shape), Math.log(dist.shape) - Math.log(dist.rate));
       else throw new TypeError(`q: latent "${coordName(block, k)}" needs a Normal, LogNormal, Gamma or Exponential, got ${describe(dist)}`);
     }
   }

@@ -11,8 +11,13 @@
  * 2. **optimize**: steps at η·schedule(t) (Adam's default η/√t) from the best end
  *    point. The returned parameters are the Polyak–Ruppert average of the last half
  *    of the iterates (in batches of `window` steps), not the last noisy iterate.
- *    Converged when, after `minSteps`, the averages of the last two quarters agree
- *    within `paramTolerance` per parameter and their ELBOs (on common random
+ *    Each step's gradient has the guide's control variates (zero-mean moments of the
+ *    base noise, coefficients regressed on earlier steps) subtracted, which keeps it
+ *    unbiased and cuts its variance by orders of magnitude on smooth models.
+ *    Converged when, after `minSteps`, the batch-means standard error of the average
+ *    is below `stderrTolerance`, the averages of the last two quarters agree within
+ *    `paramTolerance` (both per parameter, on the scale of the fitted distributions'
+ *    own parameters, e.g. Gamma shape and rate) and their ELBOs (on common random
  *    numbers) within `tolerance` nats: the tail has stopped drifting and the
  *    average is stable to ~1e-3.
  *
@@ -41,13 +46,19 @@ export interface ConvergenceOptions {
   readonly window?: number;
   /** No convergence is declared before this many steps (default 1000). */
   readonly minSteps?: number;
-  /** Largest difference between the averages of the last two quarters of the run beyond 4 standard errors, per parameter (default 2e-3). */
+  /**
+   * Largest difference between the averages of the last two quarters of the run beyond
+   * 4 standard errors, per parameter on the natural scale (default 2e-3).
+   */
   readonly paramTolerance?: number;
   /**
-   * Largest batch-means standard error of the returned average, per unconstrained
-   * parameter: sd of the `window`-step batch means in the averaging window / √(batches)
-   * (default 2.5e-3). This is what bounds the parameter error of the result; the rule
-   * also needs at least 8 batches in the window.
+   * Largest batch-means standard error of the returned average, per parameter on the
+   * scale the user reads (the fitted distributions' parameters: μ and σ, Gamma shape
+   * and rate, Exponential rate; the guide's `naturalParams`, or θ itself for a guide
+   * without it): sd of the `window`-step batch means in the averaging window /
+   * √(batches) (default 2.5e-3, so that 4 standard errors stay below 1e-2). This is
+   * what bounds the parameter error of the result; the rule also needs at least 8
+   * batches in the window.
    */
   readonly stderrTolerance?: number;
   /** Largest difference of the ELBOs of those two averages (common random numbers), in nats (default 2e-4). */
@@ -113,6 +124,17 @@ export interface FitOptions<M = DifferentiableModel> {
    * about 2.5× a step, which eats the variance gain).
    */
   readonly baseSamples?: BaseSamples;
+  /**
+   * Control variates on the gradient in the optimize phase (default true, when the
+   * guide has them: the per-latent families). Zero-mean functions of the base noise
+   * (moments ε − E ε, ε² − E ε², …, log ε − E log ε) are regressed out of each
+   * parameter's gradient with coefficients learned from earlier steps, so the
+   * gradient stays unbiased. Measured on the 5-datum data set with a Gamma guide at the
+   * optimum: the four features explain all but ~1e-4 of the log-shape gradient's
+   * variance (the Gaussian likelihood makes the gradient nearly polynomial in ε),
+   * which is what lets the flat shape direction converge to 1e-2 in ~1000 steps.
+   */
+  readonly controlVariates?: boolean;
   /** Monte-Carlo samples per step (default 16). */
   readonly samples?: number;
   /** Seed (default 0). Same seed and options, same result. */
@@ -147,7 +169,7 @@ export interface FitDiagnostics {
   readonly rejectedSteps: number;
   /** First step included in the returned average. */
   readonly averagingStart: number;
-  /** Largest batch-means standard error of the averaged parameters at the last check (NaN if none). */
+  /** Largest batch-means standard error of the averaged parameters (natural scale, see {@link ConvergenceOptions}) at the last check (NaN if none). */
   readonly paramStderr: number;
   /** Why the loop stopped: `"converged"`, `"maxSteps"` or `"stopped"` (onStep returned false). */
   readonly stopReason: 'converged' | 'maxSteps' | 'stopped';
@@ -191,6 +213,7 @@ export interface FitResult {
 interface Settings {
   guide: Guide;
   baseSamples: BaseSamples;
+  controlVariates: boolean;
   estimator: ElboEstimator;
   optimizer: Optimizer;
   samples: number;
@@ -245,9 +268,11 @@ function readSettings(model: DifferentiableModel, o: FitOptions<unknown>): Setti
   const guide = spec.build(model);
   if (o.baseSamples !== undefined && !isBaseSamples(o.baseSamples)) invalidOption('fit', 'baseSamples', '"mc" or "rqmc"', o.baseSamples);
   const baseSamples: BaseSamples = o.baseSamples ?? (guide.noiseDependsOnParams ? 'mc' : 'rqmc');
+  if (o.controlVariates !== undefined && typeof o.controlVariates !== 'boolean') invalidOption('fit', 'controlVariates', 'a boolean', o.controlVariates);
   return {
     guide,
     baseSamples,
+    controlVariates: o.controlVariates ?? true,
     estimator,
     optimizer,
     samples: positiveIntOption('fit', 'samples', o.samples ?? 16),
@@ -285,6 +310,8 @@ class Stepper {
   readonly ws: EstimatorWorkspace;
   readonly noise: NoiseSource;
   lastFailure: { value: number; grad: Float64Array; u: Float64Array[] } | undefined;
+  /** Control variates applied to the gradient (set for the optimize phase). */
+  cv: ControlVariateState | undefined;
 
   constructor(
     readonly model: DifferentiableModel,
@@ -304,6 +331,7 @@ class Stepper {
     this.noise.fill(params, rng, this.ws);
     const v = this.estimator.estimate(this.model, this.guide, params, this.ws, this.grad);
     if (!Number.isFinite(v) || !allFinite(this.grad)) return Number.isFinite(v) ? NaN : v;
+    if (this.cv !== undefined) this.cv.apply(params, this.ws, this.grad);
     this.prev.set(params);
     state.step(params, this.grad, lr, t);
     if (!allFinite(params)) {
@@ -311,6 +339,113 @@ class Stepper {
       return NaN;
     }
     return v;
+  }
+}
+
+/**
+ * Control variates on the gradient (optimize phase): for every parameter p of
+ * coordinate j, g_p ← g_p − c_pᵀ h̄_j, where h̄_j is the mean over the step's S
+ * noise rows of the guide's zero-mean features of ε_j and c_p the regression
+ * coefficient of g_p on h̄_j, from exponentially weighted moments of *earlier*
+ * steps only, so the corrected gradient stays unbiased.
+ */
+class ControlVariateState {
+  readonly K: number;
+  readonly h: Float64Array;
+  readonly row: Float64Array;
+  readonly shh: Float64Array;
+  readonly shg: Float64Array;
+  readonly coef: Float64Array;
+  readonly a: Float64Array;
+  readonly scale: Float64Array;
+  weight = 0;
+  constructor(
+    readonly guide: Guide,
+    readonly cv: NonNullable<Guide['controlVariates']>,
+    readonly decay: number,
+  ) {
+    const d = guide.dim;
+    this.K = cv.perCoord;
+    this.h = new Float64Array(d * this.K);
+    this.row = new Float64Array(d * this.K);
+    this.shh = new Float64Array(d * this.K * this.K);
+    this.shg = new Float64Array(guide.numParams * this.K);
+    this.coef = new Float64Array(guide.numParams * this.K);
+    this.a = new Float64Array(this.K * (this.K + 1));
+    this.scale = new Float64Array(this.K);
+  }
+
+  /** Corrects `grad` in place (after `minWeight` steps of history), then learns from the raw gradient. */
+  apply(params: Float64Array, ws: EstimatorWorkspace, grad: Float64Array): void {
+    const { K, h, row, shh, shg, coef, cv } = this;
+    const d = this.guide.dim;
+    const P = this.guide.numParams;
+    h.fill(0);
+    for (let s = 0; s < ws.samples; s++) {
+      cv.features(params, ws.noise[s], row);
+      for (let i = 0; i < h.length; i++) h[i] += row[i];
+    }
+    for (let i = 0; i < h.length; i++) h[i] /= ws.samples;
+    if (!allFinite(h)) return;
+    const ready = this.weight >= 30;
+    if (ready) {
+      for (let j = 0; j < d; j++) this.solve(j);
+    }
+    // Learn from the raw gradient of this step (for the next steps).
+    const r = this.decay;
+    this.weight = this.weight * r + 1;
+    for (let j = 0; j < d; j++) {
+      const o = j * K * K;
+      for (let k = 0; k < K; k++) for (let l = 0; l < K; l++) shh[o + k * K + l] = r * shh[o + k * K + l] + h[j * K + k] * h[j * K + l];
+    }
+    for (let p = 0; p < P; p++) {
+      const j = cv.paramCoord[p];
+      for (let k = 0; k < K; k++) shg[p * K + k] = r * shg[p * K + k] + h[j * K + k] * grad[p];
+    }
+    if (ready) {
+      for (let p = 0; p < P; p++) {
+        const j = cv.paramCoord[p];
+        let c = 0;
+        for (let k = 0; k < K; k++) c += coef[p * K + k] * h[j * K + k];
+        grad[p] -= c;
+      }
+    }
+  }
+
+  /** coef_p ← (Shh_j + ridge)⁻¹ Shg_p for the parameters p of coordinate j (Gaussian elimination). */
+  private solve(j: number): void {
+    const { K, shh, shg, coef, cv, a } = this;
+    const P = this.guide.numParams;
+    const o = j * K * K;
+    for (let p = 0; p < P; p++) {
+      if (cv.paramCoord[p] !== j) continue;
+      const W = K + 1;
+      // Solve on the correlation scale (features differ by orders of magnitude), with a small ridge.
+      const D = this.scale;
+      for (let k = 0; k < K; k++) D[k] = Math.sqrt(shh[o + k * K + k]) || 1;
+      for (let k = 0; k < K; k++) {
+        for (let l = 0; l < K; l++) a[k * W + l] = shh[o + k * K + l] / (D[k] * D[l]);
+        a[k * W + k] += 1e-9;
+        a[k * W + K] = shg[p * K + k] / D[k];
+      }
+      let ok = true;
+      for (let i = 0; i < K && ok; i++) {
+        let piv = i;
+        for (let r2 = i + 1; r2 < K; r2++) if (Math.abs(a[r2 * W + i]) > Math.abs(a[piv * W + i])) piv = r2;
+        if (piv !== i) for (let c = 0; c < W; c++) [a[i * W + c], a[piv * W + c]] = [a[piv * W + c], a[i * W + c]];
+        const dv = a[i * W + i];
+        if (!(Math.abs(dv) > 0)) ok = false;
+        for (let r2 = 0; r2 < K && ok; r2++) {
+          if (r2 === i) continue;
+          const f = a[r2 * W + i] / dv;
+          if (f !== 0) for (let c = i; c < W; c++) a[r2 * W + c] -= f * a[i * W + c];
+        }
+      }
+      for (let k = 0; k < K; k++) {
+        const v = ok ? a[k * W + K] / a[k * W + k] / D[k] : 0;
+        coef[p * K + k] = Number.isFinite(v) ? v : 0;
+      }
+    }
   }
 }
 
@@ -434,6 +569,7 @@ export function* fitSteps<M extends DifferentiableModel>(model: M, options: FitO
 
   // ---- Phase 2: optimize with decaying steps, averaging the iterates ------------------
   const optimizer = cfg.optimizer.withLr(baseLr);
+  if (cfg.controlVariates && guide.controlVariates !== undefined) stepper.cv = new ControlVariateState(guide, guide.controlVariates, 1 - 1 / 200);
   const state = optimizer.create(P);
   const conv = cfg.convergence;
   const maxSteps = cfg.maxSteps;
@@ -443,6 +579,10 @@ export function* fitSteps<M extends DifferentiableModel>(model: M, options: FitO
   const batchSize = conv === false ? Math.max(1, Math.min(50, Math.floor(maxSteps / 8))) : conv.window;
   const batch = new Accumulator(P);
   const batches: Float64Array[] = [];
+  // The same batch means on the scale the user reads (the fitted distributions'
+  // parameters, e.g. Gamma shape and rate): standard errors and drift are judged there.
+  const natBatches: Float64Array[] = [];
+  const toNatural = guide.naturalParams?.bind(guide) ?? ((p: Float64Array, out: Float64Array) => out.set(p));
   let lrScale = 1;
   let fails = 0;
   let t = 0;
@@ -477,24 +617,33 @@ export function* fitSteps<M extends DifferentiableModel>(model: M, options: FitO
 
     batch.add(theta);
     if (batch.count === batchSize) {
-      batches.push(batch.mean(new Float64Array(P)));
+      const bm = batch.mean(new Float64Array(P));
+      batches.push(bm);
+      const nat = new Float64Array(P);
+      toNatural(bm, nat);
+      natBatches.push(nat);
       batch.reset();
       const q = Math.floor(batches.length / 4);
       if (conv !== false && crnWs !== undefined && t >= conv.minSteps && q >= 1) {
         const nb = batches.length;
         meanOf(batches, nb - 2 * q, nb - q, half1);
         meanOf(batches, nb - q, nb, half2);
-        // Batch-means standard error of the tail average (the last 2q batches).
+        // Batch-means standard error of the tail average (the last 2q batches), per
+        // parameter on the natural scale.
         let dp = 0;
         let se = 0;
         for (let i = 0; i < P; i++) {
-          const m = 0.5 * (half1[i] + half2[i]);
+          let m1 = 0;
+          let m2 = 0;
+          for (let b = nb - 2 * q; b < nb - q; b++) m1 += natBatches[b][i] / q;
+          for (let b = nb - q; b < nb; b++) m2 += natBatches[b][i] / q;
+          const m = 0.5 * (m1 + m2);
           let v = 0;
-          for (let b = nb - 2 * q; b < nb; b++) v += (batches[b][i] - m) ** 2;
+          for (let b = nb - 2 * q; b < nb; b++) v += (natBatches[b][i] - m) ** 2;
           const sei = Math.sqrt(v / (2 * q - 1) / (2 * q));
           se = Math.max(se, sei);
           // Drift: the quarter means may differ by sampling error (≈ 2·SE), not more.
-          dp = Math.max(dp, Math.abs(half1[i] - half2[i]) - 4 * sei);
+          dp = Math.max(dp, Math.abs(m1 - m2) - 4 * sei);
         }
         paramStderr = se;
         if (dp <= conv.paramTolerance && se <= conv.stderrTolerance && q >= 4) {

@@ -126,6 +126,39 @@ export interface Guide {
   posterior(params: Float64Array): Posterior;
   /** For Gaussian guides on ℝᵈ, the joint mean and covariance; otherwise undefined. */
   gaussian(params: Float64Array): UnconstrainedGaussian | undefined;
+  /**
+   * Optional: writes the parameters on the scale the user reads, those of the
+   * fitted distributions (μ and σ of a Normal/LogNormal, shape and rate of a Gamma,
+   * rate of an Exponential), into `out` (length `numParams`, same order as θ).
+   * `fit`'s convergence rule measures standard errors and drift on this scale;
+   * without it, on θ itself.
+   */
+  naturalParams?(params: Float64Array, out: Float64Array): void;
+  /** Optional control variates of the base noise (see {@link GuideControlVariates}). */
+  readonly controlVariates?: GuideControlVariates;
+}
+
+/**
+ * Control variates of a guide's base noise: per coordinate j of u, `perCoord`
+ * functions h_jk(ε) whose expectation under the base law at θ is exactly 0
+ * (e.g. ε − α, ε² − α(α + 1), log ε − ψ(α) for ε ~ Gamma(α, 1)). `fit` subtracts
+ * c·h̄ from the gradient of every parameter of coordinate j, with c regressed on
+ * earlier steps, so the gradient stays unbiased while its variance drops.
+ *
+ * @example
+ * ```ts
+ * const cv = guide.controlVariates!;
+ * const h = new Float64Array(guide.dim * cv.perCoord);
+ * cv.features(theta, eps, h); // h[j * cv.perCoord + k] = h_jk(ε_j)
+ * ```
+ */
+export interface GuideControlVariates {
+  /** Number of features per coordinate, K. */
+  readonly perCoord: number;
+  /** The coordinate j of u each parameter belongs to (length `numParams`). */
+  readonly paramCoord: Int32Array;
+  /** Writes the d·K features of one noise row ε into `out` (row-major by coordinate). */
+  features(params: Float64Array, eps: Float64Array, out: Float64Array): void;
 }
 
 /**

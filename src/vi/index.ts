@@ -22,6 +22,7 @@ export type {
   FamilyFor,
   Guide,
   GuideOption,
+  GuideControlVariates,
   GuideRecord,
   GuideSpec,
   Posterior,

@@ -29,25 +29,27 @@ describe('fit reaches the exact optimum (vi / optimum)', () => {
   }
 });
 
-// Every seed, not just seed 1: the seed model with the LogNormal guide and the default
-// (mean-field, the same family on u = log z). Gamma and Exponential are not yet within
-// 1e-2 on every seed (see the notes of the VI issue), so they are not looped here.
-describe('fit reaches the optimum on seeds 1..20 (seed model)', () => {
-  const c = viCases('optimum').find((x) => x.id === 'vi.0001')!;
-  const model = expNormalModel(c.data);
-  for (const label of ['LogNormal', 'default'] as const) {
-    it(`${label}: exact ELBO within 1e-3, params within 1e-2, every seed`, () => {
+// Every seed, not just seed 1: both data sets (the seed model x = 1.3 and the 5-datum
+// set), every family and the default (mean-field, the same family on u = log z).
+describe('fit reaches the optimum on seeds 1..20', () => {
+  for (const c of viCases('optimum')) {
+    const label = c.q === 'NormalOnLogZ' ? 'default' : c.q;
+    const model = expNormalModel(c.data);
+    it(`${c.id}: n = ${c.data.length}, ${label}: exact ELBO within 1e-3, params within 1e-2, every seed`, () => {
       let worstGap = 0;
       let worstParam = 0;
+      let allConverged = true;
       for (let seed = 1; seed <= 20; seed++) {
-        const r = label === 'default' ? fit(model, { seed }) : fit(model, { guide: { z: FAMILIES.LogNormal }, seed });
+        const r = c.q === 'NormalOnLogZ' ? fit(model, { seed }) : fit(model, { guide: { z: FAMILIES[c.q as keyof typeof FAMILIES] }, seed });
         const q = r.posterior.z as any;
         worstGap = Math.max(worstGap, c.expected.elbo - exactElbo(expNormalLogJoint(c.data), q));
         for (const [k, v] of Object.entries(c.expected.params)) worstParam = Math.max(worstParam, Math.abs(q[k] - (v as number)));
+        allConverged &&= r.converged;
       }
-      console.log(`${label}, seeds 1..20: worst exact ELBO gap ${worstGap.toExponential(2)}, worst param error ${worstParam.toExponential(2)}`);
+      console.log(`${c.id} ${label}, seeds 1..20: worst exact ELBO gap ${worstGap.toExponential(2)}, worst param error ${worstParam.toExponential(2)}`);
       expect(worstGap).toBeLessThan(1e-3);
       expect(worstParam).toBeLessThan(1e-2);
+      expect(allConverged).toBe(true);
     }, 30_000);
   }
 });
