@@ -79,13 +79,19 @@ export class TapeNode implements BoxedScalar {
   value: number;
   /** Position of the node's entry on its tape. */
   readonly index: number;
-  /** The tape the node belongs to. */
+  /**
+   * The tape the node belongs to.
+   * @internal
+   */
   readonly tape: Tape;
 
   /**
+   * Made by the model's tape during a gradient evaluation; user code never constructs nodes.
+   *
    * @param tape - owning tape
    * @param index - entry index on the tape
    * @param value - numeric value
+   * @internal
    */
   constructor(tape: Tape, index: number, value: number) {
     this.value = value;
