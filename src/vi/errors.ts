@@ -5,7 +5,14 @@
  */
 import { InvalidParameterError } from '../errors';
 
-/** The quantity of a fit that went non-finite. */
+/**
+ * The quantity of a fit that went non-finite.
+ *
+ * @example
+ * ```ts
+ * try { fit(model); } catch (e) { if (e instanceof FitError) console.log(e.quantity as NonFiniteQuantity); }
+ * ```
+ */
 export type NonFiniteQuantity = 'log joint' | 'gradient' | 'ELBO' | 'parameters';
 
 /**
@@ -35,6 +42,8 @@ export class FitError extends Error {
   readonly value: number;
 
   /**
+   * Builds the error and its message naming the step, the latent and the quantity.
+   *
    * @param step - the step at which the fit failed
    * @param latent - the latent the failure is attributed to, if any
    * @param quantity - the quantity that went non-finite

@@ -291,7 +291,15 @@ export function elboValue(model: DifferentiableModel, guide: Guide, params: Floa
   return sum / ws.samples;
 }
 
-/** Every built-in estimator by name. */
+/**
+ * Every built-in estimator by name.
+ *
+ * @example
+ * ```ts
+ * Object.keys(estimators); // ["pathwise", "stickingTheLanding", …]
+ * fit(model, { estimator: estimators.pathwise });
+ * ```
+ */
 export const estimators: Readonly<Record<string, ElboEstimator>> = Object.freeze({
   pathwise,
   stl: stickingTheLanding,

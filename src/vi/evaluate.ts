@@ -13,7 +13,14 @@ import { families, familiesOf, paramsFromDistributions } from './family-guide';
 import type { Posterior } from './guide';
 import { psisKhat, type ParetoDiagnostic } from './psis';
 
-/** Options of {@link estimateElbo} and {@link logEvidence}. */
+/**
+ * Options of {@link estimateElbo} and {@link logEvidence}.
+ *
+ * @example
+ * ```ts
+ * estimateElbo(model, { z: new LogNormal(0, 0.5) }, { samples: 100_000, seed: 1 });
+ * ```
+ */
 export interface EvaluateOptions {
   /** Number of Monte-Carlo draws from q (default 10 000). */
   readonly samples?: number;
@@ -28,7 +35,15 @@ export interface EvaluateOptions {
   readonly baseSamples?: BaseSamples;
 }
 
-/** An estimate with its Monte-Carlo standard error. */
+/**
+ * An estimate with its Monte-Carlo standard error.
+ *
+ * @example
+ * ```ts
+ * const { value, stderr }: Estimate = logEvidence(model, q, { samples: 10_000 });
+ * console.log(`${value} ± ${2 * stderr}`);
+ * ```
+ */
 export interface Estimate {
   /** The estimate. */
   readonly value: number;
@@ -36,7 +51,15 @@ export interface Estimate {
   readonly stderr: number;
 }
 
-/** {@link estimateElbo}'s result: value, standard error and the gradient in q's own parameters. */
+/**
+ * {@link estimateElbo}'s result: value, standard error and the gradient in q's own parameters.
+ *
+ * @example
+ * ```ts
+ * const e: ElboEstimate = estimateElbo(model, { z: new LogNormal(0, 0.5) }, { samples: 100_000 });
+ * e.gradient.z; // { mu: ∂ELBO/∂μ, sigma: ∂ELBO/∂σ }
+ * ```
+ */
 export interface ElboEstimate extends Estimate {
   /**
    * ∂ELBO/∂(parameter) per latent in the distribution's own parameters
@@ -47,7 +70,15 @@ export interface ElboEstimate extends Estimate {
   readonly gradientStderr: Record<string, Record<string, number> | Record<string, number>[]>;
 }
 
-/** {@link logEvidence}'s result: the IS estimate of log p(D), its delta-method stderr and PSIS k̂. */
+/**
+ * {@link logEvidence}'s result: the IS estimate of log p(D), its delta-method stderr and PSIS k̂.
+ *
+ * @example
+ * ```ts
+ * const ev: EvidenceEstimate = logEvidence(model, result.posterior, { samples: 10_000 });
+ * if (ev.pareto.reading === 'poor') console.warn('do not trust this estimate');
+ * ```
+ */
 export interface EvidenceEstimate extends Estimate {
   /** The PSIS diagnostic of the importance ratios. */
   readonly pareto: ParetoDiagnostic;

@@ -47,7 +47,14 @@ const GAMMA = 2;
 /** Control-variate features per coordinate. */
 const CV_PER_COORD = 4;
 
-/** Options shared by the guide constructors. */
+/**
+ * Options shared by the guide constructors.
+ *
+ * @example
+ * ```ts
+ * fit(model, { guide: meanField({ initScale: 0.05 }) });
+ * ```
+ */
 export interface GuideInitOptions {
   /**
    * Initial scale of each coordinate on the unconstrained space (default 0.1,

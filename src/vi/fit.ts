@@ -40,7 +40,15 @@ import type { FamilyClass, Guide, GuideOption, GuideSpec, Posterior, Unconstrain
 import { adam, type Optimizer } from './optimizers';
 import { psisKhat, type KhatReading } from './psis';
 
-/** Options of the convergence rule (see the module description). */
+/**
+ * Options of the convergence rule (see the module description).
+ *
+ * @example
+ * ```ts
+ * fit(model, { convergence: { stderrTolerance: 1e-3 } }); // tighter than the default 2.5e-3
+ * fit(model, { convergence: false, maxSteps: 5000 });      // fixed budget, average the last half
+ * ```
+ */
 export interface ConvergenceOptions {
   /** Batch size of the iterate averages, and how often convergence is checked (default 50 steps). */
   readonly window?: number;
@@ -69,7 +77,14 @@ export interface ConvergenceOptions {
   readonly checkSamples?: number;
 }
 
-/** Options of the automatic step-size search. */
+/**
+ * Options of the automatic step-size search.
+ *
+ * @example
+ * ```ts
+ * fit(model, { stepSizeSearch: { ladder: [0.1, 0.03, 0.01], steps: 50 } });
+ * ```
+ */
 export interface StepSizeSearchOptions {
   /** Step sizes tried, largest first (default [0.3, 0.1, 0.03, 0.01]). */
   readonly ladder?: readonly number[];
@@ -153,7 +168,30 @@ export interface FitOptions<M = DifferentiableModel> {
   readonly onStep?: (progress: FitProgress) => boolean | void;
 }
 
-/** Diagnostics of a fit. */
+/**
+ * One candidate of the step-size search and the ELBO it reached.
+ *
+ * @example
+ * ```ts
+ * const best = result.diagnostics.stepSizeSearch.reduce((a, b) => (b.elbo > a.elbo ? b : a));
+ * ```
+ */
+export interface StepSizeTrial {
+  /** The candidate base step size. */
+  readonly lr: number;
+  /** The ELBO reached with it (common random numbers), or −∞ if it failed. */
+  readonly elbo: number;
+}
+
+/**
+ * Diagnostics of a fit.
+ *
+ * @example
+ * ```ts
+ * const { diagnostics: d } = fit(model, { seed: 1 });
+ * console.log(d.khat, d.khatReading, d.logEvidence.value, d.stopReason);
+ * ```
+ */
 export interface FitDiagnostics {
   /** PSIS k̂ of the importance ratios p(z, D)/q(z) of the fitted q. */
   readonly khat: number;
@@ -164,7 +202,7 @@ export interface FitDiagnostics {
   /** The base step size used. */
   readonly stepSize: number;
   /** The candidates of the step-size search and their ELBOs (empty when `lr` was given). */
-  readonly stepSizeSearch: readonly { readonly lr: number; readonly elbo: number }[];
+  readonly stepSizeSearch: readonly StepSizeTrial[];
   /** Steps rejected because something went non-finite. */
   readonly rejectedSteps: number;
   /** First step included in the returned average. */

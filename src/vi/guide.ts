@@ -23,6 +23,8 @@ import type { Gamma } from '../distributions/gamma';
 import type { LogNormal } from '../distributions/lognormal';
 import type { Normal } from '../distributions/normal';
 import type { DifferentiableModel, LatentBlock } from '../model/differentiable-model';
+import type { Model } from '../model/model';
+import type { Plate } from '../model/plate';
 import type { Rng } from '../random/rng';
 
 /**
@@ -178,19 +180,55 @@ export interface GuideSpec {
   build(model: DifferentiableModel): Guide;
 }
 
-/** A per-latent family, given by its class. */
+/**
+ * A per-latent family, given by its class.
+ *
+ * @example
+ * ```ts
+ * const family: FamilyClass = LogNormal;
+ * fit(model, { guide: { z: family } });
+ * ```
+ */
 export type FamilyClass = typeof Normal | typeof LogNormal | typeof Gamma | typeof Exponential;
-/** The families allowed for a positive latent. */
+/**
+ * The families allowed for a positive latent.
+ *
+ * @example
+ * ```ts
+ * const families: PositiveFamilyClass[] = [LogNormal, Gamma, Exponential];
+ * ```
+ */
 export type PositiveFamilyClass = typeof LogNormal | typeof Gamma | typeof Exponential;
 
-/** The prior record of a typed model (`Model<{ z: Exponential }>` has `prior: { z: Exponential }`). */
-type PriorOf<M> = M extends { readonly prior: infer P } ? (P extends object ? P : never) : never;
-/** The element distribution of a prior entry (an array of distributions or a `plate(dist, n)`). */
-type ElementOf<D> = D extends readonly (infer E)[] ? E : D extends { readonly distribution: infer E } ? E : D;
-/** The families allowed for a latent whose prior is D: Normal for a real prior, the positive ones otherwise. */
-export type FamilyFor<D> = ElementOf<D> extends { readonly name: 'Normal' }
+/**
+ * The prior record of a model type (`never` for a hand-written model without one).
+ *
+ * @example
+ * ```ts
+ * type P = PriorOf<Model<{ z: Exponential }>>; // { z: Exponential }
+ * ```
+ */
+export type PriorOf<M> = M extends Model<infer P> ? P : never;
+/**
+ * The distribution type of one element of a prior entry (itself, an array's element, or a plate's distribution).
+ *
+ * @example
+ * ```ts
+ * type E = ElementOf<Plate<Normal>>; // Normal
+ * ```
+ */
+export type ElementOf<D> = D extends readonly (infer E)[] ? E : D extends Plate<infer E> ? E : D;
+/**
+ * The families allowed for a latent whose prior is D: Normal for a real prior, the positive ones otherwise.
+ *
+ * @example
+ * ```ts
+ * type F = FamilyFor<Exponential>; // typeof LogNormal | typeof Gamma | typeof Exponential
+ * ```
+ */
+export type FamilyFor<D> = ElementOf<D> extends Normal
   ? typeof Normal
-  : ElementOf<D> extends { readonly name: 'LogNormal' | 'Gamma' | 'Exponential' }
+  : ElementOf<D> extends LogNormal | Gamma | Exponential
     ? PositiveFamilyClass
     : FamilyClass;
 

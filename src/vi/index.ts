@@ -17,7 +17,9 @@
  * @packageDocumentation
  */
 export { FitError, type NonFiniteQuantity } from './errors';
+export type { DifferentiableModel, LatentBlock } from '../model/differentiable-model';
 export type {
+  ElementOf,
   FamilyClass,
   FamilyFor,
   Guide,
@@ -28,6 +30,7 @@ export type {
   Posterior,
   PosteriorValue,
   PositiveFamilyClass,
+  PriorOf,
   UnconstrainedGaussian,
 } from './guide';
 export { families, meanField, type GuideInitOptions } from './family-guide';
@@ -65,6 +68,7 @@ export {
   type FitProgress,
   type FitResult,
   type StepSizeSearchOptions,
+  type StepSizeTrial,
 } from './fit';
 export {
   estimateElbo,

@@ -63,7 +63,15 @@ export interface Optimizer {
   withLr(lr: number): Optimizer;
 }
 
-/** Options shared by all optimizers. */
+/**
+ * Options shared by all optimizers.
+ *
+ * @example
+ * ```ts
+ * const opts: OptimizerOptions = { lr: 0.01, schedule: inverseSqrt(), clipNorm: 5 };
+ * fit(model, { optimizer: rmsprop(opts) });
+ * ```
+ */
 export interface OptimizerOptions {
   /** Base step size η > 0; omit to let `fit` choose it by a short search. */
   readonly lr?: number;
@@ -73,7 +81,15 @@ export interface OptimizerOptions {
   readonly clipNorm?: number;
 }
 
-/** Options of {@link adam}. */
+/**
+ * Options of {@link adam}.
+ *
+ * @example
+ * ```ts
+ * const opts: AdamOptions = { lr: 0.05, beta1: 0.9, beta2: 0.999, clipNorm: 10 };
+ * fit(model, { optimizer: adam(opts) });
+ * ```
+ */
 export interface AdamOptions extends OptimizerOptions {
   /** First-moment decay β₁ in [0, 1) (default 0.9). */
   readonly beta1?: number;

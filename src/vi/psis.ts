@@ -13,7 +13,14 @@
  * @module
  */
 
-/** The usual reading of k̂. */
+/**
+ * The usual reading of k̂: `"good"` (< 0.5), `"ok"` (0.5–0.7), `"poor"` (> 0.7).
+ *
+ * @example
+ * ```ts
+ * const r: KhatReading = khatReading(0.3); // "good"
+ * ```
+ */
 export type KhatReading = 'good' | 'ok' | 'poor';
 
 /**
