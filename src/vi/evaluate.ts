@@ -96,20 +96,32 @@ function readOptions(owner: string, o: EvaluateOptions): { samples: number; seed
 /** RQMC randomizations used by estimateElbo for its standard error. */
 const RQMC_REPLICATES = 16;
 
-function rqmcElbo(model: DifferentiableModel, q: Readonly<Posterior>, samples: number, seed: number | bigint): ElboEstimate {
+/**
+ * ELBO and pathwise gradient as the mean of `replicates` independent estimates of
+ * `per` samples each, with standard errors from the spread of the replicates. MC:
+ * `per` = 1, one replicate per draw. RQMC: each replicate is a freshly scrambled
+ * point set, so the replicates are i.i.d. and unbiased while their points are not.
+ */
+function replicatedElbo(
+  model: DifferentiableModel,
+  q: Readonly<Posterior>,
+  replicates: number,
+  per: number,
+  kind: BaseSamples,
+  seed: number | bigint,
+): ElboEstimate {
   const guide = families(familiesOf(model, q)).build(model);
   const theta = paramsFromDistributions(model, q);
   const P = guide.numParams;
-  const per = Math.ceil(samples / RQMC_REPLICATES);
   const ws = createWorkspace(guide, per);
-  const src = createNoiseSource(guide, 'rqmc');
+  const src = createNoiseSource(guide, kind);
   const g = new Float64Array(P);
   const gs = new Float64Array(P);
   const gss = new Float64Array(P);
   const rng = new Rng(seed);
   let s1 = 0;
   let s2 = 0;
-  for (let r = 0; r < RQMC_REPLICATES; r++) {
+  for (let r = 0; r < replicates; r++) {
     src.fill(theta, rng, ws);
     const f = pathwise.estimate(model, guide, theta, ws, g);
     toNaturalGradient(model, q, theta, g);
@@ -120,8 +132,9 @@ function rqmcElbo(model: DifferentiableModel, q: Readonly<Posterior>, samples: n
       gss[k] += g[k] * g[k];
     }
   }
-  const R = RQMC_REPLICATES;
-  const se = (a: number, b: number): number => Math.sqrt(Math.max(0, b / R - (a / R) ** 2) * (R / (R - 1)) / R);
+  const R = replicates;
+  // Standard error of the mean of R i.i.d. replicates: sample sd / √R.
+  const se = (a: number, b: number): number => Math.sqrt((Math.max(0, b / R - (a / R) ** 2) * (R / Math.max(1, R - 1))) / R);
   return {
     value: s1 / R,
     stderr: se(s1, s2),
@@ -149,38 +162,8 @@ function rqmcElbo(model: DifferentiableModel, q: Readonly<Posterior>, samples: n
  */
 export function estimateElbo(model: DifferentiableModel, q: Readonly<Posterior>, options: EvaluateOptions = {}): ElboEstimate {
   const { samples, seed, baseSamples } = readOptions('estimateElbo', options);
-  if (baseSamples === 'rqmc') return rqmcElbo(model, q, samples, seed);
-  const guide = families(familiesOf(model, q)).build(model);
-  const theta = paramsFromDistributions(model, q);
-  const P = guide.numParams;
-  const ws = createWorkspace(guide, 1);
-  const g = new Float64Array(P);
-  const gs = new Float64Array(P);
-  const gss = new Float64Array(P);
-  const rng = new Rng(seed);
-  let s1 = 0;
-  let s2 = 0;
-  for (let i = 0; i < samples; i++) {
-    guide.drawNoise(theta, rng, ws.noise[0]);
-    const f = pathwise.estimate(model, guide, theta, ws, g);
-    toNaturalGradient(model, q, theta, g);
-    s1 += f;
-    s2 += f * f;
-    for (let k = 0; k < P; k++) {
-      gs[k] += g[k];
-      gss[k] += g[k] * g[k];
-    }
-  }
-  const mean = s1 / samples;
-  const sd = (n: number, a: number, b: number): number => Math.sqrt(Math.max(0, b / n - (a / n) ** 2) / Math.max(1, n - 1) * n) / Math.sqrt(n);
-  const gMean = gs.map((v) => v / samples);
-  const gSe = gs.map((v, k) => sd(samples, v, gss[k]));
-  return {
-    value: mean,
-    stderr: sd(samples, s1, s2),
-    gradient: naturalGradient(model, q, gMean),
-    gradientStderr: naturalGradient(model, q, gSe),
-  };
+  if (baseSamples === 'rqmc') return replicatedElbo(model, q, RQMC_REPLICATES, Math.ceil(samples / RQMC_REPLICATES), 'rqmc', seed);
+  return replicatedElbo(model, q, samples, 1, 'mc', seed);
 }
 
 /**
