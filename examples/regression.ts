@@ -117,7 +117,11 @@ claim(Math.abs(corr(gaussianOf(fr).covariance, 1, 2) - corr(cov, 1, 2)) < 0.05, 
 claim(worstMfSd < 0.1, `mean-field sds are the best mean-field ones, 1/√Λjj, within 10 % (worst ${f(100 * worstMfSd, 1)} %)`);
 claim(mfQ[1].sigma < 0.8 * sd[1] && mfQ[2].sigma < 0.8 * sd[2], 'mean-field underestimates the marginal sd of the correlated w[1], w[2] by > 20 %');
 claim(Math.abs(klMf - klBestMf) < 0.05, `mean-field KL ${f(klMf)} is within 0.05 of the best possible ${f(klBestMf)}`);
-claim(fr.elbo > mf.elbo && mf.elbo < logZ && fr.elbo < logZ + 4 * fr.elboStderr, 'ELBO(mean-field) < ELBO(full-rank) ≤ log p(y)');
+// With the exact posterior as q the estimate has (almost) no variance: allow rounding.
+claim(
+  fr.elbo > mf.elbo && mf.elbo < logZ && fr.elbo <= logZ + 4 * fr.elboStderr + 1e-9 * Math.abs(logZ),
+  'ELBO(mean-field) < ELBO(full-rank) ≤ log p(y) (within Monte-Carlo and rounding error)',
+);
 claim(
   Math.abs(fr.diagnostics.logEvidence.value - logZ) < 4 * fr.diagnostics.logEvidence.stderr + 0.01,
   'importance sampling with the full-rank q recovers log p(y)',
