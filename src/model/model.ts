@@ -117,6 +117,12 @@ export class Model<P extends Prior> implements DifferentiableModel {
   /** Names and flat offsets of the scalar latents (the entries of `rec` that change per call). */
   private readonly scalarNames: readonly string[];
   private readonly scalarOffsets: Int32Array;
+  /** Per block (hot-path copies of the layout): first flat index, one past the last, exp bijection (1) or not. */
+  private readonly bStart: Int32Array;
+  private readonly bEnd: Int32Array;
+  private readonly bExp: Uint8Array;
+  /** True when every block uses the exp bijection (one loop over u for z and the Jacobian). */
+  private readonly allExp: boolean;
 
   /**
    * @param spec - `{ prior, likelihood, data }`
@@ -147,6 +153,15 @@ export class Model<P extends Prior> implements DifferentiableModel {
     const scalars = this.layout.filter((b) => b.scalar);
     this.scalarNames = scalars.map((b) => b.name);
     this.scalarOffsets = Int32Array.from(scalars, (b) => b.offset);
+    this.bStart = Int32Array.from(this.layout, (b) => b.offset);
+    this.bEnd = Int32Array.from(this.layout, (b) => b.offset + b.size);
+    this.bExp = Uint8Array.from(this.layout, (b) => (b.expTransform ? 1 : 0));
+    this.allExp = this.layout.every((b) => b.expTransform);
+    // The prior partials write into `scratch` without a size check per call: size it
+    // once for every prior distribution (1 + its parameter count).
+    let need = 8;
+    for (const b of this.layout) for (const d of b.dists) need = Math.max(need, d.paramNames.length + 1);
+    this.scratch = new Float64Array(need);
     const leaves = this.tape.reset(this.dim, this.z);
     const nodeRec: Record<string, unknown> = {};
     for (const b of this.layout) {
@@ -244,13 +259,20 @@ export class Model<P extends Prior> implements DifferentiableModel {
     }
     const z = this.z;
     const gz = this.gz;
-    for (const b of this.layout) {
-      const end = b.offset + b.size;
-      if (b.expTransform) {
-        for (let k = b.offset; k < end; k++) grad[k] = gz[k] * z[k] + 1;
+    if (this.allExp) {
+      for (let k = 0; k < this.dim; k++) grad[k] = gz[k] * z[k] + 1;
+      return v + logJac;
+    }
+    const layout = this.layout;
+    const bExp = this.bExp;
+    for (let b = 0; b < layout.length; b++) {
+      const start = this.bStart[b];
+      const end = this.bEnd[b];
+      if (bExp[b] === 1) {
+        for (let k = start; k < end; k++) grad[k] = gz[k] * z[k] + 1;
       } else {
-        const t = b.bijection;
-        for (let k = b.offset; k < end; k++) grad[k] = gz[k] * t.derivative(u[k]) + t.dLogAbsDetJacobian(u[k]);
+        const t = layout[b].bijection;
+        for (let k = start; k < end; k++) grad[k] = gz[k] * t.derivative(u[k]) + t.dLogAbsDetJacobian(u[k]);
       }
     }
     return v + logJac;
@@ -316,7 +338,8 @@ export class Model<P extends Prior> implements DifferentiableModel {
       }
       const dists = blk.dists;
       const adj = tape.adjoints;
-      let out = this.scratchFor(dists[0]);
+      // The scratch holds every block's partials (sized at construction).
+      const out = this.scratch;
       if (blk.scalar) {
         s += dists[0].logPdfPartials(z[blk.offset], out);
         adj[blk.offset] += out[0];
@@ -326,7 +349,6 @@ export class Model<P extends Prior> implements DifferentiableModel {
       for (let j = 0; j < blk.size; j++) {
         const k = blk.offset + j;
         const d = one ? dists[0] : dists[j];
-        if (!one) out = this.scratchFor(d);
         s += d.logPdfPartials(z[k], out);
         adj[k] += out[0];
       }
@@ -404,7 +426,9 @@ export class Model<P extends Prior> implements DifferentiableModel {
       gz.fill(0);
       return lp + ll;
     }
-    tape.backward();
+    // Nothing recorded beyond the leaves (the likelihood used latents directly): the
+    // routed partials are already the gradient.
+    if (tape.size > tape.leaves) tape.backward();
     const adj = tape.adjoints;
     for (let k = 0; k < this.dim; k++) gz[k] = adj[k];
     return lp + ll;
@@ -426,7 +450,13 @@ export class Model<P extends Prior> implements DifferentiableModel {
     const z = this.z;
     let logJac = 0;
     const blocks = this.layout;
-    for (let b = 0; b < blocks.length; b++) {
+    if (this.allExp) {
+      for (let k = 0; k < this.dim; k++) {
+        const uk = u[k];
+        z[k] = Math.exp(uk);
+        logJac += uk;
+      }
+    } else for (let b = 0; b < blocks.length; b++) {
       const blk = blocks[b];
       const end = blk.offset + blk.size;
       if (blk.expTransform) {

@@ -23,6 +23,19 @@ import type { DifferentiableModel } from '../model/differentiable-model';
 import type { Guide } from './guide';
 
 /**
+ * A guide that can also evaluate log q at u = g(θ, ε) from the base noise ε itself
+ * (no inverse map): exact where solving ε back from u loses accuracy (e.g. a
+ * full-rank Cholesky factor with a small diagonal). The estimators use these
+ * when present.
+ */
+export interface NoiseAwareGuide extends Guide {
+  /** log q(u; θ) at u = g(θ, ε). */
+  logQFromNoise?(params: Float64Array, eps: Float64Array): number;
+  /** log q(u; θ) and ∇ᵤ log q into `out`, at u = g(θ, ε). */
+  logQGradUFromNoise?(params: Float64Array, eps: Float64Array, out: Float64Array): number;
+}
+
+/**
  * Reusable buffers for S samples of a d-dimensional guide with P parameters.
  *
  * @example
@@ -130,7 +143,7 @@ export const stickingTheLanding: ElboEstimator = {
 
 function reparam(
   model: DifferentiableModel,
-  guide: Guide,
+  guide: NoiseAwareGuide,
   params: Float64Array,
   ws: EstimatorWorkspace,
   grad: Float64Array,
@@ -142,16 +155,21 @@ function reparam(
   const inv = 1 / S;
   const gLp = ws.gLp;
   const gQ = ws.gQ;
+  const noise = ws.noise;
+  const us = ws.u;
+  const gUs = ws.gU;
+  const fs = ws.f;
+  const fromNoise = guide.logQGradUFromNoise !== undefined;
   let sum = 0;
   for (let s = 0; s < S; s++) {
-    const eps = ws.noise[s];
-    const u = ws.u[s];
-    const gU = ws.gU[s];
+    const eps = noise[s];
+    const u = us[s];
+    const gU = gUs[s];
     guide.forward(params, eps, u);
     const lp = model.logDensityGradient(u, gLp);
-    const lq = guide.logQGradU(params, u, gQ);
+    const lq = fromNoise ? guide.logQGradUFromNoise!(params, eps, gQ) : guide.logQGradU(params, u, gQ);
     const f = lp - lq;
-    ws.f[s] = f;
+    fs[s] = f;
     sum += f;
     for (let j = 0; j < d; j++) gU[j] = gLp[j] - gQ[j];
     guide.backprop(params, eps, u, gU, inv, grad);
@@ -217,7 +235,8 @@ export const iwae: ElboEstimator = {
       const gU = ws.gU[s];
       guide.forward(params, eps, u);
       const lp = model.logDensityGradient(u, ws.gLp);
-      const lq = guide.logQGradU(params, u, ws.gQ);
+      const ng = guide as NoiseAwareGuide;
+      const lq = ng.logQGradUFromNoise !== undefined ? ng.logQGradUFromNoise(params, eps, ws.gQ) : guide.logQGradU(params, u, ws.gQ);
       const f = lp - lq;
       ws.f[s] = f;
       if (f > m) m = f;
@@ -280,11 +299,14 @@ export const scoreFunction: ElboEstimator = {
  * ```
  */
 export function elboValue(model: DifferentiableModel, guide: Guide, params: Float64Array, ws: EstimatorWorkspace): number {
+  const ng = guide as NoiseAwareGuide;
+  const fromNoise = ng.logQFromNoise !== undefined;
   let sum = 0;
   for (let s = 0; s < ws.samples; s++) {
     const u = ws.u[s];
-    guide.forward(params, ws.noise[s], u);
-    const f = model.logDensity(u) - guide.logQ(params, u);
+    const eps = ws.noise[s];
+    guide.forward(params, eps, u);
+    const f = model.logDensity(u) - (fromNoise ? ng.logQFromNoise!(params, eps) : guide.logQ(params, u));
     ws.f[s] = f;
     sum += f;
   }

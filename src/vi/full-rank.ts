@@ -17,7 +17,8 @@ import type { DifferentiableModel } from '../model/differentiable-model';
 import type { Rng } from '../random/rng';
 import { invalidOption } from './errors';
 import { initialLocation, type GuideInitOptions } from './family-guide';
-import { checkBlocks, coordName, type Guide, type GuideSpec, type Posterior } from './guide';
+import type { NoiseAwareGuide } from './estimators';
+import { checkBlocks, coordName, type GuideSpec, type Posterior } from './guide';
 
 /**
  * Full-rank Gaussian guide N(m, L Lᵀ) on the unconstrained vector u (Cholesky
@@ -42,7 +43,7 @@ export function fullRank(options: GuideInitOptions = {}): GuideSpec {
   };
 }
 
-function buildFullRank(model: DifferentiableModel, initScale: number, initLoc: GuideInitOptions['initLoc']): Guide {
+function buildFullRank(model: DifferentiableModel, initScale: number, initLoc: GuideInitOptions['initLoc']): NoiseAwareGuide {
   const blocks = checkBlocks(model);
   const d = model.dim;
   // Index of L_ij (j ≤ i) in θ: d + i(i+1)/2 + j; the diagonal entry holds ω_i.
@@ -128,6 +129,21 @@ function buildFullRank(model: DifferentiableModel, initScale: number, initLoc: G
       }
     },
     logQ: (p, u) => solve(p, u),
+    logQFromNoise(p, e) {
+      let q = -d * LN_SQRT_2PI;
+      for (let i = 0; i < d; i++) q += -0.5 * e[i] * e[i] - p[rowStart[i] + i];
+      return q;
+    },
+    logQGradUFromNoise(p, e, out) {
+      let q = -d * LN_SQRT_2PI;
+      for (let i = 0; i < d; i++) {
+        eps[i] = e[i];
+        q += -0.5 * e[i] * e[i] - p[rowStart[i] + i];
+      }
+      backSolve(p);
+      for (let i = 0; i < d; i++) out[i] = -a[i];
+      return q;
+    },
     logQGradU(p, u, out) {
       const q = solve(p, u);
       backSolve(p);
