@@ -85,7 +85,3 @@ export function runRqmcBench(): Row[] {
   }
   return rows;
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  console.table(runRqmcBench());
-}
