@@ -245,7 +245,8 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * where the value is `-Infinity`).
    */
   logDensityGradient(u: Float64Array, grad: Float64Array): number {
-    const logJac = this.constrainInto(u);
+    // Gradient mode hands the likelihood tape nodes, not the value record: skip its update.
+    const logJac = this.constrainInto(u, false);
     let v: number;
     try {
       v = this.gradCore();
@@ -443,7 +444,8 @@ export class Model<P extends Prior> implements DifferentiableModel {
   // ---- values records ---------------------------------------------------------------
 
   /** z = T(u) into `z` and the reused record; returns log|det J_T(u)|. */
-  private constrainInto(u: Float64Array): number {
+  /** z = T(u) into the flat buffer; returns log|J|. `updateRecord`: also refresh the value record. */
+  private constrainInto(u: Float64Array, updateRecord = true): number {
     if (u.length !== this.dim) {
       throw new RangeError(`Model: the unconstrained vector must have length ${this.dim}, got ${u.length}`);
     }
@@ -473,10 +475,12 @@ export class Model<P extends Prior> implements DifferentiableModel {
         }
       }
     }
-    const rec = this.rec;
-    const names = this.scalarNames;
-    const offsets = this.scalarOffsets;
-    for (let j = 0; j < names.length; j++) rec[names[j]] = z[offsets[j]];
+    if (updateRecord) {
+      const rec = this.rec;
+      const names = this.scalarNames;
+      const offsets = this.scalarOffsets;
+      for (let j = 0; j < names.length; j++) rec[names[j]] = z[offsets[j]];
+    }
     return logJac;
   }
 }
