@@ -16,6 +16,11 @@
  */
 
 import { InvalidParameterError } from '../errors';
+import { splitmix64State } from './splitmix';
+import { EF, ERATIO, EX, EXP_R, NF, NORM_R, NRATIO, NX } from './ziggurat';
+
+/** Scratch for the four state words produced while seeding. */
+const SEED_SCRATCH: number[] = [0, 0, 0, 0];
 
 // ---------------------------------------------------------------------------
 // Constants
@@ -35,138 +40,6 @@ const TWO_53 = 9007199254740992;
 const JUMP: readonly number[] = [0x8764000b, 0xf542d2d3, 0x6fa035c3, 0x77f2db5b];
 /** Long-jump polynomial of xoshiro128** for 2^96 steps (same source). */
 const LONG_JUMP: readonly number[] = [0xb523952e, 0x0b6f099f, 0xccf5a0ef, 0x1c580662];
-
-// ---------------------------------------------------------------------------
-// Ziggurat tables (computed once at module load)
-// ---------------------------------------------------------------------------
-
-/**
- * Builds the 256-layer ziggurat for a decreasing density f on [0, ∞) (unnormalised,
- * f(0) = 1), following Marsaglia & Tsang (2000), "The ziggurat method for generating
- * random variables", J. Stat. Softw. 5(8), in the layout of Doornik (2005),
- * "An improved ziggurat method to generate normal random samples":
- *
- * - `x[0] = v / f(r)` (width of the base strip, which holds the tail), `x[1] = r`,
- *   `x[i+1] = finv(v / x[i] + f(x[i]))`, `x[256] = 0`;
- * - `ratio[i] = x[i+1] / x[i]` (fraction of layer i that lies wholly under f);
- * - `fx[i] = f(x[i])` (the lower edge of layer i; `fx[256] = 1`).
- *
- * `r` and `v` (the common layer area) are the roots of the closure condition, solved
- * to 50 digits with mpmath and rounded to double; the recursion reproduces
- * `x[255]` such that the top layer's area matches `v` to 5e-14 relative (the
- * accumulated rounding of 255 steps), i.e. a probability error below 2e-16 per draw.
- */
-function buildZiggurat(
-  r: number,
-  v: number,
-  f: (x: number) => number,
-  finv: (y: number) => number,
-): { x: Float64Array; ratio: Float64Array; fx: Float64Array } {
-  const x = new Float64Array(257);
-  const ratio = new Float64Array(256);
-  const fx = new Float64Array(257);
-  x[0] = v / f(r);
-  x[1] = r;
-  for (let i = 1; i < 255; i++) x[i + 1] = finv(v / x[i] + f(x[i]));
-  x[256] = 0;
-  for (let i = 0; i < 256; i++) ratio[i] = x[i + 1] / x[i];
-  for (let i = 0; i <= 256; i++) fx[i] = f(x[i]);
-  return { x, ratio, fx };
-}
-
-/** Right edge of the normal ziggurat's base layer (Marsaglia & Tsang 2000, 256 layers). */
-const NORM_R = 3.654152885361009;
-/** Area of each layer under exp(-x²/2) for 256 layers. */
-const NORM_V = 0.004928673233974655;
-const NORM = buildZiggurat(
-  NORM_R,
-  NORM_V,
-  (x) => Math.exp(-0.5 * x * x),
-  (y) => Math.sqrt(-2 * Math.log(y)),
-);
-const NX = NORM.x;
-const NRATIO = NORM.ratio;
-const NF = NORM.fx;
-
-/** Right edge of the exponential ziggurat's base layer (Marsaglia & Tsang 2000, 256 layers). */
-const EXP_R = 7.69711747013105;
-/** Area of each layer under exp(-x) for 256 layers. */
-const EXP_V = 0.003949659822581557;
-const EXPZ = buildZiggurat(
-  EXP_R,
-  EXP_V,
-  (x) => Math.exp(-x),
-  (y) => -Math.log(y),
-);
-const EX = EXPZ.x;
-const ERATIO = EXPZ.ratio;
-const EF = EXPZ.fx;
-
-/**
- * Internal: the ziggurat tables, exposed for tests only (layer-area checks).
- * Not part of the public API.
- * @internal
- */
-export const _zigguratTables = {
-  normal: { r: NORM_R, v: NORM_V, x: NX, ratio: NRATIO, fx: NF },
-  exponential: { r: EXP_R, v: EXP_V, x: EX, ratio: ERATIO, fx: EF },
-} as const;
-
-// ---------------------------------------------------------------------------
-// Seeding
-// ---------------------------------------------------------------------------
-
-const SEED_SCRATCH: number[] = [0, 0, 0, 0];
-
-/** High 32 bits of the 64-bit product of two uint32 values (exact, via 16-bit limbs). */
-function mulHi32(a: number, b: number): number {
-  const a0 = a & 0xffff;
-  const a1 = a >>> 16;
-  const b0 = b & 0xffff;
-  const b1 = b >>> 16;
-  const a0b1 = a0 * b1;
-  const a1b0 = a1 * b0;
-  const mid = ((a0 * b0) >>> 16) + (a0b1 & 0xffff) + (a1b0 & 0xffff);
-  return (a1 * b1 + (a0b1 >>> 16) + (a1b0 >>> 16) + (mid >>> 16)) >>> 0;
-}
-
-/**
- * Expands a 64-bit seed (hi, lo uint32 halves) into a 128-bit xoshiro state with two
- * outputs of splitmix64 (Steele, Lea & Flood 2014, "Fast splittable pseudorandom
- * number generators"; the seeding recommended by Blackman & Vigna), in 32-bit
- * arithmetic. Splitmix64 is a bijection of its counter, so two consecutive outputs
- * are never both zero and the state is never all zero.
- */
-function splitmix64State(hi: number, lo: number, out: number[]): void {
-  for (let k = 0; k < 2; k++) {
-    // x += 0x9e3779b97f4a7c15
-    const nlo = lo + 0x7f4a7c15;
-    hi = (hi + 0x9e3779b9 + (nlo >= TWO_32 ? 1 : 0)) >>> 0;
-    lo = nlo >>> 0;
-    let zh = hi;
-    let zl = lo;
-    // z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9
-    zl = (zl ^ ((zl >>> 30) | (zh << 2))) >>> 0;
-    zh = (zh ^ (zh >>> 30)) >>> 0;
-    [zh, zl] = mul64(zh, zl, 0xbf58476d, 0x1ce4e5b9);
-    // z = (z ^ (z >>> 27)) * 0x94d049bb133111eb
-    zl = (zl ^ ((zl >>> 27) | (zh << 5))) >>> 0;
-    zh = (zh ^ (zh >>> 27)) >>> 0;
-    [zh, zl] = mul64(zh, zl, 0x94d049bb, 0x133111eb);
-    // z ^= z >>> 31
-    zl = (zl ^ ((zl >>> 31) | (zh << 1))) >>> 0;
-    zh = (zh ^ (zh >>> 31)) >>> 0;
-    out[2 * k] = zl | 0;
-    out[2 * k + 1] = zh | 0;
-  }
-}
-
-/** (ah·2^32 + al)·(bh·2^32 + bl) mod 2^64 as [hi, lo] uint32 halves. */
-function mul64(ah: number, al: number, bh: number, bl: number): [number, number] {
-  const lo = Math.imul(al, bl) >>> 0;
-  const hi = (mulHi32(al, bl) + Math.imul(ah, bl) + Math.imul(al, bh)) >>> 0;
-  return [hi, lo];
-}
 
 // ---------------------------------------------------------------------------
 // Rng

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Rng, _zigguratTables } from '../../src/random/rng';
+import { Rng } from '../../src/random/rng';
+import { _zigguratTables } from '../../src/random/ziggurat';
 import { InvalidParameterError } from '../../src/errors';
 
 const take = (n: number, f: () => number): number[] => Array.from({ length: n }, f);
