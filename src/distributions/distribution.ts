@@ -143,5 +143,45 @@ export abstract class ContinuousDistribution {
   }
 }
 
+/**
+ * The i.i.d. log-likelihood of one distribution class as a function of raw
+ * parameter values, for the model layer's likelihood kernels: when a model's
+ * likelihood returns, say, `new Normal(z, 1)` with the latent `z` passed straight
+ * through, the model evaluates Σᵢ log f(xᵢ | θ) from θ = (z, 1) with this kernel
+ * instead of calling the likelihood and constructing a distribution per
+ * evaluation. Each class's kernel shares its formula with the instance's
+ * `sumLogPdfPartials`, so both give the same bits.
+ *
+ * @example
+ * ```ts
+ * const k = Normal.sumKernel; // internal
+ * const p = new Float64Array([1.2, 1, NaN, NaN]); // mu, sigma, then k.cacheSlots cache slots
+ * const out = new Float64Array(3);
+ * if (k.accepts(p)) k.sumLogPdfPartials(p, xs, out); // = new Normal(1.2, 1).sumLogPdfPartials(xs, out)
+ * ```
+ * @internal
+ */
+export interface SumLogPdfKernel {
+  /** The number of parameters (the length of `paramNames`). */
+  readonly arity: number;
+  /**
+   * Slots after the parameters in the `params` array that the kernel may use to
+   * cache quantities derived from them (e.g. log σ while σ stays the same); the
+   * caller fills them with NaN once and leaves them alone.
+   */
+  readonly cacheSlots: number;
+  /**
+   * True when the constructor accepts these parameter values (in `paramNames`
+   * order); where it is false the constructor would throw `InvalidParameterError`.
+   */
+  readonly accepts: (params: Float64Array) => boolean;
+  /**
+   * Σᵢ log f(xᵢ | params) with its parameter partials in `out[1 + k]` (and 0 in
+   * `out[0]`), exactly as `new D(...params).sumLogPdfPartials(xs, out)`; only for
+   * parameters that {@link SumLogPdfKernel.accepts} accepts.
+   */
+  readonly sumLogPdfPartials: (params: Float64Array, xs: ArrayLike<number>, out: Float64Array) => number;
+}
+
 /** Per-point partials inside `sumLogPdfPartials` (no distribution has more than 7 parameters). */
 const PARTIALS_SCRATCH = new Float64Array(8);

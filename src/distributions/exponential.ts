@@ -5,9 +5,9 @@
  */
 import { log1mexp } from '../math/elementary';
 import type { Rng } from '../random/rng';
-import { ContinuousDistribution } from './distribution';
+import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
 import { nonNegative, type Support } from './support';
-import { positiveParam } from './validate';
+import { isPositiveValue, positiveParam } from './validate';
 
 /**
  * Exponential distribution with rate λ > 0: f(x) = λ e^{−λx} for x ≥ 0.
@@ -24,6 +24,25 @@ import { positiveParam } from './validate';
  * ```
  */
 export class Exponential extends ContinuousDistribution {
+  /**
+   * The i.i.d. log-likelihood from a raw `[rate]` (the same formula as
+   * `sumLogPdfPartials`), for models whose likelihood passes latents straight through.
+   * @internal
+   */
+  static readonly sumKernel: SumLogPdfKernel = Object.freeze({
+    arity: 1,
+    cacheSlots: 2,
+    accepts: (p: Float64Array): boolean => isPositiveValue(p[0]),
+    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => {
+      // p[1], p[2]: the λ of the last call and its log.
+      if (p[1] !== p[0]) {
+        p[1] = p[0];
+        p[2] = Math.log(p[0]);
+      }
+      return exponentialSumLogPdfPartials(p[0], p[2], xs, out);
+    },
+  });
+
   /** Always `"Exponential"`. */
   readonly name = 'Exponential';
   /** `["rate"]`. */
@@ -118,21 +137,7 @@ export class Exponential extends ContinuousDistribution {
 
   /** Σ log f(xᵢ) with Σ ∂/∂λ = n/λ − Σxᵢ. */
   override sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
-    let s = 0;
-    let min = Infinity;
-    for (let i = 0; i < xs.length; i++) {
-      const x = xs[i];
-      s += x;
-      if (x < min) min = x;
-    }
-    out[0] = 0;
-    if (min < 0) {
-      out[1] = 0;
-      return -Infinity;
-    }
-    const n = xs.length;
-    out[1] = n / this.rate - s;
-    return n * this.logRate - this.rate * s;
+    return exponentialSumLogPdfPartials(this.rate, this.logRate, xs, out);
   }
 
   /** −log(1 − p)/λ via log1p, exact near p = 0. */
@@ -153,6 +158,28 @@ export class Exponential extends ContinuousDistribution {
     for (let i = 0; i < out.length; i++) out[i] = out[i] / r;
     return out;
   }
+}
+
+/**
+ * Σ log f(xᵢ) = n log λ − λ Σxᵢ (−∞ with zero partials if any xᵢ < 0) and
+ * Σ ∂/∂λ = n/λ − Σxᵢ in `out[1]` (0 in `out[0]`); `logRate` = log λ.
+ */
+function exponentialSumLogPdfPartials(rate: number, logRate: number, xs: ArrayLike<number>, out: Float64Array): number {
+  let s = 0;
+  let min = Infinity;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    s += x;
+    if (x < min) min = x;
+  }
+  out[0] = 0;
+  if (min < 0) {
+    out[1] = 0;
+    return -Infinity;
+  }
+  const n = xs.length;
+  out[1] = n / rate - s;
+  return n * logRate - rate * s;
 }
 
 const PARAMS: readonly string[] = Object.freeze(['rate']);

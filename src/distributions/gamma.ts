@@ -14,9 +14,9 @@ import {
   logGammaQ,
 } from '../math/incomplete-gamma';
 import type { Rng } from '../random/rng';
-import { ContinuousDistribution } from './distribution';
+import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
 import { nonNegative, positive, type Support } from './support';
-import { positiveParam } from './validate';
+import { isPositiveValue, positiveParam } from './validate';
 
 /**
  * Gamma distribution with shape α > 0 and rate β > 0:
@@ -37,6 +37,33 @@ import { positiveParam } from './validate';
  * ```
  */
 export class Gamma extends ContinuousDistribution {
+  /**
+   * The i.i.d. log-likelihood from raw `[shape, rate]` (the same formula as
+   * `sumLogPdfPartials`), for models whose likelihood passes latents straight through.
+   * @internal
+   */
+  static readonly sumKernel: SumLogPdfKernel = Object.freeze({
+    arity: 2,
+    cacheSlots: 4,
+    accepts: (p: Float64Array): boolean => isPositiveValue(p[0]) && isPositiveValue(p[1]),
+    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => {
+      const a = p[0];
+      const b = p[1];
+      // p[2], p[3]: the α of the last call and log Γ(α); p[4], p[5]: β and log β.
+      if (p[2] !== a) {
+        p[2] = a;
+        p[3] = lgamma(a);
+      }
+      if (p[4] !== b) {
+        p[4] = b;
+        p[5] = Math.log(b);
+      }
+      const v = gammaSumLogPdfPartials(a, b, p[3], p[5], xs, out);
+      // Data at 0 or overflowing sums: the per-point form, as the instance method does.
+      return v !== undefined ? v : new Gamma(a, b).sumLogPdfPartials(xs, out);
+    },
+  });
+
   /** Always `"Gamma"`. */
   readonly name = 'Gamma';
   /** `["shape", "rate"]`. */
@@ -148,24 +175,8 @@ export class Gamma extends ContinuousDistribution {
 
   /** Σ log f(xᵢ) with Σ ∂/∂α = Σ log(βxᵢ) − nψ(α) and Σ ∂/∂β = nα/β − Σxᵢ. */
   override sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
-    const a = this.shape;
-    const b = this.rate;
-    let sLog = 0;
-    let s = 0;
-    let min = Infinity;
-    for (let i = 0; i < xs.length; i++) {
-      const x = xs[i];
-      sLog += Math.log(x);
-      s += x;
-      if (x < min) min = x;
-    }
-    if (min <= 0 || s === Infinity) return super.sumLogPdfPartials(xs, out);
-    const n = xs.length;
-    const logB = this.logRate;
-    out[0] = 0;
-    out[1] = n * (logB - digamma(a)) + sLog;
-    out[2] = (n * a) / b - s;
-    return n * (a * logB - this.lgammaShape) + (a - 1) * sLog - b * s;
+    const v = gammaSumLogPdfPartials(this.shape, this.rate, this.lgammaShape, this.logRate, xs, out);
+    return v !== undefined ? v : super.sumLogPdfPartials(xs, out);
   }
 
   /** P⁻¹(α, p)/β below the median, Q⁻¹(α, 1 − p)/β above it (1 − p is exact there). */
@@ -178,6 +189,37 @@ export class Gamma extends ContinuousDistribution {
   protected draw(rng: Rng): number {
     return rng.gamma(this.shape) / this.rate;
   }
+}
+
+/**
+ * Σ log f(xᵢ) for Gamma(α, β) in one pass over Σ log xᵢ and Σ xᵢ, with
+ * Σ ∂/∂α in `out[1]` and Σ ∂/∂β in `out[2]` (0 in `out[0]`); `undefined` (and
+ * `out` untouched) when a datum is ≤ 0 or Σ xᵢ overflows, where the caller sums
+ * the per-point forms instead.
+ */
+function gammaSumLogPdfPartials(
+  a: number,
+  b: number,
+  lgammaA: number,
+  logB: number,
+  xs: ArrayLike<number>,
+  out: Float64Array,
+): number | undefined {
+  let sLog = 0;
+  let s = 0;
+  let min = Infinity;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    sLog += Math.log(x);
+    s += x;
+    if (x < min) min = x;
+  }
+  if (min <= 0 || s === Infinity) return undefined;
+  const n = xs.length;
+  out[0] = 0;
+  out[1] = n * (logB - digamma(a)) + sLog;
+  out[2] = (n * a) / b - s;
+  return n * (a * logB - lgammaA) + (a - 1) * sLog - b * s;
 }
 
 const PARAMS: readonly string[] = Object.freeze(['shape', 'rate']);

@@ -6,9 +6,9 @@
 import { LN_SQRT_2PI } from '../math/constants';
 import { normalCdf, normalLogCdf, normalQuantile } from '../math/normal-functions';
 import type { Rng } from '../random/rng';
-import { ContinuousDistribution } from './distribution';
+import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
 import { positive, type Support } from './support';
-import { finiteParam, positiveParam } from './validate';
+import { finiteParam, isFiniteValue, isPositiveValue, positiveParam } from './validate';
 
 /**
  * Log-normal distribution: log X ~ Normal(μ, σ), so
@@ -25,6 +25,27 @@ import { finiteParam, positiveParam } from './validate';
  * ```
  */
 export class LogNormal extends ContinuousDistribution {
+  /**
+   * The i.i.d. log-likelihood from raw `[mu, sigma]` (the same formula as
+   * `sumLogPdfPartials`), for models whose likelihood passes latents straight through.
+   * @internal
+   */
+  static readonly sumKernel: SumLogPdfKernel = Object.freeze({
+    arity: 2,
+    cacheSlots: 2,
+    accepts: (p: Float64Array): boolean => isFiniteValue(p[0]) && isPositiveValue(p[1]),
+    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => {
+      // p[2], p[3]: the σ of the last call and its log σ + log √(2π).
+      if (p[2] !== p[1]) {
+        p[2] = p[1];
+        p[3] = Math.log(p[1]) + LN_SQRT_2PI;
+      }
+      const v = logNormalSumLogPdfPartials(p[0], p[1], p[3], xs, out);
+      // A datum outside (0, ∞): the per-point form, as the instance method does.
+      return v !== undefined ? v : new LogNormal(p[0], p[1]).sumLogPdfPartials(xs, out);
+    },
+  });
+
   /** Always `"LogNormal"`. */
   readonly name = 'LogNormal';
   /** `["mu", "sigma"]`. */
@@ -121,6 +142,20 @@ export class LogNormal extends ContinuousDistribution {
     return -0.5 * z * z - this.logNormalizer - y;
   }
 
+  /** One pass over Σ log xᵢ, shared with the partials. */
+  override sumLogPdf(xs: ArrayLike<number>): number {
+    return this.sumLogPdfPartials(xs, SCRATCH);
+  }
+
+  /**
+   * Σ log f(xᵢ) with Σ ∂/∂μ = Σ(log xᵢ − μ)/σ² and Σ ∂/∂σ = (Σ(log xᵢ − μ)²/σ² − n)/σ
+   * (the per-point sum when a datum lies outside (0, ∞)).
+   */
+  override sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
+    const v = logNormalSumLogPdfPartials(this.mu, this.sigma, this.logNormalizer, xs, out);
+    return v !== undefined ? v : super.sumLogPdfPartials(xs, out);
+  }
+
   /** exp(μ + σ Φ⁻¹(p)). */
   protected quantileInside(p: number): number {
     return Math.exp(this.mu + this.sigma * normalQuantile(p));
@@ -141,4 +176,38 @@ export class LogNormal extends ContinuousDistribution {
   }
 }
 
+/**
+ * Σ log f(xᵢ) for LogNormal(μ, σ) in one pass over yᵢ = log xᵢ: Σ(yᵢ − μ),
+ * Σ(yᵢ − μ)² and Σ yᵢ, with Σ ∂/∂μ in `out[1]` and Σ ∂/∂σ in `out[2]` (0 in
+ * `out[0]`); `undefined` (and `out` untouched) when a datum is not in (0, ∞).
+ */
+function logNormalSumLogPdfPartials(
+  mu: number,
+  s: number,
+  logNormalizer: number,
+  xs: ArrayLike<number>,
+  out: Float64Array,
+): number | undefined {
+  let s1 = 0;
+  let s2 = 0;
+  let sy = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    if (!(x > 0 && x < Infinity)) return undefined;
+    const y = Math.log(x);
+    const d = y - mu;
+    s1 += d;
+    s2 += d * d;
+    sy += y;
+  }
+  const v = s * s;
+  const n = xs.length;
+  out[0] = 0;
+  out[1] = s1 / v;
+  out[2] = (s2 / v - n) / s;
+  return -0.5 * s2 / v - n * logNormalizer - sy;
+}
+
 const PARAMS: readonly string[] = Object.freeze(['mu', 'sigma']);
+/** Discarded partials of `sumLogPdf`. */
+const SCRATCH = new Float64Array(3);

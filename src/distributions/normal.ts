@@ -6,9 +6,9 @@
 import { LN_SQRT_2PI } from '../math/constants';
 import { normalCdf, normalLogCdf, normalQuantile } from '../math/normal-functions';
 import type { Rng } from '../random/rng';
-import { ContinuousDistribution } from './distribution';
+import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
 import { real, type Support } from './support';
-import { finiteParam, positiveParam } from './validate';
+import { finiteParam, isFiniteValue, isPositiveValue, positiveParam } from './validate';
 
 /**
  * Normal distribution with mean μ and standard deviation σ > 0:
@@ -27,6 +27,26 @@ import { finiteParam, positiveParam } from './validate';
  * ```
  */
 export class Normal extends ContinuousDistribution {
+  /**
+   * The i.i.d. log-likelihood from raw `[mu, sigma]` (the same formula as
+   * `sumLogPdfPartials`), for models whose likelihood passes latents straight through.
+   * @internal
+   */
+  static readonly sumKernel: SumLogPdfKernel = Object.freeze({
+    arity: 2,
+    cacheSlots: 2,
+    accepts: (p: Float64Array): boolean => isFiniteValue(p[0]) && isPositiveValue(p[1]),
+    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => {
+      // p[2], p[3]: the σ of the last call and its log σ + log √(2π).
+      const s = p[1];
+      if (p[2] !== s) {
+        p[2] = s;
+        p[3] = Math.log(s) + LN_SQRT_2PI;
+      }
+      return normalSumLogPdfPartials(p[0], s, p[3], xs, out);
+    },
+  });
+
   /** Always `"Normal"`. */
   readonly name = 'Normal';
   /** `["mu", "sigma"]`. */
@@ -124,21 +144,7 @@ export class Normal extends ContinuousDistribution {
 
   /** Σ log f(xᵢ) with Σ ∂/∂μ = Σ(xᵢ − μ)/σ² and Σ ∂/∂σ = (Σ(xᵢ − μ)²/σ² − n)/σ. */
   override sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
-    const mu = this.mu;
-    let s1 = 0;
-    let s2 = 0;
-    for (let i = 0; i < xs.length; i++) {
-      const d = xs[i] - mu;
-      s1 += d;
-      s2 += d * d;
-    }
-    const s = this.sigma;
-    const v = s * s;
-    const n = xs.length;
-    out[0] = 0;
-    out[1] = s1 / v;
-    out[2] = (s2 / v - n) / s;
-    return -0.5 * s2 / v - n * this.logNormalizer;
+    return normalSumLogPdfPartials(this.mu, this.sigma, this.logNormalizer, xs, out);
   }
 
   /** μ + σ Φ⁻¹(p). */
@@ -159,6 +165,33 @@ export class Normal extends ContinuousDistribution {
     for (let i = 0; i < out.length; i++) out[i] = mu + s * out[i];
     return out;
   }
+}
+
+/**
+ * Σ log f(xᵢ) for N(μ, σ²) in one pass over Σ(xᵢ − μ) and Σ(xᵢ − μ)², with the
+ * partials Σ ∂/∂μ in `out[1]`, Σ ∂/∂σ in `out[2]` (0 in `out[0]`);
+ * `logNormalizer` = log σ + log √(2π).
+ */
+function normalSumLogPdfPartials(
+  mu: number,
+  s: number,
+  logNormalizer: number,
+  xs: ArrayLike<number>,
+  out: Float64Array,
+): number {
+  let s1 = 0;
+  let s2 = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const d = xs[i] - mu;
+    s1 += d;
+    s2 += d * d;
+  }
+  const v = s * s;
+  const n = xs.length;
+  out[0] = 0;
+  out[1] = s1 / v;
+  out[2] = (s2 / v - n) / s;
+  return -0.5 * s2 / v - n * logNormalizer;
 }
 
 const PARAMS: readonly string[] = Object.freeze(['mu', 'sigma']);

@@ -8,10 +8,20 @@
 import { InvalidParameterError } from '../errors';
 import { scalarValue } from './scalar';
 
+/** True when the parameter value `x` is finite (any sign): the domain `finiteParam` accepts. */
+export function isFiniteValue(x: number): boolean {
+  return Number.isFinite(x);
+}
+
+/** True when the parameter value `x` is finite and > 0: the domain `positiveParam` accepts. */
+export function isPositiveValue(x: number): boolean {
+  return x > 0 && x < Infinity;
+}
+
 /** The numeric value of `v`, which must be finite (any sign). */
 export function finiteParam(owner: string, name: string, v: number): number {
   const x = scalarValue(v);
-  if (typeof x !== 'number' || !Number.isFinite(x)) {
+  if (typeof x !== 'number' || !isFiniteValue(x)) {
     throw new InvalidParameterError(owner, name, 'finite', typeof x === 'number' ? x : v);
   }
   return x;
@@ -20,7 +30,7 @@ export function finiteParam(owner: string, name: string, v: number): number {
 /** The numeric value of `v`, which must be finite and > 0. */
 export function positiveParam(owner: string, name: string, v: number): number {
   const x = scalarValue(v);
-  if (typeof x !== 'number' || !(x > 0 && x < Infinity)) {
+  if (typeof x !== 'number' || !isPositiveValue(x)) {
     throw new InvalidParameterError(owner, name, '> 0 and finite', typeof x === 'number' ? x : v);
   }
   return x;

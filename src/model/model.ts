@@ -10,12 +10,12 @@
  *
  * @module
  */
-import { ContinuousDistribution } from '../distributions/distribution';
+import { ContinuousDistribution, type SumLogPdfKernel } from '../distributions/distribution';
 import { InvalidParameterError } from '../errors';
 import type { DifferentiableModel, LatentBlock } from './differentiable-model';
 import { layoutPrior, resolveEntry, type Latents, type Prior, type PriorBlock } from './latents';
 import { describe, Plate } from './plate';
-import { Tape, type TapeNode } from './tape';
+import { Tape, TapeNode } from './tape';
 import { checkDist, copyData, loadValues, makeRecord } from './values';
 
 /**
@@ -25,6 +25,15 @@ import { checkDist, copyData, loadValues, makeRecord } from './values';
  * loop (`sumLogPdf`). Declare `(latents, i) => …` to use covariates. The test is
  * the function's `length`, so do not give `i` a default value (`(p, i = 0) => …`
  * has length 1 and would be taken as i.i.d.).
+ *
+ * The likelihood must be a pure function of the latents (and of `i`): the same
+ * latents give the same distribution, with no side effects, and it reads a
+ * latent's value only through `detach`. The model relies on this: when an i.i.d.
+ * likelihood passes latents straight into the parameters of a `Normal`,
+ * `Exponential`, `Gamma` or `LogNormal` (e.g. `({ z }) => new Normal(z, 1)`, no
+ * arithmetic on latents, no `detach`), the model learns that from one call and
+ * afterwards evaluates Σᵢ log p(xᵢ | z) and its gradient from the latents'
+ * values directly, without calling the likelihood.
  *
  * @example
  * ```ts
@@ -123,6 +132,31 @@ export class Model<P extends Prior> implements DifferentiableModel {
   private readonly bExp: Uint8Array;
   /** True when every block uses the exp bijection (one loop over u for z and the Jacobian). */
   private readonly allExp: boolean;
+  /** True when a prior entry is a function of earlier latents (its gradient needs the tape). */
+  private readonly hierarchical: boolean;
+  /**
+   * The prior distribution of each element z_k when every block is a scalar or an
+   * array (no plate, nothing hierarchical): the hot paths loop over it directly.
+   */
+  private readonly elementPriors: readonly ContinuousDistribution[] | null;
+
+  // Likelihood kernel (see `Likelihood`): the i.i.d. likelihood's distribution with
+  // each parameter a constant or a latent, evaluated without calling the likelihood.
+  /** UNDECIDED until one call of the likelihood in gradient mode tells; then KERNEL or GENERAL. */
+  private kState: number;
+  /** Failed attempts to decide (the likelihood threw InvalidParameterError). */
+  private kProbeFailures = 0;
+  /** The distribution class's summed log-density (valid once kState is KERNEL). */
+  private kSum: SumLogPdfKernel['sumLogPdfPartials'] = unusedKernelSum;
+  /** Whether the constructor would accept the parameters. */
+  private kAccepts: SumLogPdfKernel['accepts'] = unusedKernelAccepts;
+  /** The parameter values: constants fixed, latent slots loaded from `z` per evaluation. */
+  private kParams = new Float64Array(0);
+  /** For each latent parameter: its slot in `kParams` and its flat index in `z`. */
+  private kSlot = new Int32Array(0);
+  private kLeaf = new Int32Array(0);
+  /** The kernel's partials. */
+  private kOut = new Float64Array(1);
 
   /**
    * @param spec - `{ prior, likelihood, data }`
@@ -157,6 +191,11 @@ export class Model<P extends Prior> implements DifferentiableModel {
     this.bEnd = Int32Array.from(this.layout, (b) => b.offset + b.size);
     this.bExp = Uint8Array.from(this.layout, (b) => (b.expTransform ? 1 : 0));
     this.allExp = this.layout.every((b) => b.expTransform);
+    this.hierarchical = this.layout.some((b) => b.fn !== null);
+    this.elementPriors = this.layout.every((b) => b.fn === null && b.kind !== 'plate')
+      ? this.layout.flatMap((b) => b.dists)
+      : null;
+    this.kState = this.iid ? UNDECIDED : GENERAL;
     // The prior partials write into `scratch` without a size check per call: size it
     // once for every prior distribution (1 + its parameter count).
     let need = 8;
@@ -229,8 +268,18 @@ export class Model<P extends Prior> implements DifferentiableModel {
    */
   logDensity(u: Float64Array): number {
     const logJac = this.constrainInto(u);
+    if (this.kState === KERNEL && !this.hierarchical) {
+      // No user code runs: the prior's own methods and the likelihood kernel.
+      const ep = this.elementPriors;
+      let lp = 0;
+      if (ep === null) lp = this.priorValue(null);
+      else for (let k = 0; k < ep.length; k++) lp += ep[k].logPdf(this.z[k]);
+      if (lp === -Infinity) return -Infinity;
+      if (this.loadKernelParams()) return lp + this.kSum(this.kParams, this.data, this.kOut) + logJac;
+    }
     try {
-      const rec = this.rec as Latents<P>;
+      // The value record is refreshed only where user code will see it.
+      const rec = this.hierarchical ? this.record() : null;
       const lp = this.priorValue(rec);
       if (lp === -Infinity) return -Infinity;
       return lp + this.likelihoodValue(rec) + logJac;
@@ -245,15 +294,10 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * where the value is `-Infinity`).
    */
   logDensityGradient(u: Float64Array, grad: Float64Array): number {
-    // Gradient mode hands the likelihood tape nodes, not the value record: skip its update.
-    const logJac = this.constrainInto(u, false);
-    let v: number;
-    try {
-      v = this.gradCore();
-    } catch (e) {
-      if (!(e instanceof InvalidParameterError)) throw e;
-      v = -Infinity;
-    }
+    const logJac = this.constrainInto(u);
+    // The kernel runs no user code (no try needed); NaN: not evaluated there.
+    let v = this.kState === KERNEL && !this.hierarchical ? this.gradKernel() : NaN;
+    if (v !== v) v = this.gradCaught();
     if (!(v > -Infinity)) {
       grad.fill(0, 0, this.dim);
       return v;
@@ -303,8 +347,8 @@ export class Model<P extends Prior> implements DifferentiableModel {
 
   // ---- evaluation on the flat buffer `z` -------------------------------------------
 
-  /** Σ of the prior log densities at `z` (`values` feeds hierarchical entries). */
-  private priorValue(values: Latents<P>): number {
+  /** Σ of the prior log densities at `z` (`values` feeds hierarchical entries; null without them). */
+  private priorValue(values: Latents<P> | null): number {
     const z = this.z;
     let s = 0;
     const blocks = this.layout;
@@ -313,7 +357,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
       if (blk.fn !== null) {
         // Earlier latents outside their support may make this entry unbuildable.
         if (s === -Infinity) return s;
-        s += this.hierarchicalValue(blk, b, values);
+        s += this.hierarchicalValue(blk, b, values as Latents<P>);
         continue;
       }
       const dists = blk.dists;
@@ -324,10 +368,14 @@ export class Model<P extends Prior> implements DifferentiableModel {
     return s;
   }
 
-  /** The prior at `z`, adding its partials into the tape's adjoints (leaf k = flat index k). */
-  private priorGradient(): number {
+  /**
+   * The prior at `z` with its partials: ∂/∂z_k written into `adj[k]` (the tape's
+   * adjoints, leaf k = flat index k, or `gz` when no tape is needed). A block's
+   * entries are assigned, not added: only later (hierarchical) blocks add into
+   * earlier ones.
+   */
+  private priorGradient(adj: Float64Array): number {
     const z = this.z;
-    const tape = this.tape;
     let s = 0;
     const blocks = this.layout;
     for (let b = 0; b < blocks.length; b++) {
@@ -338,12 +386,11 @@ export class Model<P extends Prior> implements DifferentiableModel {
         continue;
       }
       const dists = blk.dists;
-      const adj = tape.adjoints;
       // The scratch holds every block's partials (sized at construction).
       const out = this.scratch;
       if (blk.scalar) {
         s += dists[0].logPdfPartials(z[blk.offset], out);
-        adj[blk.offset] += out[0];
+        adj[blk.offset] = out[0];
         continue;
       }
       const one = blk.kind !== 'array';
@@ -351,7 +398,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
         const k = blk.offset + j;
         const d = one ? dists[0] : dists[j];
         s += d.logPdfPartials(z[k], out);
-        adj[k] += out[0];
+        adj[k] = out[0];
       }
     }
     return s;
@@ -386,22 +433,85 @@ export class Model<P extends Prior> implements DifferentiableModel {
     return s;
   }
 
-  /** Σᵢ log p(xᵢ | z) with plain-number latents. */
-  private likelihoodValue(values: Latents<P>): number {
+  /**
+   * Σᵢ log p(xᵢ | z) at `z` (`values`: the same latents as a record, null when the
+   * reused record is stale and must be refreshed before user code sees it).
+   */
+  private likelihoodValue(values: Latents<P> | null): number {
+    if (this.kState === UNDECIDED) this.probeKernel();
+    if (this.kState === KERNEL && this.loadKernelParams()) return this.kSum(this.kParams, this.data, this.kOut);
+    // Out of the parameters' domain the likelihood throws as it always has.
+    const rec = values === null ? this.record() : values;
     const data = this.data;
     const lik = this.likelihood;
-    if (this.iid) return checkDist(lik(values, 0), 0).sumLogPdf(data);
+    if (this.iid) return checkDist(lik(rec, 0), 0).sumLogPdf(data);
     let s = 0;
-    for (let i = 0; i < data.length; i++) s += checkDist(lik(values, i), i).logPdf(data[i]);
+    for (let i = 0; i < data.length; i++) s += checkDist(lik(rec, i), i).logPdf(data[i]);
     return s;
   }
 
   /** log joint at `z` with ∂/∂z in `gz` (zeros when the value is not finite from above). */
   private gradCore(): number {
+    if (this.kState === KERNEL && !this.hierarchical) {
+      const v = this.gradKernel();
+      if (v === v) return v;
+    }
+    return this.gradTape();
+  }
+
+  /** {@link gradCore} with `-Infinity` where a parameter leaves its domain. */
+  private gradCaught(): number {
+    try {
+      return this.gradCore();
+    } catch (e) {
+      if (!(e instanceof InvalidParameterError)) throw e;
+      return -Infinity;
+    }
+  }
+
+  /**
+   * {@link gradCore} with the likelihood kernel and no tape: prior partials into
+   * `gz`, the kernel's parameter partials added at the latents' indices. NaN
+   * when it cannot tell (the kernel's parameters out of their domain, or a NaN
+   * value): the caller then takes the general path, which throws or returns as
+   * it always has.
+   */
+  private gradKernel(): number {
+    const gz = this.gz;
+    const ep = this.elementPriors;
+    let lp = 0;
+    if (ep === null) lp = this.priorGradient(gz);
+    else {
+      const z = this.z;
+      const out = this.scratch;
+      for (let k = 0; k < ep.length; k++) {
+        lp += ep[k].logPdfPartials(z[k], out);
+        gz[k] = out[0];
+      }
+    }
+    if (!(lp > -Infinity)) {
+      gz.fill(0);
+      return lp;
+    }
+    if (!this.loadKernelParams()) return NaN;
+    const out = this.kOut;
+    const ll = this.kSum(this.kParams, this.data, out);
+    if (!(ll > -Infinity)) {
+      gz.fill(0);
+      return lp + ll;
+    }
+    const slot = this.kSlot;
+    const leaf = this.kLeaf;
+    for (let j = 0; j < slot.length; j++) gz[leaf[j]] += out[slot[j] + 1];
+    return lp + ll;
+  }
+
+  /** {@link gradCore} on the tape: the likelihood called with nodes (or the kernel), one backward sweep. */
+  private gradTape(): number {
     const gz = this.gz;
     const tape = this.tape;
     tape.reset(this.dim, this.z);
-    const lp = this.priorGradient();
+    const lp = this.priorGradient(tape.adjoints);
     if (!(lp > -Infinity)) {
       gz.fill(0);
       return lp;
@@ -410,8 +520,19 @@ export class Model<P extends Prior> implements DifferentiableModel {
     const lik = this.likelihood;
     const rec = this.nodeRec;
     let ll = 0;
-    if (this.iid) {
+    if (this.kState === KERNEL && this.loadKernelParams()) {
+      // Hierarchical prior on the tape, likelihood by the kernel.
+      const out = this.kOut;
+      ll = this.kSum(this.kParams, data, out);
+      const adj = tape.adjoints;
+      const slot = this.kSlot;
+      const leaf = this.kLeaf;
+      for (let j = 0; j < slot.length; j++) adj[leaf[j]] += out[slot[j] + 1];
+    } else if (this.iid) {
+      const recorded = tape.size;
+      tape.valueRead = false;
       const d = checkDist(lik(rec, 0), 0);
+      if (this.kState === UNDECIDED) this.decideKernel(d, tape.size === recorded && !tape.valueRead);
       const out = this.scratchFor(d);
       ll = d.sumLogPdfPartials(data, out);
       route(tape, d, out);
@@ -441,24 +562,99 @@ export class Model<P extends Prior> implements DifferentiableModel {
     return this.scratch;
   }
 
+  // ---- likelihood kernel ------------------------------------------------------------
+
+  /**
+   * Decides from one gradient-mode call of the i.i.d. likelihood, which returned
+   * `d`, whether the kernel applies: `clean` (no operation recorded, no `detach`),
+   * a distribution class with a kernel of its own (not inherited by a subclass
+   * that may change the density), and every operand a number or a latent's leaf.
+   */
+  private decideKernel(d: ContinuousDistribution, clean: boolean): void {
+    this.kState = GENERAL;
+    const ctor = d.constructor as { sumKernel?: SumLogPdfKernel };
+    if (!clean || !Object.prototype.hasOwnProperty.call(ctor, 'sumKernel')) return;
+    const kernel = ctor.sumKernel as SumLogPdfKernel;
+    const ops = d.operands;
+    if (ops.length !== kernel.arity) return;
+    const params = new Float64Array(ops.length + kernel.cacheSlots).fill(NaN);
+    const slots: number[] = [];
+    const leaves: number[] = [];
+    for (let k = 0; k < ops.length; k++) {
+      const o = ops[k] as unknown;
+      if (typeof o === 'number') params[k] = o;
+      else if (o instanceof TapeNode && this.tape.isLeaf(o)) {
+        slots.push(k);
+        leaves.push(o.index);
+      } else return;
+    }
+    this.kSum = kernel.sumLogPdfPartials;
+    this.kAccepts = kernel.accepts;
+    this.kParams = params;
+    this.kSlot = Int32Array.from(slots);
+    this.kLeaf = Int32Array.from(leaves);
+    this.kOut = new Float64Array(ops.length + 1);
+    this.kState = KERNEL;
+  }
+
+  /**
+   * Decides the kernel from the value path (before any gradient evaluation): one
+   * call of the likelihood with the latents as leaf nodes at the current `z`. A
+   * likelihood that fails there (plain arithmetic on a latent) keeps the general
+   * path; one whose parameters leave their domain at this point is asked again
+   * next time, a few times at most.
+   */
+  private probeKernel(): void {
+    const tape = this.tape;
+    tape.reset(this.dim, this.z);
+    tape.valueRead = false;
+    let d: unknown;
+    try {
+      d = this.likelihood(this.nodeRec, 0);
+    } catch (e) {
+      if (!(e instanceof InvalidParameterError) || ++this.kProbeFailures >= MAX_PROBE_FAILURES) this.kState = GENERAL;
+      return;
+    }
+    if (d instanceof ContinuousDistribution) this.decideKernel(d, tape.size === this.dim && !tape.valueRead);
+    else this.kState = GENERAL;
+  }
+
+  /** Loads the latent parameters of the kernel from `z`; false when the constructor would reject them. */
+  private loadKernelParams(): boolean {
+    const p = this.kParams;
+    const slot = this.kSlot;
+    const leaf = this.kLeaf;
+    const z = this.z;
+    for (let j = 0; j < slot.length; j++) p[slot[j]] = z[leaf[j]];
+    return this.kAccepts(p);
+  }
+
   // ---- values records ---------------------------------------------------------------
 
-  /** z = T(u) into `z` and the reused record; returns log|det J_T(u)|. */
-  /** z = T(u) into the flat buffer; returns log|J|. `updateRecord`: also refresh the value record. */
-  private constrainInto(u: Float64Array, updateRecord = true): number {
+  /** The reused value record, refreshed from `z` (scalar entries; vector entries are views). */
+  private record(): Latents<P> {
+    const rec = this.rec;
+    const names = this.scalarNames;
+    const offsets = this.scalarOffsets;
+    const z = this.z;
+    for (let j = 0; j < names.length; j++) rec[names[j]] = z[offsets[j]];
+    return rec as Latents<P>;
+  }
+
+  /** z = T(u) into the flat buffer `z`; returns log|det J_T(u)|. */
+  private constrainInto(u: Float64Array): number {
     if (u.length !== this.dim) {
       throw new RangeError(`Model: the unconstrained vector must have length ${this.dim}, got ${u.length}`);
     }
+    return this.allExp ? expInto(u, this.z) : this.constrainBlocks(u);
+  }
+
+  /** {@link constrainInto} block by block, each with its bijection. */
+  private constrainBlocks(u: Float64Array): number {
     const z = this.z;
     let logJac = 0;
     const blocks = this.layout;
-    if (this.allExp) {
-      for (let k = 0; k < this.dim; k++) {
-        const uk = u[k];
-        z[k] = Math.exp(uk);
-        logJac += uk;
-      }
-    } else for (let b = 0; b < blocks.length; b++) {
+    for (let b = 0; b < blocks.length; b++) {
       const blk = blocks[b];
       const end = blk.offset + blk.size;
       if (blk.expTransform) {
@@ -475,14 +671,34 @@ export class Model<P extends Prior> implements DifferentiableModel {
         }
       }
     }
-    if (updateRecord) {
-      const rec = this.rec;
-      const names = this.scalarNames;
-      const offsets = this.scalarOffsets;
-      for (let j = 0; j < names.length; j++) rec[names[j]] = z[offsets[j]];
-    }
     return logJac;
   }
+}
+
+/** z = eᵘ elementwise; returns log|det J| = Σ u. */
+function expInto(u: Float64Array, z: Float64Array): number {
+  let logJac = 0;
+  for (let k = 0; k < z.length; k++) {
+    const uk = u[k];
+    z[k] = Math.exp(uk);
+    logJac += uk;
+  }
+  return logJac;
+}
+
+/** States of a model's likelihood kernel. */
+const UNDECIDED = 0;
+const KERNEL = 1;
+const GENERAL = 2;
+/** Value-path attempts to decide the kernel before giving up on it. */
+const MAX_PROBE_FAILURES = 8;
+
+function unusedKernelSum(): number {
+  throw new Error('Model: no likelihood kernel');
+}
+
+function unusedKernelAccepts(): boolean {
+  return false;
 }
 
 /** Adds a term's parameter partials `out[1 + k]` into the adjoints of its node operands. */

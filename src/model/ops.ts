@@ -40,7 +40,11 @@ const out = (n: N): number => n as unknown as number;
  * ```
  */
 export function detach(x: number): number {
-  return typeof x === 'number' ? x : asNode(x).value;
+  if (typeof x === 'number') return x;
+  const X = asNode(x);
+  // The likelihood may branch on the value: the model must keep calling it.
+  X.tape.valueRead = true;
+  return X.value;
 }
 
 /**

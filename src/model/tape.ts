@@ -145,6 +145,12 @@ export class Tape {
   adjoints: Float64Array;
   /** Values of the leaves of the current evaluation. */
   leafValues: Float64Array = new Float64Array(0);
+  /**
+   * Set by `detach` when it reads a node's value (cleared by the model before it
+   * calls the likelihood): a likelihood that reads values may branch on them, so
+   * the model must keep calling it rather than use a likelihood kernel.
+   */
+  valueRead = false;
   private kind: Uint8Array;
   private p1: Int32Array;
   private p2: Int32Array;
@@ -192,6 +198,11 @@ export class Tape {
     this.size = n;
     this.leaves = n;
     return leaves;
+  }
+
+  /** True when `node` is one of this tape's current leaves (a latent passed through unchanged). */
+  isLeaf(node: TapeNode): boolean {
+    return node.tape === this && node.index < this.leaves && this.leafNodes[node.index] === node;
   }
 
   /**
