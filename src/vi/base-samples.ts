@@ -13,7 +13,8 @@
  */
 import type { Rng } from '../random/rng';
 import { ScrambledSobol, SOBOL_MAX_DIMENSION } from '../random/sobol';
-import type { EstimatorWorkspace } from './estimators';
+import { normalQuantile } from '../math/normal-functions';
+import type { EstimatorWorkspace, NoiseAwareGuide } from './estimators';
 import type { Guide } from './guide';
 
 /**
@@ -57,13 +58,21 @@ export interface NoiseSource {
  */
 export function createNoiseSource(guide: Guide, kind: BaseSamples): NoiseSource {
   const d = guide.dim;
+  // Standard normal noise on every coordinate: fill the S·d block in one loop
+  // (the same numbers as row-by-row `drawNoise` / `noiseFromUniform` calls).
+  const normal = (guide as NoiseAwareGuide).standardNormalNoise === true;
   if (kind === 'rqmc' && d >= 1 && d <= SOBOL_MAX_DIMENSION) {
     const sobol = new ScrambledSobol(d);
     return {
       kind: 'rqmc',
       fill(params, rng, ws) {
         const S = ws.samples;
-        sobol.fillUniform(rng, ws.noiseData, S);
+        const data = ws.noiseData;
+        sobol.fillUniform(rng, data, S);
+        if (normal) {
+          for (let i = 0; i < S * d; i++) data[i] = normalQuantile(data[i]);
+          return;
+        }
         const rows = ws.noise;
         for (let s = 0; s < S; s++) guide.noiseFromUniform(params, rows[s], rows[s]);
       },
@@ -72,6 +81,10 @@ export function createNoiseSource(guide: Guide, kind: BaseSamples): NoiseSource 
   return {
     kind: 'mc',
     fill(params, rng, ws) {
+      if (normal) {
+        rng.fillNormal(ws.noiseData.length === ws.samples * d ? ws.noiseData : ws.noiseData.subarray(0, ws.samples * d));
+        return;
+      }
       const rows = ws.noise;
       for (let s = 0; s < ws.samples; s++) guide.drawNoise(params, rng, rows[s]);
     },

@@ -11,6 +11,9 @@ import { allFinite } from './finite';
 import type { EstimatorWorkspace } from './estimators';
 import type { Guide } from './guide';
 
+/** Steps between refreshes of the regression coefficients. */
+const SOLVE_EVERY = 8;
+
 /**
  * Control variates on the gradient (optimize phase): for every parameter p of
  * coordinate j, g_p ← g_p − c_pᵀ h̄_j, where h̄_j is the mean over the step's S
@@ -27,7 +30,13 @@ export class ControlVariateState {
   readonly coef: Float64Array;
   readonly a: Float64Array;
   readonly scale: Float64Array;
+  readonly y: Float64Array;
+  readonly diagInv: Float64Array;
+  readonly coordStart: Int32Array;
+  readonly coordParams: Int32Array;
   weight = 0;
+  /** Steps since the coefficients were last solved for. */
+  private sinceSolve = 0;
   constructor(
     readonly guide: Guide,
     readonly cv: NonNullable<Guide['controlVariates']>,
@@ -40,78 +49,129 @@ export class ControlVariateState {
     this.shh = new Float64Array(d * this.K * this.K);
     this.shg = new Float64Array(guide.numParams * this.K);
     this.coef = new Float64Array(guide.numParams * this.K);
-    this.a = new Float64Array(this.K * (this.K + 1));
+    this.a = new Float64Array(this.K * this.K);
+    this.y = new Float64Array(this.K);
+    this.diagInv = new Float64Array(this.K);
     this.scale = new Float64Array(this.K);
+    // The parameters of each coordinate, grouped: coordParams[coordStart[j] .. coordStart[j + 1]).
+    const P = guide.numParams;
+    this.coordStart = new Int32Array(d + 1);
+    for (let p = 0; p < P; p++) this.coordStart[cv.paramCoord[p] + 1]++;
+    for (let j = 0; j < d; j++) this.coordStart[j + 1] += this.coordStart[j];
+    this.coordParams = new Int32Array(P);
+    const fillAt = this.coordStart.slice(0, d);
+    for (let p = 0; p < P; p++) this.coordParams[fillAt[cv.paramCoord[p]]++] = p;
   }
 
   /** Corrects `grad` in place (after `minWeight` steps of history), then learns from the raw gradient. */
   apply(params: Float64Array, ws: EstimatorWorkspace, grad: Float64Array): void {
-    const { K, h, row, shh, shg, coef, cv } = this;
-    const d = this.guide.dim;
-    const P = this.guide.numParams;
+    const { h, row, cv } = this;
     h.fill(0);
     for (let s = 0; s < ws.samples; s++) {
       cv.features(params, ws.noise[s], row);
       for (let i = 0; i < h.length; i++) h[i] += row[i];
     }
     for (let i = 0; i < h.length; i++) h[i] /= ws.samples;
+    this.applyMeans(grad);
+  }
+
+  /**
+   * As {@link apply}, with the step's feature means already in `h` (written by a
+   * fused estimator, see `NoiseAwareGuide.reparamFused`).
+   */
+  applyMeans(grad: Float64Array): void {
+    const { K, h, shh, shg, coef, cv } = this;
+    const d = this.guide.dim;
+    const P = this.guide.numParams;
     if (!allFinite(h)) return;
     const ready = this.weight >= 30;
-    if (ready) {
+    // The coefficients move on the 1/(1 − decay) time scale of the moments (≈ 200
+    // steps): refreshing them every few steps costs nothing in variance and keeps the
+    // K×K solves off the per-step cost. They still come from earlier steps only.
+    if (ready && this.sinceSolve++ % SOLVE_EVERY === 0) {
       for (let j = 0; j < d; j++) this.solve(j);
     }
-    // Learn from the raw gradient of this step (for the next steps).
+    // Learn from the raw gradient of this step (for the next steps); Shh_j is
+    // symmetric, only its lower triangle is kept.
     const r = this.decay;
     this.weight = this.weight * r + 1;
     for (let j = 0; j < d; j++) {
       const o = j * K * K;
-      for (let k = 0; k < K; k++) for (let l = 0; l < K; l++) shh[o + k * K + l] = r * shh[o + k * K + l] + h[j * K + k] * h[j * K + l];
+      const hj = j * K;
+      for (let k = 0; k < K; k++) {
+        const hk = h[hj + k];
+        for (let l = 0; l <= k; l++) shh[o + k * K + l] = r * shh[o + k * K + l] + hk * h[hj + l];
+      }
     }
     for (let p = 0; p < P; p++) {
-      const j = cv.paramCoord[p];
-      for (let k = 0; k < K; k++) shg[p * K + k] = r * shg[p * K + k] + h[j * K + k] * grad[p];
-    }
-    if (ready) {
-      for (let p = 0; p < P; p++) {
-        const j = cv.paramCoord[p];
-        let c = 0;
-        for (let k = 0; k < K; k++) c += coef[p * K + k] * h[j * K + k];
-        grad[p] -= c;
+      const hj = cv.paramCoord[p] * K;
+      const gp = grad[p];
+      let c = 0;
+      for (let k = 0; k < K; k++) {
+        const hk = h[hj + k];
+        shg[p * K + k] = r * shg[p * K + k] + hk * gp;
+        c += coef[p * K + k] * hk;
       }
+      if (ready) grad[p] = gp - c;
     }
   }
 
-  /** coef_p ← (Shh_j + ridge)⁻¹ Shg_p for the parameters p of coordinate j (Gaussian elimination). */
+  /**
+   * coef_p ← (Shh_j + ridge)⁻¹ Shg_p for every parameter p of coordinate j: one
+   * Cholesky factorization of Shh_j (on the correlation scale, where the features'
+   * magnitudes no longer matter, with a ridge of 1e-9 that keeps it positive
+   * definite), then a pair of triangular solves per parameter. A failed
+   * factorization (non-finite moments) zeroes the coefficients.
+   */
   private solve(j: number): void {
-    const { K, shh, shg, coef, cv, a } = this;
-    const P = this.guide.numParams;
+    const { K, shh, shg, coef, a, y } = this;
     const o = j * K * K;
-    for (let p = 0; p < P; p++) {
-      if (cv.paramCoord[p] !== j) continue;
-      const W = K + 1;
-      // Solve on the correlation scale (features differ by orders of magnitude), with a small ridge.
-      const D = this.scale;
-      for (let k = 0; k < K; k++) D[k] = Math.sqrt(shh[o + k * K + k]) || 1;
-      for (let k = 0; k < K; k++) {
-        for (let l = 0; l < K; l++) a[k * W + l] = shh[o + k * K + l] / (D[k] * D[l]);
-        a[k * W + k] += 1e-9;
-        a[k * W + K] = shg[p * K + k] / D[k];
-      }
-      let ok = true;
-      for (let i = 0; i < K && ok; i++) {
-        let piv = i;
-        for (let r2 = i + 1; r2 < K; r2++) if (Math.abs(a[r2 * W + i]) > Math.abs(a[piv * W + i])) piv = r2;
-        if (piv !== i) for (let c = 0; c < W; c++) [a[i * W + c], a[piv * W + c]] = [a[piv * W + c], a[i * W + c]];
-        const dv = a[i * W + i];
-        if (!(Math.abs(dv) > 0)) ok = false;
-        for (let r2 = 0; r2 < K && ok; r2++) {
-          if (r2 === i) continue;
-          const f = a[r2 * W + i] / dv;
-          if (f !== 0) for (let c = i; c < W; c++) a[r2 * W + c] -= f * a[i * W + c];
+    // D holds 1/√Shh_kk (1 for a feature that was always 0); dInv below 1/L_kk.
+    const D = this.scale;
+    const dInv = this.diagInv;
+    for (let k = 0; k < K; k++) {
+      const v = shh[o + k * K + k];
+      D[k] = v > 0 ? 1 / Math.sqrt(v) : 1;
+    }
+    // a ← L with L Lᵀ = Shh_j / (D Dᵀ) + 1e-9 I (lower triangle, row-major K×K).
+    let ok = true;
+    for (let i = 0; i < K && ok; i++) {
+      for (let l = 0; l <= i; l++) {
+        let v = shh[o + i * K + l] * D[i] * D[l];
+        for (let m = 0; m < l; m++) v -= a[i * K + m] * a[l * K + m];
+        if (l === i) {
+          v += 1e-9;
+          if (!(v > 0 && v < Infinity)) {
+            ok = false;
+            break;
+          }
+          const lii = Math.sqrt(v);
+          a[i * K + i] = lii;
+          dInv[i] = 1 / lii;
+        } else {
+          a[i * K + l] = v * dInv[l];
         }
       }
+    }
+    const ps = this.coordParams;
+    for (let n = this.coordStart[j]; n < this.coordStart[j + 1]; n++) {
+      const p = ps[n];
+      if (!ok) {
+        for (let k = 0; k < K; k++) coef[p * K + k] = 0;
+        continue;
+      }
       for (let k = 0; k < K; k++) {
-        const v = ok ? a[k * W + K] / a[k * W + k] / D[k] : 0;
+        let v = shg[p * K + k] * D[k];
+        for (let m = 0; m < k; m++) v -= a[k * K + m] * y[m];
+        y[k] = v * dInv[k];
+      }
+      for (let k = K - 1; k >= 0; k--) {
+        let v = y[k];
+        for (let m = k + 1; m < K; m++) v -= a[m * K + k] * y[m];
+        y[k] = v * dInv[k];
+      }
+      for (let k = 0; k < K; k++) {
+        const v = y[k] * D[k];
         coef[p * K + k] = Number.isFinite(v) ? v : 0;
       }
     }

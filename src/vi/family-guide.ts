@@ -40,10 +40,13 @@ import {
   type UnconstrainedGaussian,
 } from './guide';
 import { invalidOption } from './errors';
+import type { EstimatorWorkspace, NoiseAwareGuide } from './estimators';
 
 const LOCSCALE = 0;
 const EXPO = 1;
 const GAMMA = 2;
+/** Noise values drawn per block by the fused log-weight sampler. */
+const NOISE_BLOCK = 1024;
 /** Control-variate features per coordinate. */
 const CV_PER_COORD = 4;
 
@@ -282,7 +285,190 @@ function buildFamilyGuide(
     },
   };
 
-  const guide: Guide = {
+  // Scratch of the fused estimator (location–scale guides): σ_j, 1/σ_j and the
+  // per-row feature sums, so one pass over the rows does u, log q, the backprop and
+  // the control-variate features without a call per sample.
+  const sig = new Float64Array(d);
+  const isig = new Float64Array(d);
+
+  /**
+   * Means over the S rows of `noise` of the control-variate features of
+   * location–scale coordinates (the `features` below), coordinate by coordinate.
+   */
+  function locScaleFeatureMeans(noise: Float64Array, S: number, out: Float64Array): void {
+    const inv = 1 / S;
+    for (let j = 0; j < d; j++) {
+      let h0 = 0;
+      let h1 = 0;
+      let h2 = 0;
+      let h3 = 0;
+      const k = j * CV_PER_COORD;
+      if (isExpCoord[j]) {
+        const sj = sig[j];
+        for (let i = j; i < S * d; i += d) {
+          const e = noise[i];
+          const x = Math.exp(sj * e);
+          h0 += e;
+          h1 += e * e;
+          h2 += x;
+          h3 += x * x;
+        }
+        const v = sj * sj;
+        out[k + 2] = h2 * inv - Math.exp(0.5 * v);
+        out[k + 3] = h3 * inv - Math.exp(2 * v);
+      } else {
+        for (let i = j; i < S * d; i += d) {
+          const e = noise[i];
+          const ee = e * e;
+          h0 += e;
+          h1 += ee;
+          h2 += ee * e;
+          h3 += ee * ee;
+        }
+        out[k + 2] = h2 * inv;
+        out[k + 3] = h3 * inv - 3;
+      }
+      out[k] = h0 * inv;
+      out[k + 1] = h1 * inv - 1;
+    }
+  }
+
+  /**
+   * The reparameterized estimate for guides whose coordinates are all location–scale
+   * (θ = (m_j, ω_j) at offsets 2j, 2j + 1): u = m + σ ε, log q = −½|ε|² − Σω −
+   * d log√(2π), ∇ᵤ log q = −ε/σ, backprop (∂u/∂m, ∂u/∂ω) = (1, σε); with the score
+   * term −∂θ log q = (−ε/σ, 1 − ε²) at fixed u.
+   */
+  function reparamLocScale(
+    model: DifferentiableModel,
+    params: Float64Array,
+    ws: EstimatorWorkspace,
+    grad: Float64Array,
+    withScore: boolean,
+    featureMeans: Float64Array | undefined,
+  ): number {
+    const S = ws.samples;
+    const noise = ws.noiseData;
+    const us = ws.u;
+    const gLp = ws.gLp;
+    const fs = ws.f;
+    let lqConst = -d * LN_SQRT_2PI;
+    for (let j = 0; j < d; j++) {
+      const w = params[2 * j + 1];
+      const sj = Math.exp(w);
+      sig[j] = sj;
+      isig[j] = 1 / sj;
+      lqConst -= w;
+      grad[2 * j] = 0;
+      grad[2 * j + 1] = 0;
+    }
+    let sum = 0;
+    if (d === 1) {
+      // One coordinate (the common tiny model): everything in locals.
+      const m = params[0];
+      const sg = sig[0];
+      const is = isig[0];
+      let g0 = 0;
+      let g1 = 0;
+      for (let s = 0; s < S; s++) {
+        const u = us[s];
+        const e = noise[s];
+        u[0] = m + sg * e;
+        const lp = model.logDensityGradient(u, gLp);
+        const f = lp - (lqConst - 0.5 * e * e);
+        fs[s] = f;
+        sum += f;
+        const gl = gLp[0];
+        if (withScore) {
+          g0 += gl;
+          g1 += gl * sg * e + 1;
+        } else {
+          const gu = gl + e * is;
+          g0 += gu;
+          g1 += gu * sg * e;
+        }
+      }
+      grad[0] = g0;
+      grad[1] = g1;
+    } else {
+      for (let s = 0, r = 0; s < S; s++, r += d) {
+        const u = us[s];
+        let e2 = 0;
+        for (let j = 0; j < d; j++) {
+          const e = noise[r + j];
+          u[j] = params[2 * j] + sig[j] * e;
+          e2 += e * e;
+        }
+        const lp = model.logDensityGradient(u, gLp);
+        const f = lp - (lqConst - 0.5 * e2);
+        fs[s] = f;
+        sum += f;
+        if (withScore) {
+          // The backprop of ∇ᵤ(log p − log q) minus ∂θ log q: the ε/σ terms cancel.
+          for (let j = 0; j < d; j++) {
+            const gl = gLp[j];
+            grad[2 * j] += gl;
+            grad[2 * j + 1] += gl * sig[j] * noise[r + j] + 1;
+          }
+        } else {
+          for (let j = 0; j < d; j++) {
+            const e = noise[r + j];
+            const gu = gLp[j] + e * isig[j];
+            grad[2 * j] += gu;
+            grad[2 * j + 1] += gu * sig[j] * e;
+          }
+        }
+      }
+    }
+    const inv = 1 / S;
+    for (let i = 0; i < 2 * d; i++) grad[i] *= inv;
+    if (featureMeans !== undefined) locScaleFeatureMeans(noise, S, featureMeans);
+    return sum * inv;
+  }
+
+  /**
+   * Log weights f_i = log p̃(u_i) − log q(u_i) of n draws for location–scale
+   * guides: ε_ij = rng.normal() in the order of `drawNoise`, u = m + σε,
+   * log q = −½|ε|² − Σω − d log√(2π).
+   */
+  function sampleLogWeightsLocScale(
+    model: DifferentiableModel,
+    params: Float64Array,
+    rng: Rng,
+    n: number,
+    out: Float64Array,
+    u: Float64Array,
+  ): number {
+    let lqConst = -d * LN_SQRT_2PI;
+    for (let j = 0; j < d; j++) {
+      const w = params[2 * j + 1];
+      sig[j] = Math.exp(w);
+      lqConst -= w;
+    }
+    // Noise in blocks of rows (fillNormal gives the numbers of successive normal() calls).
+    const rowsPerBlock = Math.max(1, Math.floor(NOISE_BLOCK / d));
+    const block = new Float64Array(Math.min(n, rowsPerBlock) * d);
+    let sum = 0;
+    for (let i0 = 0; i0 < n; i0 += rowsPerBlock) {
+      const rowsHere = Math.min(rowsPerBlock, n - i0);
+      const eps = rowsHere * d === block.length ? block : block.subarray(0, rowsHere * d);
+      rng.fillNormal(eps);
+      for (let i = 0, r = 0; i < rowsHere; i++, r += d) {
+        let e2 = 0;
+        for (let j = 0; j < d; j++) {
+          const e = eps[r + j];
+          u[j] = params[2 * j] + sig[j] * e;
+          e2 += e * e;
+        }
+        const f = model.logDensity(u) - (lqConst - 0.5 * e2);
+        out[i0 + i] = f;
+        sum += f;
+      }
+    }
+    return sum / n;
+  }
+
+  const guide: NoiseAwareGuide = {
     kind,
     dim: d,
     numParams,
@@ -291,6 +477,7 @@ function buildFamilyGuide(
     coordLatent,
     hasAnalyticEntropy: true,
     noiseDependsOnParams: anyGamma,
+    standardNormalNoise: allLocScale,
     initialParams: () => Float64Array.from(init0),
 
     drawNoise(params, rng: Rng, eps) {
@@ -497,6 +684,10 @@ function buildFamilyGuide(
     return new Gamma(Math.exp(params[o]), Math.exp(params[o] - params[o + 1]));
   }
 
+  if (allLocScale) {
+    guide.reparamFused = reparamLocScale;
+    guide.sampleLogWeightsFused = sampleLogWeightsLocScale;
+  }
   return guide;
 }
 

@@ -34,7 +34,7 @@ import { FitError, invalidOption, positiveIntOption, positiveOption, nonNegative
 import { diagnoseNonFinite } from './diagnose';
 import { createNoiseSource, isBaseSamples, type BaseSamples, type NoiseSource } from './base-samples';
 import { allFinite } from './finite';
-import { createWorkspace, elboValue, stickingTheLanding, type ElboEstimator, type EstimatorWorkspace } from './estimators';
+import { createRowScratch, createWorkspace, pathwise, sampleLogWeights, stickingTheLanding, type ElboEstimator, type EstimatorWorkspace, type NoiseAwareGuide } from './estimators';
 import { logMeanExpWithStderr, type Estimate } from './evaluate';
 import { families, meanField } from './family-guide';
 import type { FamilyClass, Guide, GuideOption, GuideSpec, Posterior, UnconstrainedGaussian } from './guide';
@@ -336,10 +336,6 @@ function readSettings(model: DifferentiableModel, o: FitOptions<unknown>): Setti
 }
 
 
-/** Draws S noise rows for θ into ws. */
-function drawNoise(guide: Guide, params: Float64Array, rng: Rng, ws: EstimatorWorkspace): void {
-  for (let s = 0; s < ws.samples; s++) guide.drawNoise(params, rng, ws.noise[s]);
-}
 
 /**
  * One guarded optimization step: estimate, check, update, check. Returns the ELBO
@@ -354,13 +350,19 @@ class Stepper {
   /** Control variates applied to the gradient (set for the optimize phase). */
   cv: ControlVariateState | undefined;
 
+  /** The guide's fused estimator stands in for `estimator` (STL or pathwise). */
+  readonly fused: boolean;
+  readonly withScore: boolean;
+
   constructor(
     readonly model: DifferentiableModel,
-    readonly guide: Guide,
+    readonly guide: NoiseAwareGuide,
     readonly estimator: ElboEstimator,
     samples: number,
     baseSamples: BaseSamples,
   ) {
+    this.withScore = estimator === pathwise;
+    this.fused = guide.reparamFused !== undefined && (estimator === stickingTheLanding || estimator === pathwise);
     this.noise = createNoiseSource(guide, baseSamples);
     this.grad = new Float64Array(guide.numParams);
     this.prev = new Float64Array(guide.numParams);
@@ -370,9 +372,19 @@ class Stepper {
   /** Returns the estimate (finite) or a non-finite value for a rejected step. */
   step(params: Float64Array, rng: Rng, state: { step(p: Float64Array, g: Float64Array, lr: number, t: number): void }, lr: number, t: number): number {
     this.noise.fill(params, rng, this.ws);
-    const v = this.estimator.estimate(this.model, this.guide, params, this.ws, this.grad);
+    const cv = this.cv;
+    let v: number;
+    if (this.fused) {
+      // One pass: estimate, gradient and the control-variate feature means.
+      v = this.guide.reparamFused!(this.model, params, this.ws, this.grad, this.withScore, cv?.h);
+    } else {
+      v = this.estimator.estimate(this.model, this.guide, params, this.ws, this.grad);
+    }
     if (!Number.isFinite(v) || !allFinite(this.grad)) return Number.isFinite(v) ? NaN : v;
-    if (this.cv !== undefined) this.cv.apply(params, this.ws, this.grad);
+    if (cv !== undefined) {
+      if (this.fused) cv.applyMeans(this.grad);
+      else cv.apply(params, this.ws, this.grad);
+    }
     this.prev.set(params);
     state.step(params, this.grad, lr, t);
     if (!allFinite(params)) {
@@ -439,13 +451,14 @@ export function* fitSteps<M extends DifferentiableModel>(model: M, options: FitO
   const stepper = new Stepper(model, guide, estimator, samples, cfg.baseSamples);
   const init = guide.initialParams();
   const theta = init.slice();
+  const rows = createRowScratch(guide);
   let rejected = 0;
 
   // ---- Phase 1: step-size search ---------------------------------------------------
   const searched: { lr: number; elbo: number }[] = [];
   let baseLr = cfg.optimizer.lr;
   if (baseLr === undefined) {
-    const evalWs = createWorkspace(guide, cfg.search.evalSamples);
+    const evalLw = new Float64Array(cfg.search.evalSamples);
     const evalNoiseRng = searchRng.split();
     let best = -Infinity;
     let bestTheta = init.slice();
@@ -476,8 +489,7 @@ export function* fitSteps<M extends DifferentiableModel>(model: M, options: FitO
       }
       let elbo = -Infinity;
       if (!failed) {
-        drawNoise(guide, candidate, evalNoiseRng.clone(), evalWs);
-        elbo = elboValue(model, guide, candidate, evalWs);
+        elbo = sampleLogWeights(model, guide, candidate, evalNoiseRng.clone(), evalLw.length, evalLw, rows);
         if (!Number.isFinite(elbo)) elbo = -Infinity;
       }
       searched.push({ lr: lr0, elbo });
@@ -523,7 +535,7 @@ export function* fitSteps<M extends DifferentiableModel>(model: M, options: FitO
   let converged = false;
   let stopReason: FitDiagnostics['stopReason'] = 'maxSteps';
   let paramStderr = NaN;
-  const crnWs = conv === false ? undefined : createWorkspace(guide, conv.checkSamples);
+  const crnLw = conv === false ? undefined : new Float64Array(conv.checkSamples);
   const crnRng = evalRng.clone().jump();
   const half1 = new Float64Array(P);
   const half2 = new Float64Array(P);
@@ -558,7 +570,7 @@ export function* fitSteps<M extends DifferentiableModel>(model: M, options: FitO
       natBatches.push(nat);
       batch.reset();
       const q = Math.floor(batches.length / 4);
-      if (conv !== false && crnWs !== undefined && t >= conv.minSteps && q >= 1) {
+      if (conv !== false && crnLw !== undefined && t >= conv.minSteps && q >= 1) {
         const nb = batches.length;
         meanOf(batches, nb - 2 * q, nb - q, half1);
         meanOf(batches, nb - q, nb, half2);
@@ -581,10 +593,8 @@ export function* fitSteps<M extends DifferentiableModel>(model: M, options: FitO
         }
         paramStderr = se;
         if (dp <= conv.paramTolerance && se <= conv.stderrTolerance && q >= 4) {
-          drawNoise(guide, half1, crnRng.clone(), crnWs);
-          const e1 = elboValue(model, guide, half1, crnWs);
-          drawNoise(guide, half2, crnRng.clone(), crnWs);
-          const e2 = elboValue(model, guide, half2, crnWs);
+          const e1 = sampleLogWeights(model, guide, half1, crnRng.clone(), crnLw.length, crnLw, rows);
+          const e2 = sampleLogWeights(model, guide, half2, crnRng.clone(), crnLw.length, crnLw, rows);
           const tol = Math.max(conv.tolerance, conv.relTolerance * Math.abs(e2));
           if (Math.abs(e1 - e2) <= tol) {
             converged = true;
@@ -616,10 +626,8 @@ export function* fitSteps<M extends DifferentiableModel>(model: M, options: FitO
     throw new FitError(t, guide.paramLatent[k], 'parameters', final[k], `parameter ${guide.paramNames[k]} is not finite`);
   }
 
-  const evalWs = createWorkspace(guide, cfg.evalSamples);
-  drawNoise(guide, final, evalRng, evalWs);
-  const elbo = elboValue(model, guide, final, evalWs);
-  const lw = evalWs.f;
+  const lw = new Float64Array(cfg.evalSamples);
+  const elbo = sampleLogWeights(model, guide, final, evalRng, lw.length, lw, rows);
   let s2 = 0;
   for (let i = 0; i < lw.length; i++) s2 += (lw[i] - elbo) ** 2;
   const elboStderr = Math.sqrt(s2 / Math.max(1, lw.length - 1) / lw.length);

@@ -113,6 +113,7 @@ function buildFullRank(model: DifferentiableModel, initScale: number, initLoc: G
     coordLatent,
     hasAnalyticEntropy: true,
     noiseDependsOnParams: false,
+    standardNormalNoise: true,
     initialParams: () => init.slice(),
     drawNoise(_p, rng: Rng, e) {
       for (let i = 0; i < d; i++) e[i] = rng.normal();

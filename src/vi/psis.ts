@@ -74,7 +74,9 @@ export function psisKhat(logWeights: ArrayLike<number>): ParetoDiagnostic {
   const sorted = Float64Array.from(logWeights);
   for (let i = 0; i < n; i++) if (Number.isNaN(sorted[i])) return { khat: NaN, reading: 'poor', tailLength: m };
   if (n < 5 || m < 5) return { khat: NaN, reading: 'poor', tailLength: m };
-  sorted.sort();
+  // Only the M + 1 largest are needed in order: select them, then sort that tail.
+  selectKth(sorted, n - m - 1);
+  sorted.subarray(n - m - 1).sort();
   const max = sorted[n - 1];
   if (max === Infinity) return { khat: Infinity, reading: 'poor', tailLength: m };
   if (max === -Infinity) return { khat: NaN, reading: 'poor', tailLength: m };
@@ -85,6 +87,44 @@ export function psisKhat(logWeights: ArrayLike<number>): ParetoDiagnostic {
   if (!(x[m - 1] > 1e-10)) return { khat: 0, reading: 'good', tailLength: m };
   const k = gpdShape(x);
   return { khat: k, reading: khatReading(k), tailLength: m };
+}
+
+/**
+ * Rearranges `a` (no NaN) so that a[k] holds the value a full ascending sort puts
+ * there, with everything before it ≤ a[k] and everything after ≥ a[k]
+ * (quickselect, median-of-three pivots; expected O(n)).
+ */
+function selectKth(a: Float64Array, k: number): void {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // Median of three to a[mid], then partition around it (Hoare).
+    if (a[mid] < a[lo]) swap(a, mid, lo);
+    if (a[hi] < a[lo]) swap(a, hi, lo);
+    if (a[hi] < a[mid]) swap(a, hi, mid);
+    const pivot = a[mid];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i];
+  a[i] = a[j];
+  a[j] = t;
 }
 
 /**
