@@ -3,13 +3,14 @@
  * Chromium via playwright-core: serve the repository root on 127.0.0.1, open the
  * page (it loads the ESM build from dist/, built here first when missing or
  * stale), run a fit, move the slider, fit again in another family, and check that
- * the plotted q changed and nothing logged an error. Saves docs/images/demo.png.
+ * the plotted q changed and nothing logged an error. Saves a screenshot to
+ * test-results/demo.png (git-ignored; docs/images/demo.png is a committed copy for the docs).
  *
  * Needs Debian's `chromium` at /usr/bin/chromium (or CHROMIUM_PATH). Without it the
  * test is skipped with a warning, unless VARINF_REQUIRE_BROWSER=1 (CI), where it fails.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -127,6 +128,7 @@ describe.skipIf(!haveBrowser && !required)('interactive demo (headless Chromium)
 
     expect(problems, problems.join('\n')).toEqual([]);
     expect(server.failures, server.failures.join('\n')).toEqual([]);
-    await page.screenshot({ path: join(root, 'docs/images/demo.png'), fullPage: true });
+    mkdirSync(join(root, 'test-results'), { recursive: true });
+    await page.screenshot({ path: join(root, 'test-results/demo.png'), fullPage: true });
   }, 60_000);
 });
