@@ -37,7 +37,7 @@ import { allFinite } from './finite';
 import { createRowScratch, createWorkspace, pathwise, sampleLogWeights, stickingTheLanding, type ElboEstimator, type EstimatorWorkspace, type NoiseAwareGuide } from './estimators';
 import { logMeanExpWithStderr, type Estimate } from './evaluate';
 import { families, meanField } from './family-guide';
-import type { FamilyClass, Guide, GuideOption, GuideSpec, Posterior, UnconstrainedGaussian } from './guide';
+import type { FamilyClass, Guide, GuideOption, GuideSpec, PosteriorOf, UnconstrainedGaussian } from './guide';
 import { ControlVariateState } from './control-variates';
 import { adam, type Optimizer } from './optimizers';
 import { psisKhat, type KhatReading } from './psis';
@@ -230,9 +230,9 @@ export interface FitDiagnostics {
  * r.elbo; r.trace; r.converged; r.steps; r.diagnostics.khat;
  * ```
  */
-export interface FitResult {
+export interface FitResult<M = DifferentiableModel> {
   /** Per latent, the fitted distribution on the latent's own space (arrays for plates). */
-  readonly posterior: Posterior;
+  readonly posterior: PosteriorOf<M>;
   /** ELBO of the returned q, estimated with `evalSamples` draws. */
   readonly elbo: number;
   /** Standard error of `elbo`. */
@@ -440,7 +440,7 @@ class Accumulator {
  * slice();
  * ```
  */
-export function* fitSteps<M extends DifferentiableModel>(model: M, options: FitOptions<M> = {}): Generator<FitProgress, FitResult, void> {
+export function* fitSteps<M extends DifferentiableModel>(model: M, options: FitOptions<M> = {}): Generator<FitProgress, FitResult<M>, void> {
   const cfg = readSettings(model, options as FitOptions<unknown>);
   const { guide, estimator, samples, maxRetries } = cfg;
   const P = guide.numParams;
@@ -633,7 +633,8 @@ export function* fitSteps<M extends DifferentiableModel>(model: M, options: FitO
   const elboStderr = Math.sqrt(s2 / Math.max(1, lw.length - 1) / lw.length);
   const pareto = psisKhat(lw);
   return {
-    posterior: guide.posterior(final),
+    // The guide builds one entry per block of the model, so the record has exactly M's latents.
+    posterior: guide.posterior(final) as PosteriorOf<M>,
     elbo,
     elboStderr,
     trace: Float64Array.from(trace),
@@ -688,7 +689,7 @@ function meanOf(batches: readonly Float64Array[], from: number, to: number, out:
  * r.diagnostics.khatReading;  // "good"
  * ```
  */
-export function fit<M extends DifferentiableModel>(model: M, options: FitOptions<M> = {}): FitResult {
+export function fit<M extends DifferentiableModel>(model: M, options: FitOptions<M> = {}): FitResult<M> {
   const it = fitSteps(model, options);
   for (;;) {
     const r = it.next();

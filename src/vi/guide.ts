@@ -50,6 +50,37 @@ export type PosteriorValue = ContinuousDistribution | readonly ContinuousDistrib
 export type Posterior = Record<string, PosteriorValue>;
 
 /**
+ * The fitted posterior's type for model M: for a typed `Model`, a record with exactly
+ * its latent names (a scalar latent maps to a distribution, a plate or array to an
+ * array of them); for a hand-written `DifferentiableModel`, {@link Posterior}.
+ *
+ * @example
+ * ```ts
+ * const r = fit(model, { guide: { z: LogNormal } });
+ * const q: ContinuousDistribution = r.posterior.z; // r.posterior.y is a compile-time error
+ * ```
+ */
+export type PosteriorOf<M> = [PriorOf<M>] extends [never]
+  ? Posterior
+  : { readonly [K in keyof PriorOf<M>]: PosteriorValueOf<PriorOf<M>[K]> };
+
+/**
+ * The posterior value of one prior entry: a distribution for a scalar latent, an
+ * array of distributions for a plate or an array prior (hierarchical entries by
+ * what their function returns).
+ *
+ * @example
+ * ```ts
+ * type V = PosteriorValueOf<Plate<Normal>>; // readonly ContinuousDistribution[]
+ * ```
+ */
+export type PosteriorValueOf<E> = E extends (latents: never) => infer R
+  ? PosteriorValueOf<R>
+  : E extends ContinuousDistribution
+    ? ContinuousDistribution
+    : readonly ContinuousDistribution[];
+
+/**
  * A Gaussian N(mean, covariance) on the unconstrained space ℝᵈ, as given by the
  * mean-field and full-rank guides (row-major d×d covariance).
  *

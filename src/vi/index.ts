@@ -30,6 +30,8 @@ export type {
   Posterior,
   PosteriorValue,
   PositiveFamilyClass,
+  PosteriorOf,
+  PosteriorValueOf,
   PriorOf,
   UnconstrainedGaussian,
 } from './guide';
