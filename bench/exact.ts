@@ -4,6 +4,7 @@
  * a Gaussian q of the linear regression (whose log joint is quadratic).
  */
 import { integrate } from '../src/math/quadrature';
+import { cholesky, choleskySolve, logDetFromCholesky } from '../examples/linalg';
 import type { RegressionData } from './baselines/regression';
 
 const LN_SQRT_2PI = 0.9189385332046728;
@@ -104,24 +105,6 @@ function logJoint(data: RegressionData, w: ArrayLike<number>): number {
   return lp;
 }
 
-/** Cholesky factor (lower, row-major) of a symmetric positive-definite matrix. */
-function cholesky(A: Float64Array, d: number): Float64Array {
-  const L = new Float64Array(d * d);
-  for (let i = 0; i < d; i++)
-    for (let j = 0; j <= i; j++) {
-      let s = A[i * d + j];
-      for (let k = 0; k < j; k++) s -= L[i * d + k] * L[j * d + k];
-      L[i * d + j] = i === j ? Math.sqrt(s) : s / L[j * d + j];
-    }
-  return L;
-}
-
-function logDetChol(L: Float64Array, d: number): number {
-  let s = 0;
-  for (let j = 0; j < d; j++) s += 2 * Math.log(L[j * d + j]);
-  return s;
-}
-
 export function regressionExact(data: RegressionData): RegressionExact {
   const { n, d, X, y, sigma } = data;
   const P = new Float64Array(d * d);
@@ -137,26 +120,14 @@ export function regressionExact(data: RegressionData): RegressionExact {
     }
   }
   const L = cholesky(P, d);
-  // m = P⁻¹ b by forward and back substitution.
-  const t = new Float64Array(d);
-  for (let i = 0; i < d; i++) {
-    let s = b[i];
-    for (let k = 0; k < i; k++) s -= L[i * d + k] * t[k];
-    t[i] = s / L[i * d + i];
-  }
-  const mean = new Float64Array(d);
-  for (let i = d - 1; i >= 0; i--) {
-    let s = t[i];
-    for (let k = i + 1; k < d; k++) s -= L[k * d + i] * mean[k];
-    mean[i] = s / L[i * d + i];
-  }
+  const mean = choleskySolve(L, d, b);
   const lpm = logJoint(data, mean);
   let sumLogDiag = 0;
   for (let j = 0; j < d; j++) sumLogDiag += Math.log(P[j * d + j]);
   return {
     precision: P,
     mean,
-    bestFullRank: lpm - d / 2 + 0.5 * d * LN_2PI_E - 0.5 * logDetChol(L, d),
+    bestFullRank: lpm - d / 2 + 0.5 * d * LN_2PI_E - 0.5 * logDetFromCholesky(L, d),
     bestMeanField: lpm - d / 2 + 0.5 * d * LN_2PI_E - 0.5 * sumLogDiag,
   };
 }
@@ -166,5 +137,11 @@ export function gaussianElbo(data: RegressionData, exact: RegressionExact, mean:
   const d = data.d;
   let tr = 0;
   for (let a = 0; a < d; a++) for (let c = 0; c < d; c++) tr += exact.precision[a * d + c] * cov[c * d + a];
-  return logJoint(data, mean) - 0.5 * tr + 0.5 * d * LN_2PI_E + 0.5 * logDetChol(cholesky(cov, d), d);
+  let logDetCov: number;
+  try {
+    logDetCov = logDetFromCholesky(cholesky(cov, d), d);
+  } catch {
+    return NaN; // a covariance that is not positive definite: reported as "gap NaN"
+  }
+  return logJoint(data, mean) - 0.5 * tr + 0.5 * d * LN_2PI_E + 0.5 * logDetCov;
 }

@@ -22,17 +22,20 @@ export function cholesky(a: Float64Array, d: number): Float64Array {
   return l;
 }
 
-/** log det A from its Cholesky factor. */
-export function logDet(a: Float64Array, d: number): number {
-  const l = cholesky(a, d);
+/** log det A = 2 Σ log Lᵢᵢ from the Cholesky factor L of A. */
+export function logDetFromCholesky(l: Float64Array, d: number): number {
   let s = 0;
   for (let i = 0; i < d; i++) s += 2 * Math.log(l[i * d + i]);
   return s;
 }
 
-/** Solves A x = b for symmetric positive-definite A. */
-export function solve(a: Float64Array, d: number, b: ArrayLike<number>): Float64Array {
-  const l = cholesky(a, d);
+/** log det A for symmetric positive-definite A. */
+export function logDet(a: Float64Array, d: number): number {
+  return logDetFromCholesky(cholesky(a, d), d);
+}
+
+/** Solves L Lᵀ x = b by forward and back substitution, given the Cholesky factor L. */
+export function choleskySolve(l: Float64Array, d: number, b: ArrayLike<number>): Float64Array {
   const y = new Float64Array(d);
   for (let i = 0; i < d; i++) {
     let s = b[i];
@@ -46,6 +49,11 @@ export function solve(a: Float64Array, d: number, b: ArrayLike<number>): Float64
     x[i] = s / l[i * d + i];
   }
   return x;
+}
+
+/** Solves A x = b for symmetric positive-definite A. */
+export function solve(a: Float64Array, d: number, b: ArrayLike<number>): Float64Array {
+  return choleskySolve(cholesky(a, d), d, b);
 }
 
 /** Inverse of a symmetric positive-definite matrix. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dot, Model, Normal, plate, Rng } from '../../src/index';
 import { createWorkspace, elboValue, fit, fullRank } from '../../src/vi/index';
+import { cholesky, choleskySolve, logDetFromCholesky } from '../../examples/linalg';
 
 // Bayesian linear regression w ~ N(0, I_d), y_i ~ N(x_i·w, σ) with σ known: the
 // posterior is exactly N(μ, Λ⁻¹), Λ = I + XᵀX/σ², μ = Λ⁻¹Xᵀy/σ², so the best
@@ -11,21 +12,6 @@ const sigma = 0.5;
 const rng = new Rng(42);
 const X = Array.from({ length: n }, () => Float64Array.from({ length: d }, () => rng.normal()));
 const y = Float64Array.from(X, (x) => x.reduce((s, v, j) => s + v * Math.sin(j + 1), 0) + sigma * rng.normal());
-
-/** Lower Cholesky factor (row-major) of a symmetric positive-definite d×d matrix; throws when not PD. */
-function cholesky(A: Float64Array): Float64Array {
-  const L = new Float64Array(d * d);
-  for (let i = 0; i < d; i++)
-    for (let j = 0; j <= i; j++) {
-      let s = A[i * d + j];
-      for (let k = 0; k < j; k++) s -= L[i * d + k] * L[j * d + k];
-      if (i === j) {
-        if (!(s > 0)) throw new Error(`not positive definite at ${i}`);
-        L[i * d + i] = Math.sqrt(s);
-      } else L[i * d + j] = s / L[j * d + j];
-    }
-  return L;
-}
 
 const precision = new Float64Array(d * d);
 const b = new Float64Array(d);
@@ -38,24 +24,8 @@ for (let a = 0; a < d; a++) {
     precision[a * d + c] += s / sigma ** 2;
   }
 }
-const Lp = cholesky(precision);
-/** Λ⁻¹ v by forward and back substitution. */
-function solvePrecision(v: Float64Array): Float64Array {
-  const t = new Float64Array(d);
-  for (let i = 0; i < d; i++) {
-    let s = v[i];
-    for (let k = 0; k < i; k++) s -= Lp[i * d + k] * t[k];
-    t[i] = s / Lp[i * d + i];
-  }
-  const x = new Float64Array(d);
-  for (let i = d - 1; i >= 0; i--) {
-    let s = t[i];
-    for (let k = i + 1; k < d; k++) s -= Lp[k * d + i] * x[k];
-    x[i] = s / Lp[i * d + i];
-  }
-  return x;
-}
-const postMean = solvePrecision(b);
+const Lp = cholesky(precision, d);
+const postMean = choleskySolve(Lp, d, b);
 
 /** KL(N(m, Σ) ‖ N(μ, Λ⁻¹)) = ½[tr(ΛΣ) + (m − μ)ᵀΛ(m − μ) − d − log det Σ − log det Λ]. */
 function klToPosterior(m: ArrayLike<number>, cov: Float64Array): number {
@@ -63,9 +33,7 @@ function klToPosterior(m: ArrayLike<number>, cov: Float64Array): number {
   for (let a = 0; a < d; a++) for (let c = 0; c < d; c++) tr += precision[a * d + c] * cov[c * d + a];
   let quad = 0;
   for (let a = 0; a < d; a++) for (let c = 0; c < d; c++) quad += (m[a] - postMean[a]) * precision[a * d + c] * (m[c] - postMean[c]);
-  const Lq = cholesky(cov);
-  let logDet = 0;
-  for (let i = 0; i < d; i++) logDet += 2 * Math.log(Lq[i * d + i]) + 2 * Math.log(Lp[i * d + i]);
+  const logDet = logDetFromCholesky(cholesky(cov, d), d) + logDetFromCholesky(Lp, d);
   return 0.5 * (tr + quad - d - logDet);
 }
 
@@ -108,7 +76,7 @@ describe('full-rank guide on the d = 50 regression (1275 parameters)', () => {
     expect(kl).toBeLessThan(0.05);
     for (let i = 0; i < d; i++) {
       const sd = Math.sqrt(g.covariance[i * d + i]);
-      const exactSd = Math.sqrt(solvePrecision(Float64Array.from({ length: d }, (_, k) => (k === i ? 1 : 0)))[i]);
+      const exactSd = Math.sqrt(choleskySolve(Lp, d, Float64Array.from({ length: d }, (_, k) => (k === i ? 1 : 0)))[i]);
       expect(Math.abs(g.mean[i] - postMean[i])).toBeLessThan(0.2 * exactSd);
       expect(Math.abs(sd / exactSd - 1)).toBeLessThan(0.1);
     }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Exponential, Gamma, LogNormal, Normal } from '../../src/index';
 import type { ContinuousDistribution } from '../../src/distributions/distribution';
 import { integrate } from '../../src/math/quadrature';
+import { makeDist as makeReferenceDist } from '../helpers/reference';
 import { Model } from '../../src/model/model';
 import { expBijection } from '../../src/distributions/transforms';
 import { nonNegative } from '../../src/distributions/support';
@@ -78,18 +79,7 @@ export function exactElbo(logJoint: (z: number) => number, q: ContinuousDistribu
 }
 
 export function makeDist(spec: { dist: string; params: Record<string, number> }): ContinuousDistribution {
-  const p = spec.params;
-  switch (spec.dist) {
-    case 'LogNormal':
-      return new LogNormal(p.mu, p.sigma);
-    case 'Normal':
-      return new Normal(p.mu, p.sigma);
-    case 'Gamma':
-      return new Gamma(p.shape, p.rate);
-    case 'Exponential':
-      return new Exponential(p.rate);
-  }
-  throw new Error(spec.dist);
+  return makeReferenceDist(spec.dist, spec.params);
 }
 
 export const FAMILIES = { LogNormal, Gamma, Exponential } as const;
