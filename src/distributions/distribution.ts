@@ -141,6 +141,39 @@ export abstract class ContinuousDistribution {
     }
     return s;
   }
+
+  /**
+   * The prior term of a batch of latent rows, for the model layer: for the `rows`
+   * rows of the row-major block `xs` (row r starts at r·`stride`) and the columns
+   * [c0, c1), adds log f(x) into `lp[r]` and writes ∂/∂x into `dx` at x's index;
+   * the values `logPdfPartials` gives, without the parameter partials. One call
+   * per block of a batch instead of one per point.
+   * @internal
+   */
+  addLogPdfGradRows(xs: Float64Array, stride: number, c0: number, c1: number, rows: number, lp: Float64Array, dx: Float64Array): void {
+    const tmp = PARTIALS_SCRATCH;
+    for (let r = 0, o = 0; r < rows; r++, o += stride) {
+      let s = lp[r];
+      for (let c = o + c0; c < o + c1; c++) {
+        s += this.logPdfPartials(xs[c], tmp);
+        dx[c] = tmp[0];
+      }
+      lp[r] = s;
+    }
+  }
+
+  /**
+   * {@link ContinuousDistribution.addLogPdfGradRows} without the derivative: adds
+   * log f(x) of columns [c0, c1) of each row into `lp[r]`.
+   * @internal
+   */
+  addLogPdfRows(xs: Float64Array, stride: number, c0: number, c1: number, rows: number, lp: Float64Array): void {
+    for (let r = 0, o = 0; r < rows; r++, o += stride) {
+      let s = lp[r];
+      for (let c = o + c0; c < o + c1; c++) s += this.logPdf(xs[c]);
+      lp[r] = s;
+    }
+  }
 }
 
 /**
@@ -181,6 +214,20 @@ export interface SumLogPdfKernel {
    * parameters that {@link SumLogPdfKernel.accepts} accepts.
    */
   readonly sumLogPdfPartials: (params: Float64Array, xs: ArrayLike<number>, out: Float64Array) => number;
+  /**
+   * The data's sufficient statistics for this family, computed once per data set
+   * (centred two-pass sums where a mean is involved), or `undefined` where the
+   * per-point form is needed (a datum outside the open support, sums that overflow).
+   */
+  readonly statistics: (xs: ArrayLike<number>) => Float64Array | undefined;
+  /**
+   * The i.i.d. log-likelihood and its parameter partials from the statistics, O(1)
+   * per parameter row instead of O(n): for the `rows` rows of `params` (row-major,
+   * `arity` values each) writes `value[r]` = Σᵢ log f(xᵢ | θ_r) and
+   * `partials[r·arity + k]` = Σᵢ ∂/∂θ_k log f(xᵢ | θ_r); a row that
+   * {@link SumLogPdfKernel.accepts} refuses gets −∞ and zero partials.
+   */
+  readonly fromStatistics: (params: Float64Array, rows: number, stats: Float64Array, value: Float64Array, partials: Float64Array) => void;
 }
 
 /** Per-point partials inside `sumLogPdfPartials` (no distribution has more than 7 parameters). */

@@ -41,6 +41,36 @@ export class Exponential extends ContinuousDistribution {
       }
       return exponentialSumLogPdfPartials(p[0], p[2], xs, out);
     },
+    // [n, Σ xᵢ]; the per-point form (−∞) for a negative datum.
+    statistics: (xs: ArrayLike<number>): Float64Array | undefined => {
+      let s = 0;
+      for (let i = 0; i < xs.length; i++) {
+        if (!(xs[i] >= 0)) return undefined;
+        s += xs[i];
+      }
+      return s < Infinity ? Float64Array.of(xs.length, s) : undefined;
+    },
+    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, value: Float64Array, partials: Float64Array): void => {
+      const n = st[0];
+      const s = st[1];
+      let lastRate = NaN;
+      let logRate = NaN;
+      for (let r = 0; r < rows; r++) {
+        const rate = p[r];
+        if (!isPositiveValue(rate)) {
+          value[r] = -Infinity;
+          partials[r] = 0;
+          continue;
+        }
+        if (rate !== lastRate) {
+          lastRate = rate;
+          logRate = Math.log(rate);
+        }
+        // The formula of exponentialSumLogPdfPartials, with Σ xᵢ precomputed.
+        partials[r] = n / rate - s;
+        value[r] = n * logRate - rate * s;
+      }
+    },
   });
 
   /** Always `"Exponential"`. */

@@ -62,6 +62,51 @@ export class Gamma extends ContinuousDistribution {
       // Data at 0 or overflowing sums: the per-point form, as the instance method does.
       return v !== undefined ? v : new Gamma(a, b).sumLogPdfPartials(xs, out);
     },
+    // [n, Σ xᵢ, Σ log xᵢ]; the per-point form for data at 0 or a sum that overflows.
+    statistics: (xs: ArrayLike<number>): Float64Array | undefined => {
+      let s = 0;
+      let sLog = 0;
+      for (let i = 0; i < xs.length; i++) {
+        const x = xs[i];
+        if (!(x > 0)) return undefined;
+        s += x;
+        sLog += Math.log(x);
+      }
+      return s < Infinity ? Float64Array.of(xs.length, s, sLog) : undefined;
+    },
+    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, value: Float64Array, partials: Float64Array): void => {
+      const n = st[0];
+      const s = st[1];
+      const sLog = st[2];
+      let lastA = NaN;
+      let lgA = NaN;
+      let psiA = NaN;
+      let lastB = NaN;
+      let logB = NaN;
+      for (let r = 0, o = 0; r < rows; r++, o += 2) {
+        const a = p[o];
+        const b = p[o + 1];
+        if (!(isPositiveValue(a) && isPositiveValue(b))) {
+          value[r] = -Infinity;
+          partials[o] = 0;
+          partials[o + 1] = 0;
+          continue;
+        }
+        if (a !== lastA) {
+          lastA = a;
+          lgA = lgamma(a);
+          psiA = digamma(a);
+        }
+        if (b !== lastB) {
+          lastB = b;
+          logB = Math.log(b);
+        }
+        // The formula of gammaSumLogPdfPartials, with Σ xᵢ and Σ log xᵢ precomputed.
+        partials[o] = n * (logB - psiA) + sLog;
+        partials[o + 1] = (n * a) / b - s;
+        value[r] = n * (a * logB - lgA) + (a - 1) * sLog - b * s;
+      }
+    },
   });
 
   /** Always `"Gamma"`. */

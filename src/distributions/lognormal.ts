@@ -4,9 +4,11 @@
  * @module
  */
 import { LN_SQRT_2PI } from '../math/constants';
+import { centredMoments } from '../math/moments';
 import { normalCdf, normalLogCdf, normalQuantile } from '../math/normal-functions';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
+import { normalFromStatistics } from './normal';
 import { positive, type Support } from './support';
 import { finiteParam, isFiniteValue, isPositiveValue, positiveParam } from './validate';
 
@@ -43,6 +45,34 @@ export class LogNormal extends ContinuousDistribution {
       const v = logNormalSumLogPdfPartials(p[0], p[1], p[3], xs, out);
       // A datum outside (0, ∞): the per-point form, as the instance method does.
       return v !== undefined ? v : new LogNormal(p[0], p[1]).sumLogPdfPartials(xs, out);
+    },
+    // [n, mean of log x, Σ(log xᵢ − mean)², Σ log xᵢ]; the per-point form for a datum outside (0, ∞).
+    statistics: (xs: ArrayLike<number>): Float64Array | undefined => {
+      for (let i = 0; i < xs.length; i++) if (!(xs[i] > 0 && xs[i] < Infinity)) return undefined;
+      const m = centredMoments(xs, Math.log);
+      return m === undefined ? undefined : Float64Array.of(m[0], m[1], m[2], m[0] * m[1]);
+    },
+    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, value: Float64Array, partials: Float64Array): void => {
+      let lastSigma = NaN;
+      let logNormalizer = NaN;
+      let inv = NaN;
+      for (let r = 0, o = 0; r < rows; r++, o += 2) {
+        const mu = p[o];
+        const s = p[o + 1];
+        if (!(isFiniteValue(mu) && isPositiveValue(s))) {
+          value[r] = -Infinity;
+          partials[o] = 0;
+          partials[o + 1] = 0;
+          continue;
+        }
+        if (s !== lastSigma) {
+          lastSigma = s;
+          logNormalizer = Math.log(s) + LN_SQRT_2PI;
+          inv = 1 / s;
+        }
+        // The Normal likelihood of y = log x, and the Jacobian −Σ log xᵢ.
+        value[r] = normalFromStatistics(mu, inv, logNormalizer, st, partials, o) - st[3];
+      }
     },
   });
 

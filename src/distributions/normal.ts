@@ -4,6 +4,7 @@
  * @module
  */
 import { LN_SQRT_2PI } from '../math/constants';
+import { centredMoments } from '../math/moments';
 import { normalCdf, normalLogCdf, normalQuantile } from '../math/normal-functions';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
@@ -44,6 +45,28 @@ export class Normal extends ContinuousDistribution {
         p[3] = Math.log(s) + LN_SQRT_2PI;
       }
       return normalSumLogPdfPartials(p[0], s, p[3], xs, out);
+    },
+    statistics: (xs: ArrayLike<number>): Float64Array | undefined => centredMoments(xs),
+    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, value: Float64Array, partials: Float64Array): void => {
+      let lastSigma = NaN;
+      let logNormalizer = NaN;
+      let inv = NaN;
+      for (let r = 0, o = 0; r < rows; r++, o += 2) {
+        const mu = p[o];
+        const s = p[o + 1];
+        if (!(isFiniteValue(mu) && isPositiveValue(s))) {
+          value[r] = -Infinity;
+          partials[o] = 0;
+          partials[o + 1] = 0;
+          continue;
+        }
+        if (s !== lastSigma) {
+          lastSigma = s;
+          logNormalizer = Math.log(s) + LN_SQRT_2PI;
+          inv = 1 / s;
+        }
+        value[r] = normalFromStatistics(mu, inv, logNormalizer, st, partials, o);
+      }
     },
   });
 
@@ -192,6 +215,21 @@ function normalSumLogPdfPartials(
   out[1] = s1 / v;
   out[2] = (s2 / v - n) / s;
   return -0.5 * s2 / v - n * logNormalizer;
+}
+
+/**
+ * Σ log f(xᵢ) for N(μ, σ²) from the statistics [n, x̄, Σ(xᵢ − x̄)²] of the data:
+ * Σ(xᵢ − μ)² = Σ(xᵢ − x̄)² + n(x̄ − μ)², so O(1) whatever n; Σ ∂/∂μ into `out[o]`,
+ * Σ ∂/∂σ into `out[o + 1]`. `inv` = 1/σ: multiplications instead of divisions
+ * (≤ 1 ulp more per product; no cancellation anywhere).
+ */
+export function normalFromStatistics(mu: number, inv: number, logNormalizer: number, st: Float64Array, out: Float64Array, o: number): number {
+  const n = st[0];
+  const z = (st[1] - mu) * inv;
+  const q = st[2] * inv * inv + n * (z * z);
+  out[o] = n * z * inv;
+  out[o + 1] = (q - n) * inv;
+  return -0.5 * q - n * logNormalizer;
 }
 
 const PARAMS: readonly string[] = Object.freeze(['mu', 'sigma']);
