@@ -71,4 +71,17 @@ export interface DifferentiableModel {
    * Exact (analytic or reverse-mode), not finite differences.
    */
   logDensityGradient(u: Float64Array, grad: Float64Array): number;
+  /**
+   * Optional: {@link DifferentiableModel.logDensity} at `rows` vectors at once, row r
+   * in `us[r·dim … (r + 1)·dim)`, its value into `out[r]`. The estimators call it for
+   * all the samples of a step when it is there (one call instead of one per sample);
+   * it must give what `rows` calls of `logDensity` give.
+   */
+  logDensityBatch?(us: Float64Array, rows: number, out: Float64Array): void;
+  /**
+   * Optional: {@link DifferentiableModel.logDensityGradient} at `rows` vectors at
+   * once (layout of {@link DifferentiableModel.logDensityBatch}), the gradients into
+   * the rows of `grads`.
+   */
+  logDensityGradientBatch?(us: Float64Array, rows: number, grads: Float64Array, out: Float64Array): void;
 }

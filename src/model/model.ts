@@ -10,10 +10,11 @@
  *
  * @module
  */
-import { ContinuousDistribution, type SumLogPdfKernel } from '../distributions/distribution';
+import { ContinuousDistribution } from '../distributions/distribution';
 import { InvalidParameterError } from '../errors';
 import type { DifferentiableModel, LatentBlock } from './differentiable-model';
 import { layoutPrior, resolveEntry, type Latents, type Prior, type PriorBlock } from './latents';
+import { kernelFor, type LikelihoodKernel } from './likelihood-kernel';
 import { describe, Plate } from './plate';
 import { Tape, TapeNode } from './tape';
 import { checkDist, copyData, loadValues, makeRecord } from './values';
@@ -146,17 +147,28 @@ export class Model<P extends Prior> implements DifferentiableModel {
   private kState: number;
   /** Failed attempts to decide (the likelihood threw InvalidParameterError). */
   private kProbeFailures = 0;
-  /** The distribution class's summed log-density (valid once kState is KERNEL). */
-  private kSum: SumLogPdfKernel['sumLogPdfPartials'] = unusedKernelSum;
-  /** Whether the constructor would accept the parameters. */
-  private kAccepts: SumLogPdfKernel['accepts'] = unusedKernelAccepts;
-  /** The parameter values: constants fixed, latent slots loaded from `z` per evaluation. */
-  private kParams = new Float64Array(0);
-  /** For each latent parameter: its slot in `kParams` and its flat index in `z`. */
-  private kSlot = new Int32Array(0);
-  private kLeaf = new Int32Array(0);
-  /** The kernel's partials. */
-  private kOut = new Float64Array(1);
+  /** The kernel (set when kState is KERNEL). */
+  private kernel: LikelihoodKernel | undefined;
+  /** One value of the kernel. */
+  private readonly ll1 = new Float64Array(1);
+
+  // Batches (see `logDensityBatch`): the prior as groups of coordinates sharing one
+  // distribution, and scratch rows for `batchRows` latent rows at a time.
+  /** Per coordinate, 1 when it uses the exp bijection. */
+  private readonly coordExp: Uint8Array;
+  /** Prior groups (non-hierarchical models): distribution, first and one-past-last coordinate. */
+  private readonly groupDist: readonly ContinuousDistribution[];
+  private readonly groupStart: Int32Array;
+  private readonly groupEnd: Int32Array;
+  private readonly batchRows: number;
+  private bz = new Float64Array(0);
+  private bgz = new Float64Array(0);
+  private bjac = new Float64Array(0);
+  private blp = new Float64Array(0);
+  private bll = new Float64Array(0);
+  /** One row of an unconstrained batch (the probe and the per-row fallback). */
+  private readonly uRow: Float64Array;
+  private readonly gRow: Float64Array;
 
   /**
    * @param spec - `{ prior, likelihood, data }`
@@ -196,6 +208,31 @@ export class Model<P extends Prior> implements DifferentiableModel {
       ? this.layout.flatMap((b) => b.dists)
       : null;
     this.kState = this.iid ? UNDECIDED : GENERAL;
+    this.coordExp = new Uint8Array(this.dim);
+    const gd: ContinuousDistribution[] = [];
+    const gs: number[] = [];
+    const ge: number[] = [];
+    for (const b of this.layout) {
+      this.coordExp.fill(b.expTransform ? 1 : 0, b.offset, b.offset + b.size);
+      if (b.fn !== null) continue;
+      if (b.kind === 'array') {
+        b.dists.forEach((d, j) => {
+          gd.push(d);
+          gs.push(b.offset + j);
+          ge.push(b.offset + j + 1);
+        });
+      } else {
+        gd.push(b.dists[0]);
+        gs.push(b.offset);
+        ge.push(b.offset + b.size);
+      }
+    }
+    this.groupDist = gd;
+    this.groupStart = Int32Array.from(gs);
+    this.groupEnd = Int32Array.from(ge);
+    this.batchRows = Math.max(1, Math.floor(BATCH_VALUES / Math.max(1, this.dim)));
+    this.uRow = new Float64Array(this.dim);
+    this.gRow = new Float64Array(this.dim);
     // The prior partials write into `scratch` without a size check per call: size it
     // once for every prior distribution (1 + its parameter count).
     let need = 8;
@@ -267,16 +304,11 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * likelihood leaves its domain there (e.g. a rate e^u that underflows to 0).
    */
   logDensity(u: Float64Array): number {
-    const logJac = this.constrainInto(u);
-    if (this.kState === KERNEL && !this.hierarchical) {
-      // No user code runs: the prior's own methods and the likelihood kernel.
-      const ep = this.elementPriors;
-      let lp = 0;
-      if (ep === null) lp = this.priorValue(null);
-      else for (let k = 0; k < ep.length; k++) lp += ep[k].logPdf(this.z[k]);
-      if (lp === -Infinity) return -Infinity;
-      if (this.loadKernelParams()) return lp + this.kSum(this.kParams, this.data, this.kOut) + logJac;
+    if (this.kernelRowsApply(u)) {
+      this.kernelRows(u, 0, 1, null, this.ll1);
+      return this.ll1[0];
     }
+    const logJac = this.constrainInto(u);
     try {
       // The value record is refreshed only where user code will see it.
       const rec = this.hierarchical ? this.record() : null;
@@ -294,10 +326,13 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * where the value is `-Infinity`).
    */
   logDensityGradient(u: Float64Array, grad: Float64Array): number {
+    // An open kernel decision is taken by the general path's own call of the likelihood.
+    if (this.kState === KERNEL && !this.hierarchical) {
+      this.kernelRows(u, 0, 1, grad, this.ll1);
+      return this.ll1[0];
+    }
     const logJac = this.constrainInto(u);
-    // The kernel runs no user code (no try needed); NaN: not evaluated there.
-    let v = this.kState === KERNEL && !this.hierarchical ? this.gradKernel() : NaN;
-    if (v !== v) v = this.gradCaught();
+    const v = this.gradCaught();
     if (!(v > -Infinity)) {
       grad.fill(0, 0, this.dim);
       return v;
@@ -321,6 +356,35 @@ export class Model<P extends Prior> implements DifferentiableModel {
       }
     }
     return v + logJac;
+  }
+
+  /**
+   * {@link logDensity} at each of `rows` unconstrained vectors: row r is
+   * `us[r·dim … (r + 1)·dim)`, its value goes to `out[r]`. The same values as
+   * `rows` calls of `logDensity`, bit for bit; when the likelihood is a kernel
+   * (see {@link Likelihood}) and the prior is not hierarchical, evaluated a block of
+   * rows at a time, one pass per term, with no call per row.
+   *
+   * @throws RangeError when `us` or `out` is too short for `rows` rows
+   */
+  logDensityBatch(us: Float64Array, rows: number, out: Float64Array): void {
+    this.checkBatch('logDensityBatch', us, rows, out, null);
+    if (this.kState === KERNEL && !this.hierarchical && rows <= this.batchRows) this.kernelRows(us, 0, rows, null, out);
+    else this.batch(us, rows, null, out);
+  }
+
+  /**
+   * {@link logDensityGradient} at each of `rows` unconstrained vectors (row-major in
+   * `us`): values into `out[r]`, gradients into the rows of `grads` (same layout as
+   * `us`); bit for bit the single-row results, evaluated as in {@link logDensityBatch}.
+   *
+   * @throws RangeError when `us`, `grads` or `out` is too short for `rows` rows
+   */
+  logDensityGradientBatch(us: Float64Array, rows: number, grads: Float64Array, out: Float64Array): void {
+    this.checkBatch('logDensityGradientBatch', us, rows, out, grads);
+    // One block of kernel rows: straight there (the common case of a VI step).
+    if (this.kState === KERNEL && !this.hierarchical && rows <= this.batchRows) this.kernelRows(us, 0, rows, grads, out);
+    else this.batch(us, rows, grads, out);
   }
 
   /**
@@ -439,7 +503,11 @@ export class Model<P extends Prior> implements DifferentiableModel {
    */
   private likelihoodValue(values: Latents<P> | null): number {
     if (this.kState === UNDECIDED) this.probeKernel();
-    if (this.kState === KERNEL && this.loadKernelParams()) return this.kSum(this.kParams, this.data, this.kOut);
+    const kernel = this.kernel;
+    if (kernel !== undefined && kernel.accepts(this.z)) {
+      kernel.evaluate(this.z, this.dim, 1, this.ll1, null);
+      return this.ll1[0];
+    }
     // Out of the parameters' domain the likelihood throws as it always has.
     const rec = values === null ? this.record() : values;
     const data = this.data;
@@ -456,7 +524,12 @@ export class Model<P extends Prior> implements DifferentiableModel {
       const v = this.gradKernel();
       if (v === v) return v;
     }
-    return this.gradTape();
+    const undecided = this.kState === UNDECIDED;
+    const v = this.gradTape();
+    // The call that decides the kernel sums the data point by point; the kernel sums
+    // them from the statistics, to other last bits. Evaluate once more by the kernel,
+    // so that every call at one point gives the same bits.
+    return undecided && this.kState === KERNEL ? this.gradCore() : v;
   }
 
   /** {@link gradCore} with `-Infinity` where a parameter leaves its domain. */
@@ -493,16 +566,11 @@ export class Model<P extends Prior> implements DifferentiableModel {
       gz.fill(0);
       return lp;
     }
-    if (!this.loadKernelParams()) return NaN;
-    const out = this.kOut;
-    const ll = this.kSum(this.kParams, this.data, out);
-    if (!(ll > -Infinity)) {
-      gz.fill(0);
-      return lp + ll;
-    }
-    const slot = this.kSlot;
-    const leaf = this.kLeaf;
-    for (let j = 0; j < slot.length; j++) gz[leaf[j]] += out[slot[j] + 1];
+    const kernel = this.kernel as LikelihoodKernel;
+    if (!kernel.accepts(this.z)) return NaN;
+    kernel.evaluate(this.z, this.dim, 1, this.ll1, gz);
+    const ll = this.ll1[0];
+    if (!(ll > -Infinity)) gz.fill(0);
     return lp + ll;
   }
 
@@ -520,14 +588,11 @@ export class Model<P extends Prior> implements DifferentiableModel {
     const lik = this.likelihood;
     const rec = this.nodeRec;
     let ll = 0;
-    if (this.kState === KERNEL && this.loadKernelParams()) {
-      // Hierarchical prior on the tape, likelihood by the kernel.
-      const out = this.kOut;
-      ll = this.kSum(this.kParams, data, out);
-      const adj = tape.adjoints;
-      const slot = this.kSlot;
-      const leaf = this.kLeaf;
-      for (let j = 0; j < slot.length; j++) adj[leaf[j]] += out[slot[j] + 1];
+    const kernel = this.kernel;
+    if (kernel !== undefined && kernel.accepts(this.z)) {
+      // Hierarchical prior on the tape, likelihood by the kernel (leaf k is flat index k).
+      kernel.evaluate(this.z, this.dim, 1, this.ll1, tape.adjoints);
+      ll = this.ll1[0];
     } else if (this.iid) {
       const recorded = tape.size;
       tape.valueRead = false;
@@ -566,35 +631,13 @@ export class Model<P extends Prior> implements DifferentiableModel {
 
   /**
    * Decides from one gradient-mode call of the i.i.d. likelihood, which returned
-   * `d`, whether the kernel applies: `clean` (no operation recorded, no `detach`),
-   * a distribution class with a kernel of its own (not inherited by a subclass
-   * that may change the density), and every operand a number or a latent's leaf.
+   * `d`, whether a kernel applies (see `kernelFor`): `clean` when the call recorded
+   * no operation and read no value.
    */
   private decideKernel(d: ContinuousDistribution, clean: boolean): void {
-    this.kState = GENERAL;
-    const ctor = d.constructor as { sumKernel?: SumLogPdfKernel };
-    if (!clean || !Object.prototype.hasOwnProperty.call(ctor, 'sumKernel')) return;
-    const kernel = ctor.sumKernel as SumLogPdfKernel;
-    const ops = d.operands;
-    if (ops.length !== kernel.arity) return;
-    const params = new Float64Array(ops.length + kernel.cacheSlots).fill(NaN);
-    const slots: number[] = [];
-    const leaves: number[] = [];
-    for (let k = 0; k < ops.length; k++) {
-      const o = ops[k] as unknown;
-      if (typeof o === 'number') params[k] = o;
-      else if (o instanceof TapeNode && this.tape.isLeaf(o)) {
-        slots.push(k);
-        leaves.push(o.index);
-      } else return;
-    }
-    this.kSum = kernel.sumLogPdfPartials;
-    this.kAccepts = kernel.accepts;
-    this.kParams = params;
-    this.kSlot = Int32Array.from(slots);
-    this.kLeaf = Int32Array.from(leaves);
-    this.kOut = new Float64Array(ops.length + 1);
-    this.kState = KERNEL;
+    const tape = this.tape;
+    this.kernel = kernelFor(d, clean, (o) => (o instanceof TapeNode && tape.isLeaf(o) ? o.index : -1), this.data);
+    this.kState = this.kernel === undefined ? GENERAL : KERNEL;
   }
 
   /**
@@ -619,14 +662,126 @@ export class Model<P extends Prior> implements DifferentiableModel {
     else this.kState = GENERAL;
   }
 
-  /** Loads the latent parameters of the kernel from `z`; false when the constructor would reject them. */
-  private loadKernelParams(): boolean {
-    const p = this.kParams;
-    const slot = this.kSlot;
-    const leaf = this.kLeaf;
-    const z = this.z;
-    for (let j = 0; j < slot.length; j++) p[slot[j]] = z[leaf[j]];
-    return this.kAccepts(p);
+  // ---- batches ---------------------------------------------------------------------
+
+  private checkBatch(owner: string, us: Float64Array, rows: number, out: Float64Array, grads: Float64Array | null): void {
+    if (!(rows >= 0 && rows <= Number.MAX_SAFE_INTEGER && Math.floor(rows) === rows)) throw new RangeError(`Model.${owner}: rows must be a non-negative integer, got ${rows}`);
+    const need = rows * this.dim;
+    if (us.length < need) throw new RangeError(`Model.${owner}: us must hold ${rows} rows of ${this.dim} (length ≥ ${need}), got length ${us.length}`);
+    if (grads !== null && grads.length < need) {
+      throw new RangeError(`Model.${owner}: grads must hold ${rows} rows of ${this.dim} (length ≥ ${need}), got length ${grads.length}`);
+    }
+    if (out.length < rows) throw new RangeError(`Model.${owner}: out must hold ${rows} values, got length ${out.length}`);
+  }
+
+  /** Rows of `us` into `out` (and `grads`): by blocks of kernel rows, or row by row through the single-row methods. */
+  private batch(us: Float64Array, rows: number, grads: Float64Array | null, out: Float64Array): void {
+    // While the kernel is undecided, rows go one at a time (the first decides it).
+    let r = 0;
+    for (; r < rows && this.kState === UNDECIDED; r++) this.batchRow(us, r, grads, out);
+    if (this.kState === KERNEL && !this.hierarchical) {
+      const block = this.batchRows;
+      for (let r0 = r; r0 < rows; r0 += block) this.kernelRows(us, r0, Math.min(block, rows - r0), grads, out);
+      return;
+    }
+    for (; r < rows; r++) this.batchRow(us, r, grads, out);
+  }
+
+  /** Row r of a batch through the single-row methods. */
+  private batchRow(us: Float64Array, r: number, grads: Float64Array | null, out: Float64Array): void {
+    const d = this.dim;
+    const u = this.uRow;
+    const o = r * d;
+    for (let k = 0; k < d; k++) u[k] = us[o + k];
+    if (grads === null) {
+      out[r] = this.logDensity(u);
+      return;
+    }
+    const g = this.gRow;
+    out[r] = this.logDensityGradient(u, g);
+    for (let k = 0; k < d; k++) grads[o + k] = g[k];
+  }
+
+  /**
+   * True when the kernel evaluates the unconstrained density (a kernel likelihood
+   * and a prior that is not hierarchical); decides the kernel at `u` first when
+   * that is still open.
+   */
+  private kernelRowsApply(u: Float64Array): boolean {
+    if (this.hierarchical) return false;
+    if (this.kState === UNDECIDED) {
+      this.constrainInto(u);
+      this.probeKernel();
+    }
+    return this.kState === KERNEL;
+  }
+
+  /**
+   * Rows r0 … r0 + n − 1 of `us` by the kernel, one pass per term over the n rows:
+   * z = T(u) with the log-Jacobian, the prior groups' log densities and ∂/∂z, the
+   * likelihood kernel, then the chain rule through T. Row semantics as the
+   * single-row methods: a prior of −∞ or NaN is the value (likelihood skipped);
+   * a likelihood parameter out of its domain gives −∞; gradients are zero
+   * wherever the value is not finite from above.
+   */
+  private kernelRows(us: Float64Array, r0: number, n: number, grads: Float64Array | null, out: Float64Array): void {
+    const d = this.dim;
+    if (this.bz.length < n * d || this.blp.length < n) this.growBatch(n);
+    const z = this.bz;
+    const gz = this.bgz;
+    const jac = this.bjac;
+    const lp = this.blp;
+    const ll = this.bll;
+    const ce = this.coordExp;
+    // Column by column (a tight loop per coordinate; d is small where this matters).
+    for (let r = 0; r < n; r++) {
+      jac[r] = 0;
+      lp[r] = 0;
+    }
+    const u0 = r0 * d;
+    for (let k = 0; k < d; k++) {
+      if (ce[k] === 1) {
+        for (let r = 0, i = k; r < n; r++, i += d) {
+          const uk = us[u0 + i];
+          z[i] = Math.exp(uk);
+          jac[r] += uk;
+        }
+      } else for (let r = 0, i = k; r < n; r++, i += d) z[i] = us[u0 + i];
+    }
+    const gd = this.groupDist;
+    for (let g = 0; g < gd.length; g++) {
+      if (grads === null) gd[g].addLogPdfRows(z, d, this.groupStart[g], this.groupEnd[g], n, lp);
+      else gd[g].addLogPdfGradRows(z, d, this.groupStart[g], this.groupEnd[g], n, lp, gz);
+    }
+    (this.kernel as LikelihoodKernel).evaluate(z, d, n, ll, grads === null ? null : gz);
+    let allFinite = true;
+    for (let r = 0; r < n; r++) {
+      const p = lp[r];
+      const v = p > -Infinity ? p + ll[r] : p;
+      if (v > -Infinity) out[r0 + r] = v + jac[r];
+      else {
+        out[r0 + r] = v;
+        allFinite = false;
+      }
+    }
+    if (grads === null) return;
+    for (let k = 0; k < d; k++) {
+      if (ce[k] === 1) for (let r = 0, i = k; r < n; r++, i += d) grads[u0 + i] = gz[i] * z[i] + 1;
+      else for (let r = 0, i = k; r < n; r++, i += d) grads[u0 + i] = gz[i];
+    }
+    if (allFinite) return;
+    // Rows whose value is −∞ or NaN have zero gradients.
+    for (let r = 0; r < n; r++) if (!(lp[r] > -Infinity && lp[r] + ll[r] > -Infinity)) grads.fill(0, u0 + r * d, u0 + (r + 1) * d);
+  }
+
+  private growBatch(n: number): void {
+    const d = this.dim;
+    const rows = Math.max(n, Math.min(this.batchRows, 64));
+    this.bz = new Float64Array(rows * d);
+    this.bgz = new Float64Array(rows * d);
+    this.bjac = new Float64Array(rows);
+    this.blp = new Float64Array(rows);
+    this.bll = new Float64Array(rows);
   }
 
   // ---- values records ---------------------------------------------------------------
@@ -692,14 +847,8 @@ const KERNEL = 1;
 const GENERAL = 2;
 /** Value-path attempts to decide the kernel before giving up on it. */
 const MAX_PROBE_FAILURES = 8;
-
-function unusedKernelSum(): number {
-  throw new Error('Model: no likelihood kernel');
-}
-
-function unusedKernelAccepts(): boolean {
-  return false;
-}
+/** Latent values per block of a batch (the rows of one pass: this / dim). */
+const BATCH_VALUES = 4096;
 
 /** Adds a term's parameter partials `out[1 + k]` into the adjoints of its node operands. */
 function route(tape: Tape, d: ContinuousDistribution, out: Float64Array): void {
