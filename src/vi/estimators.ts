@@ -60,7 +60,7 @@ export interface NoiseAwareGuide extends Guide {
    * {@link sampleLogWeights} in one pass (noise draw, u, log p̃ − log q per row,
    * drawing the same noise in the same order as `drawNoise`).
    */
-  sampleLogWeightsFused?(model: DifferentiableModel, params: Float64Array, rng: Rng, n: number, out: Float64Array, u: Float64Array): number;
+  sampleLogWeightsFused?(model: DifferentiableModel, params: Float64Array, rng: Rng, n: number, out: Float64Array, rows: RowScratch): number;
 }
 
 /**
@@ -78,11 +78,19 @@ export interface EstimatorWorkspace {
   readonly noise: readonly Float64Array[];
   /** The S×d noise values, row-major (the buffer behind `noise`). */
   readonly noiseData: Float64Array;
-  /** S rows u_s. */
+  /** S rows u_s (views into `uData`). */
   readonly u: readonly Float64Array[];
+  /** The S×d values of the u rows, row-major (what a batched model call reads). */
+  readonly uData: Float64Array;
+  /** log p̃(u_s) of each row, as {@link modelGradientRows} / {@link modelValueRows} leave it. */
+  readonly lp: Float64Array;
+  /** S rows of ∇ᵤ log p̃(u_s) (views into `gLpData`). */
+  readonly gLpRows: readonly Float64Array[];
+  /** The S×d values of the `gLpRows`, row-major. */
+  readonly gLpData: Float64Array;
   /** S rows of ∇ᵤ of the per-sample objective. */
   readonly gU: readonly Float64Array[];
-  /** Scratch ∇ᵤ log p̃. */
+  /** Scratch ∇ᵤ log p̃ of one row. */
   readonly gLp: Float64Array;
   /** Scratch ∇ᵤ log q. */
   readonly gQ: Float64Array;
@@ -107,16 +115,60 @@ export function createWorkspace(guide: Guide, samples: number): EstimatorWorkspa
     return r;
   };
   const noiseData = new Float64Array(samples * d);
+  const uData = new Float64Array(samples * d);
+  const gLpData = new Float64Array(samples * d);
   return {
     samples,
     noise: rows(noiseData),
     noiseData,
-    u: rows(new Float64Array(samples * d)),
+    u: rows(uData),
+    uData,
+    lp: new Float64Array(samples),
+    gLpRows: rows(gLpData),
+    gLpData,
     gU: rows(new Float64Array(samples * d)),
     gLp: new Float64Array(d),
     gQ: new Float64Array(d),
     f: new Float64Array(samples),
   };
+}
+
+/**
+ * log p̃ and ∇ᵤ log p̃ at the first `n` rows of `ws.uData`, into `ws.lp` and
+ * `ws.gLpData`: one batched call when the model has `logDensityGradientBatch`,
+ * else one `logDensityGradient` call per row.
+ *
+ * @example
+ * ```ts
+ * for (let s = 0; s < ws.samples; s++) guide.forward(theta, ws.noise[s], ws.u[s]);
+ * modelGradientRows(model, ws, ws.samples); // ws.lp[s], ws.gLpRows[s]
+ * ```
+ */
+export function modelGradientRows(model: DifferentiableModel, ws: EstimatorWorkspace, n: number): void {
+  if (model.logDensityGradientBatch !== undefined) {
+    model.logDensityGradientBatch(ws.uData, n, ws.gLpData, ws.lp);
+    return;
+  }
+  const lp = ws.lp;
+  for (let s = 0; s < n; s++) lp[s] = model.logDensityGradient(ws.u[s], ws.gLpRows[s]);
+}
+
+/**
+ * log p̃ at the first `n` rows of `ws.uData` into `ws.lp`, batched when the model
+ * has `logDensityBatch`.
+ *
+ * @example
+ * ```ts
+ * modelValueRows(model, ws, ws.samples); // ws.lp[s] = model.logDensity(ws.u[s])
+ * ```
+ */
+export function modelValueRows(model: DifferentiableModel, ws: EstimatorWorkspace, n: number): void {
+  if (model.logDensityBatch !== undefined) {
+    model.logDensityBatch(ws.uData, n, ws.lp);
+    return;
+  }
+  const lp = ws.lp;
+  for (let s = 0; s < n; s++) lp[s] = model.logDensity(ws.u[s]);
 }
 
 /**
@@ -182,22 +234,22 @@ function reparam(
   const S = ws.samples;
   const d = guide.dim;
   const inv = 1 / S;
-  const gLp = ws.gLp;
   const gQ = ws.gQ;
   const noise = ws.noise;
   const us = ws.u;
   const gUs = ws.gU;
   const fs = ws.f;
   const fromNoise = guide.logQGradUFromNoise !== undefined;
+  forwardRows(guide, params, ws);
+  modelGradientRows(model, ws, S);
   let sum = 0;
   for (let s = 0; s < S; s++) {
     const eps = noise[s];
     const u = us[s];
     const gU = gUs[s];
-    guide.forward(params, eps, u);
-    const lp = model.logDensityGradient(u, gLp);
+    const gLp = ws.gLpRows[s];
     const lq = fromNoise ? guide.logQGradUFromNoise!(params, eps, gQ) : guide.logQGradU(params, u, gQ);
-    const f = lp - lq;
+    const f = ws.lp[s] - lq;
     fs[s] = f;
     sum += f;
     for (let j = 0; j < d; j++) gU[j] = gLp[j] - gQ[j];
@@ -223,15 +275,14 @@ export const closedFormEntropy: ElboEstimator = {
     grad.fill(0);
     const S = ws.samples;
     const inv = 1 / S;
+    forwardRows(guide, params, ws);
+    modelGradientRows(model, ws, S);
     let sum = 0;
     for (let s = 0; s < S; s++) {
-      const eps = ws.noise[s];
-      const u = ws.u[s];
-      guide.forward(params, eps, u);
-      const lp = model.logDensityGradient(u, ws.gU[s]);
+      const lp = ws.lp[s];
       ws.f[s] = lp;
       sum += lp;
-      guide.backprop(params, eps, u, ws.gU[s], inv, grad);
+      guide.backprop(params, ws.noise[s], ws.u[s], ws.gLpRows[s], inv, grad);
     }
     guide.addEntropyGrad(params, 1, grad);
     return sum * inv + guide.entropy(params);
@@ -257,19 +308,20 @@ export const iwae: ElboEstimator = {
     grad.fill(0);
     const S = ws.samples;
     const d = guide.dim;
+    const ng = guide as NoiseAwareGuide;
+    forwardRows(guide, params, ws);
+    modelGradientRows(model, ws, S);
     let m = -Infinity;
     for (let s = 0; s < S; s++) {
       const eps = ws.noise[s];
       const u = ws.u[s];
       const gU = ws.gU[s];
-      guide.forward(params, eps, u);
-      const lp = model.logDensityGradient(u, ws.gLp);
-      const ng = guide as NoiseAwareGuide;
+      const gLp = ws.gLpRows[s];
       const lq = ng.logQGradUFromNoise !== undefined ? ng.logQGradUFromNoise(params, eps, ws.gQ) : guide.logQGradU(params, u, ws.gQ);
-      const f = lp - lq;
+      const f = ws.lp[s] - lq;
       ws.f[s] = f;
       if (f > m) m = f;
-      for (let j = 0; j < d; j++) gU[j] = ws.gLp[j] - ws.gQ[j];
+      for (let j = 0; j < d; j++) gU[j] = gLp[j] - ws.gQ[j];
     }
     if (!Number.isFinite(m)) return m === -Infinity ? -Infinity : NaN;
     let z = 0;
@@ -300,11 +352,11 @@ export const scoreFunction: ElboEstimator = {
   estimate(model, guide, params, ws, grad) {
     grad.fill(0);
     const S = ws.samples;
+    forwardRows(guide, params, ws);
+    modelValueRows(model, ws, S);
     let sum = 0;
     for (let s = 0; s < S; s++) {
-      const u = ws.u[s];
-      guide.forward(params, ws.noise[s], u);
-      const f = model.logDensity(u) - guide.logQ(params, u);
+      const f = ws.lp[s] - guide.logQ(params, ws.u[s]);
       ws.f[s] = f;
       sum += f;
     }
@@ -330,20 +382,27 @@ export const scoreFunction: ElboEstimator = {
 export function elboValue(model: DifferentiableModel, guide: Guide, params: Float64Array, ws: EstimatorWorkspace): number {
   const ng = guide as NoiseAwareGuide;
   const fromNoise = ng.logQFromNoise !== undefined;
+  forwardRows(guide, params, ws);
+  modelValueRows(model, ws, ws.samples);
   let sum = 0;
   for (let s = 0; s < ws.samples; s++) {
     const u = ws.u[s];
     const eps = ws.noise[s];
-    guide.forward(params, eps, u);
-    const f = model.logDensity(u) - (fromNoise ? ng.logQFromNoise!(params, eps) : guide.logQ(params, u));
+    const f = ws.lp[s] - (fromNoise ? ng.logQFromNoise!(params, eps) : guide.logQ(params, u));
     ws.f[s] = f;
     sum += f;
   }
   return sum / ws.samples;
 }
 
+/** u_s = g(θ, ε_s) for every row of the workspace. */
+function forwardRows(guide: Guide, params: Float64Array, ws: EstimatorWorkspace): void {
+  for (let s = 0; s < ws.samples; s++) guide.forward(params, ws.noise[s], ws.u[s]);
+}
+
 /**
- * Scratch rows for {@link sampleLogWeights}: one noise row ε and one u (length d).
+ * Scratch of {@link sampleLogWeights}: one noise row ε and one u (length d), and
+ * a block of rows for batched model calls.
  *
  * @example
  * ```ts
@@ -355,10 +414,23 @@ export interface RowScratch {
   readonly eps: Float64Array;
   /** One row u = g(θ, ε). */
   readonly u: Float64Array;
+  /** Rows per block. */
+  readonly blockRows: number;
+  /** A block of noise rows (blockRows × d, row-major). */
+  readonly blockNoise: Float64Array;
+  /** A block of u rows (blockRows × d, row-major). */
+  readonly blockU: Float64Array;
+  /** log p̃ of the block's rows. */
+  readonly blockLp: Float64Array;
+  /** log q of the block's rows. */
+  readonly blockLq: Float64Array;
 }
 
+/** Values per block of {@link sampleLogWeights} (rows = this / d). */
+const LOG_WEIGHT_BLOCK = 1024;
+
 /**
- * Allocates the scratch rows of {@link sampleLogWeights} for `guide`.
+ * Allocates the scratch of {@link sampleLogWeights} for `guide`.
  *
  * @example
  * ```ts
@@ -366,15 +438,46 @@ export interface RowScratch {
  * ```
  */
 export function createRowScratch(guide: Guide): RowScratch {
-  return { eps: new Float64Array(guide.dim), u: new Float64Array(guide.dim) };
+  const d = guide.dim;
+  const blockRows = Math.max(1, Math.floor(LOG_WEIGHT_BLOCK / Math.max(1, d)));
+  return {
+    eps: new Float64Array(d),
+    u: new Float64Array(d),
+    blockRows,
+    blockNoise: new Float64Array(blockRows * d),
+    blockU: new Float64Array(blockRows * d),
+    blockLp: new Float64Array(blockRows),
+    blockLq: new Float64Array(blockRows),
+  };
 }
 
 /**
- * Draws n samples u_i = g(θ, ε_i), ε_i from `guide.drawNoise`, one row at a time
- * (the same rows, in the same order, as filling an n-row workspace), writes the
- * log weights f_i = log p̃(u_i) − log q(u_i) into `out[0..n)` and returns their
- * mean, the ELBO estimate: what `elboValue` gives on such a workspace, without
- * the n row views of one (which dominate the cost of a 20 000-draw evaluation).
+ * log p̃ at the `n` rows of `us` (row-major) into `out`: one batched call when the
+ * model has `logDensityBatch`, else row by row through `row` (length d).
+ *
+ * @example
+ * ```ts
+ * modelValues(model, rows.blockU, 256, rows.blockLp, rows.u);
+ * ```
+ */
+export function modelValues(model: DifferentiableModel, us: Float64Array, n: number, out: Float64Array, row: Float64Array): void {
+  if (model.logDensityBatch !== undefined) {
+    model.logDensityBatch(us, n, out);
+    return;
+  }
+  const d = row.length;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) row[j] = us[i * d + j];
+    out[i] = model.logDensity(row);
+  }
+}
+
+/**
+ * Draws n samples u_i = g(θ, ε_i), ε_i from `guide.drawNoise` (the same rows, in
+ * the same order, as filling an n-row workspace), writes the log weights
+ * f_i = log p̃(u_i) − log q(u_i) into `out[0..n)` and returns their mean, the ELBO
+ * estimate: what `elboValue` gives on such a workspace, in blocks of rows (one
+ * batched model call per block) and without an n-row workspace.
  *
  * @example
  * ```ts
@@ -392,16 +495,25 @@ export function sampleLogWeights(
   rows: RowScratch,
 ): number {
   const ng = guide as NoiseAwareGuide;
-  if (ng.sampleLogWeightsFused !== undefined) return ng.sampleLogWeightsFused(model, params, rng, n, out, rows.u);
+  if (ng.sampleLogWeightsFused !== undefined) return ng.sampleLogWeightsFused(model, params, rng, n, out, rows);
   const fromNoise = ng.logQFromNoise !== undefined;
-  const { eps, u } = rows;
+  const { eps, u, blockRows, blockU, blockLp, blockLq } = rows;
+  const d = guide.dim;
   let sum = 0;
-  for (let i = 0; i < n; i++) {
-    guide.drawNoise(params, rng, eps);
-    guide.forward(params, eps, u);
-    const f = model.logDensity(u) - (fromNoise ? ng.logQFromNoise!(params, eps) : guide.logQ(params, u));
-    out[i] = f;
-    sum += f;
+  for (let i0 = 0; i0 < n; i0 += blockRows) {
+    const m = Math.min(blockRows, n - i0);
+    for (let i = 0; i < m; i++) {
+      guide.drawNoise(params, rng, eps);
+      guide.forward(params, eps, u);
+      blockLq[i] = fromNoise ? ng.logQFromNoise!(params, eps) : guide.logQ(params, u);
+      blockU.set(u, i * d);
+    }
+    modelValues(model, blockU, m, blockLp, u);
+    for (let i = 0; i < m; i++) {
+      const f = blockLp[i] - blockLq[i];
+      out[i0 + i] = f;
+      sum += f;
+    }
   }
   return sum / n;
 }

@@ -8,7 +8,7 @@ import type { DifferentiableModel } from '../model/differentiable-model';
 import { Rng } from '../random/rng';
 import { positiveIntOption, invalidOption } from './errors';
 import { createNoiseSource, isBaseSamples, type BaseSamples } from './base-samples';
-import { createWorkspace, pathwise } from './estimators';
+import { createRowScratch, createWorkspace, pathwise, sampleLogWeights } from './estimators';
 import { families, familiesOf, paramsFromDistributions } from './family-guide';
 import type { Posterior } from './guide';
 import { psisKhat, type ParetoDiagnostic } from './psis';
@@ -251,14 +251,7 @@ export function logEvidence(model: DifferentiableModel, q: Readonly<Posterior>, 
   const guide = families(familiesOf(model, q)).build(model);
   const theta = paramsFromDistributions(model, q);
   const lw = new Float64Array(samples);
-  const eps = new Float64Array(guide.dim);
-  const u = new Float64Array(guide.dim);
-  const rng = new Rng(seed);
-  for (let i = 0; i < samples; i++) {
-    guide.drawNoise(theta, rng, eps);
-    guide.forward(theta, eps, u);
-    lw[i] = model.logDensity(u) - guide.logQ(theta, u);
-  }
+  sampleLogWeights(model, guide, theta, new Rng(seed), samples, lw, createRowScratch(guide));
   const r = logMeanExpWithStderr(lw);
   return { value: r.value, stderr: r.stderr, pareto: psisKhat(lw) };
 }

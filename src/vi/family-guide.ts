@@ -40,13 +40,11 @@ import {
   type UnconstrainedGaussian,
 } from './guide';
 import { invalidOption } from './errors';
-import type { EstimatorWorkspace, NoiseAwareGuide } from './estimators';
+import { modelGradientRows, modelValues, type EstimatorWorkspace, type NoiseAwareGuide, type RowScratch } from './estimators';
 
 const LOCSCALE = 0;
 const EXPO = 1;
 const GAMMA = 2;
-/** Noise values drawn per block by the fused log-weight sampler. */
-const NOISE_BLOCK = 1024;
 /** Control-variate features per coordinate. */
 const CV_PER_COORD = 4;
 
@@ -349,8 +347,7 @@ function buildFamilyGuide(
   ): number {
     const S = ws.samples;
     const noise = ws.noiseData;
-    const us = ws.u;
-    const gLp = ws.gLp;
+    const us = ws.uData;
     const fs = ws.f;
     let lqConst = -d * LN_SQRT_2PI;
     for (let j = 0; j < d; j++) {
@@ -362,23 +359,24 @@ function buildFamilyGuide(
       grad[2 * j] = 0;
       grad[2 * j + 1] = 0;
     }
+    // u = m + σε for every row, then the model on all rows at once.
+    for (let r = 0; r < S * d; r += d) for (let j = 0; j < d; j++) us[r + j] = params[2 * j] + sig[j] * noise[r + j];
+    modelGradientRows(model, ws, S);
+    const lps = ws.lp;
+    const gLp = ws.gLpData;
     let sum = 0;
     if (d === 1) {
       // One coordinate (the common tiny model): everything in locals.
-      const m = params[0];
       const sg = sig[0];
       const is = isig[0];
       let g0 = 0;
       let g1 = 0;
       for (let s = 0; s < S; s++) {
-        const u = us[s];
         const e = noise[s];
-        u[0] = m + sg * e;
-        const lp = model.logDensityGradient(u, gLp);
-        const f = lp - (lqConst - 0.5 * e * e);
+        const f = lps[s] - (lqConst - 0.5 * e * e);
         fs[s] = f;
         sum += f;
-        const gl = gLp[0];
+        const gl = gLp[s];
         if (withScore) {
           g0 += gl;
           g1 += gl * sg * e + 1;
@@ -392,28 +390,25 @@ function buildFamilyGuide(
       grad[1] = g1;
     } else {
       for (let s = 0, r = 0; s < S; s++, r += d) {
-        const u = us[s];
         let e2 = 0;
         for (let j = 0; j < d; j++) {
           const e = noise[r + j];
-          u[j] = params[2 * j] + sig[j] * e;
           e2 += e * e;
         }
-        const lp = model.logDensityGradient(u, gLp);
-        const f = lp - (lqConst - 0.5 * e2);
+        const f = lps[s] - (lqConst - 0.5 * e2);
         fs[s] = f;
         sum += f;
         if (withScore) {
           // The backprop of ∇ᵤ(log p − log q) minus ∂θ log q: the ε/σ terms cancel.
           for (let j = 0; j < d; j++) {
-            const gl = gLp[j];
+            const gl = gLp[r + j];
             grad[2 * j] += gl;
             grad[2 * j + 1] += gl * sig[j] * noise[r + j] + 1;
           }
         } else {
           for (let j = 0; j < d; j++) {
             const e = noise[r + j];
-            const gu = gLp[j] + e * isig[j];
+            const gu = gLp[r + j] + e * isig[j];
             grad[2 * j] += gu;
             grad[2 * j + 1] += gu * sig[j] * e;
           }
@@ -437,7 +432,7 @@ function buildFamilyGuide(
     rng: Rng,
     n: number,
     out: Float64Array,
-    u: Float64Array,
+    rows: RowScratch,
   ): number {
     let lqConst = -d * LN_SQRT_2PI;
     for (let j = 0; j < d; j++) {
@@ -445,22 +440,20 @@ function buildFamilyGuide(
       sig[j] = Math.exp(w);
       lqConst -= w;
     }
-    // Noise in blocks of rows (fillNormal gives the numbers of successive normal() calls).
-    const rowsPerBlock = Math.max(1, Math.floor(NOISE_BLOCK / d));
-    const block = new Float64Array(Math.min(n, rowsPerBlock) * d);
+    // Noise in blocks of rows (fillNormal gives the numbers of successive normal() calls),
+    // u = m + σε, then the model on the whole block.
+    const { blockRows, blockNoise, blockU, blockLp } = rows;
     let sum = 0;
-    for (let i0 = 0; i0 < n; i0 += rowsPerBlock) {
-      const rowsHere = Math.min(rowsPerBlock, n - i0);
-      const eps = rowsHere * d === block.length ? block : block.subarray(0, rowsHere * d);
+    for (let i0 = 0; i0 < n; i0 += blockRows) {
+      const m = Math.min(blockRows, n - i0);
+      const eps = m === blockRows ? blockNoise : blockNoise.subarray(0, m * d);
       rng.fillNormal(eps);
-      for (let i = 0, r = 0; i < rowsHere; i++, r += d) {
+      for (let r = 0; r < m * d; r += d) for (let j = 0; j < d; j++) blockU[r + j] = params[2 * j] + sig[j] * eps[r + j];
+      modelValues(model, blockU, m, blockLp, rows.u);
+      for (let i = 0, r = 0; i < m; i++, r += d) {
         let e2 = 0;
-        for (let j = 0; j < d; j++) {
-          const e = eps[r + j];
-          u[j] = params[2 * j] + sig[j] * e;
-          e2 += e * e;
-        }
-        const f = model.logDensity(u) - (lqConst - 0.5 * e2);
+        for (let j = 0; j < d; j++) e2 += eps[r + j] * eps[r + j];
+        const f = blockLp[i] - (lqConst - 0.5 * e2);
         out[i0 + i] = f;
         sum += f;
       }
