@@ -14,8 +14,8 @@
  *    Each step's gradient has the guide's control variates (zero-mean moments of the
  *    base noise, coefficients regressed on earlier steps) subtracted, which keeps it
  *    unbiased and cuts its variance by orders of magnitude on smooth models.
- *    Converged when, after `minSteps`, the batch-means standard error of the average
- *    is below `stderrTolerance`, the averages of the last two quarters agree within
+ *    Converged when, after `minSteps` and at least 16 batches, the batch-means
+ *    standard error of the average (at two batch lengths) is below `stderrTolerance`, the averages of the last two quarters agree within
  *    `paramTolerance` (both per parameter, on the scale of the fitted distributions'
  *    own parameters, e.g. Gamma shape and rate) and their ELBOs (on common random
  *    numbers) within `tolerance` nats: the tail has stopped drifting and the
@@ -52,9 +52,13 @@ import { psisKhat, type KhatReading } from './psis';
  * ```
  */
 export interface ConvergenceOptions {
-  /** Batch size of the iterate averages, and how often convergence is checked (default 50 steps). */
+  /**
+   * Batch size of the iterate averages, and how often convergence is checked (default
+   * 25 steps). The rule needs 16 batches (the averaged last half holds 8), so no fit
+   * converges in fewer than 16·window steps.
+   */
   readonly window?: number;
-  /** No convergence is declared before this many steps (default 1000). */
+  /** No convergence is declared before this many steps (default 0: only the 16·window floor). */
   readonly minSteps?: number;
   /**
    * Largest difference between the averages of the last two quarters of the run beyond
@@ -66,16 +70,18 @@ export interface ConvergenceOptions {
    * scale the user reads (the fitted distributions' parameters: μ and σ, Gamma shape
    * and rate, Exponential rate; the guide's `naturalParams`, or θ itself for a guide
    * without it): sd of the `window`-step batch means in the averaging window /
-   * √(batches) (default 2.5e-3, so that 4 standard errors stay below 1e-2). This is
-   * what bounds the parameter error of the result; the rule also needs at least 8
-   * batches in the window.
+   * √(batches), or the same from batches of 2·window steps when that is larger
+   * (batches shorter than the iterates' autocorrelation time understate it)
+   * (default 2.5e-3, so that 4 standard errors stay below 1e-2). This is what bounds
+   * the parameter error of the result; the rule also needs at least 8 batches in the
+   * window.
    */
   readonly stderrTolerance?: number;
   /** Largest difference of the ELBOs of those two averages (common random numbers), in nats (default 2e-4). */
   readonly tolerance?: number;
   /** The same, relative to |ELBO| (default 1e-6); the larger of the two applies. */
   readonly relTolerance?: number;
-  /** Draws (common random numbers) used to evaluate those ELBOs (default 1000). */
+  /** Draws (common random numbers) used to evaluate those ELBOs (default 500). */
   readonly checkSamples?: number;
 }
 
@@ -92,7 +98,7 @@ export interface StepSizeSearchOptions {
   readonly ladder?: readonly number[];
   /** Steps run per candidate (default 100). */
   readonly steps?: number;
-  /** Draws of the ELBO used to score a candidate (default 1000). */
+  /** Draws of the ELBO used to score a candidate (default 500). */
   readonly evalSamples?: number;
 }
 
@@ -296,8 +302,8 @@ function readSettings(model: DifferentiableModel, o: FitOptions<unknown>): Setti
     const c = o.convergence ?? {};
     if (c === null || typeof c !== 'object') invalidOption('fit', 'convergence', 'an object or false', c);
     convergence = {
-      window: positiveIntOption('fit', 'convergence.window', c.window ?? 50),
-      minSteps: nonNegativeOption('fit', 'convergence.minSteps', c.minSteps ?? 1000),
+      window: positiveIntOption('fit', 'convergence.window', c.window ?? 25),
+      minSteps: nonNegativeOption('fit', 'convergence.minSteps', c.minSteps ?? 0),
       paramTolerance: positiveOption('fit', 'convergence.paramTolerance', c.paramTolerance ?? 2e-3),
       tolerance: positiveOption('fit', 'convergence.tolerance', c.tolerance ?? 2e-4),
       relTolerance: nonNegativeOption('fit', 'convergence.relTolerance', c.relTolerance ?? 1e-6),
@@ -440,9 +446,18 @@ class Accumulator {
  * slice();
  * ```
  */
-export function* fitSteps<M extends DifferentiableModel>(model: M, options: FitOptions<M> = {}): Generator<FitProgress, FitResult<M>, void> {
-  const cfg = readSettings(model, options as FitOptions<unknown>);
+export function fitSteps<M extends DifferentiableModel>(model: M, options: FitOptions<M> = {}): Generator<FitProgress, FitResult<M>, void> {
+  return run(model, readSettings(model, options as FitOptions<unknown>), true);
+}
+
+/**
+ * The fit loop behind {@link fit} and {@link fitSteps}. With `emit` it yields the
+ * progress after every step; without, it never yields (the first `next()` runs the
+ * whole fit) and builds no progress object unless `onStep` asks for one.
+ */
+function* run<M extends DifferentiableModel>(model: M, cfg: Settings, emit: boolean): Generator<FitProgress, FitResult<M>, void> {
   const { guide, estimator, samples, maxRetries } = cfg;
+  const onStep = cfg.onStep;
   const P = guide.numParams;
   const root = new Rng(cfg.seed);
   const evalRng = root.split();
@@ -485,7 +500,7 @@ export function* fitSteps<M extends DifferentiableModel>(model: M, options: FitO
           continue;
         }
         fails = 0;
-        yield { step: 0, elbo: v, lr: lr0 * lrScale, phase: 'search', params: candidate };
+        if (emit) yield { step: 0, elbo: v, lr: lr0 * lrScale, phase: 'search', params: candidate };
       }
       let elbo = -Infinity;
       if (!failed) {
@@ -575,7 +590,9 @@ export function* fitSteps<M extends DifferentiableModel>(model: M, options: FitO
         meanOf(batches, nb - 2 * q, nb - q, half1);
         meanOf(batches, nb - q, nb, half2);
         // Batch-means standard error of the tail average (the last 2q batches), per
-        // parameter on the natural scale.
+        // parameter on the natural scale. Batches shorter than the iterates'
+        // autocorrelation time make it too small, so it is also computed from batches
+        // of twice the length (adjacent pairs) and the larger of the two is used.
         let dp = 0;
         let se = 0;
         for (let i = 0; i < P; i++) {
@@ -585,8 +602,14 @@ export function* fitSteps<M extends DifferentiableModel>(model: M, options: FitO
           for (let b = nb - q; b < nb; b++) m2 += natBatches[b][i] / q;
           const m = 0.5 * (m1 + m2);
           let v = 0;
-          for (let b = nb - 2 * q; b < nb; b++) v += (natBatches[b][i] - m) ** 2;
-          const sei = Math.sqrt(v / (2 * q - 1) / (2 * q));
+          let v2 = 0;
+          for (let b = nb - 2 * q; b < nb; b += 2) {
+            const x = natBatches[b][i] - m;
+            const y = natBatches[b + 1][i] - m;
+            v += x * x + y * y;
+            v2 += (0.5 * (x + y)) ** 2;
+          }
+          const sei = Math.max(Math.sqrt(v / (2 * q - 1) / (2 * q)), Math.sqrt(v2 / Math.max(1, q - 1) / q));
           se = Math.max(se, sei);
           // Drift: the quarter means may differ by sampling error (≈ 2·SE), not more.
           dp = Math.max(dp, Math.abs(m1 - m2) - 4 * sei);
@@ -604,13 +627,15 @@ export function* fitSteps<M extends DifferentiableModel>(model: M, options: FitO
       }
     }
 
-    const progress: FitProgress = { step: t, elbo: v, lr, phase: 'optimize', params: theta };
-    if (cfg.onStep !== undefined && cfg.onStep(progress) === false) {
-      stopReason = 'stopped';
-      yield progress;
-      break;
+    if (emit || onStep !== undefined) {
+      const progress: FitProgress = { step: t, elbo: v, lr, phase: 'optimize', params: theta };
+      const stop = onStep !== undefined && onStep(progress) === false;
+      if (emit) yield progress;
+      if (stop) {
+        stopReason = 'stopped';
+        break;
+      }
     }
-    yield progress;
     if (converged) break;
   }
 
@@ -626,28 +651,13 @@ export function* fitSteps<M extends DifferentiableModel>(model: M, options: FitO
     throw new FitError(t, guide.paramLatent[k], 'parameters', final[k], `parameter ${guide.paramNames[k]} is not finite`);
   }
 
-  const lw = new Float64Array(cfg.evalSamples);
-  const elbo = sampleLogWeights(model, guide, final, evalRng, lw.length, lw, rows);
-  let s2 = 0;
-  for (let i = 0; i < lw.length; i++) s2 += (lw[i] - elbo) ** 2;
-  const elboStderr = Math.sqrt(s2 / Math.max(1, lw.length - 1) / lw.length);
-  const pareto = psisKhat(lw);
-  return {
-    // The guide builds one entry per block of the model, so the record has exactly M's latents.
-    posterior: guide.posterior(final) as PosteriorOf<M>,
-    elbo,
-    elboStderr,
-    trace: Float64Array.from(trace),
-    converged,
-    steps: t,
-    params: final,
-    paramNames: guide.paramNames,
-    unconstrained: guide.gaussian(final),
-    guide,
-    diagnostics: {
-      khat: pareto.khat,
-      khatReading: pareto.reading,
-      logEvidence: logMeanExpWithStderr(lw),
+  // The final ELBO, log evidence and k̂ share one evaluation with `evalSamples` draws
+  // from its own stream (split off before the fit), made when one of them is first
+  // read: the same numbers whenever that is, and no cost for a caller that only
+  // wants the posterior.
+  const evaluation = new FinalEvaluation(model, guide, final, evalRng, cfg.evalSamples, rows);
+  const diagnostics: FitDiagnostics = lazyFields(
+    {
       stepSize: baseLr,
       stepSizeSearch: searched,
       rejectedSteps: rejected,
@@ -655,7 +665,94 @@ export function* fitSteps<M extends DifferentiableModel>(model: M, options: FitO
       paramStderr,
       stopReason,
     },
-  };
+    {
+      khat: (): number => evaluation.get().khat,
+      khatReading: () => evaluation.get().khatReading,
+      logEvidence: () => evaluation.get().logEvidence,
+    },
+  );
+  return lazyFields<Omit<FitResult<M>, 'elbo' | 'elboStderr'>, Pick<FitResult<M>, 'elbo' | 'elboStderr'>>(
+    {
+      // The guide builds one entry per block of the model, so the record has exactly M's latents.
+      posterior: guide.posterior(final) as PosteriorOf<M>,
+      trace: Float64Array.from(trace),
+      converged,
+      steps: t,
+      params: final,
+      paramNames: guide.paramNames,
+      unconstrained: guide.gaussian(final),
+      guide,
+      diagnostics,
+    },
+    {
+      elbo: () => evaluation.get().elbo,
+      elboStderr: () => evaluation.get().elboStderr,
+    },
+  );
+}
+
+/** What the final evaluation of a fit gives. */
+interface Evaluated {
+  readonly elbo: number;
+  readonly elboStderr: number;
+  readonly khat: number;
+  readonly khatReading: KhatReading;
+  readonly logEvidence: Estimate;
+}
+
+/**
+ * The final evaluation of a fit: `n` log weights of the returned q from the
+ * evaluation stream, their mean (the ELBO) with its standard error, their log mean
+ * exp (the IWAE-n estimate of log p(D)) and PSIS k̂. Computed once, on first use.
+ */
+class FinalEvaluation {
+  private result: Evaluated | undefined;
+  constructor(
+    private readonly model: DifferentiableModel,
+    private readonly guide: Guide,
+    private readonly params: Float64Array,
+    private readonly rng: Rng,
+    private readonly n: number,
+    private readonly rows: ReturnType<typeof createRowScratch>,
+  ) {}
+
+  get(): Evaluated {
+    if (this.result !== undefined) return this.result;
+    const lw = new Float64Array(this.n);
+    const elbo = sampleLogWeights(this.model, this.guide, this.params, this.rng, lw.length, lw, this.rows);
+    let s2 = 0;
+    for (let i = 0; i < lw.length; i++) s2 += (lw[i] - elbo) ** 2;
+    const pareto = psisKhat(lw);
+    this.result = {
+      elbo,
+      elboStderr: Math.sqrt(s2 / Math.max(1, lw.length - 1) / lw.length),
+      khat: pareto.khat,
+      khatReading: pareto.reading,
+      logEvidence: logMeanExpWithStderr(lw),
+    };
+    return this.result;
+  }
+}
+
+/**
+ * `fields` plus the `lazy` ones as enumerable properties computed on first read
+ * (then kept as plain values), so that they also show in `JSON.stringify`.
+ */
+function lazyFields<F extends object, L extends object>(fields: F, lazy: { readonly [K in keyof L]: () => L[K] }): F & L {
+  const out = { ...fields } as F & L;
+  for (const name of Object.keys(lazy) as (keyof L & string)[]) {
+    const compute = lazy[name];
+    Object.defineProperty(out, name, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = compute();
+        Object.defineProperty(out, name, { value, enumerable: true, writable: false, configurable: false });
+        return value;
+      },
+    });
+  }
+  return out;
 }
 
 /** out ← the mean of batches[from..to). */
@@ -690,9 +787,8 @@ function meanOf(batches: readonly Float64Array[], from: number, to: number, out:
  * ```
  */
 export function fit<M extends DifferentiableModel>(model: M, options: FitOptions<M> = {}): FitResult<M> {
-  const it = fitSteps(model, options);
-  for (;;) {
-    const r = it.next();
-    if (r.done) return r.value;
-  }
+  // Without `emit` the loop never yields: one `next()` runs the whole fit.
+  const r = run(model, readSettings(model, options as FitOptions<unknown>), false).next();
+  if (!r.done) throw new Error('fit: the fit loop yielded without emit');
+  return r.value;
 }

@@ -139,18 +139,22 @@ export function adam(options: AdamOptions = {}): Optimizer {
     create(n) {
       const m = new Float64Array(n);
       const v = new Float64Array(n);
-      let k = 0;
+      // β₁ᵏ and β₂ᵏ as running products (no pow per step).
+      let p1 = 1;
+      let p2 = 1;
       return {
         reset() {
           m.fill(0);
           v.fill(0);
-          k = 0;
+          p1 = 1;
+          p2 = 1;
         },
         step(p, g, lr) {
-          k++;
+          p1 *= b1;
+          p2 *= b2;
           const cs = clipScale(g, c.clipNorm);
-          const bc1 = 1 - Math.pow(b1, k);
-          const bc2 = 1 - Math.pow(b2, k);
+          const bc1 = 1 - p1;
+          const bc2 = 1 - p2;
           for (let i = 0; i < n; i++) {
             const gi = g[i] * cs;
             m[i] = b1 * m[i] + (1 - b1) * gi;
@@ -275,17 +279,17 @@ export function rmsprop(options: OptimizerOptions & { readonly rho?: number; rea
     withLr: (lr) => rmsprop({ ...options, lr }),
     create(n) {
       const v = new Float64Array(n);
-      let k = 0;
+      let pk = 1;
       return {
         reset() {
           v.fill(0);
-          k = 0;
+          pk = 1;
         },
         step(p, g, lr) {
-          k++;
+          pk *= rho;
           const cs = clipScale(g, c.clipNorm);
           // Bias-correct the second moment so the first steps are not huge.
-          const bc = 1 - Math.pow(rho, k);
+          const bc = 1 - pk;
           for (let i = 0; i < n; i++) {
             const gi = g[i] * cs;
             v[i] = rho * v[i] + (1 - rho) * gi * gi;

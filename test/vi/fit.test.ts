@@ -85,6 +85,32 @@ describe('fit: reproducibility, step-wise form, full rank', () => {
     expect(a.trace.length).toBe(a.steps);
   });
 
+  it('the final ELBO, log evidence and k̂ are evaluated on first read: the same numbers in any order, and in JSON', () => {
+    const m = expNormalModel(seedData);
+    const a = fit(m, { guide: { z: LogNormal }, seed: 7 });
+    const b = fit(m, { guide: { z: LogNormal }, seed: 7 });
+    // Fit more in between: the evaluation has its own stream, so nothing else moves it.
+    fit(m, { seed: 8 });
+    const ka = a.diagnostics.khat;
+    const ea = a.elbo;
+    const eb = b.elbo;
+    expect(eb).toBe(ea);
+    expect(b.diagnostics.khat).toBe(ka);
+    expect(b.diagnostics.logEvidence).toEqual(a.diagnostics.logEvidence);
+    expect(a.elboStderr).toBe(b.elboStderr);
+    expect(Number.isFinite(ea) && ea < a.diagnostics.logEvidence.value).toBe(true);
+    const json = JSON.parse(JSON.stringify(a.diagnostics));
+    expect(json.khat).toBe(ka);
+    expect(json.khatReading).toBe(a.diagnostics.khatReading);
+    expect(Object.keys(JSON.parse(JSON.stringify(b)))).toEqual(expect.arrayContaining(['elbo', 'elboStderr', 'posterior', 'diagnostics']));
+    // Read once, then plain values.
+    expect(Object.getOwnPropertyDescriptor(a, 'elbo')?.get).toBeUndefined();
+  });
+
+  it('fitSteps checks its options when called, not at the first next()', () => {
+    expect(() => fitSteps(expNormalModel(seedData), { samples: 0 })).toThrow(RangeError);
+  });
+
   it('onStep can stop early', () => {
     const r = fit(expNormalModel(seedData), { seed: 1, onStep: (p) => p.step < 100 });
     expect(r.steps).toBe(100);
