@@ -225,9 +225,12 @@ export interface SumLogPdfKernel {
    * per parameter row instead of O(n): for the `rows` rows of `params` (row-major,
    * `arity` values each) writes `value[r]` = Σᵢ log f(xᵢ | θ_r) and
    * `partials[r·arity + k]` = Σᵢ ∂/∂θ_k log f(xᵢ | θ_r); a row that
-   * {@link SumLogPdfKernel.accepts} refuses gets −∞ and zero partials.
+   * {@link SumLogPdfKernel.accepts} refuses gets −∞ and zero partials. `cache`
+   * (`cacheSlots` values, filled with NaN once by the caller and left alone) keeps
+   * quantities derived from a parameter that stays the same across calls (log σ,
+   * log Γ(α), …).
    */
-  readonly fromStatistics: (params: Float64Array, rows: number, stats: Float64Array, value: Float64Array, partials: Float64Array) => void;
+  readonly fromStatistics: (params: Float64Array, rows: number, stats: Float64Array, cache: Float64Array, value: Float64Array, partials: Float64Array) => void;
 }
 
 /** Per-point partials inside `sumLogPdfPartials` (no distribution has more than 7 parameters). */

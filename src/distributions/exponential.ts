@@ -50,11 +50,12 @@ export class Exponential extends ContinuousDistribution {
       }
       return s < Infinity ? Float64Array.of(xs.length, s) : undefined;
     },
-    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, value: Float64Array, partials: Float64Array): void => {
+    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, cache: Float64Array, value: Float64Array, partials: Float64Array): void => {
       const n = st[0];
       const s = st[1];
-      let lastRate = NaN;
-      let logRate = NaN;
+      // cache: the λ of the last row and log λ.
+      let lastRate = cache[0];
+      let logRate = cache[1];
       for (let r = 0; r < rows; r++) {
         const rate = p[r];
         if (!isPositiveValue(rate)) {
@@ -70,6 +71,8 @@ export class Exponential extends ContinuousDistribution {
         partials[r] = n / rate - s;
         value[r] = n * logRate - rate * s;
       }
+      cache[0] = lastRate;
+      cache[1] = logRate;
     },
   });
 
@@ -168,6 +171,27 @@ export class Exponential extends ContinuousDistribution {
   /** Σ log f(xᵢ) with Σ ∂/∂λ = n/λ − Σxᵢ. */
   override sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
     return exponentialSumLogPdfPartials(this.rate, this.logRate, xs, out);
+  }
+
+  /** The rows of a batch (see the base class): log λ − λx and ∂/∂x = −λ, without a call per point. @internal */
+  override addLogPdfGradRows(xs: Float64Array, stride: number, c0: number, c1: number, rows: number, lp: Float64Array, dx: Float64Array): void {
+    const r = this.rate;
+    const lr = this.logRate;
+    for (let k = 0, o = 0; k < rows; k++, o += stride) {
+      let s = lp[k];
+      for (let c = o + c0; c < o + c1; c++) {
+        const x = xs[c];
+        // logPdfPartials: outside the support −∞ (NaN for NaN) with a zero derivative.
+        if (x >= 0) {
+          s += lr - r * x;
+          dx[c] = -r;
+        } else {
+          s += x < 0 ? -Infinity : NaN;
+          dx[c] = 0;
+        }
+      }
+      lp[k] = s;
+    }
   }
 
   /** −log(1 − p)/λ via log1p, exact near p = 0. */

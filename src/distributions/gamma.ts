@@ -44,7 +44,7 @@ export class Gamma extends ContinuousDistribution {
    */
   static readonly sumKernel: SumLogPdfKernel = Object.freeze({
     arity: 2,
-    cacheSlots: 4,
+    cacheSlots: 5,
     accepts: (p: Float64Array): boolean => isPositiveValue(p[0]) && isPositiveValue(p[1]),
     sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => {
       const a = p[0];
@@ -74,15 +74,16 @@ export class Gamma extends ContinuousDistribution {
       }
       return s < Infinity ? Float64Array.of(xs.length, s, sLog) : undefined;
     },
-    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, value: Float64Array, partials: Float64Array): void => {
+    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, cache: Float64Array, value: Float64Array, partials: Float64Array): void => {
       const n = st[0];
       const s = st[1];
       const sLog = st[2];
-      let lastA = NaN;
-      let lgA = NaN;
-      let psiA = NaN;
-      let lastB = NaN;
-      let logB = NaN;
+      // cache: the α of the last row, log Γ(α), ψ(α); the β of the last row and log β.
+      let lastA = cache[0];
+      let lgA = cache[1];
+      let psiA = cache[2];
+      let lastB = cache[3];
+      let logB = cache[4];
       for (let r = 0, o = 0; r < rows; r++, o += 2) {
         const a = p[o];
         const b = p[o + 1];
@@ -106,6 +107,11 @@ export class Gamma extends ContinuousDistribution {
         partials[o + 1] = (n * a) / b - s;
         value[r] = n * (a * logB - lgA) + (a - 1) * sLog - b * s;
       }
+      cache[0] = lastA;
+      cache[1] = lgA;
+      cache[2] = psiA;
+      cache[3] = lastB;
+      cache[4] = logB;
     },
   });
 

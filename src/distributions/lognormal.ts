@@ -34,7 +34,7 @@ export class LogNormal extends ContinuousDistribution {
    */
   static readonly sumKernel: SumLogPdfKernel = Object.freeze({
     arity: 2,
-    cacheSlots: 2,
+    cacheSlots: 3,
     accepts: (p: Float64Array): boolean => isFiniteValue(p[0]) && isPositiveValue(p[1]),
     sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => {
       // p[2], p[3]: the σ of the last call and its log σ + log √(2π).
@@ -52,10 +52,11 @@ export class LogNormal extends ContinuousDistribution {
       const m = centredMoments(xs, Math.log);
       return m === undefined ? undefined : Float64Array.of(m[0], m[1], m[2], m[0] * m[1]);
     },
-    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, value: Float64Array, partials: Float64Array): void => {
-      let lastSigma = NaN;
-      let logNormalizer = NaN;
-      let inv = NaN;
+    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, cache: Float64Array, value: Float64Array, partials: Float64Array): void => {
+      // cache: the σ of the last row, log σ + log √(2π) and 1/σ.
+      let lastSigma = cache[0];
+      let logNormalizer = cache[1];
+      let inv = cache[2];
       for (let r = 0, o = 0; r < rows; r++, o += 2) {
         const mu = p[o];
         const s = p[o + 1];
@@ -73,6 +74,9 @@ export class LogNormal extends ContinuousDistribution {
         // The Normal likelihood of y = log x, and the Jacobian −Σ log xᵢ.
         value[r] = normalFromStatistics(mu, inv, logNormalizer, st, partials, o) - st[3];
       }
+      cache[0] = lastSigma;
+      cache[1] = logNormalizer;
+      cache[2] = inv;
     },
   });
 

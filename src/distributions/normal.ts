@@ -35,7 +35,7 @@ export class Normal extends ContinuousDistribution {
    */
   static readonly sumKernel: SumLogPdfKernel = Object.freeze({
     arity: 2,
-    cacheSlots: 2,
+    cacheSlots: 3,
     accepts: (p: Float64Array): boolean => isFiniteValue(p[0]) && isPositiveValue(p[1]),
     sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => {
       // p[2], p[3]: the σ of the last call and its log σ + log √(2π).
@@ -47,10 +47,11 @@ export class Normal extends ContinuousDistribution {
       return normalSumLogPdfPartials(p[0], s, p[3], xs, out);
     },
     statistics: (xs: ArrayLike<number>): Float64Array | undefined => centredMoments(xs),
-    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, value: Float64Array, partials: Float64Array): void => {
-      let lastSigma = NaN;
-      let logNormalizer = NaN;
-      let inv = NaN;
+    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, cache: Float64Array, value: Float64Array, partials: Float64Array): void => {
+      // cache: the σ of the last row, log σ + log √(2π) and 1/σ.
+      let lastSigma = cache[0];
+      let logNormalizer = cache[1];
+      let inv = cache[2];
       for (let r = 0, o = 0; r < rows; r++, o += 2) {
         const mu = p[o];
         const s = p[o + 1];
@@ -67,6 +68,9 @@ export class Normal extends ContinuousDistribution {
         }
         value[r] = normalFromStatistics(mu, inv, logNormalizer, st, partials, o);
       }
+      cache[0] = lastSigma;
+      cache[1] = logNormalizer;
+      cache[2] = inv;
     },
   });
 
@@ -168,6 +172,23 @@ export class Normal extends ContinuousDistribution {
   /** Σ log f(xᵢ) with Σ ∂/∂μ = Σ(xᵢ − μ)/σ² and Σ ∂/∂σ = (Σ(xᵢ − μ)²/σ² − n)/σ. */
   override sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
     return normalSumLogPdfPartials(this.mu, this.sigma, this.logNormalizer, xs, out);
+  }
+
+  /** The rows of a batch (see the base class): −z²/2 − log σ − log √(2π) and ∂/∂x = −z/σ, without a call per point. @internal */
+  override addLogPdfGradRows(xs: Float64Array, stride: number, c0: number, c1: number, rows: number, lp: Float64Array, dx: Float64Array): void {
+    const mu = this.mu;
+    const sg = this.sigma;
+    const c = this.logNormalizer;
+    for (let k = 0, o = 0; k < rows; k++, o += stride) {
+      let s = lp[k];
+      for (let i = o + c0; i < o + c1; i++) {
+        // The arithmetic of logPdfPartials, operation for operation.
+        const z = (xs[i] - mu) / sg;
+        s += -0.5 * z * z - c;
+        dx[i] = -(z / sg);
+      }
+      lp[k] = s;
+    }
   }
 
   /** μ + σ Φ⁻¹(p). */

@@ -25,6 +25,8 @@ export class LikelihoodKernel {
   private readonly leaf: Int32Array;
   /** The data's sufficient statistics, or undefined for the per-point form. */
   private readonly stats: Float64Array | undefined;
+  /** The kernel's cache of quantities derived from repeated parameters. */
+  private readonly cache: Float64Array;
   /** Parameter rows (row-major, `arity` each), constants written once. */
   private params: Float64Array;
   private partials: Float64Array;
@@ -43,6 +45,7 @@ export class LikelihoodKernel {
     this.slot = Int32Array.from(slots);
     this.leaf = Int32Array.from(leaves);
     this.stats = kernel.statistics(data);
+    this.cache = new Float64Array(kernel.cacheSlots).fill(NaN);
     this.params = new Float64Array(0);
     this.partials = new Float64Array(0);
     this.row = new Float64Array(this.arity + kernel.cacheSlots).fill(NaN);
@@ -71,8 +74,8 @@ export class LikelihoodKernel {
    * latent's index in the row (zero where the value is −∞).
    */
   evaluate(z: Float64Array, stride: number, rows: number, ll: Float64Array, dz: Float64Array | null): void {
-    this.reserve(rows);
     const A = this.arity;
+    if (this.params.length < rows * A) this.reserve(rows);
     const p = this.params;
     const g = this.partials;
     const slot = this.slot;
@@ -82,7 +85,7 @@ export class LikelihoodKernel {
       const lj = leaf[j];
       for (let r = 0, i = slot[j]; r < rows; r++, i += A) p[i] = z[r * stride + lj];
     }
-    if (this.stats !== undefined) this.kernel.fromStatistics(p, rows, this.stats, ll, g);
+    if (this.stats !== undefined) this.kernel.fromStatistics(p, rows, this.stats, this.cache, ll, g);
     else this.perPoint(rows, ll);
     if (dz === null) return;
     for (let j = 0; j < slot.length; j++) {
@@ -113,7 +116,6 @@ export class LikelihoodKernel {
   /** Room for `rows` parameter rows, the constants written into every row. */
   private reserve(rows: number): void {
     const A = this.arity;
-    if (this.params.length >= rows * A) return;
     const p = new Float64Array(rows * A);
     for (let r = 0; r < rows; r++) p.set(this.constants, r * A);
     this.params = p;

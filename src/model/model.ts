@@ -734,11 +734,11 @@ export class Model<P extends Prior> implements DifferentiableModel {
     const ll = this.bll;
     const ce = this.coordExp;
     // Column by column (a tight loop per coordinate; d is small where this matters).
+    const u0 = r0 * d;
     for (let r = 0; r < n; r++) {
       jac[r] = 0;
       lp[r] = 0;
     }
-    const u0 = r0 * d;
     for (let k = 0; k < d; k++) {
       if (ce[k] === 1) {
         for (let r = 0, i = k; r < n; r++, i += d) {

@@ -78,3 +78,43 @@ for (const entry of registry) {
     });
   });
 }
+
+describe('batched prior rows (the model layer’s addLogPdfRows / addLogPdfGradRows)', () => {
+  /** Any double, including the ends of the support, ±∞ and NaN. */
+  const anyX = fc.oneof(fc.double(), fc.constantFrom(0, -0, Infinity, -Infinity, NaN, 5e-324, 1e308));
+  for (const entry of registry) {
+    it(`${entry.name}: the bits of logPdf / logPdfPartials, row by row and column by column`, () => {
+      fc.assert(
+        fc.property(entry.params, fc.array(anyX, { minLength: 12, maxLength: 12 }), fc.integer({ min: 0, max: 2 }), (ps, xs, c0) => {
+          const d = entry.make(...ps);
+          const stride = 3;
+          const rows = 4;
+          const z = Float64Array.from(xs);
+          const lp = Float64Array.from({ length: rows }, (_, r) => r * 0.25);
+          const lp0 = lp.slice();
+          const dx = new Float64Array(z.length).fill(7);
+          d.addLogPdfGradRows(z, stride, c0, stride, rows, lp, dx);
+          const lpv = lp0.slice();
+          d.addLogPdfRows(z, stride, c0, stride, rows, lpv);
+          const out = new Float64Array(d.paramNames.length + 1);
+          for (let r = 0; r < rows; r++) {
+            let want = lp0[r];
+            let wantValue = lp0[r];
+            for (let c = 0; c < stride; c++) {
+              const i = r * stride + c;
+              if (c < c0) {
+                expect(dx[i]).toBe(7); // columns outside [c0, c1) untouched
+                continue;
+              }
+              want += d.logPdfPartials(z[i], out);
+              wantValue += d.logPdf(z[i]);
+              expect(Object.is(dx[i], out[0]), `∂/∂x at ${z[i]}`).toBe(true);
+            }
+            expect(Object.is(lp[r], want), `row ${r}`).toBe(true);
+            expect(Object.is(lpv[r], wantValue), `value row ${r}`).toBe(true);
+          }
+        }),
+      );
+    });
+  }
+});

@@ -18,6 +18,9 @@ function kernelOf(d: ContinuousDistribution): SumLogPdfKernel {
   return (d.constructor as unknown as { sumKernel: SumLogPdfKernel }).sumKernel;
 }
 
+/** A fresh cache for `fromStatistics`. */
+const nanCache = (k: SumLogPdfKernel): Float64Array => new Float64Array(k.cacheSlots).fill(NaN);
+
 /** Σ|log f(xᵢ)| and Σ|∂/∂θ_k log f(xᵢ)|: the scale of the rounding error of the per-point sums. */
 function magnitudes(d: ContinuousDistribution, xs: ArrayLike<number>): { value: number; partials: number[] } {
   const k = d.paramNames.length;
@@ -50,7 +53,7 @@ describe('sufficient statistics: the same sums as the per-point forms', () => {
             const k = params.length;
             const value = new Float64Array(1);
             const partials = new Float64Array(k);
-            kernel.fromStatistics(Float64Array.from(params), 1, st!, value, partials);
+            kernel.fromStatistics(Float64Array.from(params), 1, st!, nanCache(kernel), value, partials);
             const out = new Float64Array(k + 1);
             const want = d.sumLogPdfPartials(xs, out);
             const mag = magnitudes(d, xs);
@@ -75,7 +78,7 @@ describe('sufficient statistics: the same sums as the per-point forms', () => {
           const flat = Float64Array.from(rows.flatMap((p, r) => (r % 2 === 1 ? [...p.slice(0, -1), -1] : p)));
           const value = new Float64Array(rows.length);
           const partials = new Float64Array(rows.length * k).fill(NaN);
-          kernel.fromStatistics(flat, rows.length, st, value, partials);
+          kernel.fromStatistics(flat, rows.length, st, nanCache(kernel), value, partials);
           rows.forEach((p, r) => {
             if (r % 2 === 1) {
               expect(value[r]).toBe(-Infinity);
@@ -84,7 +87,7 @@ describe('sufficient statistics: the same sums as the per-point forms', () => {
             }
             const one = new Float64Array(1);
             const g = new Float64Array(k);
-            kernel.fromStatistics(Float64Array.from(p), 1, st, one, g);
+            kernel.fromStatistics(Float64Array.from(p), 1, st, nanCache(kernel), one, g);
             expect(value[r]).toBe(one[0]);
             for (let j = 0; j < k; j++) expect(partials[r * k + j]).toBe(g[j]);
           });
@@ -108,7 +111,7 @@ describe('sufficient statistics: the same sums as the per-point forms', () => {
       const kernel = kernelOf(d);
       const value = new Float64Array(1);
       const partials = new Float64Array(kernel.arity);
-      kernel.fromStatistics(Float64Array.from(d.operands), 1, kernel.statistics([])!, value, partials);
+      kernel.fromStatistics(Float64Array.from(d.operands), 1, kernel.statistics([])!, nanCache(kernel), value, partials);
       expect(value[0] === 0).toBe(true); // ±0
       for (const g of partials) expect(g === 0).toBe(true);
     }
