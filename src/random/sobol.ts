@@ -58,6 +58,22 @@ function directionNumbers(): Uint32Array {
   return v;
 }
 
+let reversedDirections: Uint32Array | null = null;
+
+/**
+ * The direction numbers bit-reversed: the generator keeps each coordinate's Sobol
+ * integer bit-reversed (reverse(a ⊕ b) = reverse(a) ⊕ reverse(b)), which is the form
+ * the scramble hashes, so only its output needs reversing.
+ */
+function reversedDirectionNumbers(): Uint32Array {
+  if (reversedDirections !== null) return reversedDirections;
+  const v = directionNumbers();
+  const r = new Uint32Array(v.length);
+  for (let i = 0; i < v.length; i++) r[i] = reverseBits(v[i]);
+  reversedDirections = r;
+  return r;
+}
+
 /** Reverses the 32 bits of x. */
 function reverseBits(x: number): number {
   x = ((x >>> 1) & 0x55555555) | ((x & 0x55555555) << 1);
@@ -68,12 +84,13 @@ function reverseBits(x: number): number {
 }
 
 /**
- * Owen's nested uniform scramble of a 32-bit fraction (Burley 2020): each output
- * bit is the input bit flipped by a hash of the seed and all higher input bits.
+ * Owen's nested uniform scramble of a 32-bit fraction (Burley 2020), given the
+ * fraction bit-reversed (`rx`): each output bit is the input bit flipped by a hash
+ * of the seed and all higher input bits (a Laine–Karras permutation in reversed
+ * order, then reversed back).
  */
-function owenScramble(x: number, seed: number): number {
-  x = reverseBits(x);
-  x = (x + seed) >>> 0;
+function owenScrambleReversed(rx: number, seed: number): number {
+  let x = (rx + seed) >>> 0;
   x ^= Math.imul(x, 0x6c50b47c);
   x ^= Math.imul(x, 0xb82f1e52);
   x ^= Math.imul(x, 0xc7afe638);
@@ -99,6 +116,7 @@ export class ScrambledSobol {
   /** The dimension d of each point. */
   readonly dimension: number;
   private readonly seeds: Uint32Array;
+  /** Each coordinate's current Sobol integer, bit-reversed. */
   private readonly state: Uint32Array;
 
   /**
@@ -123,7 +141,7 @@ export class ScrambledSobol {
     if (!Number.isInteger(n) || n < 0 || out.length < n * d) {
       throw new RangeError(`ScrambledSobol.fillUniform: need an integer n ≥ 0 with out.length ≥ n·${d}, got n = ${n}, out.length = ${out.length}`);
     }
-    const v = directionNumbers();
+    const v = reversedDirectionNumbers();
     const seeds = this.seeds;
     const x = this.state;
     for (let j = 0; j < d; j++) {
@@ -138,7 +156,7 @@ export class ScrambledSobol {
       }
       const row = i * d;
       for (let j = 0; j < d; j++) {
-        out[row + j] = (owenScramble(x[j], seeds[j]) + rng.uniform()) * TWO_M32;
+        out[row + j] = (owenScrambleReversed(x[j], seeds[j]) + rng.uniform()) * TWO_M32;
       }
     }
     return out;

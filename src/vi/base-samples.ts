@@ -82,7 +82,11 @@ export function createNoiseSource(guide: Guide, kind: BaseSamples): NoiseSource 
     kind: 'mc',
     fill(params, rng, ws) {
       if (normal) {
-        rng.fillNormal(ws.noiseData.length === ws.samples * d ? ws.noiseData : ws.noiseData.subarray(0, ws.samples * d));
+        const data = ws.noiseData;
+        const m = ws.samples * d;
+        // A single draw skips the bulk fill's set-up (the same number either way).
+        if (m === 1) data[0] = rng.normal();
+        else rng.fillNormal(data.length === m ? data : data.subarray(0, m));
         return;
       }
       const rows = ws.noise;

@@ -391,7 +391,8 @@ class Stepper {
       if (this.fused) cv.applyMeans(this.grad);
       else cv.apply(params, this.ws, this.grad);
     }
-    this.prev.set(params);
+    const prev = this.prev;
+    for (let i = 0; i < prev.length; i++) prev[i] = params[i];
     state.step(params, this.grad, lr, t);
     if (!allFinite(params)) {
       params.set(this.prev);
