@@ -194,6 +194,15 @@ export class Exponential extends ContinuousDistribution {
     }
   }
 
+  /** The value-only rows of a batch: the bits of `logPdf`. @internal */
+  override addLogPdfRows(xs: Float64Array, stride: number, c0: number, c1: number, rows: number, lp: Float64Array): void {
+    for (let k = 0, o = 0; k < rows; k++, o += stride) {
+      let s = lp[k];
+      for (let c = o + c0; c < o + c1; c++) s += this.logPdf(xs[c]);
+      lp[k] = s;
+    }
+  }
+
   /** −log(1 − p)/λ via log1p, exact near p = 0. */
   protected quantileInside(p: number): number {
     return -Math.log1p(-p) / this.rate;

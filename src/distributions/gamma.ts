@@ -230,6 +230,34 @@ export class Gamma extends ContinuousDistribution {
     return v !== undefined ? v : super.sumLogPdfPartials(xs, out);
   }
 
+  /**
+   * The rows of a batch (see the base class): `logPdf` and the ∂/∂x of
+   * `logPdfPartials`, without the shape partial's digamma. @internal
+   */
+  override addLogPdfGradRows(xs: Float64Array, stride: number, c0: number, c1: number, rows: number, lp: Float64Array, dx: Float64Array): void {
+    const a = this.shape;
+    const b = this.rate;
+    for (let k = 0, o = 0; k < rows; k++, o += stride) {
+      let s = lp[k];
+      for (let c = o + c0; c < o + c1; c++) {
+        const x = xs[c];
+        const v = this.logPdf(x);
+        s += v;
+        dx[c] = !(x >= 0) || v === -Infinity ? 0 : a === 1 ? -b : (a - 1) / x - b;
+      }
+      lp[k] = s;
+    }
+  }
+
+  /** The value-only rows of a batch: the bits of `logPdf`. @internal */
+  override addLogPdfRows(xs: Float64Array, stride: number, c0: number, c1: number, rows: number, lp: Float64Array): void {
+    for (let k = 0, o = 0; k < rows; k++, o += stride) {
+      let s = lp[k];
+      for (let c = o + c0; c < o + c1; c++) s += this.logPdf(xs[c]);
+      lp[k] = s;
+    }
+  }
+
   /** P⁻¹(α, p)/β below the median, Q⁻¹(α, 1 − p)/β above it (1 − p is exact there). */
   protected quantileInside(p: number): number {
     const y = p <= 0.5 ? gammaPInv(this.shape, p) : gammaQInv(this.shape, 1 - p);

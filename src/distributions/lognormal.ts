@@ -190,6 +190,38 @@ export class LogNormal extends ContinuousDistribution {
     return v !== undefined ? v : super.sumLogPdfPartials(xs, out);
   }
 
+  /** The rows of a batch (see the base class): the value and ∂/∂x of `logPdfPartials`, operation for operation. @internal */
+  override addLogPdfGradRows(xs: Float64Array, stride: number, c0: number, c1: number, rows: number, lp: Float64Array, dx: Float64Array): void {
+    const mu = this.mu;
+    const sg = this.sigma;
+    const c = this.logNormalizer;
+    for (let k = 0, o = 0; k < rows; k++, o += stride) {
+      let s = lp[k];
+      for (let i = o + c0; i < o + c1; i++) {
+        const x = xs[i];
+        if (!(x > 0) || x === Infinity) {
+          s += x > 0 || x <= 0 ? -Infinity : NaN;
+          dx[i] = 0;
+          continue;
+        }
+        const y = Math.log(x);
+        const z = (y - mu) / sg;
+        s += -0.5 * z * z - c - y;
+        dx[i] = -(1 + z / sg) / x;
+      }
+      lp[k] = s;
+    }
+  }
+
+  /** The value-only rows of a batch: the bits of `logPdf`. @internal */
+  override addLogPdfRows(xs: Float64Array, stride: number, c0: number, c1: number, rows: number, lp: Float64Array): void {
+    for (let k = 0, o = 0; k < rows; k++, o += stride) {
+      let s = lp[k];
+      for (let i = o + c0; i < o + c1; i++) s += this.logPdf(xs[i]);
+      lp[k] = s;
+    }
+  }
+
   /** exp(μ + σ Φ⁻¹(p)). */
   protected quantileInside(p: number): number {
     return Math.exp(this.mu + this.sigma * normalQuantile(p));

@@ -191,6 +191,15 @@ export class Normal extends ContinuousDistribution {
     }
   }
 
+  /** The value-only rows of a batch: the bits of `logPdf`. @internal */
+  override addLogPdfRows(xs: Float64Array, stride: number, c0: number, c1: number, rows: number, lp: Float64Array): void {
+    for (let k = 0, o = 0; k < rows; k++, o += stride) {
+      let s = lp[k];
+      for (let i = o + c0; i < o + c1; i++) s += this.logPdf(xs[i]);
+      lp[k] = s;
+    }
+  }
+
   /** μ + σ Φ⁻¹(p). */
   protected quantileInside(p: number): number {
     return this.mu + this.sigma * normalQuantile(p);
