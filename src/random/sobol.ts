@@ -11,8 +11,10 @@
  * Scrambling is Owen's nested uniform scramble in base 2, computed by the hash of
  * Burley (2020), "Practical hash-based Owen scrambling" (JCGT 9(4)): bit reversal,
  * a Laine–Karras-style permutation keyed by a per-dimension seed drawn from the
- * `Rng`, and bit reversal back. The 32 scrambled digits are completed by
- * uniform random low digits, which is what full-depth Owen scrambling does.
+ * `Rng`, and bit reversal back. The 32 scrambled digits are completed by 20
+ * uniform random low digits and half a unit of the last (what full-depth Owen
+ * scrambling does, to the 53 bits of a double): every value is exact, strictly
+ * inside (0, 1), and uniform on the 2⁵² cells of its grid.
  *
  * @module
  */
@@ -33,6 +35,7 @@ import { SOBOL_DEGREE, SOBOL_M, SOBOL_POLY } from './sobol-directions';
 export const SOBOL_MAX_DIMENSION: number = SOBOL_DEGREE.length + 1;
 
 const TWO_M32 = 2.3283064365386963e-10;
+const TWO_M20 = 9.5367431640625e-7;
 
 let directions: Uint32Array | null = null;
 
@@ -156,7 +159,8 @@ export class ScrambledSobol {
       }
       const row = i * d;
       for (let j = 0; j < d; j++) {
-        out[row + j] = (owenScrambleReversed(x[j], seeds[j]) + rng.uniform()) * TWO_M32;
+        // 32 + 21 bits: the sum is exact, and (2³² − 2⁻²¹)·2⁻³² < 1.
+        out[row + j] = (owenScrambleReversed(x[j], seeds[j]) + ((rng.nextUint32() >>> 12) + 0.5) * TWO_M20) * TWO_M32;
       }
     }
     return out;

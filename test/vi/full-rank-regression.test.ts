@@ -67,7 +67,9 @@ describe('full-rank guide on the d = 50 regression (1275 parameters)', () => {
   });
 
   it('fit recovers the exact posterior: KL(q ‖ p) ≤ 0.05 and a positive-definite covariance', () => {
-    const r = fit(model, { guide: fullRank(), seed: 1, maxSteps: 3000 });
+    // The scales of a full-rank q converge slowly here: 3000 steps reach KL ≤ 0.05 on some
+    // seeds only (0.27 on seed 1); 8000 steps give KL ≤ 0.0025 and every sd within 4 % on seeds 1–5.
+    const r = fit(model, { guide: fullRank(), seed: 1, maxSteps: 8000 });
     // The step-size search must not be fooled by a spuriously high ELBO (it was: +1.9e31 at η = 0.3).
     for (const c of r.diagnostics.stepSizeSearch) expect(c.elbo).toBeLessThan(0);
     const g = r.unconstrained!;
