@@ -733,45 +733,45 @@ export class Model<P extends Prior> implements DifferentiableModel {
     const lp = this.blp;
     const ll = this.bll;
     const ce = this.coordExp;
-    // Column by column (a tight loop per coordinate; d is small where this matters).
+    // z = T(u) column by column (a tight loop per coordinate; d is small where this
+    // matters), the first column also starting the row sums.
     const u0 = r0 * d;
-    for (let r = 0; r < n; r++) {
-      jac[r] = 0;
-      lp[r] = 0;
-    }
     for (let k = 0; k < d; k++) {
+      const first = k === 0;
       if (ce[k] === 1) {
         for (let r = 0, i = k; r < n; r++, i += d) {
           const uk = us[u0 + i];
           z[i] = Math.exp(uk);
-          jac[r] += uk;
+          jac[r] = first ? uk : jac[r] + uk;
         }
-      } else for (let r = 0, i = k; r < n; r++, i += d) z[i] = us[u0 + i];
+      } else {
+        for (let r = 0, i = k; r < n; r++, i += d) {
+          z[i] = us[u0 + i];
+          if (first) jac[r] = 0;
+        }
+      }
     }
+    for (let r = 0; r < n; r++) lp[r] = 0;
     const gd = this.groupDist;
     for (let g = 0; g < gd.length; g++) {
       if (grads === null) gd[g].addLogPdfRows(z, d, this.groupStart[g], this.groupEnd[g], n, lp);
       else gd[g].addLogPdfGradRows(z, d, this.groupStart[g], this.groupEnd[g], n, lp, gz);
     }
     (this.kernel as LikelihoodKernel).evaluate(z, d, n, ll, grads === null ? null : gz);
-    let allFinite = true;
     for (let r = 0; r < n; r++) {
       const p = lp[r];
       const v = p > -Infinity ? p + ll[r] : p;
-      if (v > -Infinity) out[r0 + r] = v + jac[r];
-      else {
+      const o = u0 + r * d;
+      if (!(v > -Infinity)) {
         out[r0 + r] = v;
-        allFinite = false;
+        if (grads !== null) for (let k = 0; k < d; k++) grads[o + k] = 0;
+        continue;
       }
+      out[r0 + r] = v + jac[r];
+      if (grads === null) continue;
+      const zo = r * d;
+      for (let k = 0; k < d; k++) grads[o + k] = ce[k] === 1 ? gz[zo + k] * z[zo + k] + 1 : gz[zo + k];
     }
-    if (grads === null) return;
-    for (let k = 0; k < d; k++) {
-      if (ce[k] === 1) for (let r = 0, i = k; r < n; r++, i += d) grads[u0 + i] = gz[i] * z[i] + 1;
-      else for (let r = 0, i = k; r < n; r++, i += d) grads[u0 + i] = gz[i];
-    }
-    if (allFinite) return;
-    // Rows whose value is −∞ or NaN have zero gradients.
-    for (let r = 0; r < n; r++) if (!(lp[r] > -Infinity && lp[r] + ll[r] > -Infinity)) grads.fill(0, u0 + r * d, u0 + (r + 1) * d);
   }
 
   private growBatch(n: number): void {

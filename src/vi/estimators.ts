@@ -145,6 +145,11 @@ export function createWorkspace(guide: Guide, samples: number): EstimatorWorkspa
  * ```
  */
 export function modelGradientRows(model: DifferentiableModel, ws: EstimatorWorkspace, n: number): void {
+  if (n === 1) {
+    // One row (1 sample per step): the single-row method, which checks less.
+    ws.lp[0] = model.logDensityGradient(ws.u[0], ws.gLpRows[0]);
+    return;
+  }
   if (model.logDensityGradientBatch !== undefined) {
     model.logDensityGradientBatch(ws.uData, n, ws.gLpData, ws.lp);
     return;

@@ -332,6 +332,59 @@ function buildFamilyGuide(
   }
 
   /**
+   * {@link reparamLocScale} for one coordinate (the common tiny model), everything
+   * in locals: the same arithmetic, operation for operation.
+   */
+  function reparamScalar(
+    model: DifferentiableModel,
+    params: Float64Array,
+    ws: EstimatorWorkspace,
+    grad: Float64Array,
+    withScore: boolean,
+    featureMeans: Float64Array | undefined,
+  ): number {
+    const S = ws.samples;
+    const noise = ws.noiseData;
+    const us = ws.uData;
+    const fs = ws.f;
+    const m = params[0];
+    const w = params[1];
+    const sg = Math.exp(w);
+    const is = 1 / sg;
+    const lqConst = -LN_SQRT_2PI - w;
+    for (let s = 0; s < S; s++) us[s] = m + sg * noise[s];
+    modelGradientRows(model, ws, S);
+    const lps = ws.lp;
+    const gLp = ws.gLpData;
+    let sum = 0;
+    let g0 = 0;
+    let g1 = 0;
+    for (let s = 0; s < S; s++) {
+      const e = noise[s];
+      const f = lps[s] - (lqConst - 0.5 * e * e);
+      fs[s] = f;
+      sum += f;
+      const gl = gLp[s];
+      if (withScore) {
+        g0 += gl;
+        g1 += gl * sg * e + 1;
+      } else {
+        const gu = gl + e * is;
+        g0 += gu;
+        g1 += gu * sg * e;
+      }
+    }
+    const inv = 1 / S;
+    grad[0] = g0 * inv;
+    grad[1] = g1 * inv;
+    if (featureMeans !== undefined) {
+      sig[0] = sg;
+      locScaleFeatureMeans(noise, S, featureMeans);
+    }
+    return sum * inv;
+  }
+
+  /**
    * The reparameterized estimate for guides whose coordinates are all location–scale
    * (θ = (m_j, ω_j) at offsets 2j, 2j + 1): u = m + σ ε, log q = −½|ε|² − Σω −
    * d log√(2π), ∇ᵤ log q = −ε/σ, backprop (∂u/∂m, ∂u/∂ω) = (1, σε); with the score
@@ -365,53 +418,28 @@ function buildFamilyGuide(
     const lps = ws.lp;
     const gLp = ws.gLpData;
     let sum = 0;
-    if (d === 1) {
-      // One coordinate (the common tiny model): everything in locals.
-      const sg = sig[0];
-      const is = isig[0];
-      let g0 = 0;
-      let g1 = 0;
-      for (let s = 0; s < S; s++) {
-        const e = noise[s];
-        const f = lps[s] - (lqConst - 0.5 * e * e);
-        fs[s] = f;
-        sum += f;
-        const gl = gLp[s];
-        if (withScore) {
-          g0 += gl;
-          g1 += gl * sg * e + 1;
-        } else {
-          const gu = gl + e * is;
-          g0 += gu;
-          g1 += gu * sg * e;
-        }
+    for (let s = 0, r = 0; s < S; s++, r += d) {
+      let e2 = 0;
+      for (let j = 0; j < d; j++) {
+        const e = noise[r + j];
+        e2 += e * e;
       }
-      grad[0] = g0;
-      grad[1] = g1;
-    } else {
-      for (let s = 0, r = 0; s < S; s++, r += d) {
-        let e2 = 0;
+      const f = lps[s] - (lqConst - 0.5 * e2);
+      fs[s] = f;
+      sum += f;
+      if (withScore) {
+        // The backprop of ∇ᵤ(log p − log q) minus ∂θ log q: the ε/σ terms cancel.
+        for (let j = 0; j < d; j++) {
+          const gl = gLp[r + j];
+          grad[2 * j] += gl;
+          grad[2 * j + 1] += gl * sig[j] * noise[r + j] + 1;
+        }
+      } else {
         for (let j = 0; j < d; j++) {
           const e = noise[r + j];
-          e2 += e * e;
-        }
-        const f = lps[s] - (lqConst - 0.5 * e2);
-        fs[s] = f;
-        sum += f;
-        if (withScore) {
-          // The backprop of ∇ᵤ(log p − log q) minus ∂θ log q: the ε/σ terms cancel.
-          for (let j = 0; j < d; j++) {
-            const gl = gLp[r + j];
-            grad[2 * j] += gl;
-            grad[2 * j + 1] += gl * sig[j] * noise[r + j] + 1;
-          }
-        } else {
-          for (let j = 0; j < d; j++) {
-            const e = noise[r + j];
-            const gu = gLp[r + j] + e * isig[j];
-            grad[2 * j] += gu;
-            grad[2 * j + 1] += gu * sig[j] * e;
-          }
+          const gu = gLp[r + j] + e * isig[j];
+          grad[2 * j] += gu;
+          grad[2 * j + 1] += gu * sig[j] * e;
         }
       }
     }
@@ -678,7 +706,7 @@ function buildFamilyGuide(
   }
 
   if (allLocScale) {
-    guide.reparamFused = reparamLocScale;
+    guide.reparamFused = d === 1 ? reparamScalar : reparamLocScale;
     guide.sampleLogWeightsFused = sampleLogWeightsLocScale;
   }
   return guide;

@@ -141,10 +141,12 @@ export interface FitOptions<M = DifferentiableModel> {
   /**
    * Base samples of the per-step gradient: `"rqmc"` (scrambled Sobol points, Buchholz
    * et al. 2018) or `"mc"` (i.i.d.). Default: `"rqmc"` when the guide's noise does not
-   * depend on its parameters and d ≤ 161 (measured on the seed model at 16 samples:
-   * 4–6× lower gradient variance at the optimum, 7–70× away from it, for ≈ 1.3× the
-   * cost per step), else `"mc"` (Gamma guides: the inverse-CDF Gamma draws cost
-   * about 2.5× a step, which eats the variance gain).
+   * depend on its parameters and d ≤ 161, else `"mc"` (Gamma guides: the inverse-CDF
+   * Gamma draws cost about 2.5× a step, which eats the variance gain). Measured on the
+   * seed model at 16 samples (docs/benchmarks.md, exact by quadrature and from 20 000
+   * replicates): 25–46× lower gradient variance where the fit starts, 1.2–1.8× at the
+   * optimum, where the gradient's e^{2u} term is unbounded in the uniform; 1.2× fewer
+   * steps to converge with control variates on, 1.4× with them off.
    */
   readonly baseSamples?: BaseSamples;
   /**
@@ -155,7 +157,7 @@ export interface FitOptions<M = DifferentiableModel> {
    * gradient stays unbiased. Measured on the 5-datum data set with a Gamma guide at the
    * optimum: the four features explain all but ~1e-4 of the log-shape gradient's
    * variance (the Gaussian likelihood makes the gradient nearly polynomial in ε),
-   * which is what lets the flat shape direction converge to 1e-2 in ~1000 steps.
+   * which is what lets the flat shape direction converge to 1e-2 in ~900 steps.
    */
   readonly controlVariates?: boolean;
   /** Monte-Carlo samples per step (default 16). */
@@ -169,8 +171,8 @@ export interface FitOptions<M = DifferentiableModel> {
   /** Step-size search settings (used when the optimizer has no `lr`). */
   readonly stepSizeSearch?: StepSizeSearchOptions;
   /**
-   * Draws used for the final ELBO, log-evidence and k̂ estimates (default 20 000). k̂
-   * fits a Pareto tail to the largest ≈ 3√n importance ratios; with a few thousand
+   * Draws used for the final ELBO, log-evidence and k̂ estimates (default 20 000),
+   * drawn when one of them is first read (see {@link FitResult}). k̂ fits a Pareto tail to the largest ≈ 3√n importance ratios; with a few thousand
    * draws that tail is often pre-asymptotic and k̂ swings widely (seed-model Gamma
    * fit: 1.3–2.0 at 2000 draws, 0.33–0.51 at 20 000, theory 0.4).
    */
@@ -206,7 +208,7 @@ export interface StepSizeTrial {
  * ```
  */
 export interface FitDiagnostics {
-  /** PSIS k̂ of the importance ratios p(z, D)/q(z) of the fitted q. */
+  /** PSIS k̂ of the importance ratios p(z, D)/q(z) of the fitted q (evaluated on first read, see {@link FitResult}). */
   readonly khat: number;
   /** < 0.5 good, 0.5–0.7 ok, > 0.7 poor. */
   readonly khatReading: KhatReading;
@@ -228,6 +230,14 @@ export interface FitDiagnostics {
 
 /**
  * What {@link fit} returns.
+ *
+ * `elbo`, `elboStderr` and the diagnostics' `khat`, `khatReading` and `logEvidence`
+ * come from one evaluation of `evalSamples` draws of the fitted q, made the first
+ * time one of them is read (then kept): a fit whose caller only wants the posterior
+ * does not pay for it (on the seed model it costs more than the fit itself). The
+ * draws come from their own stream, split off the seed before the fit, so the values
+ * are the same whenever they are read; they are ordinary enumerable properties, so
+ * `JSON.stringify` includes them.
  *
  * @example
  * ```ts
