@@ -34,6 +34,57 @@ export function time(body: () => number, opsPerCall: number, repeats = 9, warmup
   return { nsPerOp: (samples[samples.length >> 1] * 1e6) / opsPerCall };
 }
 
+/** Result of {@link paired}. */
+export interface PairedTiming {
+  /** Median ms per call of `a` and of `b`. */
+  readonly aMs: number;
+  readonly bMs: number;
+  /** Median over the rounds of (time of a) / (time of b) in the same round. */
+  readonly ratio: number;
+}
+
+/**
+ * Times `a` and `b` interleaved: `rounds` rounds, each timing a batch of `a` calls
+ * then a batch of `b` calls (batches of at least `minMs`), and the ratio of each
+ * round. On a machine whose speed drifts (shared cores), the two sides of a ratio
+ * are then measured under the same conditions, and the median ratio is steadier
+ * than the ratio of two medians taken at different times.
+ */
+export function paired(a: () => void, b: () => void, rounds = 15, minMs = 20): PairedTiming {
+  const reps = (f: () => void): number => {
+    for (let i = 0; i < 3; i++) f();
+    let n = 1;
+    for (;;) {
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) f();
+      if (performance.now() - t0 >= minMs || n > 1e7) return n;
+      n *= 2;
+    }
+  };
+  const na = reps(a);
+  const nb = reps(b);
+  const ta: number[] = [];
+  const tb: number[] = [];
+  const r: number[] = [];
+  for (let k = 0; k < rounds; k++) {
+    let t0 = performance.now();
+    for (let i = 0; i < na; i++) a();
+    const x = (performance.now() - t0) / na;
+    t0 = performance.now();
+    for (let i = 0; i < nb; i++) b();
+    const y = (performance.now() - t0) / nb;
+    ta.push(x);
+    tb.push(y);
+    r.push(x / y);
+  }
+  return { aMs: median(ta), bMs: median(tb), ratio: median(r) };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((p, q) => p - q);
+  return s[s.length >> 1];
+}
+
 /** A printed/markdown table row. */
 export type Row = Record<string, string | number>;
 

@@ -96,7 +96,7 @@ export interface ConvergenceOptions {
 export interface StepSizeSearchOptions {
   /** Step sizes tried, largest first (default [0.3, 0.1, 0.03, 0.01]). */
   readonly ladder?: readonly number[];
-  /** Steps run per candidate (default 100). */
+  /** Steps run per candidate (default 50, Stan ADVI's `adapt_iter`). */
   readonly steps?: number;
   /** Draws of the ELBO used to score a candidate (default 500). */
   readonly evalSamples?: number;
@@ -342,7 +342,7 @@ function readSettings(model: DifferentiableModel, o: FitOptions<unknown>): Setti
     convergence,
     search: {
       ladder,
-      steps: positiveIntOption('fit', 'stepSizeSearch.steps', s.steps ?? 100),
+      steps: positiveIntOption('fit', 'stepSizeSearch.steps', s.steps ?? 50),
       evalSamples: positiveIntOption('fit', 'stepSizeSearch.evalSamples', s.evalSamples ?? 500),
     },
     evalSamples: positiveIntOption('fit', 'evalSamples', o.evalSamples ?? 20_000),
