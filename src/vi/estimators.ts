@@ -135,8 +135,10 @@ export function createWorkspace(guide: Guide, samples: number): EstimatorWorkspa
 
 /**
  * log p̃ and ∇ᵤ log p̃ at the first `n` rows of `ws.uData`, into `ws.lp` and
- * `ws.gLpData`: one batched call when the model has `logDensityGradientBatch`,
- * else one `logDensityGradient` call per row.
+ * `ws.gLpData`: one batched call when the model has `logDensityGradientBatch`
+ * (a single row goes to `logDensityGradient`, which checks less), else one
+ * `logDensityGradient` call per row. For custom estimators: write the u rows, call
+ * this once, read the rows back.
  *
  * @example
  * ```ts

@@ -43,6 +43,8 @@ export {
   elboValue,
   estimators,
   iwae,
+  modelGradientRows,
+  modelValueRows,
   pathwise,
   scoreFunction,
   stickingTheLanding,
