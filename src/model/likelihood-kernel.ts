@@ -1,5 +1,6 @@
 /**
- * Likelihood kernels: an i.i.d. likelihood whose distribution takes each
+ * Likelihood kernels (see also `linear-gaussian-kernel.ts` for per-datum
+ * linear-Gaussian likelihoods): an i.i.d. likelihood whose distribution takes each
  * parameter straight from a latent or a constant (`({ z }) => new Normal(z, 1)`)
  * is evaluated from the latents' values, without calling the user's function or
  * building a distribution. When the family has sufficient statistics for the data
@@ -14,10 +15,26 @@
 import type { ContinuousDistribution, SumLogPdfKernel } from '../distributions/distribution';
 
 /**
- * The kernel of one model: the family's kernel, its parameter values (constants
- * fixed, latent slots loaded from the latent rows), and the data's statistics.
+ * What the model needs of a likelihood kernel: Σᵢ log p(xᵢ | z) and its partials at
+ * rows of constrained latent values, without calling the user's likelihood.
  */
-export class LikelihoodKernel {
+export interface LikelihoodKernel {
+  /** True when the distribution's constructor accepts its parameters at latent row `z` (flat, constrained). */
+  accepts(z: Float64Array): boolean;
+  /**
+   * For the `rows` rows of the constrained latents `z` (row r at r·`stride`):
+   * `ll[r]` = Σᵢ log p(xᵢ | z_r), −∞ where a parameter leaves its domain; when `dz`
+   * is given, the partials are added into `dz` at the latents' indices in each row
+   * (nothing where the value is −∞ for that reason).
+   */
+  evaluate(z: Float64Array, stride: number, rows: number, ll: Float64Array, dz: Float64Array | null): void;
+}
+
+/**
+ * The kernel of an i.i.d. likelihood: the family's kernel, its parameter values
+ * (constants fixed, latent slots loaded from the latent rows), and the data's statistics.
+ */
+export class IidKernel implements LikelihoodKernel {
   /** Parameters per row (the family's arity). */
   readonly arity: number;
   /** For each latent parameter: its slot among the parameters and the flat index of its latent. */
@@ -58,7 +75,6 @@ export class LikelihoodKernel {
     return this.stats !== undefined;
   }
 
-  /** True when the family's constructor accepts the parameters at latent row `z` (flat, constrained). */
   accepts(z: Float64Array): boolean {
     const p = this.row;
     const c = this.constants;
@@ -67,12 +83,6 @@ export class LikelihoodKernel {
     return this.kernel.accepts(p);
   }
 
-  /**
-   * For the `rows` rows of the constrained latents `z` (row r at r·`stride`):
-   * `ll[r]` = Σᵢ log p(xᵢ | z_r), −∞ where a parameter leaves the family's domain;
-   * when `dz` is given, each latent parameter's partial is added into `dz` at its
-   * latent's index in the row (zero where the value is −∞).
-   */
   evaluate(z: Float64Array, stride: number, rows: number, ll: Float64Array, dz: Float64Array | null): void {
     const A = this.arity;
     if (this.params.length < rows * A) this.reserve(rows);
@@ -135,7 +145,7 @@ export function kernelFor(
   clean: boolean,
   leafIndex: (operand: unknown) => number,
   data: Float64Array,
-): LikelihoodKernel | undefined {
+): IidKernel | undefined {
   const ctor = d.constructor as { sumKernel?: SumLogPdfKernel };
   if (!clean || !Object.prototype.hasOwnProperty.call(ctor, 'sumKernel')) return undefined;
   const kernel = ctor.sumKernel as SumLogPdfKernel;
@@ -155,5 +165,5 @@ export function kernelFor(
     slots.push(k);
     leaves.push(leaf);
   }
-  return new LikelihoodKernel(kernel, constants, slots, leaves, data);
+  return new IidKernel(kernel, constants, slots, leaves, data);
 }

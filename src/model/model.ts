@@ -15,6 +15,7 @@ import { InvalidParameterError } from '../errors';
 import type { DifferentiableModel, LatentBlock } from './differentiable-model';
 import { layoutPrior, resolveEntry, type Latents, type Prior, type PriorBlock } from './latents';
 import { kernelFor, type LikelihoodKernel } from './likelihood-kernel';
+import { linearGaussianKernelFor } from './linear-gaussian-kernel';
 import { describe, Plate } from './plate';
 import { Tape, TapeNode } from './tape';
 import { checkDist, copyData, loadValues, makeRecord } from './values';
@@ -207,7 +208,8 @@ export class Model<P extends Prior> implements DifferentiableModel {
     this.elementPriors = this.layout.every((b) => b.fn === null && b.kind !== 'plate')
       ? this.layout.flatMap((b) => b.dists)
       : null;
-    this.kState = this.iid ? UNDECIDED : GENERAL;
+    // i.i.d. likelihoods may have a family kernel, per-datum ones the linear-Gaussian kernel.
+    this.kState = this.data.length > 0 ? UNDECIDED : GENERAL;
     this.coordExp = new Uint8Array(this.dim);
     const gd: ContinuousDistribution[] = [];
     const gs: number[] = [];
@@ -602,12 +604,17 @@ export class Model<P extends Prior> implements DifferentiableModel {
       ll = d.sumLogPdfPartials(data, out);
       route(tape, d, out);
     } else {
+      // While the kernel is undecided, keep the data's distributions to decide it.
+      const traced: ContinuousDistribution[] | null = this.kState === UNDECIDED ? [] : null;
+      tape.valueRead = false;
       for (let i = 0; i < data.length; i++) {
         const d = checkDist(lik(rec, i), i);
         const out = this.scratchFor(d);
         ll += d.logPdfPartials(data[i], out);
         route(tape, d, out);
+        traced?.push(d);
       }
+      if (traced !== null) this.decideLinearKernel(traced, !tape.valueRead);
     }
     if (!(ll > -Infinity)) {
       gz.fill(0);
@@ -651,15 +658,33 @@ export class Model<P extends Prior> implements DifferentiableModel {
     const tape = this.tape;
     tape.reset(this.dim, this.z);
     tape.valueRead = false;
-    let d: unknown;
+    // i.i.d.: one call; per datum: one call per datum (the linear-Gaussian kernel).
+    const calls = this.iid ? 1 : this.data.length;
+    const ds: ContinuousDistribution[] = [];
     try {
-      d = this.likelihood(this.nodeRec, 0);
+      for (let i = 0; i < calls; i++) {
+        const d: unknown = this.likelihood(this.nodeRec, i);
+        if (!(d instanceof ContinuousDistribution)) {
+          this.kState = GENERAL;
+          return;
+        }
+        ds.push(d);
+      }
     } catch (e) {
       if (!(e instanceof InvalidParameterError) || ++this.kProbeFailures >= MAX_PROBE_FAILURES) this.kState = GENERAL;
       return;
     }
-    if (d instanceof ContinuousDistribution) this.decideKernel(d, tape.size === this.dim && !tape.valueRead);
-    else this.kState = GENERAL;
+    if (this.iid) this.decideKernel(ds[0], tape.size === this.dim && !tape.valueRead);
+    else this.decideLinearKernel(ds, !tape.valueRead);
+  }
+
+  /**
+   * Decides the kernel of a per-datum likelihood from the distributions of one traced
+   * pass over the data (see `linearGaussianKernelFor`); `clean` when no value was read.
+   */
+  private decideLinearKernel(ds: readonly ContinuousDistribution[], clean: boolean): void {
+    this.kernel = linearGaussianKernelFor(ds, clean, this.tape, this.dim, this.data);
+    this.kState = this.kernel === undefined ? GENERAL : KERNEL;
   }
 
   // ---- batches ---------------------------------------------------------------------

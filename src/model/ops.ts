@@ -59,12 +59,12 @@ export function add(a: number, b: number): number {
   if (typeof a === 'number') {
     if (typeof b === 'number') return a + b;
     const B = asNode(b);
-    return out(B.tape.unary(a + B.value, B.index, 1));
+    return out(B.tape.affine(a + B.value, B.index, 1, a));
   }
   const A = asNode(a);
-  if (typeof b === 'number') return out(A.tape.unary(A.value + b, A.index, 1));
+  if (typeof b === 'number') return out(A.tape.affine(A.value + b, A.index, 1, b));
   const B = asNode(b);
-  return out(A.tape.binary(A.value + B.value, A.index, 1, B.index, 1));
+  return out(A.tape.affine2(A.value + B.value, A.index, 1, B.index, 1));
 }
 
 /**
@@ -79,12 +79,12 @@ export function sub(a: number, b: number): number {
   if (typeof a === 'number') {
     if (typeof b === 'number') return a - b;
     const B = asNode(b);
-    return out(B.tape.unary(a - B.value, B.index, -1));
+    return out(B.tape.affine(a - B.value, B.index, -1, a));
   }
   const A = asNode(a);
-  if (typeof b === 'number') return out(A.tape.unary(A.value - b, A.index, 1));
+  if (typeof b === 'number') return out(A.tape.affine(A.value - b, A.index, 1, -b));
   const B = asNode(b);
-  return out(A.tape.binary(A.value - B.value, A.index, 1, B.index, -1));
+  return out(A.tape.affine2(A.value - B.value, A.index, 1, B.index, -1));
 }
 
 /**
@@ -99,10 +99,10 @@ export function mul(a: number, b: number): number {
   if (typeof a === 'number') {
     if (typeof b === 'number') return a * b;
     const B = asNode(b);
-    return out(B.tape.unary(a * B.value, B.index, a));
+    return out(B.tape.affine(a * B.value, B.index, a, 0));
   }
   const A = asNode(a);
-  if (typeof b === 'number') return out(A.tape.unary(A.value * b, A.index, b));
+  if (typeof b === 'number') return out(A.tape.affine(A.value * b, A.index, b, 0));
   const B = asNode(b);
   return out(A.tape.binary(A.value * B.value, A.index, B.value, B.index, A.value));
 }
@@ -123,7 +123,7 @@ export function div(a: number, b: number): number {
     return out(B.tape.unary(y, B.index, -y / B.value));
   }
   const A = asNode(a);
-  if (typeof b === 'number') return out(A.tape.unary(A.value / b, A.index, 1 / b));
+  if (typeof b === 'number') return out(A.tape.affine(A.value / b, A.index, 1 / b, 0));
   const B = asNode(b);
   const y = A.value / B.value;
   return out(A.tape.binary(y, A.index, 1 / B.value, B.index, -y / B.value));
@@ -140,7 +140,7 @@ export function div(a: number, b: number): number {
 export function neg(a: number): number {
   if (typeof a === 'number') return -a;
   const A = asNode(a);
-  return out(A.tape.unary(-A.value, A.index, -1));
+  return out(A.tape.affine(-A.value, A.index, -1, 0));
 }
 
 /** Applies a unary function given its value y = f(x) and derivative f′(x). */

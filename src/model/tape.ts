@@ -36,6 +36,8 @@ const LEAF = 0;
 const SCALAR = 1;
 const VECTOR = 2;
 const LEAF_DOT = 3;
+/** A SCALAR entry whose partials are constants: y = d1·x1 + d2·x2 + offset. */
+const AFFINE = 4;
 
 /**
  * Marks an array of consecutive leaf nodes (a plate latent in gradient mode); the
@@ -156,6 +158,8 @@ export class Tape {
   private p2: Int32Array;
   private d1: Float64Array;
   private d2: Float64Array;
+  /** The additive constant of AFFINE entries. */
+  private c0: Float64Array;
   // VECTOR entries: p1 holds a slot in these arrays (operands a, b; b null for sum).
   private vecA: ArrayLike<number>[] = [];
   private vecB: (ArrayLike<number> | null)[] = [];
@@ -170,6 +174,7 @@ export class Tape {
     this.p2 = new Int32Array(capacity);
     this.d1 = new Float64Array(capacity);
     this.d2 = new Float64Array(capacity);
+    this.c0 = new Float64Array(capacity);
   }
 
   /**
@@ -243,6 +248,76 @@ export class Tape {
     return new TapeNode(this, i, value);
   }
 
+  /**
+   * Records y = c·x + offset for a constant c (an operation that is affine in its
+   * operand: a sum with a number, a product with a number, …); the same derivative
+   * as `unary`, and recognizable by {@link Tape.affineForm}.
+   */
+  affine(value: number, parent: number, c: number, offset: number): TapeNode {
+    const node = this.unary(value, parent, c);
+    this.kind[node.index] = AFFINE;
+    this.c0[node.index] = offset;
+    return node;
+  }
+
+  /** Records y = ca·a + cb·b for constants ca, cb (a sum or difference of two nodes). */
+  affine2(value: number, a: number, ca: number, b: number, cb: number): TapeNode {
+    const node = this.binary(value, a, ca, b, cb);
+    this.kind[node.index] = AFFINE;
+    this.c0[node.index] = 0;
+    return node;
+  }
+
+  /**
+   * The entry `index` as an affine function of the leaves, y = Σₖ cₖ·leafₖ + c₀,
+   * when every operation below it is affine with constant coefficients (sums and
+   * differences, products and quotients with numbers, `dot`/`sum` with numbers):
+   * adds `scale`·cₖ into `coef[k]` and returns `scale`·c₀; NaN when an operation
+   * below is not affine (a product of two latents, `exp`, …).
+   */
+  affineForm(index: number, scale: number, coef: Float64Array): number {
+    const k = this.kind[index];
+    if (index < this.leaves) {
+      coef[index] += scale;
+      return 0;
+    }
+    if (k === AFFINE) {
+      let c = scale * this.c0[index];
+      c += this.affineForm(this.p1[index], scale * this.d1[index], coef);
+      const q = this.p2[index];
+      if (q >= 0) c += this.affineForm(q, scale * this.d2[index], coef);
+      return c;
+    }
+    if (k === LEAF_DOT) {
+      const x = this.vecB[this.p1[index]] as ArrayLike<number>;
+      const base = this.p2[index];
+      for (let j = 0; j < x.length; j++) coef[base + j] += scale * x[j];
+      return 0;
+    }
+    if (k === VECTOR) return this.vectorAffineForm(index, scale, coef);
+    return NaN;
+  }
+
+  /** {@link Tape.affineForm} of a `dot`/`sum` entry: affine when no term multiplies two nodes. */
+  private vectorAffineForm(index: number, scale: number, coef: Float64Array): number {
+    const a = this.vecA[this.p1[index]];
+    const b = this.vecB[this.p1[index]];
+    let c = 0;
+    for (let j = 0; j < a.length; j++) {
+      const x = a[j] as unknown as TapeNode | number;
+      const y = b === null ? 1 : (b[j] as unknown as TapeNode | number);
+      if (typeof x === 'number' && typeof y === 'number') c += scale * x * y;
+      else if (typeof x === 'number') c += this.nodeAffineForm(y as TapeNode, scale * x, coef);
+      else if (typeof y === 'number') c += this.nodeAffineForm(x, scale * y, coef);
+      else return NaN;
+    }
+    return c;
+  }
+
+  private nodeAffineForm(node: TapeNode, scale: number, coef: Float64Array): number {
+    return node.tape === this ? this.affineForm(node.index, scale, coef) : NaN;
+  }
+
   /** Records y = f(a, b) with partials `da`, `db`; returns the node of y. */
   binary(value: number, a: number, da: number, b: number, db: number): TapeNode {
     const i = this.size;
@@ -284,7 +359,7 @@ export class Tape {
     for (let i = this.size - 1; i >= this.leaves; i--) {
       const g = adj[i];
       if (g === 0) continue;
-      if (kind[i] === SCALAR) {
+      if (kind[i] === SCALAR || kind[i] === AFFINE) {
         adj[p1[i]] += g * d1[i];
         const q = p2[i];
         if (q >= 0) adj[q] += g * d2[i];
@@ -305,6 +380,7 @@ export class Tape {
     this.adjoints = growF(this.adjoints, cap);
     this.d1 = growF(this.d1, cap);
     this.d2 = growF(this.d2, cap);
+    this.c0 = growF(this.c0, cap);
     this.p1 = growI(this.p1, cap);
     this.p2 = growI(this.p2, cap);
     const k = new Uint8Array(cap);

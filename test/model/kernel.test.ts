@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import {
   add,
   detach,
+  exp,
   Exponential,
   Gamma,
   InvalidParameterError,
@@ -189,8 +190,10 @@ describe('fallback to calling the likelihood', () => {
     return calls;
   }
 
-  it('per-datum likelihoods are called per datum', () => {
-    expect(callsOver(({ z }, i) => new Normal(z, 1 + 0 * i))).toBe(8);
+  it('per-datum likelihoods: a linear-Gaussian one is traced once (one call per datum), any other is called per datum every time', () => {
+    expect(callsOver(({ z }, i) => new Normal(z, 1 + 0 * i))).toBe(2);
+    expect(callsOver(({ z }, i) => new Normal(exp(z), 1 + 0 * i))).toBe(8);
+    expect(callsOver(({ z }, i) => new Exponential(add(z, 0 * i)))).toBe(8);
   });
 
   it('a subclass of a distribution with a kernel does not inherit the kernel', () => {
