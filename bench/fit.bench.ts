@@ -251,7 +251,8 @@ function regressionRows(rows: Row[], d: number): void {
     const g = new Float64Array(p.length);
     const rng = new FastRandom(1);
     const f = msPerCall(() => consume(full ? fullRankGradient(ws, p, S, rng, g) : meanFieldGradient(ws, p, S, rng, g)));
-    rows.push(row(`regression d = ${d}, ${kind}: time per step (S = 16)`, 'ms', v, f, v / f, '', null));
+    rows.push(row(`regression d = ${d}, ${kind}: time per step (S = 16)`, 'ms', v, f, v / f, '', null,
+      'varinf: the linear-Gaussian kernel (QR of X once, O(d²) per sample); the fused loop passes over X (O(n·d))'));
     const best = full ? exact.bestFullRank : exact.bestMeanField;
     const { ms, result } = timeFit(() => fit(model, { guide: spec, seed: 1 }));
     const qg = result.unconstrained;
