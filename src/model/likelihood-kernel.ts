@@ -90,6 +90,15 @@ export class IidKernel implements LikelihoodKernel {
     const g = this.partials;
     const slot = this.slot;
     const leaf = this.leaf;
+    if (rows === 1 && slot.length === 1 && this.stats !== undefined) {
+      // One row, one latent parameter (a scalar model's step): no loops.
+      const sj = slot[0];
+      const lj = leaf[0];
+      p[sj] = z[lj];
+      this.kernel.fromStatistics(p, 1, this.stats, this.cache, ll, g);
+      if (dz !== null) dz[lj] += g[sj];
+      return;
+    }
     // Gather the latent parameters column by column (constants stay where `reserve` put them).
     for (let j = 0; j < slot.length; j++) {
       const lj = leaf[j];
