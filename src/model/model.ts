@@ -235,6 +235,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
     this.batchRows = Math.max(1, Math.floor(BATCH_VALUES / Math.max(1, this.dim)));
     this.uRow = new Float64Array(this.dim);
     this.gRow = new Float64Array(this.dim);
+    this.growBatch(1);
     // The prior partials write into `scratch` without a size check per call: size it
     // once for every prior distribution (1 + its parameter count).
     let need = 8;
@@ -306,8 +307,10 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * likelihood leaves its domain there (e.g. a rate e^u that underflows to 0).
    */
   logDensity(u: Float64Array): number {
+    this.checkLength(u);
     if (this.kernelRowsApply(u)) {
-      this.kernelRows(u, 0, 1, null, this.ll1);
+      if (this.dim === 1) this.kernelScalarRow(u[0], null, this.ll1, 0);
+      else this.kernelRows(u, 0, 1, null, this.ll1);
       return this.ll1[0];
     }
     const logJac = this.constrainInto(u);
@@ -329,8 +332,10 @@ export class Model<P extends Prior> implements DifferentiableModel {
    */
   logDensityGradient(u: Float64Array, grad: Float64Array): number {
     // An open kernel decision is taken by the general path's own call of the likelihood.
+    this.checkLength(u);
     if (this.kState === KERNEL && !this.hierarchical) {
-      this.kernelRows(u, 0, 1, grad, this.ll1);
+      if (this.dim === 1) this.kernelScalarRow(u[0], grad, this.ll1, 0);
+      else this.kernelRows(u, 0, 1, grad, this.ll1);
       return this.ll1[0];
     }
     const logJac = this.constrainInto(u);
@@ -752,6 +757,10 @@ export class Model<P extends Prior> implements DifferentiableModel {
   private kernelRows(us: Float64Array, r0: number, n: number, grads: Float64Array | null, out: Float64Array): void {
     const d = this.dim;
     if (this.bz.length < n * d || this.blp.length < n) this.growBatch(n);
+    if (n === 1 && d === 1) {
+      this.kernelScalarRow(us[r0], grads, out, r0);
+      return;
+    }
     const z = this.bz;
     const gz = this.bgz;
     const jac = this.bjac;
@@ -799,6 +808,34 @@ export class Model<P extends Prior> implements DifferentiableModel {
     }
   }
 
+  /**
+   * {@link kernelRows} for one row of a one-coordinate model (a scalar model's
+   * single evaluation): the same operations in the same order, without the loops.
+   */
+  private kernelScalarRow(uk: number, grads: Float64Array | null, out: Float64Array, r: number): void {
+    const z = this.bz;
+    const gz = this.bgz;
+    const lp = this.blp;
+    const exp = this.coordExp[0] === 1;
+    z[0] = exp ? Math.exp(uk) : uk;
+    const jac = exp ? uk : 0;
+    lp[0] = 0;
+    const g = this.groupDist[0];
+    if (grads === null) g.addLogPdfRows(z, 1, 0, 1, 1, lp);
+    else g.addLogPdfGradRows(z, 1, 0, 1, 1, lp, gz);
+    const ll = this.bll;
+    (this.kernel as LikelihoodKernel).evaluate(z, 1, 1, ll, grads === null ? null : gz);
+    const p = lp[0];
+    const v = p > -Infinity ? p + ll[0] : p;
+    if (!(v > -Infinity)) {
+      out[r] = v;
+      if (grads !== null) grads[r] = 0;
+      return;
+    }
+    out[r] = v + jac;
+    if (grads !== null) grads[r] = exp ? gz[0] * z[0] + 1 : gz[0];
+  }
+
   private growBatch(n: number): void {
     const d = this.dim;
     const rows = Math.max(n, Math.min(this.batchRows, 64));
@@ -821,11 +858,15 @@ export class Model<P extends Prior> implements DifferentiableModel {
     return rec as Latents<P>;
   }
 
-  /** z = T(u) into the flat buffer `z`; returns log|det J_T(u)|. */
-  private constrainInto(u: Float64Array): number {
+  private checkLength(u: Float64Array): void {
     if (u.length !== this.dim) {
       throw new RangeError(`Model: the unconstrained vector must have length ${this.dim}, got ${u.length}`);
     }
+  }
+
+  /** z = T(u) into the flat buffer `z`; returns log|det J_T(u)|. */
+  private constrainInto(u: Float64Array): number {
+    this.checkLength(u);
     return this.allExp ? expInto(u, this.z) : this.constrainBlocks(u);
   }
 

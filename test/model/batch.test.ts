@@ -153,3 +153,17 @@ describe('bad batch shapes', () => {
     expect(() => m.logDensityBatch(new Float64Array(d), 0.5, new Float64Array(1))).toThrow(/non-negative integer, got 0.5/);
   });
 });
+
+describe('single rows of the wrong length', () => {
+  it('throw a RangeError on every path (undecided, kernel, one coordinate, general)', () => {
+    for (const { model } of models()) {
+      const g = new Float64Array(model.dim + 1);
+      for (let t = 0; t < 2; t++) {
+        // t = 0: before any evaluation; t = 1: after the kernel is decided.
+        expect(() => model.logDensity(new Float64Array(model.dim + 1))).toThrow(/must have length/);
+        expect(() => model.logDensityGradient(new Float64Array(model.dim + 1), g)).toThrow(/must have length/);
+        model.logDensityGradient(new Float64Array(model.dim), new Float64Array(model.dim));
+      }
+    }
+  });
+});
