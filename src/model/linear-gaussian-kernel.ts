@@ -81,10 +81,8 @@ export class LinearGaussianKernel implements LikelihoodKernel {
   }
 }
 
-// The O(k·p) loops live in small functions of their own: V8 then optimizes them on
-// their own type feedback, whichever caller (value or gradient, this kernel or the
-// i.i.d. one at the same call site) reaches them first. Inlined into a polymorphic
-// caller they were seen to stay slow (≈ 25×) in some processes.
+// The O(k·p) loops, in small functions of their own (shared by the value and the
+// gradient paths, each with stable argument types).
 
 /** e = c − Rβ (R upper trapezoidal, k × p); returns ‖e‖². */
 function residual(R: Float64Array, c: Float64Array, beta: Float64Array, e: Float64Array, k: number, p: number): number {
