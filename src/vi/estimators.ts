@@ -96,6 +96,13 @@ export interface EstimatorWorkspace {
   readonly gQ: Float64Array;
   /** Per-sample f_s = log p̃ − log q (or log p̃ for the closed-form entropy estimator). */
   readonly f: Float64Array;
+  /**
+   * True when the rows carry importance weights (`baseSamples: "rqmc-tilted"`):
+   * every mean over the rows is then (1/S) Σ w_s (…). Set by the noise source.
+   */
+  weighted: boolean;
+  /** The rows' importance weights w_s (read when `weighted`). */
+  readonly weights: Float64Array;
 }
 
 /**
@@ -130,6 +137,8 @@ export function createWorkspace(guide: Guide, samples: number): EstimatorWorkspa
     gLp: new Float64Array(d),
     gQ: new Float64Array(d),
     f: new Float64Array(samples),
+    weighted: false,
+    weights: new Float64Array(samples),
   };
 }
 
@@ -237,6 +246,7 @@ function reparam(
   withScore: boolean,
 ): number {
   if (guide.reparamFused !== undefined) return guide.reparamFused(model, params, ws, grad, withScore, undefined);
+  refuseWeighted(withScore ? 'pathwise' : 'stickingTheLanding', ws);
   grad.fill(0);
   const S = ws.samples;
   const d = guide.dim;
@@ -279,6 +289,7 @@ export const closedFormEntropy: ElboEstimator = {
   name: 'closedFormEntropy',
   bound: 'elbo',
   estimate(model, guide, params, ws, grad) {
+    refuseWeighted('closedFormEntropy', ws);
     grad.fill(0);
     const S = ws.samples;
     const inv = 1 / S;
@@ -312,6 +323,7 @@ export const iwae: ElboEstimator = {
   name: 'iwae',
   bound: 'iwae',
   estimate(model, guide, params, ws, grad) {
+    refuseWeighted('iwae', ws);
     grad.fill(0);
     const S = ws.samples;
     const d = guide.dim;
@@ -357,6 +369,7 @@ export const scoreFunction: ElboEstimator = {
   name: 'scoreFunction',
   bound: 'elbo',
   estimate(model, guide, params, ws, grad) {
+    refuseWeighted('scoreFunction', ws);
     grad.fill(0);
     const S = ws.samples;
     forwardRows(guide, params, ws);
@@ -397,9 +410,16 @@ export function elboValue(model: DifferentiableModel, guide: Guide, params: Floa
     const eps = ws.noise[s];
     const f = ws.lp[s] - (fromNoise ? ng.logQFromNoise!(params, eps) : guide.logQ(params, u));
     ws.f[s] = f;
-    sum += f;
+    sum += ws.weighted ? ws.weights[s] * f : f;
   }
   return sum / ws.samples;
+}
+
+/** Throws for importance-weighted rows, which `name` would average as if unweighted. */
+function refuseWeighted(name: string, ws: EstimatorWorkspace): void {
+  if (ws.weighted) {
+    throw new TypeError(`${name}: importance-weighted base samples ("rqmc-tilted") need the pathwise or sticking-the-landing estimator of a Gaussian guide`);
+  }
 }
 
 /** u_s = g(θ, ε_s) for every row of the workspace. */

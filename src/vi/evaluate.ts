@@ -27,7 +27,8 @@ export interface EvaluateOptions {
   /** Seed of the generator (default 0). */
   readonly seed?: number | bigint;
   /**
-   * `"mc"` (default): i.i.d. draws, stderr = sd/√n. `"rqmc"`: 16 independent
+   * `"mc"` (default): i.i.d. draws, stderr = sd/√n. `"rqmc"` (and `"rqmc-tilted"`,
+   * see {@link BaseSamples}): 16 independent
    * randomizations of ⌈n/16⌉ scrambled Sobol points each (d ≤ 161; else MC), so each
    * randomization's mean is unbiased and the stderr is the spread of the 16 means / 4
    * (`estimateElbo` only; `logEvidence` always uses MC).
@@ -89,7 +90,7 @@ function readOptions(owner: string, o: EvaluateOptions): { samples: number; seed
   const samples = positiveIntOption(owner, 'samples', o.samples ?? 10_000);
   const seed = o.seed ?? 0;
   if (!(typeof seed === 'bigint' || Number.isSafeInteger(seed))) invalidOption(owner, 'seed', 'an integer', seed);
-  if (o.baseSamples !== undefined && !isBaseSamples(o.baseSamples)) invalidOption(owner, 'baseSamples', '"mc" or "rqmc"', o.baseSamples);
+  if (o.baseSamples !== undefined && !isBaseSamples(o.baseSamples)) invalidOption(owner, 'baseSamples', '"mc", "rqmc" or "rqmc-tilted"', o.baseSamples);
   return { samples, seed, baseSamples: o.baseSamples ?? 'mc' };
 }
 
@@ -152,7 +153,7 @@ function replicatedElbo(
  *
  * @param model - the model
  * @param q - latent name → distribution
- * @param options - samples (default 10 000), seed (default 0), baseSamples (`"mc"` default, or `"rqmc"`)
+ * @param options - samples (default 10 000), seed (default 0), baseSamples (`"mc"` default, `"rqmc"` or `"rqmc-tilted"`)
  * @example
  * ```ts
  * const r = estimateElbo(model, { z: new LogNormal(0, 0.5) }, { samples: 100_000, seed: 1 });
@@ -162,7 +163,7 @@ function replicatedElbo(
  */
 export function estimateElbo(model: DifferentiableModel, q: Readonly<Posterior>, options: EvaluateOptions = {}): ElboEstimate {
   const { samples, seed, baseSamples } = readOptions('estimateElbo', options);
-  if (baseSamples === 'rqmc') return replicatedElbo(model, q, RQMC_REPLICATES, Math.ceil(samples / RQMC_REPLICATES), 'rqmc', seed);
+  if (baseSamples !== 'mc') return replicatedElbo(model, q, RQMC_REPLICATES, Math.ceil(samples / RQMC_REPLICATES), baseSamples, seed);
   return replicatedElbo(model, q, samples, 1, 'mc', seed);
 }
 

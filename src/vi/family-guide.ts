@@ -332,6 +332,104 @@ function buildFamilyGuide(
   }
 
   /**
+   * {@link locScaleFeatureMeans} for importance-weighted rows: the weighted means
+   * (1/S) Σ w_s (h(ε_s) − E h) of the zero-mean features.
+   */
+  function weightedFeatureMeans(noise: Float64Array, w: Float64Array, S: number, out: Float64Array): void {
+    const inv = 1 / S;
+    let W = 0;
+    for (let s = 0; s < S; s++) W += w[s];
+    const Wm = W * inv;
+    for (let j = 0; j < d; j++) {
+      let h0 = 0;
+      let h1 = 0;
+      let h2 = 0;
+      let h3 = 0;
+      const k = j * CV_PER_COORD;
+      const sj = sig[j];
+      const exp = isExpCoord[j] === 1;
+      for (let s = 0, i = j; s < S; s++, i += d) {
+        const e = noise[i];
+        const ws = w[s];
+        h0 += ws * e;
+        h1 += ws * e * e;
+        if (exp) {
+          const x = Math.exp(sj * e);
+          h2 += ws * x;
+          h3 += ws * x * x;
+        } else {
+          h2 += ws * e * e * e;
+          h3 += ws * e * e * e * e;
+        }
+      }
+      const v = sj * sj;
+      out[k] = h0 * inv;
+      out[k + 1] = h1 * inv - Wm;
+      out[k + 2] = h2 * inv - (exp ? Math.exp(0.5 * v) : 0) * Wm;
+      out[k + 3] = h3 * inv - (exp ? Math.exp(2 * v) : 3) * Wm;
+    }
+  }
+
+  /**
+   * {@link reparamLocScale} with importance-weighted rows (`ws.weighted`): every
+   * per-row term times w_s; the same estimate in expectation, for the
+   * `"rqmc-tilted"` base samples.
+   */
+  function reparamWeighted(
+    model: DifferentiableModel,
+    params: Float64Array,
+    ws: EstimatorWorkspace,
+    grad: Float64Array,
+    withScore: boolean,
+    featureMeans: Float64Array | undefined,
+  ): number {
+    const S = ws.samples;
+    const noise = ws.noiseData;
+    const us = ws.uData;
+    const fs = ws.f;
+    const wts = ws.weights;
+    let lqConst = -d * LN_SQRT_2PI;
+    for (let j = 0; j < d; j++) {
+      const w = params[2 * j + 1];
+      const sj = Math.exp(w);
+      sig[j] = sj;
+      isig[j] = 1 / sj;
+      lqConst -= w;
+      grad[2 * j] = 0;
+      grad[2 * j + 1] = 0;
+    }
+    for (let r = 0; r < S * d; r += d) for (let j = 0; j < d; j++) us[r + j] = params[2 * j] + sig[j] * noise[r + j];
+    modelGradientRows(model, ws, S);
+    const lps = ws.lp;
+    const gLp = ws.gLpData;
+    let sum = 0;
+    for (let s = 0, r = 0; s < S; s++, r += d) {
+      const wt = wts[s];
+      let e2 = 0;
+      for (let j = 0; j < d; j++) e2 += noise[r + j] * noise[r + j];
+      const f = lps[s] - (lqConst - 0.5 * e2);
+      fs[s] = f;
+      sum += wt * f;
+      for (let j = 0; j < d; j++) {
+        const e = noise[r + j];
+        if (withScore) {
+          const gl = gLp[r + j];
+          grad[2 * j] += wt * gl;
+          grad[2 * j + 1] += wt * (gl * sig[j] * e + 1);
+        } else {
+          const gu = gLp[r + j] + e * isig[j];
+          grad[2 * j] += wt * gu;
+          grad[2 * j + 1] += wt * gu * sig[j] * e;
+        }
+      }
+    }
+    const inv = 1 / S;
+    for (let i = 0; i < 2 * d; i++) grad[i] *= inv;
+    if (featureMeans !== undefined) weightedFeatureMeans(noise, wts, S, featureMeans);
+    return sum * inv;
+  }
+
+  /**
    * {@link reparamLocScale} for one coordinate (the common tiny model), everything
    * in locals: the same arithmetic, operation for operation.
    */
@@ -343,6 +441,7 @@ function buildFamilyGuide(
     withScore: boolean,
     featureMeans: Float64Array | undefined,
   ): number {
+    if (ws.weighted) return reparamWeighted(model, params, ws, grad, withScore, featureMeans);
     const S = ws.samples;
     const noise = ws.noiseData;
     const us = ws.uData;
@@ -398,6 +497,7 @@ function buildFamilyGuide(
     withScore: boolean,
     featureMeans: Float64Array | undefined,
   ): number {
+    if (ws.weighted) return reparamWeighted(model, params, ws, grad, withScore, featureMeans);
     const S = ws.samples;
     const noise = ws.noiseData;
     const us = ws.uData;

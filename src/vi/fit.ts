@@ -140,7 +140,8 @@ export interface FitOptions<M = DifferentiableModel> {
   readonly optimizer?: Optimizer;
   /**
    * Base samples of the per-step gradient: `"rqmc"` (scrambled Sobol points, Buchholz
-   * et al. 2018) or `"mc"` (i.i.d.). Default: `"rqmc"` when the guide's noise does not
+   * et al. 2018), `"mc"` (i.i.d.) or `"rqmc-tilted"` (Sobol points through a wider
+   * normal, importance-weighted: see {@link BaseSamples}). Default: `"rqmc"` when the guide's noise does not
    * depend on its parameters and d ≤ 161, else `"mc"` (Gamma guides: the inverse-CDF
    * Gamma draws cost about 2.5× a step, which eats the variance gain). Measured on the
    * seed model at 16 samples (docs/benchmarks.md, exact by quadrature and from 20 000
@@ -327,8 +328,13 @@ function readSettings(model: DifferentiableModel, o: FitOptions<unknown>): Setti
   ladder.forEach((v, i) => positiveOption('fit', `stepSizeSearch.ladder[${i}]`, v));
   if (o.onStep !== undefined && typeof o.onStep !== 'function') invalidOption('fit', 'onStep', 'a function', o.onStep);
   const guide = spec.build(model);
-  if (o.baseSamples !== undefined && !isBaseSamples(o.baseSamples)) invalidOption('fit', 'baseSamples', '"mc" or "rqmc"', o.baseSamples);
+  if (o.baseSamples !== undefined && !isBaseSamples(o.baseSamples)) invalidOption('fit', 'baseSamples', '"mc", "rqmc" or "rqmc-tilted"', o.baseSamples);
   const baseSamples: BaseSamples = o.baseSamples ?? (guide.noiseDependsOnParams ? 'mc' : 'rqmc');
+  if (baseSamples === 'rqmc-tilted') {
+    // Importance-weighted rows: only the fused pathwise / STL estimators read the weights.
+    if (estimator !== stickingTheLanding && estimator !== pathwise) invalidOption('fit', 'estimator', 'stickingTheLanding or pathwise with baseSamples "rqmc-tilted"', estimator.name);
+    createNoiseSource(guide, baseSamples); // throws for a guide without Gaussian base noise
+  }
   if (o.controlVariates !== undefined && typeof o.controlVariates !== 'boolean') invalidOption('fit', 'controlVariates', 'a boolean', o.controlVariates);
   return {
     guide,
