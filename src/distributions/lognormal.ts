@@ -8,7 +8,7 @@ import { centredMoments } from '../math/moments';
 import { normalCdf, normalLogCdf, normalQuantile } from '../math/normal-functions';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
-import { normalFromStatistics } from './normal';
+import { normalRowsFromStatistics } from './normal';
 import { positive, type Support } from './support';
 import { finiteParam, isFiniteValue, isPositiveValue, positiveParam } from './validate';
 
@@ -52,32 +52,9 @@ export class LogNormal extends ContinuousDistribution {
       const m = centredMoments(xs, Math.log);
       return m === undefined ? undefined : Float64Array.of(m[0], m[1], m[2], m[0] * m[1]);
     },
-    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, cache: Float64Array, value: Float64Array, partials: Float64Array): void => {
-      // cache: the σ of the last row, log σ + log √(2π) and 1/σ.
-      let lastSigma = cache[0];
-      let logNormalizer = cache[1];
-      let inv = cache[2];
-      for (let r = 0, o = 0; r < rows; r++, o += 2) {
-        const mu = p[o];
-        const s = p[o + 1];
-        if (!(isFiniteValue(mu) && isPositiveValue(s))) {
-          value[r] = -Infinity;
-          partials[o] = 0;
-          partials[o + 1] = 0;
-          continue;
-        }
-        if (s !== lastSigma) {
-          lastSigma = s;
-          logNormalizer = Math.log(s) + LN_SQRT_2PI;
-          inv = 1 / s;
-        }
-        // The Normal likelihood of y = log x, and the Jacobian −Σ log xᵢ.
-        value[r] = normalFromStatistics(mu, inv, logNormalizer, st, partials, o) - st[3];
-      }
-      cache[0] = lastSigma;
-      cache[1] = logNormalizer;
-      cache[2] = inv;
-    },
+    // The Normal likelihood of y = log x, and the Jacobian −Σ log xᵢ.
+    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, cache: Float64Array, value: Float64Array, partials: Float64Array): void =>
+      normalRowsFromStatistics(p, rows, st, cache, value, partials, st[3]),
   });
 
   /** Always `"LogNormal"`. */

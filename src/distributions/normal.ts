@@ -47,31 +47,8 @@ export class Normal extends ContinuousDistribution {
       return normalSumLogPdfPartials(p[0], s, p[3], xs, out);
     },
     statistics: (xs: ArrayLike<number>): Float64Array | undefined => centredMoments(xs),
-    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, cache: Float64Array, value: Float64Array, partials: Float64Array): void => {
-      // cache: the σ of the last row, log σ + log √(2π) and 1/σ.
-      let lastSigma = cache[0];
-      let logNormalizer = cache[1];
-      let inv = cache[2];
-      for (let r = 0, o = 0; r < rows; r++, o += 2) {
-        const mu = p[o];
-        const s = p[o + 1];
-        if (!(isFiniteValue(mu) && isPositiveValue(s))) {
-          value[r] = -Infinity;
-          partials[o] = 0;
-          partials[o + 1] = 0;
-          continue;
-        }
-        if (s !== lastSigma) {
-          lastSigma = s;
-          logNormalizer = Math.log(s) + LN_SQRT_2PI;
-          inv = 1 / s;
-        }
-        value[r] = normalFromStatistics(mu, inv, logNormalizer, st, partials, o);
-      }
-      cache[0] = lastSigma;
-      cache[1] = logNormalizer;
-      cache[2] = inv;
-    },
+    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, cache: Float64Array, value: Float64Array, partials: Float64Array): void =>
+      normalRowsFromStatistics(p, rows, st, cache, value, partials, 0),
   });
 
   /** Always `"Normal"`. */
@@ -245,6 +222,45 @@ function normalSumLogPdfPartials(
   out[1] = s1 / v;
   out[2] = (s2 / v - n) / s;
   return -0.5 * s2 / v - n * logNormalizer;
+}
+
+/**
+ * The Normal kernel's `fromStatistics` over parameter rows [μ, σ], minus `shift`
+ * (LogNormal: the Jacobian Σ log xᵢ of its statistics of log x; Normal: 0). A row
+ * with μ not finite or σ not in (0, ∞) gets −∞ and zero partials. `cache` holds the
+ * σ of the last row, log σ + log √(2π) and 1/σ.
+ */
+export function normalRowsFromStatistics(
+  p: Float64Array,
+  rows: number,
+  st: Float64Array,
+  cache: Float64Array,
+  value: Float64Array,
+  partials: Float64Array,
+  shift: number,
+): void {
+  let lastSigma = cache[0];
+  let logNormalizer = cache[1];
+  let inv = cache[2];
+  for (let r = 0, o = 0; r < rows; r++, o += 2) {
+    const mu = p[o];
+    const s = p[o + 1];
+    if (!(isFiniteValue(mu) && isPositiveValue(s))) {
+      value[r] = -Infinity;
+      partials[o] = 0;
+      partials[o + 1] = 0;
+      continue;
+    }
+    if (s !== lastSigma) {
+      lastSigma = s;
+      logNormalizer = Math.log(s) + LN_SQRT_2PI;
+      inv = 1 / s;
+    }
+    value[r] = normalFromStatistics(mu, inv, logNormalizer, st, partials, o) - shift;
+  }
+  cache[0] = lastSigma;
+  cache[1] = logNormalizer;
+  cache[2] = inv;
 }
 
 /**

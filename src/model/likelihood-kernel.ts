@@ -70,11 +70,6 @@ export class IidKernel implements LikelihoodKernel {
     this.reserve(1);
   }
 
-  /** True when the data were reduced to sufficient statistics (O(1) evaluations). */
-  get usesStatistics(): boolean {
-    return this.stats !== undefined;
-  }
-
   accepts(z: Float64Array): boolean {
     const p = this.row;
     const c = this.constants;

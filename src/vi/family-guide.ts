@@ -293,8 +293,15 @@ function buildFamilyGuide(
    * Means over the S rows of `noise` of the control-variate features of
    * location–scale coordinates (the `features` below), coordinate by coordinate.
    */
-  function locScaleFeatureMeans(noise: Float64Array, S: number, out: Float64Array): void {
+  function locScaleFeatureMeans(noise: Float64Array, w: Float64Array | null, S: number, out: Float64Array): void {
     const inv = 1 / S;
+    // Importance-weighted rows: the weighted means (1/S) Σ w_s (h(ε_s) − E h).
+    let W = S;
+    if (w !== null) {
+      W = 0;
+      for (let s = 0; s < S; s++) W += w[s];
+    }
+    const Wm = W / S;
     for (let j = 0; j < d; j++) {
       let h0 = 0;
       let h1 = 0;
@@ -303,130 +310,34 @@ function buildFamilyGuide(
       const k = j * CV_PER_COORD;
       if (isExpCoord[j]) {
         const sj = sig[j];
-        for (let i = j; i < S * d; i += d) {
+        for (let s = 0, i = j; s < S; s++, i += d) {
+          const wt = w === null ? 1 : w[s];
           const e = noise[i];
           const x = Math.exp(sj * e);
-          h0 += e;
-          h1 += e * e;
-          h2 += x;
-          h3 += x * x;
+          h0 += wt * e;
+          h1 += wt * (e * e);
+          h2 += wt * x;
+          h3 += wt * (x * x);
         }
         const v = sj * sj;
-        out[k + 2] = h2 * inv - Math.exp(0.5 * v);
-        out[k + 3] = h3 * inv - Math.exp(2 * v);
+        out[k + 2] = h2 * inv - Math.exp(0.5 * v) * Wm;
+        out[k + 3] = h3 * inv - Math.exp(2 * v) * Wm;
       } else {
-        for (let i = j; i < S * d; i += d) {
+        for (let s = 0, i = j; s < S; s++, i += d) {
+          const wt = w === null ? 1 : w[s];
           const e = noise[i];
           const ee = e * e;
-          h0 += e;
-          h1 += ee;
-          h2 += ee * e;
-          h3 += ee * ee;
+          h0 += wt * e;
+          h1 += wt * ee;
+          h2 += wt * (ee * e);
+          h3 += wt * (ee * ee);
         }
         out[k + 2] = h2 * inv;
-        out[k + 3] = h3 * inv - 3;
+        out[k + 3] = h3 * inv - 3 * Wm;
       }
-      out[k] = h0 * inv;
-      out[k + 1] = h1 * inv - 1;
-    }
-  }
-
-  /**
-   * {@link locScaleFeatureMeans} for importance-weighted rows: the weighted means
-   * (1/S) Σ w_s (h(ε_s) − E h) of the zero-mean features.
-   */
-  function weightedFeatureMeans(noise: Float64Array, w: Float64Array, S: number, out: Float64Array): void {
-    const inv = 1 / S;
-    let W = 0;
-    for (let s = 0; s < S; s++) W += w[s];
-    const Wm = W * inv;
-    for (let j = 0; j < d; j++) {
-      let h0 = 0;
-      let h1 = 0;
-      let h2 = 0;
-      let h3 = 0;
-      const k = j * CV_PER_COORD;
-      const sj = sig[j];
-      const exp = isExpCoord[j] === 1;
-      for (let s = 0, i = j; s < S; s++, i += d) {
-        const e = noise[i];
-        const ws = w[s];
-        h0 += ws * e;
-        h1 += ws * e * e;
-        if (exp) {
-          const x = Math.exp(sj * e);
-          h2 += ws * x;
-          h3 += ws * x * x;
-        } else {
-          h2 += ws * e * e * e;
-          h3 += ws * e * e * e * e;
-        }
-      }
-      const v = sj * sj;
       out[k] = h0 * inv;
       out[k + 1] = h1 * inv - Wm;
-      out[k + 2] = h2 * inv - (exp ? Math.exp(0.5 * v) : 0) * Wm;
-      out[k + 3] = h3 * inv - (exp ? Math.exp(2 * v) : 3) * Wm;
     }
-  }
-
-  /**
-   * {@link reparamLocScale} with importance-weighted rows (`ws.weighted`): every
-   * per-row term times w_s; the same estimate in expectation, for the
-   * `"rqmc-tilted"` base samples.
-   */
-  function reparamWeighted(
-    model: DifferentiableModel,
-    params: Float64Array,
-    ws: EstimatorWorkspace,
-    grad: Float64Array,
-    withScore: boolean,
-    featureMeans: Float64Array | undefined,
-  ): number {
-    const S = ws.samples;
-    const noise = ws.noiseData;
-    const us = ws.uData;
-    const fs = ws.f;
-    const wts = ws.weights;
-    let lqConst = -d * LN_SQRT_2PI;
-    for (let j = 0; j < d; j++) {
-      const w = params[2 * j + 1];
-      const sj = Math.exp(w);
-      sig[j] = sj;
-      isig[j] = 1 / sj;
-      lqConst -= w;
-      grad[2 * j] = 0;
-      grad[2 * j + 1] = 0;
-    }
-    for (let r = 0; r < S * d; r += d) for (let j = 0; j < d; j++) us[r + j] = params[2 * j] + sig[j] * noise[r + j];
-    modelGradientRows(model, ws, S);
-    const lps = ws.lp;
-    const gLp = ws.gLpData;
-    let sum = 0;
-    for (let s = 0, r = 0; s < S; s++, r += d) {
-      const wt = wts[s];
-      let e2 = 0;
-      for (let j = 0; j < d; j++) e2 += noise[r + j] * noise[r + j];
-      const f = lps[s] - (lqConst - 0.5 * e2);
-      fs[s] = f;
-      sum += wt * f;
-      for (let j = 0; j < d; j++) {
-        const e = noise[r + j];
-        if (withScore) {
-          const gl = gLp[r + j];
-          grad[2 * j] += wt * gl;
-          grad[2 * j + 1] += wt * (gl * sig[j] * e + 1);
-        } else {
-          const gu = gLp[r + j] + e * isig[j];
-          grad[2 * j] += wt * gu;
-          grad[2 * j + 1] += wt * gu * sig[j] * e;
-        }
-      }
-    }
-    const inv = 1 / S;
-    for (let i = 0; i < 2 * d; i++) grad[i] *= inv;
-    if (featureMeans !== undefined) weightedFeatureMeans(noise, wts, S, featureMeans);
-    return sum * inv;
   }
 
   /**
@@ -441,7 +352,7 @@ function buildFamilyGuide(
     withScore: boolean,
     featureMeans: Float64Array | undefined,
   ): number {
-    if (ws.weighted) return reparamWeighted(model, params, ws, grad, withScore, featureMeans);
+    if (ws.weighted) return reparamLocScale(model, params, ws, grad, withScore, featureMeans);
     const S = ws.samples;
     const noise = ws.noiseData;
     const us = ws.uData;
@@ -478,7 +389,7 @@ function buildFamilyGuide(
     grad[1] = g1 * inv;
     if (featureMeans !== undefined) {
       sig[0] = sg;
-      locScaleFeatureMeans(noise, S, featureMeans);
+      locScaleFeatureMeans(noise, null, S, featureMeans);
     }
     return sum * inv;
   }
@@ -497,11 +408,12 @@ function buildFamilyGuide(
     withScore: boolean,
     featureMeans: Float64Array | undefined,
   ): number {
-    if (ws.weighted) return reparamWeighted(model, params, ws, grad, withScore, featureMeans);
     const S = ws.samples;
     const noise = ws.noiseData;
     const us = ws.uData;
     const fs = ws.f;
+    // Importance-weighted rows ("rqmc-tilted"): every per-row term times w_s.
+    const wts = ws.weighted ? ws.weights : null;
     let lqConst = -d * LN_SQRT_2PI;
     for (let j = 0; j < d; j++) {
       const w = params[2 * j + 1];
@@ -519,6 +431,7 @@ function buildFamilyGuide(
     const gLp = ws.gLpData;
     let sum = 0;
     for (let s = 0, r = 0; s < S; s++, r += d) {
+      const wt = wts === null ? 1 : wts[s];
       let e2 = 0;
       for (let j = 0; j < d; j++) {
         const e = noise[r + j];
@@ -526,26 +439,26 @@ function buildFamilyGuide(
       }
       const f = lps[s] - (lqConst - 0.5 * e2);
       fs[s] = f;
-      sum += f;
+      sum += wt * f;
       if (withScore) {
         // The backprop of ∇ᵤ(log p − log q) minus ∂θ log q: the ε/σ terms cancel.
         for (let j = 0; j < d; j++) {
           const gl = gLp[r + j];
-          grad[2 * j] += gl;
-          grad[2 * j + 1] += gl * sig[j] * noise[r + j] + 1;
+          grad[2 * j] += wt * gl;
+          grad[2 * j + 1] += wt * (gl * sig[j] * noise[r + j] + 1);
         }
       } else {
         for (let j = 0; j < d; j++) {
           const e = noise[r + j];
           const gu = gLp[r + j] + e * isig[j];
-          grad[2 * j] += gu;
-          grad[2 * j + 1] += gu * sig[j] * e;
+          grad[2 * j] += wt * gu;
+          grad[2 * j + 1] += wt * (gu * sig[j] * e);
         }
       }
     }
     const inv = 1 / S;
     for (let i = 0; i < 2 * d; i++) grad[i] *= inv;
-    if (featureMeans !== undefined) locScaleFeatureMeans(noise, S, featureMeans);
+    if (featureMeans !== undefined) locScaleFeatureMeans(noise, wts, S, featureMeans);
     return sum * inv;
   }
 

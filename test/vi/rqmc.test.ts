@@ -4,8 +4,28 @@ import { Model } from '../../src/model/model';
 import { plate } from '../../src/model/plate';
 import { dot } from '../../src/model/ops';
 import { Rng } from '../../src/random/rng';
-import { createNoiseSource, createWorkspace, estimateElbo, families, fit, fullRank, iwae, stickingTheLanding } from '../../src/vi/index';
+import { createNoiseSource, createWorkspace, estimateElbo, families, fit, fullRank, iwae, stickingTheLanding, type BaseSamples, type Guide } from '../../src/vi/index';
+import type { DifferentiableModel } from '../../src/model/differentiable-model';
 import { expNormalModel, makeDist, viCases } from './helpers';
+
+/** Per-parameter variance of the 16-sample STL gradient over n independent draws of the base samples. */
+function gradientVariances(model: DifferentiableModel, guide: Guide, theta: Float64Array, kind: BaseSamples, n: number, seed: number): number[] {
+  const src = createNoiseSource(guide, kind);
+  const ws = createWorkspace(guide, 16);
+  const g = new Float64Array(theta.length);
+  const rng = new Rng(seed);
+  const s1 = new Array<number>(theta.length).fill(0);
+  const s2 = new Array<number>(theta.length).fill(0);
+  for (let i = 0; i < n; i++) {
+    src.fill(theta, rng, ws);
+    stickingTheLanding.estimate(model, guide, theta, ws, g);
+    for (let k = 0; k < g.length; k++) {
+      s1[k] += g[k];
+      s2[k] += g[k] * g[k];
+    }
+  }
+  return s1.map((a, k) => s2[k] / n - (a / n) ** 2);
+}
 
 describe('RQMC base samples', () => {
   it('estimateElbo with baseSamples "rqmc" is unbiased (within 4 SE of the exact ELBO)', () => {
@@ -30,24 +50,7 @@ describe('RQMC base samples', () => {
     const model = expNormalModel([1.3]);
     const guide = families({ z: LogNormal }).build(model);
     const theta = Float64Array.of(-0.32017581845657467, Math.log(0.6635132695475704));
-    const variance = (kind: 'mc' | 'rqmc' | 'rqmc-tilted'): number => {
-      const src = createNoiseSource(guide, kind);
-      const ws = createWorkspace(guide, 16);
-      const g = new Float64Array(2);
-      const rng = new Rng(2);
-      const N = 8000;
-      const s1 = [0, 0];
-      const s2 = [0, 0];
-      for (let i = 0; i < N; i++) {
-        src.fill(theta, rng, ws);
-        stickingTheLanding.estimate(model, guide, theta, ws, g);
-        for (let k = 0; k < 2; k++) {
-          s1[k] += g[k];
-          s2[k] += g[k] * g[k];
-        }
-      }
-      return s1.reduce((a, v, k) => a + s2[k] / N - (v / N) ** 2, 0);
-    };
+    const variance = (kind: BaseSamples): number => gradientVariances(model, guide, theta, kind, 8000, 2).reduce((a, v) => a + v, 0);
     const mc = variance('mc');
     const tilted = variance('rqmc-tilted');
     console.log(`seed optimum, 16-sample STL gradient variance: MC ${mc.toPrecision(3)}, RQMC ${variance('rqmc').toPrecision(3)}, tilted RQMC ${tilted.toPrecision(3)}`);
@@ -72,24 +75,7 @@ describe('RQMC base samples', () => {
     for (const th of [[-0.32017581845657467, Math.log(0.6635132695475704)], [0, Math.log(0.3)]]) {
       const theta = Float64Array.from(th);
       const v: Record<string, number[]> = {};
-      for (const kind of ['mc', 'rqmc'] as const) {
-        const src = createNoiseSource(guide, kind);
-        const ws = createWorkspace(guide, 16);
-        const g = new Float64Array(2);
-        const rng = new Rng(1);
-        const s1 = [0, 0];
-        const s2 = [0, 0];
-        const N = 4000;
-        for (let i = 0; i < N; i++) {
-          src.fill(theta, rng, ws);
-          stickingTheLanding.estimate(model, guide, theta, ws, g);
-          for (let k = 0; k < 2; k++) {
-            s1[k] += g[k];
-            s2[k] += g[k] * g[k];
-          }
-        }
-        v[kind] = s1.map((a, k) => s2[k] / N - (a / N) ** 2);
-      }
+      for (const kind of ['mc', 'rqmc'] as const) v[kind] = gradientVariances(model, guide, theta, kind, 4000, 1);
       console.log(`θ = (${th.map((x) => x.toFixed(3))}): MC/RQMC gradient variance ratio ${v.mc.map((x, k) => (x / v.rqmc[k]).toFixed(1)).join(', ')}`);
       expect(v.rqmc[0] + v.rqmc[1]).toBeLessThan(v.mc[0] + v.mc[1]);
     }
