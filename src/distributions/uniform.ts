@@ -131,10 +131,9 @@ export class Uniform extends ContinuousDistribution {
   logPdfPartials(x: number, out: Float64Array): number {
     const lp = this.logPdf(x);
     const inside = lp > -Infinity;
-    const g = inside ? this.scale / this.width : 0;
     out[0] = 0;
-    out[1] = g;
-    out[2] = -g;
+    out[1] = inside ? this.scale / this.width : 0;
+    out[2] = inside ? -out[1] : 0;
     return lp;
   }
 
