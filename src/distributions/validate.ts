@@ -18,9 +18,18 @@ export function isPositiveValue(x: number): boolean {
   return x > 0 && x < Infinity;
 }
 
+/**
+ * The number inside `v`: `v` itself, a boxed scalar's value, or undefined for
+ * anything else (strings, null, undefined from untyped callers), so that the
+ * checks below report those as the rejected value instead of crashing.
+ */
+function rawValue(v: number): unknown {
+  return v === null || v === undefined ? v : scalarValue(v);
+}
+
 /** The numeric value of `v`, which must be finite (any sign). */
 export function finiteParam(owner: string, name: string, v: number): number {
-  const x = scalarValue(v);
+  const x = rawValue(v);
   if (typeof x !== 'number' || !isFiniteValue(x)) {
     throw new InvalidParameterError(owner, name, 'finite', typeof x === 'number' ? x : v);
   }
@@ -29,7 +38,7 @@ export function finiteParam(owner: string, name: string, v: number): number {
 
 /** The numeric value of `v`, which must be finite and > 0. */
 export function positiveParam(owner: string, name: string, v: number): number {
-  const x = scalarValue(v);
+  const x = rawValue(v);
   if (typeof x !== 'number' || !isPositiveValue(x)) {
     throw new InvalidParameterError(owner, name, '> 0 and finite', typeof x === 'number' ? x : v);
   }
@@ -41,7 +50,7 @@ export function positiveParam(owner: string, name: string, v: number): number {
  * already checked parameter `boundName` (e.g. a Uniform's high above its low).
  */
 export function finiteAboveParam(owner: string, name: string, v: number, bound: number, boundName: string): number {
-  const x = scalarValue(v);
+  const x = rawValue(v);
   if (typeof x !== 'number' || !(isFiniteValue(x) && x > bound)) {
     throw new InvalidParameterError(owner, name, `finite and > ${boundName} (${formatValue(bound)})`, typeof x === 'number' ? x : v);
   }
