@@ -58,6 +58,12 @@ describe('as priors and likelihoods', () => {
     likelihood: ({ a, b }, i) => new InverseGamma(add(a, 0 * i), b),
     data: positiveData,
   });
+  // The same through the i.i.d. path (the family's sufficient-statistics kernel: n, Σ log x, Σ 1/x).
+  const inverseGammaIid = new Model({
+    prior: { a: new HalfNormal(5), b: new HalfCauchy(2) },
+    likelihood: ({ a, b }) => new InverseGamma(a, b),
+    data: positiveData,
+  });
   // HalfCauchy likelihood, Normal location prior unused by it but in the joint.
   const halfCauchyModel = new Model({
     prior: { a: new Normal(0, 1), b: new InverseGamma(2, 1) },
@@ -103,11 +109,15 @@ describe('as priors and likelihoods', () => {
     );
   });
 
-  it('InverseGamma likelihood (per-datum path): gradients exact', () => {
+  it('InverseGamma likelihood (per-datum and i.i.d. paths): the same joint, gradients exact', () => {
     fc.assert(
       fc.property(positive, positive, (a, b) => {
-        checkJoint(inverseGammaModel, a, b);
-        checkUnconstrained(inverseGammaModel, Float64Array.of(Math.log(a), Math.log(b)));
+        for (const m of [inverseGammaModel, inverseGammaIid]) {
+          checkJoint(m, a, b);
+          checkUnconstrained(m, Float64Array.of(Math.log(a), Math.log(b)));
+        }
+        const perDatum = inverseGammaModel.logJoint({ a, b });
+        expect(Math.abs(inverseGammaIid.logJoint({ a, b }) - perDatum)).toBeLessThanOrEqual(1e-12 * Math.abs(perDatum));
       }),
       RUNS,
     );
