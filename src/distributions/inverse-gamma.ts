@@ -30,8 +30,8 @@ import { isPositiveValue, positiveParam } from './validate';
  * const d = new InverseGamma(3, 2);
  * d.mean();            // 1 (= β/(α − 1))
  * d.mode();            // 0.5 (= β/(α + 1))
- * d.cdf(1);            // Q(3, 2) = 0.6766764161830634
- * new InverseGamma(1e4, 1e4).logPdf(1.00257121004); // 3.650…, full precision
+ * d.cdf(1);            // Q(3, 2) = 5e⁻² = 0.6766764161830635
+ * new InverseGamma(1e4, 1e4).logPdf(1.00257121004); // 3.6507128009335403, full precision
  * ```
  */
 export class InverseGamma extends ContinuousDistribution {
