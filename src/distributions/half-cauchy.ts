@@ -16,6 +16,8 @@ import { positiveParam } from './validate';
  * F(x) = (2/π) atan(x/σ) below x = σ and 1 − (2/π) atan(σ/x) above, so each tail
  * is computed from a small atan without cancellation; the quantile is
  * σ tan(πp/2) below the median and σ / tan(π(1 − p)/2) above (1 − p exact).
+ * Measured against the 50-digit reference (families.json, tails included), relative
+ * error / max(1, cond): everything but the pdf ≤ 2.8e-16, pdf ≤ 2.9e-15.
  *
  * @example
  * ```ts

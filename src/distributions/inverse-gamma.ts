@@ -22,7 +22,10 @@ import { isPositiveValue, positiveParam } from './validate';
  * y^{α+1} e^{−y} / (βΓ(α)); for α ≥ 10 it is written through Loader's saddle-point
  * form (as Gamma's is), which keeps full relative accuracy at α = 1e4 where
  * α log β, (α + 1) log x and log Γ(α) each reach 1e5 and cancel. The mean is ∞
- * for α ≤ 1 and the variance ∞ for α ≤ 2.
+ * for α ≤ 1 and the variance ∞ for α ≤ 2. Measured against the 50-digit reference
+ * (families.json, α from 1e-3 to 1e4, tails included), relative error / max(1, cond):
+ * logPdf ≤ 9.4e-16, cdf/survival and their logs ≤ 7.1e-15, quantile ≤ 2.4e-15,
+ * entropy ≤ 1.1e-15, pdf ≤ 4.8e-14 (the exp of a log-density near −700).
  *
  * @example
  * ```ts
