@@ -286,11 +286,18 @@ export class InverseGamma extends ContinuousDistribution {
 
   /**
    * β / Q⁻¹(α, p) for p ≤ ½ (Q⁻¹ accurate down to p = 1e-300) and β / P⁻¹(α, 1 − p)
-   * above, where 1 − p is exact.
+   * above, where 1 − p is exact. For tiny α the root y can underflow (Gamma(1e-3, 1)
+   * has P(α, y) = ¼ at y ≈ 1e-603) while β/y is still a double; there P(α, y) =
+   * y^α/Γ(α + 1) to double precision (the rest is 1 + O(y)), so
+   * log y = (log P + log Γ(α + 1))/α and x = exp(log β − log y).
    */
   protected quantileInside(p: number): number {
-    const g = p <= 0.5 ? gammaQInv(this.shape, p) : gammaPInv(this.shape, 1 - p);
-    return this.scale / g;
+    const a = this.shape;
+    const g = p <= 0.5 ? gammaQInv(a, p) : gammaPInv(a, 1 - p);
+    if (g >= DBL_MIN) return this.scale / g;
+    const logP = p <= 0.5 ? Math.log1p(-p) : Math.log(1 - p);
+    const logY = (logP + this.lgammaShape + Math.log(a)) / a;
+    return Math.exp(this.logScale - logY);
   }
 
   /**

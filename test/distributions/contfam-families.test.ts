@@ -161,6 +161,20 @@ describe('edges of the double range', () => {
     }
   });
 
+  it('InverseGamma with a tiny shape: quantiles whose Gamma root underflows are still finite and invert the cdf', () => {
+    // Gamma(1e-3, 1) has P(α, y) = ¼ at y ≈ 1e-603 (underflows), but x = β/y = 2.04e302 for β = 1e-300.
+    const d = new InverseGamma(1e-3, 1e-300);
+    for (const p of [0.1, 0.4, 0.5, 0.6, 0.75]) {
+      const x = d.quantile(p);
+      expect(Number.isFinite(x), `quantile(${p})`).toBe(true);
+      // cond of x ↦ F(x) is ~α = 1e-3 here, so F(quantile(p)) = p to a few ulps of p.
+      expect(close(d.cdf(x), p, 1e-14)).toBe(true);
+    }
+    // mpmath (50 digits): 2.04322355713327136e302; x ∝ P^{−1/α}, so cond = 1/α = 1000.
+    expect(close(d.quantile(0.75), 2.0432235571332714e302, 1e-15 * 1000)).toBe(true);
+    expect(d.quantile(0.9)).toBe(Infinity); // the true value, β·e^{2250}, overflows
+  });
+
   it('Uniform whose width overflows: cdf, quantile and moments stay finite', () => {
     const d = new Uniform(-1.7e308, 1.7e308);
     expect(d.cdf(0)).toBe(0.5);
