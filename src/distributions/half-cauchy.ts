@@ -167,6 +167,13 @@ export class HalfCauchy extends ContinuousDistribution {
   protected draw(rng: Rng): number {
     return this.quantileInside(rng.uniform());
   }
+
+  /** Bulk uniforms from the generator (the same numbers as successive draws), then the quantile in place. */
+  override sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    rng.fillUniform(out);
+    for (let i = 0; i < out.length; i++) out[i] = this.quantileInside(out[i]);
+    return out;
+  }
 }
 
 const PARAMS: readonly string[] = Object.freeze(['sigma']);

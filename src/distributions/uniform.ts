@@ -152,6 +152,13 @@ export class Uniform extends ContinuousDistribution {
     return this.quantileInside(rng.uniform());
   }
 
+  /** Bulk uniforms from the generator (the same numbers as successive draws), then the quantile in place. */
+  override sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    rng.fillUniform(out);
+    for (let i = 0; i < out.length; i++) out[i] = this.quantileInside(out[i]);
+    return out;
+  }
+
   // ---- helpers ----------------------------------------------------------
 
   /** scale·(x − low), exact for x near low (Sterbenz). */
