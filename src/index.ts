@@ -6,6 +6,7 @@
  * the VI algorithms live in `varinf/vi`.
  *
  * @packageDocumentation
+ * @module varinf
  */
 export { ContinuousDistribution } from './distributions/distribution';
 export { scalarValue, type BoxedScalar } from './distributions/scalar';
