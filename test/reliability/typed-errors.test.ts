@@ -111,3 +111,16 @@ describe('plots', () => {
     expect(() => densityPlot({ curves: [{ name: 'inf', density: () => Infinity }], domain: [0, 1] })).toThrow(RangeError);
   });
 });
+
+describe('Rng', () => {
+  it('refuses strings instead of coercing them', () => {
+    expect(() => new Rng(1).gamma('2' as never)).toThrow(/Rng: shape must be > 0 and finite, got "2"/);
+    expect(() => new Rng(1).logGamma('2' as never)).toThrow(InvalidParameterError);
+  });
+  it('seeds: 2^60 is accepted, null is refused, seeds equal modulo 2^64 give one stream (documented)', () => {
+    expect(new Rng(2 ** 60).uniform()).toBeGreaterThan(0);
+    expect(() => new Rng(null as never)).toThrow(/Rng: seed must be a finite integer, got null/);
+    expect(new Rng(2 ** 64).nextUint32()).toBe(new Rng(0).nextUint32());
+    expect(new Rng(-1).nextUint32()).toBe(new Rng(2n ** 64n - 1n).nextUint32());
+  });
+});
