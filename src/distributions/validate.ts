@@ -18,29 +18,20 @@ export function isPositiveValue(x: number): boolean {
   return x > 0 && x < Infinity;
 }
 
-/**
- * The number inside `v`: `v` itself, a boxed scalar's value, or undefined for
- * anything else (strings, null, undefined from untyped callers), so that the
- * checks below report those as the rejected value instead of crashing.
- */
-function rawValue(v: number): unknown {
-  return v === null || v === undefined ? v : scalarValue(v);
-}
-
 /** The numeric value of `v`, which must be finite (any sign). */
 export function finiteParam(owner: string, name: string, v: number): number {
-  const x = rawValue(v);
+  const x = scalarValue(v);
   if (typeof x !== 'number' || !isFiniteValue(x)) {
-    throw new InvalidParameterError(owner, name, 'finite', typeof x === 'number' ? x : v);
+    throw new InvalidParameterError(owner, name, 'finite', shown(v, x));
   }
   return x;
 }
 
 /** The numeric value of `v`, which must be finite and > 0. */
 export function positiveParam(owner: string, name: string, v: number): number {
-  const x = rawValue(v);
+  const x = scalarValue(v);
   if (typeof x !== 'number' || !isPositiveValue(x)) {
-    throw new InvalidParameterError(owner, name, '> 0 and finite', typeof x === 'number' ? x : v);
+    throw new InvalidParameterError(owner, name, '> 0 and finite', shown(v, x));
   }
   return x;
 }
@@ -50,9 +41,14 @@ export function positiveParam(owner: string, name: string, v: number): number {
  * already checked parameter `boundName` (e.g. a Uniform's high above its low).
  */
 export function finiteAboveParam(owner: string, name: string, v: number, bound: number, boundName: string): number {
-  const x = rawValue(v);
+  const x = scalarValue(v);
   if (typeof x !== 'number' || !(isFiniteValue(x) && x > bound)) {
-    throw new InvalidParameterError(owner, name, `finite and > ${boundName} (${formatValue(bound)})`, typeof x === 'number' ? x : v);
+    throw new InvalidParameterError(owner, name, `finite and > ${boundName} (${formatValue(bound)})`, shown(v, x));
   }
   return x;
+}
+
+/** The value a message shows: a box's number, else the argument as given (`"1"`, `null`, `undefined`). */
+function shown(v: unknown, x: unknown): unknown {
+  return typeof x === 'number' && v !== null && typeof v === 'object' ? x : v;
 }

@@ -296,7 +296,7 @@ describe('bad parameters', () => {
       expect(() => new Uniform(0, v)).toThrow(/Uniform: high must be finite and > low \(0\)/);
       expect(() => new InverseGamma(v, 1)).toThrow(/InverseGamma: shape/);
       expect(() => new InverseGamma(1, v)).toThrow(/InverseGamma: scale/);
-      // The shared checks (validate.ts) serve the first-round families too: null used to crash them with a TypeError.
+      // The shared checks (validate.ts) serve the first-round families too.
       expect(() => new Normal(v, 1)).toThrow(InvalidParameterError);
       expect(() => new Gamma(1, v)).toThrow(InvalidParameterError);
     }
