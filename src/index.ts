@@ -7,14 +7,15 @@
  *
  * @packageDocumentation
  */
-export { ContinuousDistribution } from './distributions/distribution';
+export { ContinuousDistribution, type DistributionJSON } from './distributions/distribution';
 export { scalarValue, type BoxedScalar } from './distributions/scalar';
 export { Exponential } from './distributions/exponential';
+export { fromJSON } from './distributions/from-json';
 export { Gamma } from './distributions/gamma';
 export { kl } from './distributions/kl';
 export { LogNormal } from './distributions/lognormal';
 export { Normal } from './distributions/normal';
-export { nonNegative, positive, real, type Support, type SupportKind } from './distributions/support';
+export { nonNegative, positive, real, supportContains, type Support, type SupportKind } from './distributions/support';
 export {
   bijectionFor,
   expBijection,

@@ -18,6 +18,11 @@ export type SupportKind = 'real' | 'positive' | 'nonNegative';
 /**
  * An interval support `[lower, upper]`, with open or closed ends.
  *
+ * Supports are plain data with the membership test on the prototype (no function
+ * is an own property), so a distribution survives `structuredClone` and
+ * `postMessage`. A clone is a plain object: use {@link supportContains} on it, or
+ * rebuild the distribution with `fromJSON`.
+ *
  * @example
  * ```ts
  * import { Exponential } from 'varinf';
@@ -33,8 +38,39 @@ export interface Support {
   readonly upper: number;
   /** Whether `lower` itself belongs to the support. */
   readonly lowerClosed: boolean;
-  /** True when `x` lies in the support (false for NaN). */
+  /** True when `x` lies in the support (false for NaN); see {@link supportContains}. */
   contains(x: number): boolean;
+}
+
+/**
+ * True when `x` lies in the support described by `s` (false for NaN): the test
+ * behind `Support.contains`, usable on a support that crossed a worker boundary
+ * (a plain object without methods).
+ *
+ * @example
+ * ```ts
+ * import { positive, supportContains } from 'varinf';
+ * supportContains(structuredClone(positive), 0); // false
+ * ```
+ */
+export function supportContains(s: Pick<Support, 'lower' | 'upper' | 'lowerClosed'>, x: number): boolean {
+  return (s.lowerClosed ? x >= s.lower : x > s.lower) && x < s.upper;
+}
+
+/** The standard supports: frozen data, `contains` on the prototype. */
+class StandardSupport implements Support {
+  constructor(
+    readonly kind: SupportKind,
+    readonly lower: number,
+    readonly upper: number,
+    readonly lowerClosed: boolean,
+  ) {
+    Object.freeze(this);
+  }
+
+  contains(x: number): boolean {
+    return supportContains(this, x);
+  }
 }
 
 /**
@@ -45,13 +81,7 @@ export interface Support {
  * real.contains(-3); // true
  * ```
  */
-export const real: Support = Object.freeze({
-  kind: 'real',
-  lower: -Infinity,
-  upper: Infinity,
-  lowerClosed: false,
-  contains: (x: number): boolean => x > -Infinity && x < Infinity,
-});
+export const real: Support = /* @__PURE__ */ new StandardSupport('real', -Infinity, Infinity, false);
 
 /**
  * The open half-line (0, ∞).
@@ -61,13 +91,7 @@ export const real: Support = Object.freeze({
  * positive.contains(0); // false
  * ```
  */
-export const positive: Support = Object.freeze({
-  kind: 'positive',
-  lower: 0,
-  upper: Infinity,
-  lowerClosed: false,
-  contains: (x: number): boolean => x > 0 && x < Infinity,
-});
+export const positive: Support = /* @__PURE__ */ new StandardSupport('positive', 0, Infinity, false);
 
 /**
  * The closed half-line [0, ∞).
@@ -77,10 +101,4 @@ export const positive: Support = Object.freeze({
  * nonNegative.contains(0); // true
  * ```
  */
-export const nonNegative: Support = Object.freeze({
-  kind: 'nonNegative',
-  lower: 0,
-  upper: Infinity,
-  lowerClosed: true,
-  contains: (x: number): boolean => x >= 0 && x < Infinity,
-});
+export const nonNegative: Support = /* @__PURE__ */ new StandardSupport('nonNegative', 0, Infinity, true);

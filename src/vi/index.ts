@@ -70,10 +70,22 @@ export {
   type FitDiagnostics,
   type FitOptions,
   type FitProgress,
-  type FitResult,
   type StepSizeSearchOptions,
   type StepSizeTrial,
 } from './fit';
+export {
+  FitResult,
+  type EagerDiagnostics,
+  type Evaluated,
+  type EvaluationSource,
+  type FitResultInit,
+  type FitResultJSON,
+  type FitWarningLike,
+  type JsonNumber,
+} from './fit-result';
+export { UnknownOptionError } from './check-options';
+export { type JointSamples, type SampleOptions } from './joint-sample';
+export { quantileSorted, type SummaryOptions, type SummaryRow } from './summary';
 export {
   estimateElbo,
   logEvidence,
