@@ -116,7 +116,8 @@ export abstract class ContinuousDistribution {
    * The distribution as plain JSON, `{ family, params }` with the parameters by
    * name (e.g. `{ family: "Normal", params: { mu: 0, sigma: 1 } }`);
    * `fromJSON` rebuilds it. Parameters are finite, so the JSON text is exact
-   * (numbers print with round-trip precision).
+   * (numbers print with round-trip precision); only a −0 parameter reads back as 0,
+   * which defines the same distribution.
    *
    * @example
    * ```ts

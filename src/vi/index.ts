@@ -84,6 +84,9 @@ export {
   type JsonNumber,
 } from './fit-result';
 export { UnknownOptionError } from './check-options';
+export { FIT_ASYNC_SLICE_MS, fitAsync } from './fit-async';
+export { predictive, type PredictiveModel, type PredictiveOptions } from './predictive';
+export { restoreFit, type RestoreOptions } from './restore';
 export { type JointSamples, type SampleOptions } from './joint-sample';
 export { quantileSorted, type SummaryOptions, type SummaryRow } from './summary';
 export {
