@@ -38,18 +38,36 @@ export async function fitAsync<M extends DifferentiableModel>(model: M, options:
   const steps = fitSteps(model, options);
   const yielder = macrotaskYielder();
   try {
-    let deadline = performance.now() + FIT_ASYNC_SLICE_MS;
+    let deadline = now() + FIT_ASYNC_SLICE_MS;
     for (;;) {
       const r = steps.next();
       if (r.done) return r.value;
-      if (performance.now() >= deadline) {
+      if (now() >= deadline) {
         await yielder.next();
-        deadline = performance.now() + FIT_ASYNC_SLICE_MS;
+        deadline = now() + FIT_ASYNC_SLICE_MS;
       }
     }
   } finally {
     yielder.close();
   }
+}
+
+/** The host's timers and channels, where present (typed here: the build has no DOM or Node types). */
+interface Host {
+  readonly performance?: { now(): number };
+  readonly setImmediate?: (callback: () => void) => unknown;
+  readonly setTimeout?: (callback: () => void, ms: number) => unknown;
+  readonly MessageChannel?: new () => {
+    readonly port1: { onmessage: (() => void) | null; close(): void };
+    readonly port2: { postMessage(message: unknown): void };
+  };
+}
+
+const host = globalThis as unknown as Host;
+
+/** Milliseconds from a monotonic clock: `performance.now()` (browsers, workers, Node), else `Date.now()`. */
+function now(): number {
+  return host.performance !== undefined ? host.performance.now() : Date.now();
 }
 
 /**
@@ -61,14 +79,14 @@ export async function fitAsync<M extends DifferentiableModel>(model: M, options:
  * `setTimeout(0)`.
  */
 function macrotaskYielder(): { next(): Promise<void>; close(): void } {
-  const immediate = (globalThis as { setImmediate?: (f: () => void) => unknown }).setImmediate;
-  if (typeof immediate === 'function') {
-    return { next: () => new Promise<void>((resolve) => void immediate(resolve)), close: () => undefined };
+  const { setImmediate, MessageChannel, setTimeout } = host;
+  if (typeof setImmediate === 'function') {
+    return { next: () => new Promise<void>((resolve) => void setImmediate(resolve)), close: () => undefined };
   }
   if (typeof MessageChannel !== 'function') {
-    return { next: () => new Promise<void>((resolve) => void setTimeout(resolve, 0)), close: () => undefined };
+    return { next: () => new Promise<void>((resolve) => void setTimeout?.(resolve, 0)), close: () => undefined };
   }
-  let channel: MessageChannel | undefined;
+  let channel: InstanceType<typeof MessageChannel> | undefined;
   let wake: (() => void) | undefined;
   return {
     next: () =>

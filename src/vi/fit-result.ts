@@ -132,6 +132,94 @@ export interface FitResultInit<M> {
 export type JsonNumber = number | 'NaN' | 'Infinity' | '-Infinity';
 
 /**
+ * The guide of a saved fit: its kind and, per latent, the family of its posterior.
+ *
+ * @example
+ * ```ts
+ * const g: GuideJSON = { kind: 'family', families: { z: 'Gamma' } };
+ * ```
+ */
+export interface GuideJSON {
+  /** `"meanField"`, `"fullRank"`, `"family"` or a custom guide's kind. */
+  readonly kind: string;
+  /** Per latent, the family name of its fitted posterior (e.g. `"LogNormal"`). */
+  readonly families: Readonly<Record<string, string>>;
+}
+
+/**
+ * One latent of the fitted model, as saved (checked by `restoreFit`).
+ *
+ * @example
+ * ```ts
+ * const l: LatentJSON = { name: 'w', size: 5, scalar: false, support: 'real' };
+ * ```
+ */
+export interface LatentJSON {
+  /** The latent's name. */
+  readonly name: string;
+  /** Its number of coordinates. */
+  readonly size: number;
+  /** True for a scalar latent, false for a plate or array. */
+  readonly scalar: boolean;
+  /** The kind of its support. */
+  readonly support: SupportKind;
+}
+
+/**
+ * An estimate with its standard error, as JSON.
+ *
+ * @example
+ * ```ts
+ * const e: EstimateJSON = { value: -1.28, stderr: 0.002 };
+ * ```
+ */
+export interface EstimateJSON {
+  /** The estimate. */
+  readonly value: JsonNumber;
+  /** Its standard error. */
+  readonly stderr: JsonNumber;
+}
+
+/**
+ * The values of a fit's final evaluation, as JSON.
+ *
+ * @example
+ * ```ts
+ * const e: EvaluatedJSON = { elbo: -1.44, elboStderr: 0.005, khat: 0.95, khatReading: 'poor', logEvidence: { value: -1.28, stderr: 0.002 } };
+ * ```
+ */
+export interface EvaluatedJSON {
+  /** ELBO of the returned q. */
+  readonly elbo: JsonNumber;
+  /** Its standard error. */
+  readonly elboStderr: JsonNumber;
+  /** PSIS k̂. */
+  readonly khat: JsonNumber;
+  /** Its reading. */
+  readonly khatReading: KhatReading;
+  /** IWAE-n estimate of log p(D). */
+  readonly logEvidence: EstimateJSON;
+}
+
+/**
+ * A saved fit's final evaluation: its draws, its random stream's state before the
+ * first of them, and its values when it had been made.
+ *
+ * @example
+ * ```ts
+ * const e: EvaluationJSON = { samples: 20000, rngState: [1, 2, 3, 4] };
+ * ```
+ */
+export interface EvaluationJSON {
+  /** Number of draws. */
+  readonly samples: number;
+  /** `Rng.state()` of the evaluation stream before its first draw (four uint32 words). */
+  readonly rngState: readonly number[];
+  /** The values, when the evaluation had been made before saving. */
+  readonly result?: EvaluatedJSON;
+}
+
+/**
  * `result.toJSON()`: plain JSON (numbers, strings, arrays, objects; no typed arrays)
  * with everything `restoreFit` needs (model check, guide kind and families, fitted
  * parameters, the evaluation stream) and what a reader wants (posterior as
@@ -148,10 +236,10 @@ export interface FitResultJSON {
   readonly format: 'varinf.FitResult';
   /** Format version, 1. */
   readonly version: 1;
-  /** The guide's kind (`"meanField"`, `"fullRank"`, `"family"` or a custom kind) and, per latent, its family. */
-  readonly guide: { readonly kind: string; readonly families: Readonly<Record<string, string>> };
+  /** The guide's kind and, per latent, its family. */
+  readonly guide: GuideJSON;
   /** The model's latents, checked by `restoreFit`. */
-  readonly latents: readonly { readonly name: string; readonly size: number; readonly scalar: boolean; readonly support: SupportKind }[];
+  readonly latents: readonly LatentJSON[];
   /** The fitted variational parameters. */
   readonly params: readonly number[];
   /** Their names. */
@@ -169,17 +257,7 @@ export interface FitResultJSON {
   /** Warnings of the fit. */
   readonly warnings: readonly FitWarningLike[];
   /** The final evaluation: its draws, its stream's state, and its values when already made. */
-  readonly evaluation: {
-    readonly samples: number;
-    readonly rngState: readonly number[];
-    readonly result?: {
-      readonly elbo: JsonNumber;
-      readonly elboStderr: JsonNumber;
-      readonly khat: JsonNumber;
-      readonly khatReading: KhatReading;
-      readonly logEvidence: { readonly value: JsonNumber; readonly stderr: JsonNumber };
-    };
-  };
+  readonly evaluation: EvaluationJSON;
   /** The ELBO, when the evaluation was made. */
   readonly elbo?: JsonNumber;
   /** Its standard error, when the evaluation was made. */
@@ -329,22 +407,22 @@ export class FitResult<M = DifferentiableModel> {
       stopReason: d.stopReason,
     };
     const e = this.evaluated();
-    const evaluation: FitResultJSON['evaluation'] = {
+    const result: EvaluatedJSON | undefined =
+      e === undefined
+        ? undefined
+        : {
+            elbo: jsonNumber(e.elbo),
+            elboStderr: jsonNumber(e.elboStderr),
+            khat: jsonNumber(e.khat),
+            khatReading: e.khatReading,
+            logEvidence: { value: jsonNumber(e.logEvidence.value), stderr: jsonNumber(e.logEvidence.stderr) },
+          };
+    const evaluation: EvaluationJSON = {
       samples: this.#evaluation.samples,
       rngState: Array.from(this.#evaluation.rngState),
-      ...(e === undefined
-        ? {}
-        : {
-            result: {
-              elbo: jsonNumber(e.elbo),
-              elboStderr: jsonNumber(e.elboStderr),
-              khat: jsonNumber(e.khat),
-              khatReading: e.khatReading,
-              logEvidence: { value: jsonNumber(e.logEvidence.value), stderr: jsonNumber(e.logEvidence.stderr) },
-            },
-          }),
+      ...(result === undefined ? {} : { result }),
     };
-    if (e !== undefined) Object.assign(diagnostics, evaluation.result === undefined ? {} : { khat: evaluation.result.khat, khatReading: e.khatReading, logEvidence: evaluation.result.logEvidence });
+    if (result !== undefined) Object.assign(diagnostics, { khat: result.khat, khatReading: result.khatReading, logEvidence: result.logEvidence });
     return {
       format: 'varinf.FitResult',
       version: 1,
@@ -359,7 +437,7 @@ export class FitResult<M = DifferentiableModel> {
       diagnostics,
       warnings: this.warnings.map((w) => ({ code: w.code, message: w.message })),
       evaluation,
-      ...(evaluation.result === undefined ? {} : { elbo: evaluation.result.elbo, elboStderr: evaluation.result.elboStderr }),
+      ...(result === undefined ? {} : { elbo: result.elbo, elboStderr: result.elboStderr }),
     };
   }
 

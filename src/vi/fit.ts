@@ -42,6 +42,7 @@ import { ControlVariateState } from './control-variates';
 import { adam, type Optimizer } from './optimizers';
 import { psisKhat, type KhatReading } from './psis';
 import { checkOptions, optionKeys } from './check-options';
+import { isAbortSignal, throwIfAborted, type AbortSignalLike } from './abort';
 import { FitResult, type Evaluated } from './fit-result';
 
 /**
@@ -207,7 +208,7 @@ export interface FitOptions<M = DifferentiableModel> {
    * fit throws the signal's `reason` (by default a `DOMException` named
    * `"AbortError"`); an already-aborted signal throws at once, before any work.
    */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignalLike;
 }
 
 /** The names of {@link FitOptions}; any other key is refused with an {@link UnknownOptionError}. */
@@ -287,7 +288,7 @@ interface Settings {
   evalSamples: number;
   maxRetries: number;
   onStep: ((p: FitProgress) => boolean | void) | undefined;
-  signal: AbortSignal | undefined;
+  signal: AbortSignalLike | undefined;
 }
 
 function isSpec(g: unknown): g is GuideSpec {
@@ -298,10 +299,8 @@ function readSettings(model: DifferentiableModel, o: FitOptions<unknown>): Setti
   if (o === null || typeof o !== 'object') invalidOption('fit', 'options', 'an object', o);
   checkOptions('fit', o, FIT_OPTION_KEYS);
   const signal = o.signal;
-  if (signal !== undefined && (signal === null || typeof signal !== 'object' || typeof signal.throwIfAborted !== 'function')) {
-    invalidOption('fit', 'signal', 'an AbortSignal', signal);
-  }
-  signal?.throwIfAborted();
+  if (signal !== undefined && !isAbortSignal(signal)) invalidOption('fit', 'signal', 'an AbortSignal', signal);
+  throwIfAborted(signal);
   if (model === null || typeof model !== 'object' || typeof model.logDensityGradient !== 'function' || !Array.isArray(model.blocks)) {
     invalidOption('fit', 'model', 'a Model or DifferentiableModel', model);
   }
@@ -519,7 +518,7 @@ function* run<M extends DifferentiableModel>(model: M, cfg: Settings, emit: bool
       let lrScale = 1;
       let fails = 0;
       for (let t = 1; t <= cfg.search.steps; t++) {
-        signal?.throwIfAborted();
+        throwIfAborted(signal);
         const v = stepper.step(candidate, r, state, lr0 * lrScale * opt.schedule.factor(t), t);
         if (!Number.isFinite(v)) {
           rejected++;
@@ -599,7 +598,7 @@ function* run<M extends DifferentiableModel>(model: M, cfg: Settings, emit: bool
   const half2 = new Float64Array(P);
 
   while (!stopped && t < maxSteps) {
-    signal?.throwIfAborted();
+    throwIfAborted(signal);
     const lr = baseLr * lrScale * optimizer.schedule.factor(t + 1);
     const v = stepper.step(theta, rng, state, lr, t + 1);
     if (!Number.isFinite(v)) {

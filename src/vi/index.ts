@@ -80,10 +80,16 @@ export {
   type EvaluationSource,
   type FitResultInit,
   type FitResultJSON,
+  type EstimateJSON,
+  type EvaluatedJSON,
+  type EvaluationJSON,
+  type GuideJSON,
+  type LatentJSON,
   type FitWarningLike,
   type JsonNumber,
 } from './fit-result';
 export { UnknownOptionError } from './check-options';
+export type { AbortSignalLike } from './abort';
 export { FIT_ASYNC_SLICE_MS, fitAsync } from './fit-async';
 export { predictive, type PredictiveModel, type PredictiveOptions } from './predictive';
 export { restoreFit, type RestoreOptions } from './restore';

@@ -21,7 +21,7 @@ import { createRowScratch } from './estimators';
 import { invalidOption } from './errors';
 import { families, meanField } from './family-guide';
 import { FinalEvaluation, type FitDiagnostics, type StepSizeTrial } from './fit';
-import { FitResult, type Evaluated, type FitResultJSON, type FitWarningLike, type JsonNumber } from './fit-result';
+import { FitResult, type Evaluated, type EvaluatedJSON, type FitResultJSON, type FitWarningLike, type JsonNumber } from './fit-result';
 import { fullRank } from './full-rank';
 import type { FamilyClass, GuideSpec } from './guide';
 import type { KhatReading } from './psis';
@@ -133,7 +133,7 @@ function checkLatents(model: DifferentiableModel, saved: FitResultJSON['latents'
   if (now !== then) fail(`the result was fitted to a model with latents ${then}; this model has ${now}`);
 }
 
-function evaluated(r: NonNullable<FitResultJSON['evaluation']['result']>): Evaluated {
+function evaluated(r: EvaluatedJSON): Evaluated {
   return {
     elbo: num('evaluation.result.elbo', r.elbo),
     elboStderr: num('evaluation.result.elboStderr', r.elboStderr),
