@@ -120,11 +120,13 @@ export interface StepSizeSearchOptions {
 export const STEP_SIZE_SEARCH_OPTION_KEYS = optionKeys<StepSizeSearchOptions>()(['ladder', 'steps', 'evalSamples']);
 
 /**
- * Progress reported after every step, to `onStep` and by `fitSteps`.
+ * Progress reported after every accepted step, to `onStep` and by `fitSteps`: the
+ * steps of the step-size search (`phase: "search"`, `step` 0, `lr` the candidate
+ * being tried) and then those of the optimization (`phase: "optimize"`).
  *
  * @example
  * ```ts
- * fit(model, { onStep: (p) => { if (p.step % 100 === 0) console.log(p.step, p.elbo); } });
+ * fit(model, { onStep: (p) => { if (p.phase === 'optimize' && p.step % 100 === 0) console.log(p.step, p.elbo); } });
  * ```
  */
 export interface FitProgress {
@@ -456,8 +458,11 @@ class Accumulator {
 
 /**
  * The step-wise form of {@link fit}: a generator that yields a {@link FitProgress}
- * after every step and returns the {@link FitResult}. Drive it in slices to keep a
- * UI responsive; the result is identical to `fit` with the same options.
+ * after every step (of the step-size search, then of the optimization) and returns
+ * the {@link FitResult}. Drive it in slices to keep a UI responsive (or use
+ * `fitAsync`); the result is identical to `fit` with the same options. Options are
+ * checked, and an already-aborted `signal` throws, at the call; an abort later
+ * throws from the next `next()`.
  *
  * @param model - a `Model` or any {@link DifferentiableModel}
  * @param options - see {@link FitOptions}
@@ -778,7 +783,9 @@ function meanOf(batches: readonly Float64Array[], from: number, to: number, out:
  * @returns posterior (distribution objects per latent), ELBO, trace, converged,
  *   steps, params and diagnostics (PSIS k̂ with its reading, log evidence, …)
  * @throws FitError when a non-finite log joint, gradient or ELBO persists after
- *   `maxRetries` step-size reductions; `RangeError`/`TypeError` for invalid options
+ *   `maxRetries` step-size reductions; `RangeError`/`TypeError` for invalid options;
+ *   `UnknownOptionError` for an unknown option name (with a did-you-mean); the
+ *   `signal`'s reason when it is aborted (checked before every step)
  * @example
  * ```ts
  * import { Exponential, LogNormal, Model, Normal } from 'varinf';
