@@ -24,7 +24,15 @@ export interface AbortSignalLike {
   readonly reason?: unknown;
 }
 
-/** True when `x` looks like an AbortSignal (an object with a boolean `aborted`). */
+/**
+ * True when `x` looks like an AbortSignal (an object with a boolean `aborted`).
+ *
+ * @example
+ * ```ts
+ * isAbortSignal(new AbortController().signal); // true
+ * isAbortSignal({});                           // false
+ * ```
+ */
 export function isAbortSignal(x: unknown): x is AbortSignalLike {
   return x !== null && typeof x === 'object' && typeof (x as AbortSignalLike).aborted === 'boolean';
 }

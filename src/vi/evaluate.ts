@@ -37,7 +37,14 @@ export interface EvaluateOptions {
   readonly baseSamples?: BaseSamples;
 }
 
-/** The names of {@link EvaluateOptions}; any other key is refused with an `UnknownOptionError`. */
+/**
+ * The names of {@link EvaluateOptions}; any other key is refused with an `UnknownOptionError`.
+ *
+ * @example
+ * ```ts
+ * checkOptions('estimateElbo', { samples: 10 }, EVALUATE_OPTION_KEYS); // passes
+ * ```
+ */
 export const EVALUATE_OPTION_KEYS = optionKeys<EvaluateOptions>()(['samples', 'seed', 'baseSamples']);
 
 /**

@@ -15,7 +15,16 @@ import type { DifferentiableModel } from '../model/differentiable-model';
 import { fitSteps, type FitOptions } from './fit';
 import type { FitResult } from './fit-result';
 
-/** Longest stretch of fitting between two yields to the event loop, in ms. */
+/**
+ * Longest stretch of fitting between two yields to the event loop, in ms (8: half a
+ * 60 Hz frame, so a page keeps painting while a fit runs on its main thread).
+ *
+ * @example
+ * ```ts
+ * import { FIT_ASYNC_SLICE_MS } from 'varinf/vi';
+ * console.log(`fitAsync yields every ${FIT_ASYNC_SLICE_MS} ms`);
+ * ```
+ */
 export const FIT_ASYNC_SLICE_MS = 8;
 
 /**

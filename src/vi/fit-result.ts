@@ -449,7 +449,15 @@ export class FitResult<M = DifferentiableModel> {
   }
 }
 
-/** A number as JSON can hold it (see {@link JsonNumber}). */
+/**
+ * A number as JSON can hold it (see {@link JsonNumber}).
+ *
+ * @example
+ * ```ts
+ * jsonNumber(1.5);  // 1.5
+ * jsonNumber(NaN);  // "NaN"
+ * ```
+ */
 export function jsonNumber(x: number): JsonNumber {
   if (Number.isFinite(x)) return x;
   return Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';

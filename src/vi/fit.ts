@@ -88,7 +88,14 @@ export interface ConvergenceOptions {
   readonly checkSamples?: number;
 }
 
-/** The names of {@link ConvergenceOptions}; any other key is refused. */
+/**
+ * The names of {@link ConvergenceOptions}; any other key is refused.
+ *
+ * @example
+ * ```ts
+ * checkOptions('fit: convergence', { window: 50 }, CONVERGENCE_OPTION_KEYS); // passes
+ * ```
+ */
 export const CONVERGENCE_OPTION_KEYS = optionKeys<ConvergenceOptions>()([
   'window',
   'minSteps',
@@ -116,7 +123,14 @@ export interface StepSizeSearchOptions {
   readonly evalSamples?: number;
 }
 
-/** The names of {@link StepSizeSearchOptions}; any other key is refused. */
+/**
+ * The names of {@link StepSizeSearchOptions}; any other key is refused.
+ *
+ * @example
+ * ```ts
+ * checkOptions('fit: stepSizeSearch', { steps: 20 }, STEP_SIZE_SEARCH_OPTION_KEYS); // passes
+ * ```
+ */
 export const STEP_SIZE_SEARCH_OPTION_KEYS = optionKeys<StepSizeSearchOptions>()(['ladder', 'steps', 'evalSamples']);
 
 /**
@@ -213,7 +227,14 @@ export interface FitOptions<M = DifferentiableModel> {
   readonly signal?: AbortSignalLike;
 }
 
-/** The names of {@link FitOptions}; any other key is refused with an {@link UnknownOptionError}. */
+/**
+ * The names of {@link FitOptions}; any other key is refused with an `UnknownOptionError`.
+ *
+ * @example
+ * ```ts
+ * checkOptions('fit', { Seed: 1 }, FIT_OPTION_KEYS); // throws: unknown option "Seed" (did you mean "seed"?)
+ * ```
+ */
 export const FIT_OPTION_KEYS = optionKeys<FitOptions>()([
   'guide',
   'estimator',
@@ -733,6 +754,12 @@ function* run<M extends DifferentiableModel>(model: M, cfg: Settings, emit: bool
  * The final evaluation of a fit: `n` log weights of the returned q from the
  * evaluation stream, their mean (the ELBO) with its standard error, their log mean
  * exp (the IWAE-n estimate of log p(D)) and PSIS k̂. Computed once, on first use.
+ * Exported for `restoreFit`, which replays it from the saved stream state.
+ *
+ * @example
+ * ```ts
+ * new FinalEvaluation(model, guide, params, Rng.fromState(state), 20_000, createRowScratch(guide)).get().elbo;
+ * ```
  */
 export class FinalEvaluation {
   private result: Evaluated | undefined;

@@ -10,7 +10,7 @@
  */
 import type { DifferentiableModel } from '../model/differentiable-model';
 import { Rng } from '../random/rng';
-import { checkOptions } from './check-options';
+import { checkOptions, optionKeys } from './check-options';
 import { invalidOption } from './errors';
 import type { Guide, PriorOf } from './guide';
 
@@ -42,17 +42,40 @@ export interface SampleOptions {
   readonly seed?: number | bigint;
 }
 
-/** The names of {@link SampleOptions}; any other key is refused. */
-export const SAMPLE_OPTION_KEYS = ['seed'] as const satisfies readonly (keyof SampleOptions)[];
+/**
+ * The names of {@link SampleOptions}; any other key is refused.
+ *
+ * @example
+ * ```ts
+ * checkOptions('sample', { seed: 1 }, SAMPLE_OPTION_KEYS); // passes
+ * ```
+ */
+export const SAMPLE_OPTION_KEYS = optionKeys<SampleOptions>()(['seed']);
 
-/** The seed of an options object (`seed`, default 0), checked: an integer or a bigint. */
+/**
+ * The seed of an options object (`seed`, default 0), checked: an integer or a bigint.
+ *
+ * @example
+ * ```ts
+ * readSeed('sample', undefined); // 0
+ * readSeed('sample', 0.5);       // throws InvalidParameterError "sample: seed must be an integer, got 0.5"
+ * ```
+ */
 export function readSeed(owner: string, seed: unknown): number | bigint {
   const s = seed ?? 0;
   if (!(typeof s === 'bigint' || (typeof s === 'number' && Number.isSafeInteger(s)))) invalidOption(owner, 'seed', 'an integer', s);
   return s;
 }
 
-/** `n`, checked: a non-negative safe integer. */
+/**
+ * `n`, checked: a non-negative safe integer.
+ *
+ * @example
+ * ```ts
+ * readCount('sample', 'n', 10); // 10
+ * readCount('sample', 'n', -1); // throws InvalidParameterError "sample: n must be a non-negative integer, got -1"
+ * ```
+ */
 export function readCount(owner: string, option: string, n: unknown): number {
   if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) invalidOption(owner, option, 'a non-negative integer', n);
   return n;
@@ -86,7 +109,14 @@ export function jointSample(model: DifferentiableModel, guide: Guide, params: Fl
   return out;
 }
 
-/** `result.sample`'s option reading and draw: a new `Rng(seed)` per call. */
+/**
+ * `result.sample`'s option reading and draw: a new `Rng(seed)` per call.
+ *
+ * @example
+ * ```ts
+ * sampleWithOptions(model, result.guide, result.params, 100, { seed: 1 }); // = result.sample(100, { seed: 1 })
+ * ```
+ */
 export function sampleWithOptions(model: DifferentiableModel, guide: Guide, params: Float64Array, n: unknown, options: SampleOptions): Record<string, Float64Array> {
   const count = readCount('sample', 'n', n);
   if (options === null || typeof options !== 'object') invalidOption('sample', 'options', 'an object', options);

@@ -8,7 +8,7 @@
  */
 import type { DifferentiableModel } from '../model/differentiable-model';
 import { Rng } from '../random/rng';
-import { checkOptions } from './check-options';
+import { checkOptions, optionKeys } from './check-options';
 import { invalidOption } from './errors';
 import type { FitResult } from './fit-result';
 import { jointSample, readCount, readSeed } from './joint-sample';
@@ -44,8 +44,15 @@ export interface PredictiveOptions {
   readonly seed?: number | bigint;
 }
 
-/** The names of {@link PredictiveOptions}; any other key is refused. */
-export const PREDICTIVE_OPTION_KEYS = ['samples', 'seed'] as const satisfies readonly (keyof PredictiveOptions)[];
+/**
+ * The names of {@link PredictiveOptions}; any other key is refused.
+ *
+ * @example
+ * ```ts
+ * checkOptions('predictive', { samples: 10 }, PREDICTIVE_OPTION_KEYS); // passes
+ * ```
+ */
+export const PREDICTIVE_OPTION_KEYS = optionKeys<PredictiveOptions>()(['samples', 'seed']);
 
 /**
  * S posterior-predictive replicates of the data, draw-major in one

@@ -16,7 +16,7 @@ import { LogNormal } from '../distributions/lognormal';
 import { Normal } from '../distributions/normal';
 import type { DifferentiableModel } from '../model/differentiable-model';
 import { Rng } from '../random/rng';
-import { checkOptions } from './check-options';
+import { checkOptions, optionKeys } from './check-options';
 import { createRowScratch } from './estimators';
 import { invalidOption } from './errors';
 import { families, meanField } from './family-guide';
@@ -39,8 +39,15 @@ export interface RestoreOptions {
   readonly guide?: GuideSpec;
 }
 
-/** The names of {@link RestoreOptions}; any other key is refused. */
-export const RESTORE_OPTION_KEYS = ['guide'] as const satisfies readonly (keyof RestoreOptions)[];
+/**
+ * The names of {@link RestoreOptions}; any other key is refused.
+ *
+ * @example
+ * ```ts
+ * checkOptions('restoreFit', { guide: meanField() }, RESTORE_OPTION_KEYS); // passes
+ * ```
+ */
+export const RESTORE_OPTION_KEYS = optionKeys<RestoreOptions>()(['guide']);
 
 /** Guide families by name, for per-latent (`"family"`) guides. */
 const GUIDE_FAMILIES: Readonly<Record<string, FamilyClass>> = { Exponential, Gamma, LogNormal, Normal };

@@ -14,6 +14,7 @@
  * @module
  */
 import type { LatentBlock } from '../model/differentiable-model';
+import { optionKeys } from './check-options';
 import { invalidOption } from './errors';
 
 /**
@@ -59,13 +60,35 @@ export interface SummaryOptions {
   readonly probs?: readonly number[];
 }
 
-/** The names of {@link SummaryOptions}; any other key is refused. */
-export const SUMMARY_OPTION_KEYS = ['draws', 'seed', 'probs'] as const satisfies readonly (keyof SummaryOptions)[];
+/**
+ * The names of {@link SummaryOptions}; any other key is refused.
+ *
+ * @example
+ * ```ts
+ * checkOptions('summary', { draws: 100 }, SUMMARY_OPTION_KEYS); // passes
+ * ```
+ */
+export const SUMMARY_OPTION_KEYS = optionKeys<SummaryOptions>()(['draws', 'seed', 'probs']);
 
-/** Default number of draws of a summary (as Stan's default of 4 chains × 1000). */
+/**
+ * Default number of draws of a summary (as Stan's default of 4 chains × 1000).
+ *
+ * @example
+ * ```ts
+ * result.summary(); // = result.summary({ draws: SUMMARY_DRAWS })
+ * ```
+ */
 export const SUMMARY_DRAWS = 4000;
 
-/** The `probs` option, checked: numbers in [0, 1]. */
+/**
+ * The `probs` option, checked: numbers in [0, 1].
+ *
+ * @example
+ * ```ts
+ * readProbs([0.025, 0.975]); // [0.025, 0.975]
+ * readProbs([2]);            // throws InvalidParameterError "summary: probs[0] must be in [0, 1], got 2"
+ * ```
+ */
 export function readProbs(probs: unknown): readonly number[] | undefined {
   if (probs === undefined) return undefined;
   if (!Array.isArray(probs)) invalidOption('summary', 'probs', 'an array of probabilities', probs);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { didYouMean, levenshtein } from '../../src/did-you-mean';
 import { LogNormal } from '../../src/index';
 import { checkOptions, optionKeys } from '../../src/vi/check-options';
-import { estimateElbo, fit, fitAsync, fitSteps, logEvidence, predictive, restoreFit, UnknownOptionError } from '../../src/vi/index';
+import { estimateElbo, families, fit, fitAsync, fitSteps, fullRank, logEvidence, meanField, predictive, restoreFit, UnknownOptionError } from '../../src/vi/index';
 import { expNormalModel } from './helpers';
 
 const model = expNormalModel([1.3]);
@@ -52,6 +52,9 @@ describe('unknown options are refused with their names and a did-you-mean', () =
     ['fit: stepSizeSearch', () => fit(model, { stepSizeSearch: { ladders: [0.1] } } as never), 'fit: stepSizeSearch', 'ladders" (did you mean "ladder"?)'],
     ['estimateElbo', () => estimateElbo(model, q, { sample: 10 } as never), 'estimateElbo', 'sample" (did you mean "samples"?)'],
     ['logEvidence', () => logEvidence(model, q, { seeds: 1 } as never), 'logEvidence', 'seeds" (did you mean "seed"?)'],
+    ['meanField', () => meanField({ initscale: 0.1 } as never), 'meanField', 'initscale" (did you mean "initScale"?)'],
+    ['fullRank', () => fullRank({ initLocs: {} } as never), 'fullRank', 'initLocs" (did you mean "initLoc"?)'],
+    ['families', () => families({ z: LogNormal }, { initScal: 1 } as never), 'guide', 'initScal" (did you mean "initScale"?)'],
   ];
   for (const [label, call, owner, fragment] of calls) {
     it(label, async () => {
