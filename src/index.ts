@@ -6,6 +6,7 @@
  * the VI algorithms live in `varinf/vi`.
  *
  * @packageDocumentation
+ * @module varinf
  */
 export { ContinuousDistribution, type DistributionJSON } from './distributions/distribution';
 export { scalarValue, type BoxedScalar } from './distributions/scalar';
@@ -23,6 +24,7 @@ export {
   type Bijection,
 } from './distributions/transforms';
 export { InvalidParameterError, ModelError, UnsupportedKLError } from './errors';
+export { limits, setLimits, type Limits } from './limits';
 export type { DifferentiableModel, LatentBlock } from './model/differentiable-model';
 export type { LatentValue, Latents, Prior, PriorEntry, PriorFn } from './model/latents';
 export { Model, type Likelihood, type ModelSpec } from './model/model';

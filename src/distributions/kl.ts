@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { UnsupportedKLError } from '../errors';
+import { formatValue, UnsupportedKLError } from '../errors';
 import { digamma, lgamma, trigamma } from '../math/gamma-functions';
 import { expm1mx } from '../math/elementary';
 import { integrate } from '../math/quadrature';
@@ -38,6 +38,8 @@ import { Normal } from './normal';
  * ```
  */
 export function kl(p: ContinuousDistribution, q: ContinuousDistribution): number {
+  checkDistribution('p', p);
+  checkDistribution('q', q);
   if (p instanceof Normal && q instanceof Normal) return klLocationScale(p.mu, p.sigma, q.mu, q.sigma);
   if (p instanceof LogNormal && q instanceof LogNormal) return klLocationScale(p.mu, p.sigma, q.mu, q.sigma);
   if (p instanceof Exponential && q instanceof Exponential) return expm1mx(-logRatio(p.rate, q.rate));
@@ -84,4 +86,12 @@ function lgammaTaylorRemainder(a: number, b: number): number {
 function logRatio(a: number, b: number): number {
   const r = (a - b) / b;
   return Math.abs(r) < 0.5 ? Math.log1p(r) : Math.log(a) - Math.log(b);
+}
+
+/** Throws a `TypeError` naming the argument unless it is a distribution. */
+function checkDistribution(name: string, d: unknown): void {
+  // Duck-typed: continuous and discrete families alike.
+  if (d === null || typeof d !== 'object' || typeof (d as { logPdf?: unknown }).logPdf !== 'function') {
+    throw new TypeError(`kl: ${name} must be a distribution (e.g. new Normal(0, 1)), got ${formatValue(d)}`);
+  }
 }

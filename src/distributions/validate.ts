@@ -22,7 +22,7 @@ export function isPositiveValue(x: number): boolean {
 export function finiteParam(owner: string, name: string, v: number): number {
   const x = scalarValue(v);
   if (typeof x !== 'number' || !isFiniteValue(x)) {
-    throw new InvalidParameterError(owner, name, 'finite', typeof x === 'number' ? x : v);
+    throw new InvalidParameterError(owner, name, 'finite', shown(v, x));
   }
   return x;
 }
@@ -31,7 +31,12 @@ export function finiteParam(owner: string, name: string, v: number): number {
 export function positiveParam(owner: string, name: string, v: number): number {
   const x = scalarValue(v);
   if (typeof x !== 'number' || !isPositiveValue(x)) {
-    throw new InvalidParameterError(owner, name, '> 0 and finite', typeof x === 'number' ? x : v);
+    throw new InvalidParameterError(owner, name, '> 0 and finite', shown(v, x));
   }
   return x;
+}
+
+/** The value a message shows: a box's number, else the argument as given (`"1"`, `null`, `undefined`). */
+function shown(v: unknown, x: unknown): unknown {
+  return typeof x === 'number' && v !== null && typeof v === 'object' ? x : v;
 }
