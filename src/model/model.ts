@@ -442,11 +442,14 @@ export class Model<P extends Prior> implements DifferentiableModel {
     const n = this.data.length;
     if (out.length !== n) throw new RangeError(`Model.sampleData: out must have length ${n} (the number of data), got ${out.length}`);
     const lik = this.likelihood;
+    // The model's own (guarded) record over the loaded values: a misspelt latent read
+    // in the likelihood is a ModelError here too.
+    const rec = this.record();
     if (this.iid) {
-      if (n > 0) checkDist(lik(values, 0), 0).sampleInto(rng, out);
+      if (n > 0) checkDist(lik(rec, 0), 0).sampleInto(rng, out);
       return out;
     }
-    for (let i = 0; i < n; i++) out[i] = checkDist(lik(values, i), i).sample(rng);
+    for (let i = 0; i < n; i++) out[i] = checkDist(lik(rec, i), i).sample(rng);
     return out;
   }
 

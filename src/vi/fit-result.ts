@@ -31,7 +31,7 @@ import { readProbs, summarize, SUMMARY_DRAWS, SUMMARY_OPTION_KEYS, type SummaryO
 import { checkOptions } from './check-options';
 import { invalidOption } from './errors';
 import { Rng } from '../random/rng';
-import { jointSample, readCount, readSeed } from './joint-sample';
+import { checkDrawSize, jointSample, readCount, readSeed } from './joint-sample';
 
 /**
  * A note about a fit: a machine-readable `code` and a sentence for people. The
@@ -371,6 +371,7 @@ export class FitResult<M = DifferentiableModel> {
     const n = readCount('summary', 'draws', options.draws ?? SUMMARY_DRAWS);
     if (n < 2) invalidOption('summary', 'draws', 'at least 2', n);
     const probs = readProbs(options.probs);
+    checkDrawSize('summary', n, this.#model);
     const draws = jointSample(this.#model, this.#guide, this.params, n, new Rng(readSeed('summary', options.seed)));
     return summarize(this.#model.blocks, draws, probs);
   }

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { checkSize } from '../limits';
 import type { DifferentiableModel } from '../model/differentiable-model';
 import { Rng } from '../random/rng';
 import { checkOptions, optionKeys } from './check-options';
@@ -110,6 +111,20 @@ export function jointSample(model: DifferentiableModel, guide: Guide, params: Fl
 }
 
 /**
+ * Throws a `RangeError` (naming the limit, see `limits`) when n draws of the largest
+ * latent would exceed `limits.maxArrayLength`: checked before allocating.
+ *
+ * @example
+ * ```ts
+ * checkDrawSize('sample', 1e9, model); // RangeError: sample: n × 1 (draws × latent size) = 1000000000 is over limits.maxArrayLength …
+ * ```
+ */
+export function checkDrawSize(owner: string, n: number, model: DifferentiableModel): void {
+  const widest = model.blocks.reduce((m, b) => Math.max(m, b.size), 0);
+  checkSize(owner, `n × ${widest} (draws × latent size)`, n * widest, 'maxArrayLength');
+}
+
+/**
  * `result.sample`'s option reading and draw: a new `Rng(seed)` per call.
  *
  * @example
@@ -121,5 +136,6 @@ export function sampleWithOptions(model: DifferentiableModel, guide: Guide, para
   const count = readCount('sample', 'n', n);
   if (options === null || typeof options !== 'object') invalidOption('sample', 'options', 'an object', options);
   checkOptions('sample', options, SAMPLE_OPTION_KEYS);
+  checkDrawSize('sample', count, model);
   return jointSample(model, guide, params, count, new Rng(readSeed('sample', options.seed)));
 }

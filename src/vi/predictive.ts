@@ -6,12 +6,13 @@
  *
  * @module
  */
+import { checkSize } from '../limits';
 import type { DifferentiableModel } from '../model/differentiable-model';
 import { Rng } from '../random/rng';
 import { checkOptions, optionKeys } from './check-options';
 import { invalidOption } from './errors';
 import type { FitResult } from './fit-result';
-import { jointSample, readCount, readSeed } from './joint-sample';
+import { checkDrawSize, jointSample, readCount, readSeed } from './joint-sample';
 
 /**
  * A model that can draw data given its latents: `Model` is one (its
@@ -83,6 +84,8 @@ export function predictive<M extends PredictiveModel>(model: M, result: FitResul
   const rng = new Rng(readSeed('predictive', options.seed));
   const guide = result.guide;
   checkSameLatents(model, guide.coordLatent);
+  checkSize('predictive', `samples × ${model.data.length} (replicates × data)`, S * model.data.length, 'maxArrayLength');
+  checkDrawSize('predictive', S, model);
   const draws = jointSample(model, guide, result.params, S, rng);
   const N = model.data.length;
   const out = new Float64Array(S * N);

@@ -68,7 +68,9 @@ describe('result.sample', () => {
     expect(full.sample(0).a.length).toBe(0);
   });
 
-  it('refuses a bad n or seed', () => {
+  it('refuses a bad n or seed, and n over limits.maxArrayLength before allocating', () => {
+    expect(() => full.sample(2 ** 40)).toThrow(/sample: n × 1 \(draws × latent size\) = 1099511627776 is over limits\.maxArrayLength/);
+    expect(() => full.summary({ draws: 2 ** 40 })).toThrow(/summary: n × 1 .* over limits\.maxArrayLength/);
     expect(() => full.sample(-1)).toThrow(/sample: n must be a non-negative integer, got -1/);
     expect(() => full.sample(1.5)).toThrow(RangeError);
     expect(() => full.sample(3, { seed: 0.5 })).toThrow(/sample: seed must be an integer/);

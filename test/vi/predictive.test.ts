@@ -3,7 +3,7 @@
  * likelihood at joint draws of the fitted q. z-score checks (4 SE, fixed seeds).
  */
 import { describe, expect, it } from 'vitest';
-import { add, InvalidParameterError, LogNormal, Model, ModelError, mul, Normal, Rng } from '../../src/index';
+import { add, Exponential, InvalidParameterError, LogNormal, Model, ModelError, mul, Normal, Rng } from '../../src/index';
 import { fit, fullRank, predictive } from '../../src/vi/index';
 import { expNormalModel, handSeedModel } from './helpers';
 
@@ -61,6 +61,7 @@ describe('predictive', () => {
     expect(predictive(model, r, { samples: 20, seed: 4 })).toEqual(predictive(model, r, { samples: 20, seed: 4 }));
     expect(predictive(model, r, { samples: 0 }).length).toBe(0);
     expect(predictive(model, r).length).toBe(2000);
+    expect(() => predictive(model, r, { samples: 2 ** 40 })).toThrow(/predictive: samples × 2 \(replicates × data\) = 2199023255552 is over limits\.maxArrayLength/);
   });
 
   it('refuses a result of another model, and a model that cannot draw data', () => {
@@ -83,8 +84,10 @@ describe('Model.sampleData', () => {
     expect(out).toEqual(a);
   });
 
-  it('checks the latents and the output length', () => {
+  it('checks the latents and the output length; a misspelt latent read in the likelihood is a ModelError', () => {
     expect(() => model.sampleData({} as never, new Rng(1))).toThrow(ModelError);
+    const typo = new Model({ prior: { z: new Exponential(1) }, likelihood: (p) => new Normal((p as unknown as { zz: number }).zz, 1), data: [1] });
+    expect(() => typo.sampleData({ z: 1 }, new Rng(1))).toThrow(/reads latent "zz", which the prior does not declare/);
     expect(() => model.sampleData({ z: 1 }, new Rng(1), new Float64Array(2))).toThrow(/sampleData: out must have length 3/);
   });
 });
