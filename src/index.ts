@@ -9,9 +9,10 @@
  * @module varinf
  */
 export { Cauchy } from './distributions/cauchy';
-export { ContinuousDistribution } from './distributions/distribution';
+export { ContinuousDistribution, type DistributionJSON } from './distributions/distribution';
 export { scalarValue, type BoxedScalar } from './distributions/scalar';
 export { Exponential } from './distributions/exponential';
+export { fromJSON } from './distributions/from-json';
 export { Gamma } from './distributions/gamma';
 export { HalfCauchy } from './distributions/half-cauchy';
 export { HalfNormal } from './distributions/half-normal';
@@ -19,7 +20,16 @@ export { InverseGamma } from './distributions/inverse-gamma';
 export { kl } from './distributions/kl';
 export { LogNormal } from './distributions/lognormal';
 export { Normal } from './distributions/normal';
-export { closedInterval, nonNegative, positive, real, type Support, type SupportKind } from './distributions/support';
+export {
+  closedInterval,
+  nonNegative,
+  positive,
+  real,
+  supportContains,
+  unitInterval,
+  type Support,
+  type SupportKind,
+} from './distributions/support';
 export { Uniform } from './distributions/uniform';
 export {
   bijectionFor,

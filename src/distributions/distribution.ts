@@ -116,6 +116,44 @@ export abstract class ContinuousDistribution {
     return this.sampleInto(rng, new Float64Array(n));
   }
 
+  /**
+   * The distribution as plain JSON, `{ family, params }` with the parameters by
+   * name (e.g. `{ family: "Normal", params: { mu: 0, sigma: 1 } }`);
+   * `fromJSON` rebuilds it. Parameters are finite, so the JSON text is exact
+   * (numbers print with round-trip precision); only a −0 parameter reads back as 0,
+   * which defines the same distribution.
+   *
+   * @example
+   * ```ts
+   * import { fromJSON, Normal } from 'varinf';
+   * JSON.stringify(new Normal(0, 1));                       // '{"family":"Normal","params":{"mu":0,"sigma":1}}'
+   * fromJSON(JSON.parse(JSON.stringify(new Normal(0, 1)))); // Normal(mu = 0, sigma = 1)
+   * ```
+   */
+  toJSON(): DistributionJSON {
+    const params: Record<string, number> = {};
+    for (const p of this.paramNames) params[p] = this.param(p);
+    return { family: this.name, params };
+  }
+
+  /**
+   * A readable description with every parameter at full (round-trip) precision,
+   * e.g. `"Normal(mu = 0, sigma = 1)"`.
+   *
+   * @example
+   * ```ts
+   * String(new Gamma(2, 0.5)); // "Gamma(shape = 2, rate = 0.5)"
+   * ```
+   */
+  toString(): string {
+    return `${this.name}(${this.paramNames.map((p) => `${p} = ${this.param(p)}`).join(', ')})`;
+  }
+
+  /** The numeric value of the parameter `name` (the readonly property of that name). */
+  private param(name: string): number {
+    return (this as unknown as Readonly<Record<string, number>>)[name];
+  }
+
   /** Fills `out` with independent draws and returns it (no allocation). */
   sampleInto(rng: Rng, out: Float64Array): Float64Array {
     checkRng(this.name, rng);
@@ -179,6 +217,22 @@ export abstract class ContinuousDistribution {
       lp[r] = s;
     }
   }
+}
+
+/**
+ * A distribution as plain JSON: its family name and its parameters by name, as
+ * `toJSON()` gives and `fromJSON` takes.
+ *
+ * @example
+ * ```ts
+ * const json: DistributionJSON = { family: 'Gamma', params: { shape: 2, rate: 0.5 } };
+ * ```
+ */
+export interface DistributionJSON {
+  /** The family's name, e.g. `"Normal"` (the distribution's `name`). */
+  readonly family: string;
+  /** The parameters by name, e.g. `{ mu: 0, sigma: 1 }`. */
+  readonly params: Readonly<Record<string, number>>;
 }
 
 /**

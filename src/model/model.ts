@@ -17,6 +17,7 @@ import { layoutPrior, resolveEntry, type Latents, type Prior, type PriorBlock } 
 import { kernelFor, type LikelihoodKernel } from './likelihood-kernel';
 import { linearGaussianKernelFor } from './linear-gaussian-kernel';
 import { describe, Plate } from './plate';
+import type { Rng } from '../random/rng';
 import { Tape, TapeNode } from './tape';
 import { isUnknownLatentRead, guardedRecord } from './latent-guard';
 import { checkDist, copyData, loadValues, makeRecord } from './values';
@@ -415,6 +416,41 @@ export class Model<P extends Prior> implements DifferentiableModel {
       for (let k = b.offset; k < b.offset + b.size; k++) u[k] = b.bijection.inverse(this.z[k]);
     }
     return u;
+  }
+
+  /**
+   * One replicate of the data drawn from the likelihood at the given latents:
+   * `out[i]` ~ p(xᵢ | z) for every datum i, from `rng` (posterior-predictive checks
+   * draw z from the fitted posterior, then this). An i.i.d. likelihood is called once
+   * and its distribution fills `out`; a per-datum one is called for each i.
+   *
+   * @param values - the latents (a number per scalar latent, an array per plate)
+   * @param rng - the generator to draw from
+   * @param out - where to write (length N = `data.length`; a new array by default)
+   * @returns `out`
+   * @throws ModelError when a latent is missing, unknown or of the wrong length
+   * @throws RangeError when `out` does not have length N
+   * @example
+   * ```ts
+   * import { Exponential, Model, Normal, Rng } from 'varinf';
+   * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3, 0.4] });
+   * model.sampleData({ z: 1.5 }, new Rng(1)); // Float64Array(2), draws of Normal(1.5, 1)
+   * ```
+   */
+  sampleData(values: Latents<P>, rng: Rng, out: Float64Array = new Float64Array(this.data.length)): Float64Array {
+    loadValues(this.layout, values, this.z);
+    const n = this.data.length;
+    if (out.length !== n) throw new RangeError(`Model.sampleData: out must have length ${n} (the number of data), got ${out.length}`);
+    const lik = this.likelihood;
+    // The model's own (guarded) record over the loaded values: a misspelt latent read
+    // in the likelihood is a ModelError here too.
+    const rec = this.record();
+    if (this.iid) {
+      if (n > 0) checkDist(lik(rec, 0), 0).sampleInto(rng, out);
+      return out;
+    }
+    for (let i = 0; i < n; i++) out[i] = checkDist(lik(rec, i), i).sample(rng);
+    return out;
   }
 
   // ---- evaluation on the flat buffer `z` -------------------------------------------

@@ -7,6 +7,7 @@
 import type { DifferentiableModel } from '../model/differentiable-model';
 import { Rng } from '../random/rng';
 import { positiveIntOption, invalidOption } from './errors';
+import { checkOptions, optionKeys } from './check-options';
 import { createNoiseSource, isBaseSamples, type BaseSamples } from './base-samples';
 import { createRowScratch, createWorkspace, pathwise, sampleLogWeights } from './estimators';
 import { families, familiesOf, paramsFromDistributions } from './family-guide';
@@ -35,6 +36,16 @@ export interface EvaluateOptions {
    */
   readonly baseSamples?: BaseSamples;
 }
+
+/**
+ * The names of {@link EvaluateOptions}; any other key is refused with an `UnknownOptionError`.
+ *
+ * @example
+ * ```ts
+ * checkOptions('estimateElbo', { samples: 10 }, EVALUATE_OPTION_KEYS); // passes
+ * ```
+ */
+export const EVALUATE_OPTION_KEYS = optionKeys<EvaluateOptions>()(['samples', 'seed', 'baseSamples']);
 
 /**
  * An estimate with its Monte-Carlo standard error.
@@ -87,6 +98,7 @@ export interface EvidenceEstimate extends Estimate {
 
 function readOptions(owner: string, o: EvaluateOptions): { samples: number; seed: number | bigint; baseSamples: BaseSamples } {
   if (o === null || typeof o !== 'object') invalidOption(owner, 'options', 'an object', o);
+  checkOptions(owner, o, EVALUATE_OPTION_KEYS);
   const samples = positiveIntOption(owner, 'samples', o.samples ?? 10_000);
   const seed = o.seed ?? 0;
   if (!(typeof seed === 'bigint' || Number.isSafeInteger(seed))) invalidOption(owner, 'seed', 'an integer', seed);

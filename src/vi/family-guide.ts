@@ -40,6 +40,7 @@ import {
   type UnconstrainedGaussian,
 } from './guide';
 import { invalidOption } from './errors';
+import { checkOptions, optionKeys } from './check-options';
 import { modelGradientRows, modelValues, type EstimatorWorkspace, type NoiseAwareGuide, type RowScratch } from './estimators';
 
 const LOCSCALE = 0;
@@ -133,7 +134,19 @@ interface InitOpts {
   readonly initLoc: Readonly<Record<string, number | ArrayLike<number>>> | undefined;
 }
 
+/**
+ * The names of {@link GuideInitOptions}; any other key is refused.
+ *
+ * @example
+ * ```ts
+ * checkOptions('meanField', { initScale: 0.05 }, GUIDE_INIT_OPTION_KEYS); // passes
+ * ```
+ */
+export const GUIDE_INIT_OPTION_KEYS = optionKeys<GuideInitOptions>()(['initScale', 'initLoc']);
+
 function checkInit(owner: string, o: GuideInitOptions): InitOpts {
+  if (o === null || typeof o !== 'object') invalidOption(owner, 'options', 'an object', o);
+  checkOptions(owner, o, GUIDE_INIT_OPTION_KEYS);
   const s = o.initScale ?? 0.1;
   if (!(s > 0 && s < Infinity)) invalidOption(owner, 'initScale', '> 0 and finite', s);
   return { initScale: s, initLoc: o.initLoc };

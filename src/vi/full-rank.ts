@@ -16,7 +16,8 @@ import { normalQuantile } from '../math/normal-functions';
 import type { DifferentiableModel } from '../model/differentiable-model';
 import type { Rng } from '../random/rng';
 import { invalidOption } from './errors';
-import { initialLocation, type GuideInitOptions } from './family-guide';
+import { GUIDE_INIT_OPTION_KEYS, initialLocation, type GuideInitOptions } from './family-guide';
+import { checkOptions } from './check-options';
 import type { NoiseAwareGuide } from './estimators';
 import { checkBlocks, coordName, type GuideSpec, type Posterior } from './guide';
 
@@ -35,6 +36,8 @@ import { checkBlocks, coordName, type GuideSpec, type Posterior } from './guide'
  * ```
  */
 export function fullRank(options: GuideInitOptions = {}): GuideSpec {
+  if (options === null || typeof options !== 'object') invalidOption('fullRank', 'options', 'an object', options);
+  checkOptions('fullRank', options, GUIDE_INIT_OPTION_KEYS);
   const initScale = options.initScale ?? 0.1;
   if (!(initScale > 0 && initScale < Infinity)) invalidOption('fullRank', 'initScale', '> 0 and finite', initScale);
   return {
