@@ -26,6 +26,7 @@ import { normalQuantileFromLog } from './normal-functions';
 import { log1mexp } from './elementary';
 import { LOG_DBL_MIN } from './constants';
 import { logPoissonRaw } from './saddle-point';
+import { inTemmeRegion, temmeInverseStart, temmeLogPQ, temmeValuePQ, TEMME_MIN_SHAPE } from './incomplete-gamma-temme';
 
 const EPS = 2.220446049250313e-16;
 const TINY = 1e-300;
@@ -97,6 +98,7 @@ function method(a: number, x: number): number {
 
 /** log P (upper = false) or log Q (upper = true) for a > 0, 0 < x < ∞. */
 function logPQ(a: number, x: number, upper: boolean): number {
+  if (inTemmeRegion(a, x)) return temmeLogPQ(a, x, upper);
   const m = method(a, x);
   if (m === 0) {
     const lp = logPrefix1(a, x) + Math.log(lowerSeries(a, x));
@@ -118,6 +120,7 @@ function logPQ(a: number, x: number, upper: boolean): number {
  * |a·log x|·ε (e.g. 1e-13 at x = 1e-300).
  */
 function valuePQ(a: number, x: number, upper: boolean): number {
+  if (inTemmeRegion(a, x)) return temmeValuePQ(a, x, upper);
   const m = method(a, x);
   if (a < 10 && m !== 2 && x < 700) {
     const xa = Math.pow(x, a);
@@ -247,10 +250,15 @@ function solve(a: number, t: number, upper: boolean): number {
   const logP = upper ? log1mexp(t) : t;
   const uSmall = (logP + lgamma1p(a)) / a;
   if (uSmall < LOG_DBL_MIN - 1) return Math.exp(uSmall); // exact to rounding here
+  const z = upper ? -normalQuantileFromLog(t) : normalQuantileFromLog(t);
+  if (a >= TEMME_MIN_SHAPE) {
+    // The inverted uniform expansion is within O(a⁻²) in the bulk: Newton only polishes.
+    const x0 = temmeInverseStart(a, z);
+    if (residual(a, x0, t, upper) < 1e-2) return newton(a, t, upper, x0);
+  }
   let best = Math.exp(uSmall);
   let bestR = residual(a, best, t, upper);
   // Wilson–Hilferty.
-  const z = upper ? -normalQuantileFromLog(t) : normalQuantileFromLog(t);
   const w = 1 - 1 / (9 * a) + z / (3 * Math.sqrt(a));
   if (w > 0) {
     const xw = a * w * w * w;
@@ -269,8 +277,12 @@ function solve(a: number, t: number, upper: boolean): number {
     const r = residual(a, xl, t, upper);
     if (r < bestR) best = xl;
   }
+  return newton(a, t, upper, best);
+}
 
-  let x = best;
+/** Newton on log P or log Q as a function of log x from x, bracketed (see {@link solve}). */
+function newton(a: number, t: number, upper: boolean, start: number): number {
+  let x = start;
   let lo = 0; // bracket in x: f(lo) below target side, f(hi) above
   let hi = Infinity;
   for (let iter = 0; iter < 200; iter++) {
