@@ -29,6 +29,7 @@
  * @module
  */
 import { erfcx } from './error-functions';
+import { stirlerr } from './gamma-functions';
 
 /** Smallest shape for which the expansion is used. */
 export const TEMME_MIN_SHAPE = 20;
@@ -196,6 +197,49 @@ export function temmeValuePQ(a: number, x: number, upper: boolean): number {
   const tailIsQ = temmeTail(a, x, TAIL);
   const t = Math.exp(-TAIL[0]) * TAIL[1];
   return tailIsQ === upper ? t : 1 - t;
+}
+
+// ---------------------------------------------------------------------------
+// Derivative in a
+// ---------------------------------------------------------------------------
+
+/**
+ * ∂x/∂a at fixed P(a, x) = −(∂P/∂a)/f(x), f the Gamma(a, 1) density, from the
+ * expansion differentiated in a at fixed x; requires {@link inTemmeRegion}(a, x).
+ *
+ * With z = λ − 1, ∂η/∂a = −z/(aη), ∂(aη²/2)/∂a = η²/2 − z and
+ * x·f(x) = e^{−aη²/2}·√(a/2π)/Γ*(a) (Γ* = e^{stirlerr(a)}), the factors e^{−aη²/2}
+ * cancel and
+ *   ∂x/∂a = −λΓ*(a)·[η/2 − z/η + S·(η²/2 − z + 1/(2a)) − ∂S/∂a],
+ *   S = Σₖ cₖ(η)a^{−k},  ∂S/∂a = −a⁻¹ Σₖ a^{−k}(k·cₖ + cₖ′(η)·z/η),
+ * whose leading term is λ(1 − η²/(2z)). Every term is O(1) and z/η → 1 as
+ * η → 0 (series), so nothing cancels badly; truncation as for P and Q.
+ */
+export function temmeSampleDerivA(a: number, x: number): number {
+  const z = (x - a) / a;
+  const y2 = -a * log1pmx(z);
+  const eta = (z >= 0 ? 1 : -1) * Math.sqrt((2 * y2) / a);
+  // z/η: from the λ(η) series near 0, where both vanish.
+  const zOverEta = Math.abs(eta) < 1e-3 ? 1 + eta * (1 / 3 + eta * (1 / 36 - eta / 270)) : z / eta;
+  const r = 1 / a;
+  let s = 0;
+  let ds = 0;
+  let w = 1;
+  for (let k = 0; k < C.length; k++) {
+    const c = C[k] as readonly number[];
+    let p = 0;
+    let dp = 0;
+    for (let n = c.length - 1; n >= 0; n--) {
+      dp = dp * eta + p;
+      p = p * eta + (c[n] as number);
+    }
+    s += p * w;
+    ds += (k * p + dp * zOverEta) * w;
+    w *= r;
+    if (w < 1e-19) break;
+  }
+  const bracket = 0.5 * eta - zOverEta + s * (0.5 * eta * eta - z + 0.5 * r) + ds * r;
+  return -(1 + z) * Math.exp(stirlerr(a)) * bracket;
 }
 
 // ---------------------------------------------------------------------------

@@ -26,7 +26,7 @@ import { normalQuantileFromLog } from './normal-functions';
 import { log1mexp } from './elementary';
 import { LOG_DBL_MIN } from './constants';
 import { logPoissonRaw } from './saddle-point';
-import { inTemmeRegion, temmeInverseStart, temmeLogPQ, temmeValuePQ, TEMME_MIN_SHAPE } from './incomplete-gamma-temme';
+import { inTemmeRegion, temmeInverseStart, temmeLogPQ, temmeSampleDerivA, temmeValuePQ, TEMME_MIN_SHAPE } from './incomplete-gamma-temme';
 
 const EPS = 2.220446049250313e-16;
 const TINY = 1e-300;
@@ -406,6 +406,7 @@ export function gammaQInvFromLog(a: number, logq: number): number {
  * results.
  */
 function sampleDerivA(a: number, x: number): number {
+  if (inTemmeRegion(a, x)) return temmeSampleDerivA(a, x);
   const lx = Math.log(x);
   if (x < a || x <= 1) {
     // ∂P/∂a = T0 Σ r_n (log x − ψ(a+n+1)), T0 = x^a e^{−x}/Γ(a+1), pdf = T0·a/x.

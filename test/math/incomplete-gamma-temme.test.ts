@@ -12,6 +12,7 @@ import {
   gammaPInv,
   gammaQ,
   gammaQInv,
+  gammaSampleDerivA,
   logGammaP,
   logGammaQ,
 } from '../../src/math';
@@ -143,6 +144,36 @@ describe('large shapes: properties', () => {
         return f(x * (1 - 1e-13)) <= target && target <= f(x * (1 + 1e-13));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('∂x/∂a at fixed P (implicit reparameterization) at large shapes', () => {
+  // −(∂P/∂a)/f with ∂P/∂a = mpmath.diff of mpmath.gammainc (40 digits), at x = gammaPInv(a, p), p = 0.1, 0.5, 0.9.
+  const cases: [number, number, number][] = [
+    [25, 18.844324196989245, 0.8710898558089939],
+    [25, 24.667468366988416, 0.9999674675005527],
+    [25, 31.58356050286316, 1.1289251724325096],
+    [100, 87.41763649959366, 0.9358275164730774],
+    [100, 99.66686491931549, 0.9999980102493883],
+    [100, 113.01052385984447, 1.0641733824673218],
+    [1e4, 9872.060875049736, 0.9935921468545164],
+    [1e4, 9999.666668642047, 0.9999999998024547],
+    [1e4, 10128.367373674177, 1.0064078532341088],
+  ];
+  it.each(cases)('a=%s x=%s', (a, x, want) => {
+    expect(rel(gammaSampleDerivA(a, x), want)).toBeLessThan(4 * EPS);
+  });
+  it('matches central differences of the quantile up to a = 1e300 (was 0.39 instead of 1 at a = 1e12)', () => {
+    fc.assert(
+      fc.property(logUniform(4, 300), fc.double({ min: 0.001, max: 0.999, noNaN: true }), (a, p) => {
+        const x = gammaPInv(a, p);
+        const h = 1e-4 * a;
+        const fd = (gammaPInv(a + h, p) - gammaPInv(a - h, p)) / (2 * h);
+        // fd: rounding ≈ 1e-16·x/h = 1e-12, truncation ≈ h²·|x‴|/6 ≲ 1e-9.
+        return rel(gammaSampleDerivA(a, x), fd) <= 1e-8;
+      }),
+      { numRuns: 200 },
     );
   });
 });
