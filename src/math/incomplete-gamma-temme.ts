@@ -31,9 +31,22 @@
 import { erfcx } from './error-functions';
 import { stirlerr } from './gamma-functions';
 
-/** Smallest shape for which the expansion is used. */
+/**
+ * Smallest shape for which the expansion is used (truncation < 3e-17 there).
+ * @example
+ * ```ts
+ * inTemmeRegion(TEMME_MIN_SHAPE, 20); // true
+ * ```
+ */
 export const TEMME_MIN_SHAPE = 20;
-/** Largest |x/a − 1| for which the expansion is used. */
+/**
+ * Largest |x/a − 1| for which the expansion is used (|η| ≤ 0.48, a tenth of the
+ * radius of convergence of the cₖ series).
+ * @example
+ * ```ts
+ * inTemmeRegion(1e6, 1e6 * (1 + TEMME_MAX_DEVIATION)); // true
+ * ```
+ */
 export const TEMME_MAX_DEVIATION = 0.4;
 
 /** √(2π). */
@@ -123,6 +136,12 @@ const LAMBDA: readonly number[] = [
  * True when Temme's expansion is the method for (a, x): a ≥ 20 and
  * |x − a| ≤ 0.4a. Outside it the power series (x < 0.6a) and Legendre's
  * continued fraction (x > 1.4a) converge in at most ~80 terms for every a.
+ *
+ * @example
+ * ```ts
+ * inTemmeRegion(1e14, 1e14 - 5e6); // true
+ * inTemmeRegion(10, 10);           // false: series / continued fraction
+ * ```
  */
 export function inTemmeRegion(a: number, x: number): boolean {
   return a >= TEMME_MIN_SHAPE && Math.abs(x - a) <= TEMME_MAX_DEVIATION * a;
@@ -132,6 +151,11 @@ export function inTemmeRegion(a: number, x: number): boolean {
  * log(1 + z) − z for |z| ≤ ½, without cancellation: with v = z/(2 + z),
  * log(1 + z) = 2 atanh v, so log(1 + z) − z = −z·v + 2Σ_{j≥1} v^{2j+1}/(2j + 1)
  * (the series of Loader's bd0). Relative error ≲ 4ε (|v| ≤ ⅓, ≤ 17 terms).
+ *
+ * @example
+ * ```ts
+ * log1pmx(1e-5); // ≈ -4.999966667e-11 (log1p(z) − z would keep 5 digits)
+ * ```
  */
 export function log1pmx(z: number): number {
   const v = z / (2 + z);
@@ -184,7 +208,13 @@ const TAIL = new Float64Array(2);
 /**
  * log P(a, x) (upper = false) or log Q(a, x) (upper = true) by Temme's
  * expansion; requires {@link inTemmeRegion}(a, x). The tail on x's side of a is
- * −y² + log B; the other is log1p(−T). Relative error ≲ 1e-15 (measured in the tests).
+ * −y² + log B; the other is log1p(−T). Measured against mpmath (a = 20 … 1e300):
+ * the tail's log within 1.8e-15 relative, the other's within 1.8e-15·|log tail|.
+ *
+ * @example
+ * ```ts
+ * temmeLogPQ(1e16, 1e16, false); // ≈ -0.6931471779003301
+ * ```
  */
 export function temmeLogPQ(a: number, x: number, upper: boolean): number {
   const tailIsQ = temmeTail(a, x, TAIL);
@@ -192,7 +222,16 @@ export function temmeLogPQ(a: number, x: number, upper: boolean): number {
   return tailIsQ === upper ? logT : Math.log1p(-Math.exp(logT));
 }
 
-/** P(a, x) or Q(a, x) by Temme's expansion; requires {@link inTemmeRegion}(a, x). */
+/**
+ * P(a, x) or Q(a, x) by Temme's expansion; requires {@link inTemmeRegion}(a, x).
+ * The smaller of the two within 1.8e-15·max(1, |log|) relative (its exponent's
+ * rounding), the larger within a few ulp.
+ *
+ * @example
+ * ```ts
+ * temmeValuePQ(1e14, 1e14 - 5e6, false); // 0.3085375475276201
+ * ```
+ */
 export function temmeValuePQ(a: number, x: number, upper: boolean): number {
   const tailIsQ = temmeTail(a, x, TAIL);
   const t = Math.exp(-TAIL[0]) * TAIL[1];
@@ -214,6 +253,12 @@ export function temmeValuePQ(a: number, x: number, upper: boolean): number {
  *   S = Σₖ cₖ(η)a^{−k},  ∂S/∂a = −a⁻¹ Σₖ a^{−k}(k·cₖ + cₖ′(η)·z/η),
  * whose leading term is λ(1 − η²/(2z)). Every term is O(1) and z/η → 1 as
  * η → 0 (series), so nothing cancels badly; truncation as for P and Q.
+ * Measured: ≤ 3e-16 relative against mpmath at a = 25 … 1e4.
+ *
+ * @example
+ * ```ts
+ * temmeSampleDerivA(100, 99.66686491931549); // ≈ 0.9999980102493883
+ * ```
  */
 export function temmeSampleDerivA(a: number, x: number): number {
   const z = (x - a) / a;
@@ -250,6 +295,11 @@ export function temmeSampleDerivA(a: number, x: number): number {
  * λ > 0 with λ − 1 − log λ = η²/2 and sign(λ − 1) = sign(η): the series in η
  * for |η| ≤ 1 (error < 1e-13), otherwise Newton on u = log λ for
  * e^u − 1 − u = η²/2 (convex, monotone convergence from the starts below).
+ *
+ * @example
+ * ```ts
+ * lambdaOfEta(0); // 1
+ * ```
  */
 export function lambdaOfEta(eta: number): number {
   if (Math.abs(eta) <= 1) {
@@ -279,6 +329,11 @@ export function lambdaOfEta(eta: number): number {
  *
  * @param a - shape, a ≥ 20
  * @param w - the standard normal deviate of the target probability
+ * @returns the starting value x₀
+ * @example
+ * ```ts
+ * temmeInverseStart(1e16, -0.5244005127080407); // ≈ 9999999947559948 (P = 0.3)
+ * ```
  */
 export function temmeInverseStart(a: number, w: number): number {
   const eta0 = w / Math.sqrt(a);
