@@ -155,7 +155,7 @@ function valuePQ(a: number, x: number, upper: boolean): number {
  * (54 cases, a ∈ [1e-3, 1e4], x ∈ [0, 1e5], incl. underflow) and the Gamma
  * distribution cdf cases: within 1e-13·max(1, cond) — see
  * `test/math/reference.test.ts` for the measured worst error. At large shapes
- * (a = 20 … 1e300, 338 mpmath points from 30 standard deviations below to 30
+ * (a = 20 … 1e300, 336 mpmath points from 30 standard deviations below to 30
  * above the mean and beyond the switch points): the smaller of P and Q within
  * 1.8e-15·max(1, |log P|) relative (its exponent's rounding), the larger within
  * a few ulp (`test/math/incomplete-gamma-temme.test.ts`).

@@ -1,14 +1,23 @@
 /**
  * [a, x, log P(a, x), log Q(a, x)] at large shapes, computed independently of the
- * library (no asymptotic expansion): the tail on x's side of a (P for x ≤ a, Q above)
- * directly, the other as log1p(−tail), with mpmath at 40 + log10(a) digits:
+ * library (no asymptotic expansion), with mpmath at 40 + log10(a) digits. The tail on
+ * x's side of a (P for x ≤ a, Q above) directly, the other as log1p(−tail):
  * - a ≤ 1e4: mpmath.gammainc (hypergeometric series / continued fraction);
- * - a > 1e4: tanh-sinh quadrature (mpmath.quad) of the defining integral after
+ * - 1e4 < a ≤ 1e100: tanh-sinh quadrature (mpmath.quad) of the defining integral after
  *   t = a(1 + s): P = aᵃe⁻ᵃ/Γ(a) ∫_{−1}^{z} exp((a − 1) log1p(s) − a·s) ds, z = x/a − 1,
  *   on panels of half the local decay length (min of 1/√a and (1 + z)/(a|z|)) over
- *   100 such lengths (checked against gammainc at a = 1e4 + ½ to 1e-46).
- * Points: x = a + k√a, k ∈ {±30, ±6, ±3, ±1, ±0.3, 0}, and x = a·f around the switch
- * points |x/a − 1| = 0.4 and beyond, f ∈ {0.55, 0.6, 0.61, 0.7, 1.3, 1.39, 1.4, 1.5, 3}.
+ *   100 such lengths (checked against gammainc at a = 1e4 + ½ to 1e-46, and against
+ *   panels of a quarter length to 6e-16 in the log);
+ * - a = 1e200, 1e300: x = a gives log P = log Q = −log 2 to double precision
+ *   (P(a, a) = ½ + O(a^−½)); elsewhere |log T| ≥ 1e198 and log T is the log of the
+ *   prefix xᵃe⁻ˣ/Γ(a + 1) (mpmath.loggamma) plus the log of the series sum (x < a, in
+ *   [0, −log(1 − x/(a + 1))]) or of a times Legendre's fraction (x > a, between
+ *   log(a/(x + 1)) and log(a/(x − a))): both bounds round to the same double
+ *   (asserted; the method reproduces the quadrature rows at a = 1e100 exactly).
+ * Points: x = a + k√a, k ∈ {±30, ±6, ±3, ±1, ±0.3, 0} (distinct doubles only), and
+ * x = a·f around the switch points |x/a − 1| = 0.4 and beyond,
+ * f ∈ {0.55, 0.6, 0.61, 0.7, 1.3, 1.39, 1.4, 1.5, 3}; the issue's examples; x = a at
+ * a = 1e15, 3e16, 1e19.
  */
 export const LARGE_SHAPE_CASES: readonly (readonly [number, number, number, number])[] = [
   [20.0, 6.583592135001261, -10.860090935590653, -1.9209966393305744e-05],
@@ -100,8 +109,6 @@ export const LARGE_SHAPE_CASES: readonly (readonly [number, number, number, numb
   [10000.0, 5500.0, -1483.0958882730783, 0],
   [10000.0, 6000.0, -1112.8644385362334, 0],
   [10000.0, 6100.0, -1047.546127208657, 0],
-  [10000.0, 7000.0, -571.0703596493529, -9.711672437705851e-249],
-  [10000.0, 13000.0, -4.712347177485643e-166, -380.67893931394406],
   [10000.0, 13899.999999999998, -2.5643002217751847e-266, -611.5459491130364],
   [10000.0, 14000.0, -1.2615264204743979e-278, -639.8863334197675],
   [10000.0, 15000.0, 0, -950.1804880123547],
@@ -307,4 +314,46 @@ export const LARGE_SHAPE_CASES: readonly (readonly [number, number, number, numb
   [1e+20, 1.5e+20, 0, -9.453489189183562e+18],
   [1e+20, 3e+20, 0, -9.013877113318903e+19],
   [1e+50, 1e+50, -0.6931471805599453, -0.6931471805599453],
+  [1e+50, 5.5e+49, -1.4783700075562046e+49, 0],
+  [1e+50, 6e+49, -1.1082562376599069e+49, 0],
+  [1e+50, 6.100000000000001e+49, -1.0429632181478012e+49, 0],
+  [1e+50, 7.000000000000001e+49, -5.667494393873238e+48, 0],
+  [1e+50, 1.3e+50, 0, -3.763573553250895e+48],
+  [1e+50, 1.39e+50, 0, -6.06962528573996e+48],
+  [1e+50, 1.4000000000000001e+50, 0, -6.352776337878708e+48],
+  [1e+50, 1.5000000000000001e+50, 0, -9.453489189183563e+48],
+  [1e+50, 3.0000000000000002e+50, 0, -9.013877113318904e+49],
+  [1e+100, 1e+100, -0.6931471805599453, -0.6931471805599453],
+  [1e+100, 5.5e+99, -1.4783700075562045e+99, 0],
+  [1e+100, 6e+99, -1.1082562376599067e+99, 0],
+  [1e+100, 6.1e+99, -1.0429632181478015e+99, 0],
+  [1e+100, 7e+99, -5.667494393873241e+98, 0],
+  [1e+100, 1.3e+100, 0, -3.763573553250896e+98],
+  [1e+100, 1.39e+100, 0, -6.069625285739959e+98],
+  [1e+100, 1.4e+100, 0, -6.352776337878703e+98],
+  [1e+100, 1.5000000000000001e+100, 0, -9.453489189183565e+98],
+  [1e+100, 3.0000000000000002e+100, 0, -9.013877113318905e+99],
+  [1e+200, 1e+200, -0.6931471805599453, -0.6931471805599453],
+  [1e+200, 5.5e+199, -1.4783700075562043e+199, 0],
+  [1e+200, 5.999999999999999e+199, -1.108256237659907e+199, 0],
+  [1e+200, 6.0999999999999995e+199, -1.0429632181478013e+199, 0],
+  [1e+200, 7e+199, -5.667494393873239e+198, 0],
+  [1e+200, 1.3e+200, 0, -3.7635735532508973e+198],
+  [1e+200, 1.3899999999999998e+200, 0, -6.069625285739957e+198],
+  [1e+200, 1.4e+200, 0, -6.352776337878705e+198],
+  [1e+200, 1.5e+200, 0, -9.453489189183562e+198],
+  [1e+200, 3e+200, 0, -9.013877113318902e+199],
+  [1e+300, 1e+300, -0.6931471805599453, -0.6931471805599453],
+  [1e+300, 5.500000000000001e+299, -1.478370007556204e+299, 0],
+  [1e+300, 6e+299, -1.108256237659907e+299, 0],
+  [1e+300, 6.1e+299, -1.0429632181478013e+299, 0],
+  [1e+300, 7e+299, -5.667494393873238e+298, 0],
+  [1e+300, 1.3e+300, 0, -3.7635735532508948e+298],
+  [1e+300, 1.39e+300, 0, -6.0696252857399555e+298],
+  [1e+300, 1.4e+300, 0, -6.352776337878707e+298],
+  [1e+300, 1.5e+300, 0, -9.453489189183563e+298],
+  [1e+300, 3e+300, 0, -9.013877113318904e+299],
+  [1000000000000000.0, 1000000000000000.0, -0.6931471721495036, -0.6931471889703871],
+  [3e+16, 3e+16, -0.6931471790244158, -0.6931471820954749],
+  [1e+19, 1e+19, -0.6931471804758409, -0.6931471806440497],
 ];
