@@ -4,11 +4,12 @@
  * code paths — other models, other distributions — do not change how V8 compiles
  * the next one's; every row is still measured beside its baseline in one process).
  *
- * Usage: `tsx bench/section.ts <distributions|continuous-families|random|model|fit|rqmc>`.
+ * Usage: `tsx bench/section.ts <distributions|continuous-families|random|model|fit|rqmc|gamma-scales>`.
  */
 import { runContinuousFamiliesBench } from './contfam.bench';
 import { runDistributionBench } from './distributions.bench';
 import { runFitBench } from './fit.bench';
+import { runGammaScalesBench } from './gamma-scales.bench';
 import { sink, type Row } from './harness';
 import { runModelBench } from './model.bench';
 import { runRandomBench } from './random.bench';
@@ -22,6 +23,7 @@ export const SECTIONS: Readonly<Record<string, () => Row[] | Promise<Row[]>>> = 
   model: runModelBench,
   fit: runFitBench,
   rqmc: runRqmcBench,
+  'gamma-scales': runGammaScalesBench,
 };
 
 /** The line prefix of the JSON result. */
