@@ -16,13 +16,16 @@ export { fromJSON } from './distributions/from-json';
 export { Gamma } from './distributions/gamma';
 export { HalfCauchy } from './distributions/half-cauchy';
 export { HalfNormal } from './distributions/half-normal';
+export { intervalBijection } from './distributions/interval-bijection';
 export { InverseGamma } from './distributions/inverse-gamma';
 export { kl } from './distributions/kl';
+export { LogitNormal } from './distributions/logit-normal';
 export { LogNormal } from './distributions/lognormal';
 export { Normal } from './distributions/normal';
 export {
   closedInterval,
   nonNegative,
+  openInterval,
   positive,
   real,
   supportContains,
@@ -35,6 +38,7 @@ export {
   bijectionFor,
   expBijection,
   identityBijection,
+  sameTransform,
   type Bijection,
 } from './distributions/transforms';
 export { InvalidParameterError, ModelError, UnsupportedKLError } from './errors';

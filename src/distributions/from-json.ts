@@ -17,6 +17,7 @@ import { Gamma } from './gamma';
 import { HalfCauchy } from './half-cauchy';
 import { HalfNormal } from './half-normal';
 import { InverseGamma } from './inverse-gamma';
+import { LogitNormal } from './logit-normal';
 import { LogNormal } from './lognormal';
 import { Normal } from './normal';
 import { Uniform } from './uniform';
@@ -32,6 +33,7 @@ const FAMILIES: Readonly<Record<string, FamilyEntry>> = {
   HalfCauchy: [HalfCauchy, ['sigma']],
   HalfNormal: [HalfNormal, ['sigma']],
   InverseGamma: [InverseGamma, ['shape', 'scale']],
+  LogitNormal: [LogitNormal, ['mu', 'sigma', 'low', 'high']],
   LogNormal: [LogNormal, ['mu', 'sigma']],
   Normal: [Normal, ['mu', 'sigma']],
   Uniform: [Uniform, ['low', 'high']],

@@ -135,3 +135,20 @@ export const unitInterval: Support = /* @__PURE__ */ new StandardSupport('interv
 export function closedInterval(lower: number, upper: number): Support {
   return new StandardSupport('interval', lower, upper, true, true);
 }
+
+/**
+ * The open bounded interval (lower, upper) (finite ends, lower < upper), e.g. the
+ * support of a `LogitNormal` on (lower, upper).
+ *
+ * @param lower - the lower end, finite
+ * @param upper - the upper end, finite and > lower
+ * @returns a frozen support of kind `"interval"`
+ * @example
+ * ```ts
+ * import { openInterval } from 'varinf';
+ * openInterval(-1, 2).contains(2); // false
+ * ```
+ */
+export function openInterval(lower: number, upper: number): Support {
+  return lower === 0 && upper === 1 ? unitInterval : new StandardSupport('interval', lower, upper, false, false);
+}

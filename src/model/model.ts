@@ -11,6 +11,7 @@
  * @module
  */
 import { ContinuousDistribution } from '../distributions/distribution';
+import { identityBijection, type Bijection } from '../distributions/transforms';
 import { InvalidParameterError } from '../errors';
 import type { DifferentiableModel, LatentBlock } from './differentiable-model';
 import { layoutPrior, resolveEntry, type Latents, type Prior, type PriorBlock } from './latents';
@@ -157,8 +158,10 @@ export class Model<P extends Prior> implements DifferentiableModel {
 
   // Batches (see `logDensityBatch`): the prior as groups of coordinates sharing one
   // distribution, and scratch rows for `batchRows` latent rows at a time.
-  /** Per coordinate, 1 when it uses the exp bijection. */
+  /** Per coordinate, its transform: {@link IDENTITY}, {@link EXP} or {@link OTHER} (read from `coordBijection`). */
   private readonly coordExp: Uint8Array;
+  /** Per coordinate, its bijection (read where `coordExp` is {@link OTHER}). */
+  private readonly coordBijection: readonly Bijection[];
   /** Prior groups (non-hierarchical models): distribution, first and one-past-last coordinate. */
   private readonly groupDist: readonly ContinuousDistribution[];
   private readonly groupStart: Int32Array;
@@ -213,11 +216,12 @@ export class Model<P extends Prior> implements DifferentiableModel {
     // i.i.d. likelihoods may have a family kernel, per-datum ones the linear-Gaussian kernel.
     this.kState = this.data.length > 0 ? UNDECIDED : GENERAL;
     this.coordExp = new Uint8Array(this.dim);
+    this.coordBijection = this.layout.flatMap((b) => new Array<Bijection>(b.size).fill(b.bijection));
     const gd: ContinuousDistribution[] = [];
     const gs: number[] = [];
     const ge: number[] = [];
     for (const b of this.layout) {
-      this.coordExp.fill(b.expTransform ? 1 : 0, b.offset, b.offset + b.size);
+      this.coordExp.fill(b.expTransform ? EXP : b.bijection === identityBijection ? IDENTITY : OTHER, b.offset, b.offset + b.size);
       if (b.fn !== null) continue;
       if (b.kind === 'array') {
         b.dists.forEach((d, j) => {
@@ -810,16 +814,24 @@ export class Model<P extends Prior> implements DifferentiableModel {
     const u0 = r0 * d;
     for (let k = 0; k < d; k++) {
       const first = k === 0;
-      if (ce[k] === 1) {
+      if (ce[k] === EXP) {
         for (let r = 0, i = k; r < n; r++, i += d) {
           const uk = us[u0 + i];
           z[i] = Math.exp(uk);
           jac[r] = first ? uk : jac[r] + uk;
         }
-      } else {
+      } else if (ce[k] === IDENTITY) {
         for (let r = 0, i = k; r < n; r++, i += d) {
           z[i] = us[u0 + i];
           if (first) jac[r] = 0;
+        }
+      } else {
+        const t = this.coordBijection[k];
+        for (let r = 0, i = k; r < n; r++, i += d) {
+          const uk = us[u0 + i];
+          z[i] = t.forward(uk);
+          const lj = t.logAbsDetJacobian(uk);
+          jac[r] = first ? lj : jac[r] + lj;
         }
       }
     }
@@ -842,7 +854,10 @@ export class Model<P extends Prior> implements DifferentiableModel {
       out[r0 + r] = v + jac[r];
       if (grads === null) continue;
       const zo = r * d;
-      for (let k = 0; k < d; k++) grads[o + k] = ce[k] === 1 ? gz[zo + k] * z[zo + k] + 1 : gz[zo + k];
+      for (let k = 0; k < d; k++) {
+        const c = ce[k];
+        grads[o + k] = c === EXP ? gz[zo + k] * z[zo + k] + 1 : c === IDENTITY ? gz[zo + k] : this.otherGradient(k, us[o + k], gz[zo + k]);
+      }
     }
   }
 
@@ -854,9 +869,17 @@ export class Model<P extends Prior> implements DifferentiableModel {
     const z = this.bz;
     const gz = this.bgz;
     const lp = this.blp;
-    const exp = this.coordExp[0] === 1;
-    z[0] = exp ? Math.exp(uk) : uk;
-    const jac = exp ? uk : 0;
+    const c = this.coordExp[0];
+    let jac = 0;
+    if (c === EXP) {
+      z[0] = Math.exp(uk);
+      jac = uk;
+    } else if (c === IDENTITY) z[0] = uk;
+    else {
+      const t = this.coordBijection[0];
+      z[0] = t.forward(uk);
+      jac = t.logAbsDetJacobian(uk);
+    }
     lp[0] = 0;
     const g = this.groupDist[0];
     if (grads === null) g.addLogPdfRows(z, 1, 0, 1, 1, lp);
@@ -871,7 +894,13 @@ export class Model<P extends Prior> implements DifferentiableModel {
       return;
     }
     out[r] = v + jac;
-    if (grads !== null) grads[r] = exp ? gz[0] * z[0] + 1 : gz[0];
+    if (grads !== null) grads[r] = c === EXP ? gz[0] * z[0] + 1 : c === IDENTITY ? gz[0] : this.otherGradient(0, uk, gz[0]);
+  }
+
+  /** ∂/∂u of the log density at coordinate k through a general bijection: g·T′(u) + d/du log|T′(u)|. */
+  private otherGradient(k: number, u: number, g: number): number {
+    const t = this.coordBijection[k];
+    return g * t.derivative(u) + t.dLogAbsDetJacobian(u);
   }
 
   private growBatch(n: number): void {
@@ -963,3 +992,8 @@ function route(tape: Tape, d: ContinuousDistribution, out: Float64Array): void {
     if (typeof o !== 'number') adj[o.index] += out[k + 1];
   }
 }
+
+/** Coordinate transforms of the batch paths: the two with inlined arithmetic, and any other bijection. */
+const IDENTITY = 0;
+const EXP = 1;
+const OTHER = 2;

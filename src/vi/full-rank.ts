@@ -9,10 +9,9 @@
  * @module
  */
 import type { ContinuousDistribution } from '../distributions/distribution';
-import { LogNormal } from '../distributions/lognormal';
-import { Normal } from '../distributions/normal';
 import { LN_SQRT_2PI } from '../math/constants';
 import { normalQuantile } from '../math/normal-functions';
+import { gaussianMarginal } from './gaussian-marginal';
 import type { DifferentiableModel } from '../model/differentiable-model';
 import type { Rng } from '../random/rng';
 import { invalidOption } from './errors';
@@ -190,7 +189,7 @@ function buildFullRank(model: DifferentiableModel, initScale: number, initLoc: G
           let v = 0;
           for (let j = 0; j <= i; j++) v += lij(p, i, j) ** 2;
           const s = Math.sqrt(v);
-          ds.push(b.bijection.name === 'exp' ? new LogNormal(p[i], s) : new Normal(p[i], s));
+          ds.push(gaussianMarginal(b, p[i], s));
         }
         out[b.name] = b.scalar ? ds[0] : ds;
       }

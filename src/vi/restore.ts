@@ -12,6 +12,7 @@
  */
 import { Exponential } from '../distributions/exponential';
 import { Gamma } from '../distributions/gamma';
+import { LogitNormal } from '../distributions/logit-normal';
 import { LogNormal } from '../distributions/lognormal';
 import { Normal } from '../distributions/normal';
 import type { DifferentiableModel } from '../model/differentiable-model';
@@ -50,7 +51,7 @@ export interface RestoreOptions {
 export const RESTORE_OPTION_KEYS = optionKeys<RestoreOptions>()(['guide']);
 
 /** Guide families by name, for per-latent (`"family"`) guides. */
-const GUIDE_FAMILIES: Readonly<Record<string, FamilyClass>> = { Exponential, Gamma, LogNormal, Normal };
+const GUIDE_FAMILIES: Readonly<Record<string, FamilyClass>> = { Exponential, Gamma, LogitNormal, LogNormal, Normal };
 
 /**
  * Rebuilds a fit result from its JSON (`result.toJSON()`, or its `JSON.stringify`d

@@ -146,9 +146,9 @@ describe('as priors and likelihoods', () => {
     expect(uniformModel.logJoint({ a: 0, b: top / 2 })).toBe(-Infinity);
   });
 
-  it('a Uniform prior is refused with a clear error (no transform for bounded supports yet)', () => {
-    expect(() => new Model({ prior: { z: new Uniform(0, 1) }, likelihood: ({ z }) => new Normal(z, 1), data: [0.5] })).toThrow(
-      /no transform to the real line for the interval support \[0, 1\]/,
-    );
+  it('a Uniform prior is a latent on its interval (scaled logistic transform; see test/model/interval-latents.test.ts)', () => {
+    const m = new Model({ prior: { z: new Uniform(0, 1) }, likelihood: ({ z }) => new Normal(z, 1), data: [0.5] });
+    expect(m.blocks[0].bijection.name).toBe('logit');
+    expect(m.logJoint({ z: 0.25 })).toBeCloseTo(new Normal(0.25, 1).logPdf(0.5), 14);
   });
 });
