@@ -22,7 +22,7 @@ export function isPositiveValue(x: number): boolean {
 export function finiteParam(owner: string, name: string, v: number): number {
   const x = scalarValue(v);
   if (typeof x !== 'number' || !isFiniteValue(x)) {
-    throw new InvalidParameterError(owner, name, 'finite', shown(v, x));
+    throw new InvalidParameterError(owner, name, 'finite', shown(v, x), v);
   }
   return x;
 }
@@ -31,7 +31,7 @@ export function finiteParam(owner: string, name: string, v: number): number {
 export function positiveParam(owner: string, name: string, v: number): number {
   const x = scalarValue(v);
   if (typeof x !== 'number' || !isPositiveValue(x)) {
-    throw new InvalidParameterError(owner, name, '> 0 and finite', shown(v, x));
+    throw new InvalidParameterError(owner, name, '> 0 and finite', shown(v, x), v);
   }
   return x;
 }
@@ -43,7 +43,7 @@ export function positiveParam(owner: string, name: string, v: number): number {
 export function finiteAboveParam(owner: string, name: string, v: number, bound: number, boundName: string): number {
   const x = scalarValue(v);
   if (typeof x !== 'number' || !(isFiniteValue(x) && x > bound)) {
-    throw new InvalidParameterError(owner, name, `finite and > ${boundName} (${formatValue(bound)})`, shown(v, x));
+    throw new InvalidParameterError(owner, name, `finite and > ${boundName} (${formatValue(bound)})`, shown(v, x), v);
   }
   return x;
 }

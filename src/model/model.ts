@@ -21,6 +21,7 @@ import { describe, Plate } from './plate';
 import type { Rng } from '../random/rng';
 import { Tape, TapeNode } from './tape';
 import { isUnknownLatentRead, guardedRecord } from './latent-guard';
+import { checkSupportUse } from './support-check';
 import { checkDist, copyData, loadValues, makeRecord } from './values';
 
 /**
@@ -254,6 +255,31 @@ export class Model<P extends Prior> implements DifferentiableModel {
       nodeRec[b.name] = b.scalar ? leaves[b.offset] : this.tape.leafBlock(b.offset, b.size);
     }
     this.nodeRec = nodeRec as Latents<P>;
+  }
+
+  /**
+   * Checks that every latent's prior fits how the likelihood uses it: a latent with
+   * a real-valued prior (e.g. `Normal`) passed unchanged as a parameter that must be
+   * positive (a scale, a rate) is a `ModelError` that names the latent and says what
+   * to write (e.g. `HalfNormal(10)` for Stan's `sigma ~ normal(0, 10)` on a
+   * `<lower=0>` parameter). Evaluations themselves keep treating such points as
+   * density 0 (−∞); `fit` calls this before it starts, where that would otherwise end
+   * in a search that finds no finite ELBO. Calls the likelihood once.
+   *
+   * @example
+   * ```ts
+   * const m = new Model({ prior: { sigma: new Normal(0, 10) }, likelihood: ({ sigma }) => new Normal(0, sigma), data: [1] });
+   * m.checkPriorSupports(); // ModelError: … latent "sigma" has a Normal prior (the whole real line) … e.g. HalfNormal(10) …
+   * ```
+   * @throws ModelError on a mismatch, or when the likelihood reads an undeclared latent
+   */
+  checkPriorSupports(): void {
+    if (this.data.length === 0) return;
+    try {
+      checkSupportUse(this.layout, this.tape, this.nodeRec, this.likelihood as (rec: never, i: number) => unknown, this.dim);
+    } finally {
+      this.tape.reset(this.dim, this.z);
+    }
   }
 
   /**
