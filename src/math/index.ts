@@ -6,6 +6,7 @@
 
 export * from './constants';
 export * from './elementary';
+export * from './logistic';
 export * from './gamma-functions';
 export * from './error-functions';
 export * from './normal-functions';
