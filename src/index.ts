@@ -7,14 +7,28 @@
  *
  * @packageDocumentation
  */
+export { Bernoulli } from './distributions/bernoulli';
+export { BernoulliLogit } from './distributions/bernoulli-logit';
+export { Binomial } from './distributions/binomial';
 export { ContinuousDistribution } from './distributions/distribution';
+export { DiscreteDistribution } from './distributions/discrete-distribution';
 export { scalarValue, type BoxedScalar } from './distributions/scalar';
 export { Exponential } from './distributions/exponential';
 export { Gamma } from './distributions/gamma';
 export { kl } from './distributions/kl';
 export { LogNormal } from './distributions/lognormal';
 export { Normal } from './distributions/normal';
-export { nonNegative, positive, real, type Support, type SupportKind } from './distributions/support';
+export { Poisson } from './distributions/poisson';
+export {
+  integerRange,
+  nonNegative,
+  nonNegativeIntegers,
+  positive,
+  real,
+  type DiscreteSupport,
+  type Support,
+  type SupportKind,
+} from './distributions/support';
 export {
   bijectionFor,
   expBijection,

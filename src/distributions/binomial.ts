@@ -1,0 +1,371 @@
+/**
+ * The binomial distribution: the number of successes in n independent trials
+ * with success probability p.
+ *
+ * @module
+ */
+import { LN_SQRT_2PI } from '../math/constants';
+import { stirlerr } from '../math/gamma-functions';
+import { normalQuantile } from '../math/normal-functions';
+import { bd0 } from '../math/saddle-point';
+import type { Rng } from '../random/rng';
+import { DiscreteDistribution } from './discrete-distribution';
+import { integerRange, type DiscreteSupport } from './support';
+import { countParam, probabilityParam } from './validate';
+
+/**
+ * Binomial distribution with n ∈ {0, 1, 2, …} trials and success probability
+ * p ∈ [0, 1]: P(X = k) = C(n, k) pᵏ (1 − p)ⁿ⁻ᵏ for k = 0, …, n.
+ *
+ * The log-pmf is Loader's saddle-point form (2000), exact at n = 1e6 where the
+ * log-binomial coefficient and k log p + (n − k) log(1 − p) cancel by ten digits.
+ * The cdf and survival are exact tail sums of the pmf from the point outward (the
+ * terms decrease geometrically away from the mode, and the sum stops where a
+ * geometric bound shows the rest negligible), taken on whichever side of the
+ * mode the point lies so that neither is formed as 1 − (something close to 1);
+ * their logs are log pmf + log of the scaled sum, exact where they underflow.
+ *
+ * @example
+ * ```ts
+ * import { Binomial } from 'varinf';
+ * const d = new Binomial(10, 0.3);
+ * d.logPdf(3);        // -1.3211512777668886
+ * d.cdf(3);           // 0.6496107184000001
+ * d.quantile(0.9);    // 5
+ * new Binomial(1e6, 0.5).logCdf(0); // -693147.1805599453
+ * ```
+ */
+export class Binomial extends DiscreteDistribution {
+  /** Always `"Binomial"`. */
+  readonly name = 'Binomial';
+  /** `["n", "p"]`. */
+  readonly paramNames: readonly string[] = PARAMS;
+  /** {0, 1, …, n}. */
+  readonly support: DiscreteSupport;
+  /** The raw constructor arguments `[n, p]`. */
+  readonly operands: readonly number[];
+  /** Number of trials n, a non-negative integer. */
+  readonly n: number;
+  /** Success probability p ∈ [0, 1]. */
+  readonly p: number;
+  /** 1 − p, exact when p ≥ ½ (Sterbenz) and within ½ ulp otherwise. */
+  private readonly q: number;
+  /** An integer where the pmf is largest (the lower one of two modes). */
+  private readonly peak: number;
+
+  /**
+   * @param n - number of trials, an integer in [0, 2⁵³ − 1]
+   * @param p - success probability, in [0, 1]
+   * @throws InvalidParameterError when `n` is not a non-negative integer or `p` is not in [0, 1]
+   */
+  constructor(n: number, p: number) {
+    super();
+    this.n = countParam('Binomial', 'n', n);
+    this.p = probabilityParam('Binomial', 'p', p);
+    this.operands = [n, p];
+    this.q = 1 - this.p;
+    this.support = integerRange(0, this.n);
+    const m = binomialMode(this.n, this.p);
+    this.peak = m.twoModes ? m.mode - 1 : m.mode;
+  }
+
+  // ---- statistics ----
+
+  /** n·p. */
+  mean(): number {
+    return this.n * this.p;
+  }
+
+  /** n·p·(1 − p). */
+  variance(): number {
+    return this.n * this.p * this.q;
+  }
+
+  /**
+   * ⌊(n + 1)p⌋ clamped to n, from the exact product (n + 1)·p (Dekker's
+   * two-product), so Binomial(9, 0.3) has mode 2 although (n + 1)p rounds to 3;
+   * NaN when 0 < p < 1 and (n + 1)p is an integer (two modes).
+   */
+  mode(): number {
+    const m = binomialMode(this.n, this.p);
+    return m.twoModes ? NaN : m.mode;
+  }
+
+  /**
+   * −Σ P(k) log P(k): summed outward from the mode (see
+   * `DiscreteDistribution.entropyFromMode`; ≈ 17σ terms, relative error ≈ 1e-15)
+   * while σ² = np(1 − p) ≤ 1e10; above, the Edgeworth expansion
+   * ½ log(2πeσ²) − γ₁²/12 with γ₁ = (1 − 2p)/σ the skewness, whose error is
+   * O(σ⁻⁴) < 1e-19 there.
+   */
+  entropy(): number {
+    const s2 = this.variance();
+    if (s2 > 1e10) {
+      const g = (this.q - this.p) * (this.q - this.p);
+      return LN_SQRT_2PI + 0.5 * (1 + Math.log(s2)) - g / (12 * s2);
+    }
+    return this.entropyFromMode(this.peak);
+  }
+
+  // ---- evaluation ----
+
+  /** Loader's saddle-point log-pmf. */
+  protected logPmf(k: number): number {
+    return logBinomialPmf(k, this.n, this.p, this.q);
+  }
+
+  /** F(k): the lower tail sum below the mode, 1 − the upper tail sum above it. */
+  protected cdfAt(k: number): number {
+    if (k < this.peak) return Math.exp(this.logPmf(k)) * this.lowerSum(k);
+    return 1 - Math.exp(this.logPmf(k + 1)) * this.upperSum(k + 1);
+  }
+
+  /** log F(k) = log P(k) + log Σ_{j≤k} P(j)/P(k) below the mode, log1p(−survival) above. */
+  protected logCdfAt(k: number): number {
+    if (k < this.peak) return this.logPmf(k) + Math.log(this.lowerSum(k));
+    return Math.log1p(-Math.exp(this.logPmf(k + 1)) * this.upperSum(k + 1));
+  }
+
+  /** P(X > k): the upper tail sum at and above the mode, 1 − the lower one below. */
+  protected survivalAt(k: number): number {
+    if (k >= this.peak) return Math.exp(this.logPmf(k + 1)) * this.upperSum(k + 1);
+    return 1 - Math.exp(this.logPmf(k)) * this.lowerSum(k);
+  }
+
+  /** log P(X > k) = log P(k + 1) + log Σ_{j>k} P(j)/P(k + 1) at and above the mode. */
+  protected logSurvivalAt(k: number): number {
+    if (k >= this.peak) return this.logPmf(k + 1) + Math.log(this.upperSum(k + 1));
+    return Math.log1p(-Math.exp(this.logPmf(k)) * this.lowerSum(k));
+  }
+
+  /**
+   * Σ_{j≤k} P(j)/P(k) for k below the mode, by the ratios P(j − 1)/P(j) =
+   * j(1 − p)/((n − j + 1)p), which fall as j falls: after a term t with ratio r the
+   * rest is below t·r/(1 − r), and the sum stops when that is under 2⁻⁵⁹ of it.
+   */
+  private lowerSum(k: number): number {
+    const c = this.q / this.p;
+    const n = this.n;
+    let t = 1;
+    let s = 1;
+    for (let j = k; j > 0; j--) {
+      const r = (j * c) / (n - j + 1);
+      t *= r;
+      s += t;
+      if (t * r <= 1.7e-18 * s * (1 - r)) break;
+    }
+    return s;
+  }
+
+  /** Σ_{j≥k} P(j)/P(k) for k above the mode, by the ratios P(j + 1)/P(j) = (n − j)p/((j + 1)(1 − p)). */
+  private upperSum(k: number): number {
+    const c = this.p / this.q;
+    const n = this.n;
+    let t = 1;
+    let s = 1;
+    for (let j = k; j < n; j++) {
+      const r = ((n - j) * c) / (j + 1);
+      t *= r;
+      s += t;
+      if (t * r <= 1.7e-18 * s * (1 - r)) break;
+    }
+    return s;
+  }
+
+  /**
+   * The smallest k with F(k) ≥ p: a Cornish–Fisher start μ + σz + γ₁(z² − 1)/6,
+   * then the exact integer search of the base class.
+   */
+  protected quantileInside(u: number): number {
+    const { n, p, q } = this;
+    if (p === 0) return 0;
+    // F(n − 1) = 1 − pⁿ < 1 for p > 0, so only n reaches 1.
+    if (q === 0 || u === 1) return n;
+    const sd = Math.sqrt(n * p * q);
+    const z = normalQuantile(u);
+    const guess = Math.floor(n * p + sd * z + ((q - p) / sd) * ((z * z - 1) / 6));
+    return this.searchQuantile(u, guess > 0 ? Math.min(guess, n) : 0);
+  }
+
+  /**
+   * F(k) ≥ u, decided exactly: the floating-point comparison of the base class,
+   * and where F(k) lies within 1e-12 of u (rounding could decide it wrongly, or F(k)
+   * and u are equal), the exact rational comparison of Σ C(n, j) aʲ bⁿ⁻ʲ with u,
+   * p = a/2ᴸ and 1 − p = b/2ᴸ as BigInt integers (for n·L ≤ 2¹⁸ bits; beyond, ties
+   * are not representable at double precision in practice).
+   */
+  protected override reaches(k: number, u: number): boolean {
+    if (k >= this.n) return true;
+    const f = u > 0.5 ? 1 - this.survivalAt(k) : this.cdfAt(k);
+    if (Math.abs(f - u) > 1e-12 * u) return u > 0.5 ? this.survivalAt(k) <= 1 - u : f >= u;
+    const exact = exactCdfReaches(this.n, this.p, k, u);
+    return exact ?? super.reaches(k, u);
+  }
+
+  // ---- partials ----
+
+  /** ∂/∂n = 0 (an integer), ∂/∂p log P(k) = k/p − (n − k)/(1 − p) (zeros off the support or where P(k) = 0). */
+  logPdfPartials(k: number, out: Float64Array): number {
+    out[0] = 0;
+    out[1] = 0;
+    const lp = this.logPdf(k);
+    if (lp === -Infinity || lp !== lp) {
+      out[2] = 0;
+      return lp;
+    }
+    const { n, p, q } = this;
+    out[2] = k === 0 ? -n / q : k === n ? n / p : k / p - (n - k) / q;
+    return lp;
+  }
+
+  // ---- sampling ----
+
+  /**
+   * Inversion for n·min(p, 1 − p) < 10, BTRS (Hörmann 1993) above; both draw the
+   * count of the rarer outcome and reflect it.
+   */
+  protected draw(rng: Rng): number {
+    const { n, p, q } = this;
+    const flip = p > 0.5;
+    const s = flip ? q : p;
+    const x = n * s < 10 ? binomialInversion(rng, n, s, flip ? p : q) : binomialBtrs(rng, n, s, flip ? p : q);
+    return flip ? n - x : x;
+  }
+}
+
+/**
+ * log C(n, k) pᵏ qⁿ⁻ᵏ in Loader's form (2000, "Fast and accurate computation of
+ * binomial probabilities"; R's dbinom_raw): stirlerr(n) − stirlerr(k) −
+ * stirlerr(n − k) − bd0(k, np) − bd0(n − k, nq) − ½ log(2πk(n − k)/n) for
+ * 0 < k < n, n log1p(−p) and n log p at the ends. Absolute error ≈ 1e-15·(1 + |result|)
+ * (stirlerr below 10 is good to 1e-14 absolute); full relative accuracy at n = 1e6.
+ */
+function logBinomialPmf(k: number, n: number, p: number, q: number): number {
+  if (p === 0) return k === 0 ? 0 : -Infinity;
+  if (q === 0) return k === n ? 0 : -Infinity;
+  if (k === 0) return n === 0 ? 0 : n * Math.log1p(-p);
+  if (k === n) return n * Math.log(p);
+  const lc = stirlerr(n) - stirlerr(k) - stirlerr(n - k) - bd0(k, n * p) - bd0(n - k, n * q);
+  return lc - LN_SQRT_2PI - 0.5 * (Math.log(k) + Math.log1p(-k / n));
+}
+
+/**
+ * ⌊(n + 1)p⌋ clamped to n, and whether (n + 1)p is exactly an integer with
+ * 0 < p < 1 (two modes). The product is formed exactly as t + e (Dekker's
+ * two-product with Veltkamp splitting), so the floor is that of the real product.
+ */
+function binomialMode(n: number, p: number): { mode: number; twoModes: boolean } {
+  if (p === 0) return { mode: 0, twoModes: false };
+  if (p === 1) return { mode: n, twoModes: false };
+  const a = n + 1;
+  const t = a * p;
+  const e = twoProductError(a, p, t);
+  const f = Math.floor(t);
+  if (t !== f) return { mode: Math.min(f, n), twoModes: false };
+  if (e === 0) return { mode: Math.min(f, n), twoModes: true };
+  return { mode: Math.min(e < 0 ? f - 1 : f, n), twoModes: false };
+}
+
+/** The exact rounding error a·b − t of t = fl(a·b) (Dekker 1971), for |a·b| well inside the double range. */
+function twoProductError(a: number, b: number, t: number): number {
+  const ca = SPLITTER * a;
+  const ah = ca - (ca - a);
+  const al = a - ah;
+  const cb = SPLITTER * b;
+  const bh = cb - (cb - b);
+  const bl = b - bh;
+  return ah * bh - t + ah * bl + al * bh + al * bl;
+}
+
+/**
+ * Σ_{j≤k} C(n, j) pʲ(1 − p)ⁿ⁻ʲ ≥ u in exact rational arithmetic, or undefined when
+ * the integers would exceed 2¹⁸ bits. With p = a/2ᴸ (so 1 − p = (2ᴸ − a)/2ᴸ) and
+ * u = c/2ᴹ, the test is 2ᴹ Σ C(n, j) aʲ bⁿ⁻ʲ ≥ c·2ᴸⁿ.
+ */
+function exactCdfReaches(n: number, p: number, k: number, u: number): boolean | undefined {
+  const [pm, pe] = dyadic(p);
+  const [um, ue] = dyadic(u);
+  const L = -pe;
+  const M = -ue;
+  if (L <= 0 || M < 0 || n * L > 262144) return undefined;
+  const a = pm;
+  const b = (1n << BigInt(L)) - a;
+  const N = BigInt(n);
+  let sum = 0n;
+  let binom = 1n; // C(n, j)
+  for (let j = 0; j <= k; j++) {
+    const J = BigInt(j);
+    sum += binom * a ** J * b ** (N - J);
+    binom = (binom * (N - J)) / (J + 1n);
+  }
+  return sum << BigInt(M) >= um << BigInt(L * n);
+}
+
+/** x > 0 as m·2ᵉ with m an odd integer (a BigInt) and e an integer. */
+function dyadic(x: number): [bigint, number] {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const biased = (hi >>> 20) & 0x7ff;
+  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let e = biased === 0 ? -1074 : biased - 1075;
+  if (biased !== 0) m |= 1n << 52n;
+  while (m > 0n && (m & 1n) === 0n) {
+    m >>= 1n;
+    e++;
+  }
+  return [m, e];
+}
+
+/**
+ * Sequential inversion for n·p < 10 (p ≤ ½): the smallest x with U ≤ Σ_{j≤x} P(j),
+ * from P(0) = qⁿ = e^{n log1p(−p)} ≥ e^{−20} and P(j) = P(j − 1)·(n − j + 1)p/(jq).
+ * Exact up to the rounding of the running sum (a U beyond it, probability < 1e-15,
+ * returns the last x reached).
+ */
+function binomialInversion(rng: Rng, n: number, p: number, q: number): number {
+  const u = rng.uniform();
+  const c = p / q;
+  let x = 0;
+  let f = Math.exp(n * Math.log1p(-p));
+  let s = f;
+  while (u > s && x < n) {
+    x++;
+    f *= ((n - x + 1) * c) / x;
+    if (f === 0) break;
+    s += f;
+  }
+  return x;
+}
+
+/**
+ * BTRS, the transformed rejection sampler with squeeze of Hörmann (1993, "The
+ * generation of binomial random variates", J. Statist. Comput. Simul. 46), for
+ * n·p ≥ 10 with p ≤ ½: about 1.15 uniform pairs per draw, most accepted by the
+ * squeeze; the exact test compares with log P(k) − log P(m) (m the mode) in
+ * Loader's form, which stays exact for n far above 1e9.
+ */
+function binomialBtrs(rng: Rng, n: number, p: number, q: number): number {
+  const spq = Math.sqrt(n * p * q);
+  const b = 1.15 + 2.53 * spq;
+  const a = -0.0873 + 0.0248 * b + 0.01 * p;
+  const c = n * p + 0.5;
+  const vr = 0.92 - 4.2 / b;
+  const logAlpha = Math.log((2.83 + 5.1 / b) * spq);
+  const m = Math.floor((n + 1) * p);
+  const lpm = logBinomialPmf(m, n, p, q);
+  for (;;) {
+    const u = rng.uniform() - 0.5;
+    const v = rng.uniform();
+    const us = 0.5 - Math.abs(u);
+    const k = Math.floor(((2 * a) / us + b) * u + c);
+    if (k < 0 || k > n) continue;
+    if (us >= 0.07 && v <= vr) return k;
+    if (Math.log(v) + logAlpha - Math.log(a / (us * us) + b) <= logBinomialPmf(k, n, p, q) - lpm) return k;
+  }
+}
+
+const PARAMS: readonly string[] = Object.freeze(['n', 'p']);
+/** 2²⁷ + 1, Veltkamp's splitting constant for doubles. */
+const SPLITTER = 134217729;
