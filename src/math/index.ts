@@ -13,3 +13,5 @@ export * from './normal-functions';
 export * from './incomplete-gamma';
 export * from './saddle-point';
 export * from './quadrature';
+export * from './beta-functions';
+export * from './incomplete-beta';
