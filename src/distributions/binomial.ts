@@ -6,6 +6,7 @@
  */
 import { LN_SQRT_2PI } from '../math/constants';
 import { stirlerr } from '../math/gamma-functions';
+import { logBetaIPair } from '../math/incomplete-beta';
 import { normalQuantile } from '../math/normal-functions';
 import { bd0 } from '../math/saddle-point';
 import type { Rng } from '../random/rng';
@@ -19,11 +20,10 @@ import { countParam, probabilityParam } from './validate';
  *
  * The log-pmf is Loader's saddle-point form (2000), exact at n = 1e6 where the
  * log-binomial coefficient and k log p + (n − k) log(1 − p) cancel by ten digits.
- * The cdf and survival are exact tail sums of the pmf from the point outward (the
- * terms decrease geometrically away from the mode, and the sum stops where a
- * geometric bound shows the rest negligible), taken on whichever side of the
- * mode the point lies so that neither is formed as 1 − (something close to 1);
- * their logs are log pmf + log of the scaled sum, exact where they underflow.
+ * The cdf is the regularized incomplete beta I_{1−p}(n − k, k + 1) and the
+ * survival its complement, each computed directly in log space (`logBetaIPair`),
+ * so neither is formed as 1 − (something close to 1) and the logs stay exact
+ * where the values underflow.
  *
  * @example
  * ```ts
@@ -114,62 +114,34 @@ export class Binomial extends DiscreteDistribution {
     return logBinomialPmf(k, this.n, this.p, this.q);
   }
 
-  /** F(k): the lower tail sum below the mode, 1 − the upper tail sum above it. */
+  /** F(k) = exp(log F(k)). */
   protected cdfAt(k: number): number {
-    if (k < this.peak) return Math.exp(this.logPmf(k)) * this.lowerSum(k);
-    return 1 - Math.exp(this.logPmf(k + 1)) * this.upperSum(k + 1);
-  }
-
-  /** log F(k) = log P(k) + log Σ_{j≤k} P(j)/P(k) below the mode, log1p(−survival) above. */
-  protected logCdfAt(k: number): number {
-    if (k < this.peak) return this.logPmf(k) + Math.log(this.lowerSum(k));
-    return Math.log1p(-Math.exp(this.logPmf(k + 1)) * this.upperSum(k + 1));
-  }
-
-  /** P(X > k): the upper tail sum at and above the mode, 1 − the lower one below. */
-  protected survivalAt(k: number): number {
-    if (k >= this.peak) return Math.exp(this.logPmf(k + 1)) * this.upperSum(k + 1);
-    return 1 - Math.exp(this.logPmf(k)) * this.lowerSum(k);
-  }
-
-  /** log P(X > k) = log P(k + 1) + log Σ_{j>k} P(j)/P(k + 1) at and above the mode. */
-  protected logSurvivalAt(k: number): number {
-    if (k >= this.peak) return this.logPmf(k + 1) + Math.log(this.upperSum(k + 1));
-    return Math.log1p(-Math.exp(this.logPmf(k)) * this.lowerSum(k));
+    return Math.exp(this.logCdfAt(k));
   }
 
   /**
-   * Σ_{j≤k} P(j)/P(k) for k below the mode, by the ratios P(j − 1)/P(j) =
-   * j(1 − p)/((n − j + 1)p), which fall as j falls: after a term t with ratio r the
-   * rest is below t·r/(1 − r), and the sum stops when that is under 2⁻⁵⁹ of it.
+   * log F(k) = log I_{1−p}(n − k, k + 1), the regularized incomplete beta with the
+   * exact pair (1 − p, p) (so p = 1e-10 or 1 − 2⁻⁵³ lose nothing); 0 for p = 0 and
+   * −∞ for p = 1 (k < n here).
    */
-  private lowerSum(k: number): number {
-    const c = this.q / this.p;
-    const n = this.n;
-    let t = 1;
-    let s = 1;
-    for (let j = k; j > 0; j--) {
-      const r = (j * c) / (n - j + 1);
-      t *= r;
-      s += t;
-      if (t * r <= 1.7e-18 * s * (1 - r)) break;
-    }
-    return s;
+  protected logCdfAt(k: number): number {
+    const { n, p, q } = this;
+    if (p === 0) return 0;
+    if (q === 0) return -Infinity;
+    return logBetaIPair(n - k, k + 1, q, p, false);
   }
 
-  /** Σ_{j≥k} P(j)/P(k) for k above the mode, by the ratios P(j + 1)/P(j) = (n − j)p/((j + 1)(1 − p)). */
-  private upperSum(k: number): number {
-    const c = this.p / this.q;
-    const n = this.n;
-    let t = 1;
-    let s = 1;
-    for (let j = k; j < n; j++) {
-      const r = ((n - j) * c) / (j + 1);
-      t *= r;
-      s += t;
-      if (t * r <= 1.7e-18 * s * (1 - r)) break;
-    }
-    return s;
+  /** P(X > k) = exp(log P(X > k)). */
+  protected survivalAt(k: number): number {
+    return Math.exp(this.logSurvivalAt(k));
+  }
+
+  /** log P(X > k) = log(1 − I_{1−p}(n − k, k + 1)), computed directly in the upper tail. */
+  protected logSurvivalAt(k: number): number {
+    const { n, p, q } = this;
+    if (p === 0) return -Infinity;
+    if (q === 0) return 0;
+    return logBetaIPair(n - k, k + 1, q, p, true);
   }
 
   /**
@@ -196,8 +168,10 @@ export class Binomial extends DiscreteDistribution {
    */
   protected override reaches(k: number, u: number): boolean {
     if (k >= this.n) return true;
-    const f = u > 0.5 ? 1 - this.survivalAt(k) : this.cdfAt(k);
-    if (Math.abs(f - u) > 1e-12 * u) return u > 0.5 ? this.survivalAt(k) <= 1 - u : f >= u;
+    if (u < 1e-280) return super.reaches(k, u); // compared in log space there; no ties
+    const sv = u > 0.5 ? this.survivalAt(k) : NaN;
+    const f = u > 0.5 ? 1 - sv : this.cdfAt(k);
+    if (Math.abs(f - u) > 1e-12 * u) return u > 0.5 ? sv <= 1 - u : f >= u;
     const exact = exactCdfReaches(this.n, this.p, k, u);
     return exact ?? super.reaches(k, u);
   }
