@@ -163,17 +163,20 @@ export class Binomial extends DiscreteDistribution {
    * F(k) ≥ u, decided exactly: the floating-point comparison of the base class,
    * and where F(k) lies within 1e-12 of u (rounding could decide it wrongly, or F(k)
    * and u are equal), the exact rational comparison of Σ C(n, j) aʲ bⁿ⁻ʲ with u,
-   * p = a/2ᴸ and 1 − p = b/2ᴸ as BigInt integers (for n·L ≤ 2¹⁸ bits; beyond, ties
-   * are not representable at double precision in practice).
+   * p = a/2ᴸ and 1 − p = b/2ᴸ as BigInt integers, while n·L ≤ 2¹⁶ bits (p = ½ up
+   * to n = 65536, p with a 53-bit fraction up to n ≈ 1200); beyond, the floating
+   * comparison decides (an exact tie there would need the 2¹⁶-bit rational F(k)
+   * to be a 53-bit double).
    */
   protected override reaches(k: number, u: number): boolean {
     if (k >= this.n) return true;
     if (u < 1e-280) return super.reaches(k, u); // compared in log space there; no ties
-    const sv = u > 0.5 ? this.survivalAt(k) : NaN;
-    const f = u > 0.5 ? 1 - sv : this.cdfAt(k);
-    if (Math.abs(f - u) > 1e-12 * u) return u > 0.5 ? sv <= 1 - u : f >= u;
-    const exact = exactCdfReaches(this.n, this.p, k, u);
-    return exact ?? super.reaches(k, u);
+    // Compare the smaller tail with the exact complement of u, as the base class does.
+    const upper = u > 0.5;
+    const got = upper ? this.survivalAt(k) : this.cdfAt(k);
+    const want = upper ? 1 - u : u;
+    if (Math.abs(got - want) > 1e-12 * want) return upper ? got <= want : got >= want;
+    return exactCdfReaches(this.n, this.p, k, u) ?? (upper ? got <= want : got >= want);
   }
 
   // ---- partials ----
@@ -220,7 +223,10 @@ function logBinomialPmf(k: number, n: number, p: number, q: number): number {
   if (k === 0) return n === 0 ? 0 : n * Math.log1p(-p);
   if (k === n) return n * Math.log(p);
   const lc = stirlerr(n) - stirlerr(k) - stirlerr(n - k) - bd0(k, n * p) - bd0(n - k, n * q);
-  return lc - LN_SQRT_2PI - 0.5 * (Math.log(k) + Math.log1p(-k / n));
+  // log(1 − k/n): log1p of the rounded k/n would lose ε·n/(n − k) for k near n.
+  const r = k / n;
+  const log1mr = r < 0.5 ? Math.log1p(-r) : Math.log((n - k) / n);
+  return lc - LN_SQRT_2PI - 0.5 * (Math.log(k) + log1mr);
 }
 
 /**
@@ -253,7 +259,7 @@ function twoProductError(a: number, b: number, t: number): number {
 
 /**
  * Σ_{j≤k} C(n, j) pʲ(1 − p)ⁿ⁻ʲ ≥ u in exact rational arithmetic, or undefined when
- * the integers would exceed 2¹⁸ bits. With p = a/2ᴸ (so 1 − p = (2ᴸ − a)/2ᴸ) and
+ * the integers would exceed 2¹⁶ bits. With p = a/2ᴸ (so 1 − p = (2ᴸ − a)/2ᴸ) and
  * u = c/2ᴹ, the test is 2ᴹ Σ C(n, j) aʲ bⁿ⁻ʲ ≥ c·2ᴸⁿ.
  */
 function exactCdfReaches(n: number, p: number, k: number, u: number): boolean | undefined {
@@ -261,16 +267,20 @@ function exactCdfReaches(n: number, p: number, k: number, u: number): boolean | 
   const [um, ue] = dyadic(u);
   const L = -pe;
   const M = -ue;
-  if (L <= 0 || M < 0 || n * L > 262144) return undefined;
+  if (L <= 0 || M < 0 || n * L > 65536) return undefined;
   const a = pm;
   const b = (1n << BigInt(L)) - a;
   const N = BigInt(n);
+  // coef = C(n, j) aʲ, built upward to j = k; then the terms C(n, j) aʲ bⁿ⁻ʲ are
+  // summed downward, so the power of b grows by one multiplication per term.
+  let coef = 1n;
+  for (let j = 0; j < k; j++) coef = (coef * (N - BigInt(j)) * a) / BigInt(j + 1);
+  let bPow = b ** (N - BigInt(k));
   let sum = 0n;
-  let binom = 1n; // C(n, j)
-  for (let j = 0; j <= k; j++) {
-    const J = BigInt(j);
-    sum += binom * a ** J * b ** (N - J);
-    binom = (binom * (N - J)) / (J + 1n);
+  for (let j = k; j >= 0; j--) {
+    sum += coef * bPow;
+    if (j > 0) coef = (coef * BigInt(j)) / ((N - BigInt(j) + 1n) * a);
+    bPow *= b;
   }
   return sum << BigInt(M) >= um << BigInt(L * n);
 }

@@ -57,12 +57,12 @@ export function probabilityParam(owner: string, name: string, v: number): number
 
 /**
  * The numeric value of `v`, which must be a non-negative integer (a safe integer,
- * so every count up to it is exact). -0 is read as 0.
+ * so every count up to it is exact).
  */
 export function countParam(owner: string, name: string, v: number): number {
   const x = scalarValue(v);
   if (typeof x !== 'number' || !isCountValue(x)) {
     throw new InvalidParameterError(owner, name, 'a non-negative integer (at most 2^53 - 1)', typeof x === 'number' ? x : v);
   }
-  return x + 0;
+  return x;
 }
