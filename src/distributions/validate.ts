@@ -8,6 +8,15 @@
 import { InvalidParameterError } from '../errors';
 import { scalarValue } from './scalar';
 
+/**
+ * The numeric value of a parameter that may be a number or a boxed scalar, read
+ * without throwing on null or undefined (they are returned as they are, so the
+ * caller's check rejects them with an `InvalidParameterError`).
+ */
+function readScalar(v: number): number {
+  return v === null || v === undefined ? v : scalarValue(v);
+}
+
 /** True when the parameter value `x` is finite (any sign): the domain `finiteParam` accepts. */
 export function isFiniteValue(x: number): boolean {
   return Number.isFinite(x);
@@ -20,7 +29,7 @@ export function isPositiveValue(x: number): boolean {
 
 /** The numeric value of `v`, which must be finite (any sign). */
 export function finiteParam(owner: string, name: string, v: number): number {
-  const x = scalarValue(v);
+  const x = readScalar(v);
   if (typeof x !== 'number' || !isFiniteValue(x)) {
     throw new InvalidParameterError(owner, name, 'finite', typeof x === 'number' ? x : v);
   }
@@ -29,7 +38,7 @@ export function finiteParam(owner: string, name: string, v: number): number {
 
 /** The numeric value of `v`, which must be finite and > 0. */
 export function positiveParam(owner: string, name: string, v: number): number {
-  const x = scalarValue(v);
+  const x = readScalar(v);
   if (typeof x !== 'number' || !isPositiveValue(x)) {
     throw new InvalidParameterError(owner, name, '> 0 and finite', typeof x === 'number' ? x : v);
   }
@@ -48,7 +57,7 @@ export function isCountValue(x: number): boolean {
 
 /** The numeric value of `v`, which must be a probability in [0, 1] (endpoints included). */
 export function probabilityParam(owner: string, name: string, v: number): number {
-  const x = scalarValue(v);
+  const x = readScalar(v);
   if (typeof x !== 'number' || !isProbabilityValue(x)) {
     throw new InvalidParameterError(owner, name, 'in [0, 1]', typeof x === 'number' ? x : v);
   }
@@ -60,7 +69,7 @@ export function probabilityParam(owner: string, name: string, v: number): number
  * so every count up to it is exact).
  */
 export function countParam(owner: string, name: string, v: number): number {
-  const x = scalarValue(v);
+  const x = readScalar(v);
   if (typeof x !== 'number' || !isCountValue(x)) {
     throw new InvalidParameterError(owner, name, 'a non-negative integer (at most 2^53 - 1)', typeof x === 'number' ? x : v);
   }
