@@ -133,6 +133,13 @@ export class BernoulliLogit extends DiscreteDistribution {
   protected draw(rng: Rng): number {
     return rng.exponential() >= -logSigmoid(this.logit) ? 1 : 0;
   }
+
+  /** Bulk draws: the threshold −logσ(ℓ) computed once (the same draws as single `sample` calls). */
+  override sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    const t = -logSigmoid(this.logit);
+    for (let i = 0; i < out.length; i++) out[i] = rng.exponential() >= t ? 1 : 0;
+    return out;
+  }
 }
 
 const PARAMS: readonly string[] = Object.freeze(['logit']);

@@ -128,6 +128,13 @@ export class Bernoulli extends DiscreteDistribution {
   protected draw(rng: Rng): number {
     return rng.exponential() >= -Math.log(this.p) ? 1 : 0;
   }
+
+  /** Bulk draws: the threshold −log p computed once (the same draws as single `sample` calls). */
+  override sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    const t = -Math.log(this.p);
+    for (let i = 0; i < out.length; i++) out[i] = rng.exponential() >= t ? 1 : 0;
+    return out;
+  }
 }
 
 const PARAMS: readonly string[] = Object.freeze(['p']);

@@ -52,6 +52,8 @@ export class Binomial extends DiscreteDistribution {
   private readonly q: number;
   /** An integer where the pmf is largest (the lower one of two modes). */
   private readonly peak: number;
+  /** The sampler's set-up, computed at the first draw (construction stays cheap for models). */
+  private samplerConstants: Float64Array | undefined = undefined;
 
   /**
    * @param n - number of trials, an integer in [0, 2⁵³ − 1]
@@ -205,7 +207,9 @@ export class Binomial extends DiscreteDistribution {
     const { n, p, q } = this;
     const flip = p > 0.5;
     const s = flip ? q : p;
-    const x = n * s < 10 ? binomialInversion(rng, n, s, flip ? p : q) : binomialBtrs(rng, n, s, flip ? p : q);
+    const t = flip ? p : q;
+    const c = this.samplerConstants ?? (this.samplerConstants = n * s < 10 ? inversionConstants(n, s, t) : btrsConstants(n, s, t));
+    const x = n * s < 10 ? binomialInversion(rng, n, c) : binomialBtrs(rng, n, s, t, c);
     return flip ? n - x : x;
   }
 }
@@ -222,11 +226,20 @@ function logBinomialPmf(k: number, n: number, p: number, q: number): number {
   if (q === 0) return k === n ? 0 : -Infinity;
   if (k === 0) return n === 0 ? 0 : n * Math.log1p(-p);
   if (k === n) return n * Math.log(p);
-  const lc = stirlerr(n) - stirlerr(k) - stirlerr(n - k) - bd0(k, n * p) - bd0(n - k, n * q);
+  const lc = stirlerrInt(n) - stirlerrInt(k) - stirlerrInt(n - k) - bd0(k, n * p) - bd0(n - k, n * q);
   // log(1 − k/n): log1p of the rounded k/n would lose ε·n/(n − k) for k near n.
   const r = k / n;
   const log1mr = r < 0.5 ? Math.log1p(-r) : Math.log((n - k) / n);
   return lc - LN_SQRT_2PI - 0.5 * (Math.log(k) + log1mr);
+}
+
+/**
+ * stirlerr(m) for a positive integer m: from a table below 16 (mpmath values
+ * rounded to double; R's dbinom keeps the same table), where the formula through
+ * log Γ is slower and good only to 1e-14 absolute; the asymptotic series above.
+ */
+function stirlerrInt(m: number): number {
+  return m < 16 ? STIRLERR_SMALL[m] : stirlerr(m);
 }
 
 /**
@@ -302,17 +315,22 @@ function dyadic(x: number): [bigint, number] {
   return [m, e];
 }
 
+/** [P(0) = (1 − p)ⁿ, p/(1 − p)] for the inversion sampler (p ≤ ½). */
+function inversionConstants(n: number, p: number, q: number): Float64Array {
+  return Float64Array.of(Math.exp(n * Math.log1p(-p)), p / q);
+}
+
 /**
  * Sequential inversion for n·p < 10 (p ≤ ½): the smallest x with U ≤ Σ_{j≤x} P(j),
  * from P(0) = qⁿ = e^{n log1p(−p)} ≥ e^{−20} and P(j) = P(j − 1)·(n − j + 1)p/(jq).
  * Exact up to the rounding of the running sum (a U beyond it, probability < 1e-15,
- * returns the last x reached).
+ * returns the last x reached). `k` = {@link inversionConstants}.
  */
-function binomialInversion(rng: Rng, n: number, p: number, q: number): number {
+function binomialInversion(rng: Rng, n: number, k: Float64Array): number {
   const u = rng.uniform();
-  const c = p / q;
+  const c = k[1];
   let x = 0;
-  let f = Math.exp(n * Math.log1p(-p));
+  let f = k[0];
   let s = f;
   while (u > s && x < n) {
     x++;
@@ -323,33 +341,45 @@ function binomialInversion(rng: Rng, n: number, p: number, q: number): number {
   return x;
 }
 
+/** [b, a, c, v_r, log α, m, log P(m)] of BTRS (Hörmann 1993, table 1) for n·p ≥ 10, p ≤ ½. */
+function btrsConstants(n: number, p: number, q: number): Float64Array {
+  const spq = Math.sqrt(n * p * q);
+  const b = 1.15 + 2.53 * spq;
+  const m = Math.floor((n + 1) * p);
+  return Float64Array.of(b, -0.0873 + 0.0248 * b + 0.01 * p, n * p + 0.5, 0.92 - 4.2 / b, Math.log((2.83 + 5.1 / b) * spq), m, logBinomialPmf(m, n, p, q));
+}
+
 /**
  * BTRS, the transformed rejection sampler with squeeze of Hörmann (1993, "The
  * generation of binomial random variates", J. Statist. Comput. Simul. 46), for
  * n·p ≥ 10 with p ≤ ½: about 1.15 uniform pairs per draw, most accepted by the
  * squeeze; the exact test compares with log P(k) − log P(m) (m the mode) in
- * Loader's form, which stays exact for n far above 1e9.
+ * Loader's form, which stays exact for n far above 1e9. `k` = {@link btrsConstants}.
  */
-function binomialBtrs(rng: Rng, n: number, p: number, q: number): number {
-  const spq = Math.sqrt(n * p * q);
-  const b = 1.15 + 2.53 * spq;
-  const a = -0.0873 + 0.0248 * b + 0.01 * p;
-  const c = n * p + 0.5;
-  const vr = 0.92 - 4.2 / b;
-  const logAlpha = Math.log((2.83 + 5.1 / b) * spq);
-  const m = Math.floor((n + 1) * p);
-  const lpm = logBinomialPmf(m, n, p, q);
+function binomialBtrs(rng: Rng, n: number, p: number, q: number, k: Float64Array): number {
+  const b = k[0];
+  const a = k[1];
+  const c = k[2];
+  const vr = k[3];
+  const logAlpha = k[4];
+  const lpm = k[6];
   for (;;) {
     const u = rng.uniform() - 0.5;
     const v = rng.uniform();
     const us = 0.5 - Math.abs(u);
-    const k = Math.floor(((2 * a) / us + b) * u + c);
-    if (k < 0 || k > n) continue;
-    if (us >= 0.07 && v <= vr) return k;
-    if (Math.log(v) + logAlpha - Math.log(a / (us * us) + b) <= logBinomialPmf(k, n, p, q) - lpm) return k;
+    const x = Math.floor(((2 * a) / us + b) * u + c);
+    if (x < 0 || x > n) continue;
+    if (us >= 0.07 && v <= vr) return x;
+    if (Math.log(v) + logAlpha - Math.log(a / (us * us) + b) <= logBinomialPmf(x, n, p, q) - lpm) return x;
   }
 }
 
 const PARAMS: readonly string[] = Object.freeze(['n', 'p']);
+/** stirlerr(m) = log m! − (m + ½) log m + m − log √(2π) for m = 0 … 15 (m = 0 is never used). */
+const STIRLERR_SMALL: readonly number[] = [
+  NaN, 0.08106146679532726, 0.0413406959554093, 0.02767792568499834, 0.020790672103765093, 0.016644691189821193,
+  0.013876128823070748, 0.01189670994589177, 0.010411265261972096, 0.009255462182712733, 0.00833056343336287,
+  0.007573675487951841, 0.00694284010720953, 0.006408994188004207, 0.0059513701127588475, 0.005554733551962801,
+];
 /** 2²⁷ + 1, Veltkamp's splitting constant for doubles. */
 const SPLITTER = 134217729;

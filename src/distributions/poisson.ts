@@ -41,6 +41,8 @@ export class Poisson extends DiscreteDistribution {
   readonly operands: readonly number[];
   /** Rate λ > 0 (mean and variance). */
   readonly rate: number;
+  /** The sampler's set-up, computed at the first draw (construction stays cheap for models). */
+  private samplerConstants: Float64Array | undefined = undefined;
 
   /**
    * @param rate - rate λ, finite and > 0
@@ -139,20 +141,22 @@ export class Poisson extends DiscreteDistribution {
 
   /** Inversion for λ < 10, PTRS (Hörmann 1993) above. */
   protected draw(rng: Rng): number {
-    return this.rate < 10 ? poissonInversion(rng, this.rate) : poissonPtrs(rng, this.rate);
+    const l = this.rate;
+    const c = this.samplerConstants ?? (this.samplerConstants = l < 10 ? Float64Array.of(Math.exp(-l)) : ptrsConstants(l));
+    return l < 10 ? poissonInversion(rng, l, c[0]) : poissonPtrs(rng, l, c);
   }
 }
 
 /**
  * Sequential inversion: the smallest k with U ≤ Σ_{j≤k} P(j), the terms built by
- * P(j) = P(j − 1)·λ/j from e^{−λ} (≥ 4.5e-5 for λ < 10). Exact up to the rounding
- * of the running sum; if U exceeds the sum's limit (probability < 1e-15) the last
- * k whose term is still positive is returned.
+ * P(j) = P(j − 1)·λ/j from P(0) = e^{−λ} (≥ 4.5e-5 for λ < 10). Exact up to the
+ * rounding of the running sum; if U exceeds the sum's limit (probability < 1e-15)
+ * the last k whose term is still positive is returned.
  */
-function poissonInversion(rng: Rng, l: number): number {
+function poissonInversion(rng: Rng, l: number, p0: number): number {
   const u = rng.uniform();
   let k = 0;
-  let pk = Math.exp(-l);
+  let pk = p0;
   let s = pk;
   while (u > s) {
     k++;
@@ -163,6 +167,12 @@ function poissonInversion(rng: Rng, l: number): number {
   return k;
 }
 
+/** [b, a, log(1/α), v_r] of PTRS (Hörmann 1993) for λ ≥ 10. */
+function ptrsConstants(l: number): Float64Array {
+  const b = 0.931 + 2.53 * Math.sqrt(l);
+  return Float64Array.of(b, -0.059 + 0.02483 * b, Math.log(1.1239 + 1.1328 / (b - 3.4)), 0.9277 - 3.6224 / (b - 2));
+}
+
 /**
  * PTRS, the transformed rejection sampler with squeeze of Hörmann (1993, "The
  * transformed rejection method for generating Poisson random variables",
@@ -171,13 +181,13 @@ function poissonInversion(rng: Rng, l: number): number {
  * decides ≈ 89 % of draws without logarithms, and the exact test against the pmf
  * otherwise, here with Loader's log-pmf so that it stays exact for λ far above
  * 1e15, where k log λ − λ − log k! would cancel. About 1.1 uniform pairs per draw.
+ * `c` = {@link ptrsConstants}.
  */
-function poissonPtrs(rng: Rng, l: number): number {
-  const slam = Math.sqrt(l);
-  const b = 0.931 + 2.53 * slam;
-  const a = -0.059 + 0.02483 * b;
-  const logInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
-  const vr = 0.9277 - 3.6224 / (b - 2);
+function poissonPtrs(rng: Rng, l: number, c: Float64Array): number {
+  const b = c[0];
+  const a = c[1];
+  const logInvAlpha = c[2];
+  const vr = c[3];
   for (;;) {
     const u = rng.uniform() - 0.5;
     const v = rng.uniform();
