@@ -209,8 +209,18 @@ export abstract class DiscreteDistribution {
     }
     if (hi >= upper) hi = upper; // F(upper) = 1 ≥ p
     // F(lo) < p ≤ F(hi): bisect.
+    return this.bisect(p, lo, hi);
+  }
+
+  /**
+   * The smallest k in (lo, hi] with F(k) ≥ p, given F(lo) < p ≤ F(hi), by bisection.
+   * Above 2⁵³ not every integer is a double: the search stops when no double lies
+   * strictly between lo and hi, and returns hi.
+   */
+  private bisect(p: number, lo: number, hi: number): number {
     while (hi - lo > 1) {
       const mid = lo + Math.floor((hi - lo) / 2);
+      if (mid <= lo || mid >= hi) break;
       if (this.reaches(mid, p)) hi = mid;
       else lo = mid;
     }
@@ -232,12 +242,7 @@ export abstract class DiscreteDistribution {
       if (this.reaches(lower, p)) return lower;
       lo = lower;
     }
-    while (hi - lo > 1) {
-      const mid = lo + Math.floor((hi - lo) / 2);
-      if (this.reaches(mid, p)) hi = mid;
-      else lo = mid;
-    }
-    return hi;
+    return this.bisect(p, lo, hi);
   }
 
   /**

@@ -4,6 +4,7 @@
  * @module
  */
 import { LN_SQRT_2PI } from '../math/constants';
+import { logGammaTemme } from '../math/gamma-temme';
 import { gammaP, gammaQ, logGammaP, logGammaQ } from '../math/incomplete-gamma';
 import { normalQuantile } from '../math/normal-functions';
 import { logPoissonRaw } from '../math/saddle-point';
@@ -18,7 +19,8 @@ import { positiveParam } from './validate';
  * The log-pmf is Loader's saddle-point form (−½ log(2πk) − stirlerr(k) − bd0(k, λ)
  * for k ≥ 10), exact at λ = 1e6 where log Γ(k + 1), k log λ and λ cancel by ten
  * digits; the cdf is the regularized incomplete gamma Q(k + 1, λ), the survival
- * P(k + 1, λ), both with log versions that stay exact where they underflow.
+ * P(k + 1, λ), both with log versions that stay exact where they underflow (for
+ * k ≥ 1e8 by Temme's uniform expansion, see `logGammaTemme`).
  *
  * @example
  * ```ts
@@ -96,22 +98,22 @@ export class Poisson extends DiscreteDistribution {
 
   /** F(k) = Q(k + 1, λ). */
   protected cdfAt(k: number): number {
-    return gammaQ(k + 1, this.rate);
+    return k + 1 < TEMME_MIN ? gammaQ(k + 1, this.rate) : Math.exp(logGammaTemme(k + 1, this.rate, true));
   }
 
   /** log Q(k + 1, λ). */
   protected logCdfAt(k: number): number {
-    return logGammaQ(k + 1, this.rate);
+    return k + 1 < TEMME_MIN ? logGammaQ(k + 1, this.rate) : logGammaTemme(k + 1, this.rate, true);
   }
 
   /** P(X > k) = P(k + 1, λ). */
   protected survivalAt(k: number): number {
-    return gammaP(k + 1, this.rate);
+    return k + 1 < TEMME_MIN ? gammaP(k + 1, this.rate) : Math.exp(logGammaTemme(k + 1, this.rate, false));
   }
 
   /** log P(k + 1, λ). */
   protected logSurvivalAt(k: number): number {
-    return logGammaP(k + 1, this.rate);
+    return k + 1 < TEMME_MIN ? logGammaP(k + 1, this.rate) : logGammaTemme(k + 1, this.rate, false);
   }
 
   /**
@@ -124,7 +126,7 @@ export class Poisson extends DiscreteDistribution {
     const l = this.rate;
     const z = normalQuantile(p);
     const guess = Math.floor(l + Math.sqrt(l) * z + (z * z - 1) / 6);
-    return this.searchQuantile(p, guess > 0 && guess < 9e15 ? guess : 0);
+    return this.searchQuantile(p, guess > 0 ? guess : 0);
   }
 
   // ---- partials ----
@@ -200,3 +202,10 @@ function poissonPtrs(rng: Rng, l: number, c: Float64Array): number {
 }
 
 const PARAMS: readonly string[] = Object.freeze(['rate']);
+/**
+ * From this shape on (k ≥ 1e8 − 1) the cdf uses Temme's expansion, whose
+ * truncation is then ≲ 1e-15 relative: the series and continued fraction of the
+ * incomplete gamma need O(√k) terms there, lose ≈ 1e-13 at k = 1e8 … 1e10 below
+ * the mean, and stop at their iteration cap beyond k ≈ 1e11.
+ */
+const TEMME_MIN = 1e8;

@@ -11,6 +11,7 @@ export * from './gamma-functions';
 export * from './error-functions';
 export * from './normal-functions';
 export * from './incomplete-gamma';
+export * from './gamma-temme';
 export * from './saddle-point';
 export * from './quadrature';
 export * from './beta-functions';

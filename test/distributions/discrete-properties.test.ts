@@ -287,3 +287,42 @@ describe('entropy: the asymptotic series continue the outward sums where they ta
     expect(Math.abs(d - c - 0.5 * Math.log(m2 / m1))).toBeLessThanOrEqual(4 * EPS * c);
   });
 });
+
+describe('Poisson at huge rates (Temme’s expansion of the incomplete gamma from k = 1e8)', () => {
+  it('cdf continues across the switch: F(k) − F(k − 1) = P(k) at k + 1 = 1e8', () => {
+    for (const l of [1e8 - 3.5, 1e8 + 5e3, 1e8 - 4e4]) {
+      const d = new Poisson(l);
+      const k = 1e8 - 1; // k + 1 = 1e8: Temme; k − 1: the series / continued fraction
+      const step = d.cdf(k) - d.cdf(k - 1);
+      // Temme's side is good to ≈ 1e-15; the series / continued fraction below needs
+      // O(√k) terms and carries ≈ 3.5√k·ε of rounding (the bound incomplete-beta.ts
+      // states for its continued fraction): ≈ 8e-12 here.
+      const tol = 3.5 * Math.sqrt(k) * EPS;
+      expect(Math.abs(step - d.pdf(k))).toBeLessThanOrEqual(tol);
+      const s = d.survival(k - 1) - d.survival(k);
+      expect(Math.abs(s - d.pdf(k))).toBeLessThanOrEqual(tol);
+    }
+  });
+  it('no NaN, cdf + survival = 1, F(λ) ≈ ½ + 2/(3√(2πλ)), quantiles in milliseconds, up to 1.7e308', () => {
+    for (const l of [1e8, 1e12, 1e15, 1e20, 1e300, 1.7e308]) {
+      const d = new Poisson(l);
+      const k = Math.floor(l);
+      const F = d.cdf(k);
+      expect(Math.abs(F + d.survival(k) - 1)).toBeLessThanOrEqual(4 * EPS);
+      // P(X ≤ λ) = ½ + 2/(3√(2πλ)) + O(1/λ) for integer λ; above 2⁵³, k + 1 rounds to k
+      // and F(k) is off by at most P(k) ≈ 1/√(2πλ).
+      const want = 0.5 + 2 / (3 * Math.sqrt(2 * Math.PI * l));
+      expect(Math.abs(F - want)).toBeLessThanOrEqual(l < 2 ** 53 ? 2 / l + 1e-15 : 1.1 / Math.sqrt(2 * Math.PI * l) + 1e-15);
+      for (const x of [0, 0.5 * l, 0.999 * l, 1.001 * l, 2 * l]) {
+        for (const f of ['cdf', 'logCdf', 'survival', 'logSurvival', 'logPdf'] as const) expect(Number.isNaN(d[f](x))).toBe(false);
+      }
+      expect(d.logCdf(0.5 * l)).toBeLessThan(-0.1 * l); // log P(X ≤ λ/2) ≈ −λ(1 − log 2)/2 … −0.153λ
+      expect(Number.isNaN(d.entropy())).toBe(false);
+      const t0 = performance.now();
+      const q = d.quantile(0.3);
+      expect(performance.now() - t0).toBeLessThan(2000);
+      expect(q).toBeLessThanOrEqual(l);
+      expect(q).toBeGreaterThanOrEqual(l - 2 * Math.sqrt(l));
+    }
+  });
+});
