@@ -4,8 +4,9 @@
  * code paths — other models, other distributions — do not change how V8 compiles
  * the next one's; every row is still measured beside its baseline in one process).
  *
- * Usage: `tsx bench/section.ts <distributions|discrete|random|model|fit|rqmc>`.
+ * Usage: `tsx bench/section.ts <distributions|continuous-families|discrete|random|model|fit|rqmc>`.
  */
+import { runContinuousFamiliesBench } from './contfam.bench';
 import { runDiscreteBench } from './discrete.bench';
 import { runDistributionBench } from './distributions.bench';
 import { runFitBench } from './fit.bench';
@@ -17,6 +18,7 @@ import { runRqmcBench } from './rqmc.bench';
 /** The sections by name. */
 export const SECTIONS: Readonly<Record<string, () => Row[] | Promise<Row[]>>> = {
   distributions: runDistributionBench,
+  'continuous-families': runContinuousFamiliesBench,
   discrete: runDiscreteBench,
   random: runRandomBench,
   model: runModelBench,

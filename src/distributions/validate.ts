@@ -5,17 +5,8 @@
  *
  * @module
  */
-import { InvalidParameterError } from '../errors';
+import { formatValue, InvalidParameterError } from '../errors';
 import { scalarValue } from './scalar';
-
-/**
- * The numeric value of a parameter that may be a number or a boxed scalar, read
- * without throwing on null or undefined (they are returned as they are, so the
- * caller's check rejects them with an `InvalidParameterError`).
- */
-function readScalar(v: number): number {
-  return v === null || v === undefined ? v : scalarValue(v);
-}
 
 /** True when the parameter value `x` is finite (any sign): the domain `finiteParam` accepts. */
 export function isFiniteValue(x: number): boolean {
@@ -29,20 +20,37 @@ export function isPositiveValue(x: number): boolean {
 
 /** The numeric value of `v`, which must be finite (any sign). */
 export function finiteParam(owner: string, name: string, v: number): number {
-  const x = readScalar(v);
+  const x = scalarValue(v);
   if (typeof x !== 'number' || !isFiniteValue(x)) {
-    throw new InvalidParameterError(owner, name, 'finite', typeof x === 'number' ? x : v);
+    throw new InvalidParameterError(owner, name, 'finite', shown(v, x));
   }
   return x;
 }
 
 /** The numeric value of `v`, which must be finite and > 0. */
 export function positiveParam(owner: string, name: string, v: number): number {
-  const x = readScalar(v);
+  const x = scalarValue(v);
   if (typeof x !== 'number' || !isPositiveValue(x)) {
-    throw new InvalidParameterError(owner, name, '> 0 and finite', typeof x === 'number' ? x : v);
+    throw new InvalidParameterError(owner, name, '> 0 and finite', shown(v, x));
   }
   return x;
+}
+
+/**
+ * The numeric value of `v`, which must be finite and > `bound`, the value of the
+ * already checked parameter `boundName` (e.g. a Uniform's high above its low).
+ */
+export function finiteAboveParam(owner: string, name: string, v: number, bound: number, boundName: string): number {
+  const x = scalarValue(v);
+  if (typeof x !== 'number' || !(isFiniteValue(x) && x > bound)) {
+    throw new InvalidParameterError(owner, name, `finite and > ${boundName} (${formatValue(bound)})`, shown(v, x));
+  }
+  return x;
+}
+
+/** The value a message shows: a box's number, else the argument as given (`"1"`, `null`, `undefined`). */
+function shown(v: unknown, x: unknown): unknown {
+  return typeof x === 'number' && v !== null && typeof v === 'object' ? x : v;
 }
 
 /** True when `x` is a probability in [0, 1], endpoints included: the domain `probabilityParam` accepts. */
@@ -57,9 +65,9 @@ export function isCountValue(x: number): boolean {
 
 /** The numeric value of `v`, which must be a probability in [0, 1] (endpoints included). */
 export function probabilityParam(owner: string, name: string, v: number): number {
-  const x = readScalar(v);
+  const x = scalarValue(v);
   if (typeof x !== 'number' || !isProbabilityValue(x)) {
-    throw new InvalidParameterError(owner, name, 'in [0, 1]', typeof x === 'number' ? x : v);
+    throw new InvalidParameterError(owner, name, 'in [0, 1]', shown(v, x));
   }
   return x;
 }
@@ -69,9 +77,9 @@ export function probabilityParam(owner: string, name: string, v: number): number
  * so every count up to it is exact).
  */
 export function countParam(owner: string, name: string, v: number): number {
-  const x = readScalar(v);
+  const x = scalarValue(v);
   if (typeof x !== 'number' || !isCountValue(x)) {
-    throw new InvalidParameterError(owner, name, 'a non-negative integer (at most 2^53 - 1)', typeof x === 'number' ? x : v);
+    throw new InvalidParameterError(owner, name, 'a non-negative integer (at most 2^53 - 1)', shown(v, x));
   }
   return x;
 }
