@@ -6,6 +6,7 @@
  */
 import { LN_SQRT_2PI } from '../math/constants';
 import { stirlerr } from '../math/gamma-functions';
+import { logBetaTemme } from '../math/beta-temme';
 import { logBetaIPair } from '../math/incomplete-beta';
 import { normalQuantile } from '../math/normal-functions';
 import { bd0 } from '../math/saddle-point';
@@ -21,7 +22,8 @@ import { countParam, probabilityParam } from './validate';
  * The log-pmf is Loader's saddle-point form (2000), exact at n = 1e6 where the
  * log-binomial coefficient and k log p + (n − k) log(1 − p) cancel by ten digits.
  * The cdf is the regularized incomplete beta I_{1−p}(n − k, k + 1) and the
- * survival its complement, each computed directly in log space (`logBetaIPair`),
+ * survival its complement, each computed directly in log space (`logBetaIPair`;
+ * Temme's uniform expansion once np(1 − p) ≥ 3e7),
  * so neither is formed as 1 − (something close to 1) and the logs stay exact
  * where the values underflow.
  *
@@ -127,10 +129,10 @@ export class Binomial extends DiscreteDistribution {
    * −∞ for p = 1 (k < n here).
    */
   protected logCdfAt(k: number): number {
-    const { n, p, q } = this;
+    const { p, q } = this;
     if (p === 0) return 0;
     if (q === 0) return -Infinity;
-    return logBetaIPair(n - k, k + 1, q, p, false);
+    return this.logTail(k, false);
   }
 
   /** P(X > k) = exp(log P(X > k)). */
@@ -140,10 +142,25 @@ export class Binomial extends DiscreteDistribution {
 
   /** log P(X > k) = log(1 − I_{1−p}(n − k, k + 1)), computed directly in the upper tail. */
   protected logSurvivalAt(k: number): number {
-    const { n, p, q } = this;
+    const { p, q } = this;
     if (p === 0) return -Infinity;
     if (q === 0) return 0;
-    return logBetaIPair(n - k, k + 1, q, p, true);
+    return this.logTail(k, true);
+  }
+
+  /**
+   * log I_{1−p}(n − k, k + 1) or its complement, for 0 < p < 1: the continued
+   * fraction of `logBetaIPair` while np(1 − p) < 3e7; above, where it needs O(σ)
+   * terms and their rounding reaches 1e-11, Temme's uniform expansion with the
+   * exact d = (k + 1) − (n + 1)p (a two-product), whose truncation is then smaller.
+   */
+  private logTail(k: number, upper: boolean): number {
+    const { n, p, q } = this;
+    if (n * p * q < TEMME_MIN_VARIANCE) return logBetaIPair(n - k, k + 1, q, p, upper);
+    const r = n + 1;
+    const t = r * p;
+    const d = k + 1 - t - twoProductError(r, p, t);
+    return logBetaTemme(n - k, k + 1, q, p, d, upper);
   }
 
   /**
@@ -381,5 +398,7 @@ const STIRLERR_SMALL: readonly number[] = [
   0.013876128823070748, 0.01189670994589177, 0.010411265261972096, 0.009255462182712733, 0.00833056343336287,
   0.007573675487951841, 0.00694284010720953, 0.006408994188004207, 0.0059513701127588475, 0.005554733551962801,
 ];
+/** From this variance np(1 − p) on, the cdf uses Temme's expansion (see `logTail`). */
+const TEMME_MIN_VARIANCE = 3e7;
 /** 2²⁷ + 1, Veltkamp's splitting constant for doubles. */
 const SPLITTER = 134217729;

@@ -12,6 +12,7 @@ export * from './error-functions';
 export * from './normal-functions';
 export * from './incomplete-gamma';
 export * from './gamma-temme';
+export * from './beta-temme';
 export * from './saddle-point';
 export * from './quadrature';
 export * from './beta-functions';

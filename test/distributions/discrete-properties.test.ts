@@ -326,3 +326,49 @@ describe('Poisson at huge rates (Temme’s expansion of the incomplete gamma fro
     }
   });
 });
+
+describe('Binomial at huge n (Temme’s expansion of the incomplete beta from np(1 − p) = 3e7)', () => {
+  it('cdf steps are the pmf across the switch and up to n = 2⁵³ − 1', () => {
+    const cases: [number, number][] = [
+      [1.2e8 - 8, 0.5], // σ² just below 3e7: continued fraction at k − 1 … both sides
+      [1.2e8 + 8, 0.5], // just above: Temme
+      [1e10, 0.1],
+      [1e12, 0.5],
+      [1e14, 0.3],
+      [2 ** 53 - 1, 0.1],
+    ];
+    for (const [n, p] of cases) {
+      const d = new Binomial(n, p);
+      const sd = d.stddev();
+      // The continued fraction carries ≈ 3.5√n·ε of rounding (incomplete-beta.ts);
+      // Temme's side ≈ 1e-16 absolute near the mean (both cdfs are ≈ ½ there).
+      const tol = d.variance() < 3e7 ? 3.5 * Math.sqrt(n) * EPS : 8 * EPS;
+      for (const z of [-3, -0.5, 0, 0.7, 2]) {
+        const k = Math.floor(n * p + z * sd);
+        const step = d.cdf(k) - d.cdf(k - 1);
+        expect(Math.abs(step - d.pdf(k)), `n=${n} p=${p} z=${z}`).toBeLessThanOrEqual(tol);
+        expect(Math.abs(d.cdf(k) + d.survival(k) - 1)).toBeLessThanOrEqual(4 * EPS);
+      }
+    }
+  });
+  it('symmetry: Binomial(n, ½) with odd n has cdf((n − 1)/2) = ½, also at n = 2⁵³ − 1', () => {
+    for (const n of [1.2e8 + 1, 1e10 + 1, 2 ** 53 - 1]) {
+      expect(Math.abs(new Binomial(n, 0.5).cdf((n - 1) / 2) - 0.5)).toBeLessThanOrEqual(2 * EPS);
+    }
+  });
+  it('tails: F(μ − 3σ) ≈ Φ(−3) + skew correction, no NaN, quantiles in milliseconds', () => {
+    for (const n of [1e10, 1e14, 2 ** 53 - 1]) {
+      const d = new Binomial(n, 0.1);
+      const sd = d.stddev();
+      // Normal approximation with continuity correction; the Edgeworth terms are O(1/σ) ≤ 1e-5 here.
+      const F = d.cdf(Math.floor(n * 0.1 - 3 * sd));
+      expect(Math.abs(F - 0.0013498980316301)).toBeLessThanOrEqual(1e-3 * 0.00135 + 4 / sd);
+      expect(Number.isNaN(d.logCdf(0.05 * n))).toBe(false);
+      expect(d.logCdf(0.05 * n)).toBeLessThan(-0.005 * n);
+      const t0 = performance.now();
+      const q = d.quantile(0.3);
+      expect(performance.now() - t0).toBeLessThan(2000);
+      expect(Math.abs(q - (n * 0.1 - 0.5244 * sd))).toBeLessThanOrEqual(0.01 * sd + 2);
+    }
+  });
+});
