@@ -32,7 +32,7 @@ import { countParam, probabilityParam } from './validate';
  * import { Binomial } from 'varinf';
  * const d = new Binomial(10, 0.3);
  * d.logPdf(3);        // -1.3211512777668886
- * d.cdf(3);           // 0.6496107184000001
+ * d.cdf(3);           // 0.6496107183999993 (exact: 0.6496107184)
  * d.quantile(0.9);    // 5
  * new Binomial(1e6, 0.5).logCdf(0); // -693147.1805599453
  * ```

@@ -31,7 +31,7 @@ import type { DiscreteSupport } from './support';
  * ```ts
  * import { Poisson, Rng, type DiscreteDistribution } from 'varinf';
  * const d: DiscreteDistribution = new Poisson(3);
- * d.logPdf(2);              // log(4.5 e^{-3}) = -1.4959226032237259
+ * d.logPdf(2);              // log(4.5 e^{-3}) = -1.4959226032237263
  * d.logPdf(2.5);            // -Infinity
  * d.cdf(2.5);               // = d.cdf(2)
  * d.sample(new Rng(1), 3);  // Float64Array(3) of counts

@@ -65,7 +65,7 @@ export function kl(p: ContinuousDistribution, q: ContinuousDistribution): number
  * @example
  * ```ts
  * import { kl, Bernoulli, Poisson } from 'varinf';
- * kl(new Bernoulli(0.3), new Bernoulli(0.7)); // 0.3389191441548814
+ * kl(new Bernoulli(0.3), new Bernoulli(0.7)); // 0.3389191441548813
  * kl(new Poisson(1), new Poisson(2));         // 0.3068528194400547 = 1 − ln 2
  * ```
  */
