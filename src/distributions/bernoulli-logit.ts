@@ -16,6 +16,9 @@ import { finiteParam } from './validate';
  * Everything is evaluated in log space with `logSigmoid` (Mächler's log1pexp), so
  * logits far beyond ±700, where p itself rounds to 0 or 1, keep their exact
  * log-probabilities and gradients: the likelihood of logistic regression.
+ * Measured against the 50-digit reference (families.json, logits −745 … 1e4):
+ * relative error / max(1, cond) ≤ 1.3e-15, the subnormal entropy at ℓ = −745
+ * within one subnormal step.
  *
  * @example
  * ```ts

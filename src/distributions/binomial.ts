@@ -25,7 +25,10 @@ import { countParam, probabilityParam } from './validate';
  * survival its complement, each computed directly in log space (`logBetaIPair`;
  * Temme's uniform expansion once np(1 − p) ≥ 3e7),
  * so neither is formed as 1 − (something close to 1) and the logs stay exact
- * where the values underflow.
+ * where the values underflow. Measured against the 50-digit reference
+ * (families.json, n from 0 to 1e6, p from 1e-10 to 1 − 2⁻⁵³, tails to 1e-300):
+ * relative error / max(1, cond) ≤ 1.7e-14 (the pmf in the far tail, exp of a log of
+ * −204, and the cdf there), log-pmf ≤ 1.7e-16, moments and entropies ≤ 3.9e-15.
  *
  * @example
  * ```ts

@@ -20,7 +20,11 @@ import { positiveParam } from './validate';
  * for k ≥ 10), exact at λ = 1e6 where log Γ(k + 1), k log λ and λ cancel by ten
  * digits; the cdf is the regularized incomplete gamma Q(k + 1, λ), the survival
  * P(k + 1, λ), both with log versions that stay exact where they underflow (for
- * k ≥ 1e8 by Temme's uniform expansion, see `logGammaTemme`).
+ * k ≥ 1e8 by Temme's uniform expansion, see `logGammaTemme`). Measured against
+ * the 50-digit reference (families.json, λ from 1e-300 to 1e6, tails to e^{-21492}):
+ * relative error / max(1, cond) ≤ 5.9e-14 (log P(X ≤ 91) = −3e-143 at λ = 1, from
+ * the incomplete gamma), log-pmf ≤ 5.5e-16, pmf ≤ 2.6e-14 (exp of the log), moments
+ * and entropies ≤ 2.4e-14.
  *
  * @example
  * ```ts
