@@ -30,6 +30,11 @@ const sections: Section[] = [
     note: 'varinf beside jStat (log of its pdf; the half families as 2·pdf and |draw| of the full one; Math.random sampling). The @stdlib peers for Cauchy, Uniform and InverseGamma are not installed, and @stdlib has no half-normal or half-Cauchy. Ratio < 1: varinf is faster.',
   },
   {
+    name: 'discrete',
+    title: 'Discrete families: logPdf and sampling, 1e6 each',
+    note: 'varinf beside a plain-JS loop writing the textbook log-pmf inline (lgamma differences; no tail or large-n care) and jStat (log of its pdf; Poisson sampling on Math.random). The @stdlib discrete packages are not installed. Ratio < 1: varinf is faster than the fastest peer.',
+  },
+  {
     name: 'random',
     title: 'Random numbers: ns per draw (1e6 draws per task)',
     note: '`Rng` beside @stdlib/random-base-* (seeded factories) and `Math.random`; tinybench. Ratio 1 = fastest of its group.',

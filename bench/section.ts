@@ -4,9 +4,10 @@
  * code paths — other models, other distributions — do not change how V8 compiles
  * the next one's; every row is still measured beside its baseline in one process).
  *
- * Usage: `tsx bench/section.ts <distributions|continuous-families|random|model|fit|rqmc|gamma-scales>`.
+ * Usage: `tsx bench/section.ts <distributions|continuous-families|discrete|random|model|fit|rqmc|gamma-scales>`.
  */
 import { runContinuousFamiliesBench } from './contfam.bench';
+import { runDiscreteBench } from './discrete.bench';
 import { runDistributionBench } from './distributions.bench';
 import { runFitBench } from './fit.bench';
 import { runGammaScalesBench } from './gamma-scales.bench';
@@ -19,6 +20,7 @@ import { runRqmcBench } from './rqmc.bench';
 export const SECTIONS: Readonly<Record<string, () => Row[] | Promise<Row[]>>> = {
   distributions: runDistributionBench,
   'continuous-families': runContinuousFamiliesBench,
+  discrete: runDiscreteBench,
   random: runRandomBench,
   model: runModelBench,
   fit: runFitBench,

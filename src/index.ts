@@ -8,8 +8,12 @@
  * @packageDocumentation
  * @module varinf
  */
+export { Bernoulli } from './distributions/bernoulli';
+export { BernoulliLogit } from './distributions/bernoulli-logit';
+export { Binomial } from './distributions/binomial';
 export { Cauchy } from './distributions/cauchy';
 export { ContinuousDistribution, type DistributionJSON } from './distributions/distribution';
+export { DiscreteDistribution } from './distributions/discrete-distribution';
 export { scalarValue, type BoxedScalar } from './distributions/scalar';
 export { Exponential } from './distributions/exponential';
 export { fromJSON } from './distributions/from-json';
@@ -22,14 +26,18 @@ export { kl } from './distributions/kl';
 export { LogitNormal } from './distributions/logit-normal';
 export { LogNormal } from './distributions/lognormal';
 export { Normal } from './distributions/normal';
+export { Poisson } from './distributions/poisson';
 export {
   closedInterval,
+  integerRange,
   nonNegative,
+  nonNegativeIntegers,
   openInterval,
   positive,
   real,
   supportContains,
   unitInterval,
+  type DiscreteSupport,
   type Support,
   type SupportKind,
 } from './distributions/support';

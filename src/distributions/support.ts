@@ -152,3 +152,63 @@ export function closedInterval(lower: number, upper: number): Support {
 export function openInterval(lower: number, upper: number): Support {
   return lower === 0 && upper === 1 ? unitInterval : new StandardSupport('interval', lower, upper, false, false);
 }
+
+/**
+ * The support of a discrete distribution: the integers {lower, lower + 1, …, upper}
+ * (upper may be ∞). It is a separate type from {@link Support}, whose `kind` picks a
+ * bijection to the real line for latents: a discrete distribution is never a latent,
+ * so the type system keeps it out of a prior while `lower`, `upper` and `contains`
+ * read the same way.
+ *
+ * @example
+ * ```ts
+ * import { Poisson } from 'varinf';
+ * const s = new Poisson(3).support;
+ * s.contains(2);   // true
+ * s.contains(2.5); // false
+ * ```
+ */
+export interface DiscreteSupport {
+  /** Always `"integer"`: a set of consecutive integers. */
+  readonly kind: 'integer';
+  /** The smallest integer in the support. */
+  readonly lower: number;
+  /** The largest integer in the support (∞ for an unbounded count). */
+  readonly upper: number;
+  /** Always true: the lower end belongs to the support. */
+  readonly lowerClosed: true;
+  /** True when `k` is an integer in [lower, upper] (false for NaN, ±∞ and non-integers). */
+  contains(k: number): boolean;
+}
+
+/**
+ * The integers {lower, …, upper}; `upper` may be ∞ for {lower, lower + 1, …}.
+ *
+ * @param lower - smallest integer of the support
+ * @param upper - largest integer of the support, or ∞
+ * @example
+ * ```ts
+ * integerRange(0, 10).contains(10); // true
+ * integerRange(0, 10).contains(11); // false
+ * ```
+ */
+export function integerRange(lower: number, upper: number): DiscreteSupport {
+  return Object.freeze({
+    kind: 'integer',
+    lower,
+    upper,
+    lowerClosed: true,
+    contains: (k: number): boolean => k >= lower && k <= upper && Number.isInteger(k),
+  });
+}
+
+/**
+ * The counts {0, 1, 2, …}, the support of the Poisson distribution.
+ *
+ * @example
+ * ```ts
+ * nonNegativeIntegers.contains(1e6); // true
+ * nonNegativeIntegers.contains(-1);  // false
+ * ```
+ */
+export const nonNegativeIntegers: DiscreteSupport = /* @__PURE__ */ integerRange(0, Infinity);

@@ -52,3 +52,34 @@ export function finiteAboveParam(owner: string, name: string, v: number, bound: 
 function shown(v: unknown, x: unknown): unknown {
   return typeof x === 'number' && v !== null && typeof v === 'object' ? x : v;
 }
+
+/** True when `x` is a probability in [0, 1], endpoints included: the domain `probabilityParam` accepts. */
+export function isProbabilityValue(x: number): boolean {
+  return x >= 0 && x <= 1;
+}
+
+/** True when `x` is an integer in [0, 2⁵³ − 1]: the domain `countParam` accepts. */
+export function isCountValue(x: number): boolean {
+  return Number.isSafeInteger(x) && x >= 0;
+}
+
+/** The numeric value of `v`, which must be a probability in [0, 1] (endpoints included). */
+export function probabilityParam(owner: string, name: string, v: number): number {
+  const x = scalarValue(v);
+  if (typeof x !== 'number' || !isProbabilityValue(x)) {
+    throw new InvalidParameterError(owner, name, 'in [0, 1]', shown(v, x));
+  }
+  return x;
+}
+
+/**
+ * The numeric value of `v`, which must be a non-negative integer (a safe integer,
+ * so every count up to it is exact).
+ */
+export function countParam(owner: string, name: string, v: number): number {
+  const x = scalarValue(v);
+  if (typeof x !== 'number' || !isCountValue(x)) {
+    throw new InvalidParameterError(owner, name, 'a non-negative integer (at most 2^53 - 1)', shown(v, x));
+  }
+  return x;
+}
