@@ -15,6 +15,7 @@
  * @module
  */
 import type { Rng } from '../random/rng';
+import { checkRng, checkSampleSize, distributionJSON, distributionText, type DistributionJSON } from './shared';
 import type { DiscreteSupport } from './support';
 
 /**
@@ -147,20 +148,45 @@ export abstract class DiscreteDistribution {
     return Math.sqrt(this.variance());
   }
 
+  /**
+   * `{ family, params }`, the plain-JSON form `fromJSON` rebuilds (also what
+   * `JSON.stringify` writes).
+   *
+   * @example
+   * ```ts
+   * new Poisson(3).toJSON(); // { family: "Poisson", params: { rate: 3 } }
+   * ```
+   */
+  toJSON(): DistributionJSON {
+    return distributionJSON(this);
+  }
+
+  /**
+   * A readable description with every parameter at round-trip precision.
+   *
+   * @example
+   * ```ts
+   * String(new Binomial(10, 0.3)); // "Binomial(n = 10, p = 0.3)"
+   * ```
+   */
+  toString(): string {
+    return distributionText(this);
+  }
+
   /** One draw from the distribution (an integer, as a number). */
   sample(rng: Rng): number;
   /** `n` independent draws in a new `Float64Array`. */
   sample(rng: Rng, n: number): Float64Array;
   sample(rng: Rng, n?: number): number | Float64Array {
+    checkRng(this.name, rng);
     if (n === undefined) return this.draw(rng);
-    if (!Number.isSafeInteger(n) || n < 0) {
-      throw new RangeError(`${this.name}.sample: n must be a non-negative integer, got ${n}`);
-    }
+    checkSampleSize(this.name, n);
     return this.sampleInto(rng, new Float64Array(n));
   }
 
   /** Fills `out` with independent draws and returns it (no allocation). */
   sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    checkRng(this.name, rng);
     for (let i = 0; i < out.length; i++) out[i] = this.draw(rng);
     return out;
   }

@@ -13,9 +13,8 @@
  *
  * @module
  */
-import { formatValue } from '../errors';
-import { checkSize } from '../limits';
 import type { Rng } from '../random/rng';
+import { checkRng, checkSampleSize, distributionJSON, distributionText, type DistributionJSON } from './shared';
 import type { Support } from './support';
 
 /**
@@ -109,10 +108,7 @@ export abstract class ContinuousDistribution {
   sample(rng: Rng, n?: number): number | Float64Array {
     checkRng(this.name, rng);
     if (n === undefined) return this.draw(rng);
-    if (!Number.isSafeInteger(n) || n < 0) {
-      throw new RangeError(`${this.name}.sample: n must be a non-negative integer, got ${formatValue(n)}`);
-    }
-    checkSize(`${this.name}.sample`, 'n', n, 'maxArrayLength');
+    checkSampleSize(this.name, n);
     return this.sampleInto(rng, new Float64Array(n));
   }
 
@@ -131,9 +127,7 @@ export abstract class ContinuousDistribution {
    * ```
    */
   toJSON(): DistributionJSON {
-    const params: Record<string, number> = {};
-    for (const p of this.paramNames) params[p] = this.param(p);
-    return { family: this.name, params };
+    return distributionJSON(this);
   }
 
   /**
@@ -146,12 +140,7 @@ export abstract class ContinuousDistribution {
    * ```
    */
   toString(): string {
-    return `${this.name}(${this.paramNames.map((p) => `${p} = ${this.param(p)}`).join(', ')})`;
-  }
-
-  /** The numeric value of the parameter `name` (the readonly property of that name). */
-  private param(name: string): number {
-    return (this as unknown as Readonly<Record<string, number>>)[name];
+    return distributionText(this);
   }
 
   /** Fills `out` with independent draws and returns it (no allocation). */
@@ -219,21 +208,7 @@ export abstract class ContinuousDistribution {
   }
 }
 
-/**
- * A distribution as plain JSON: its family name and its parameters by name, as
- * `toJSON()` gives and `fromJSON` takes.
- *
- * @example
- * ```ts
- * const json: DistributionJSON = { family: 'Gamma', params: { shape: 2, rate: 0.5 } };
- * ```
- */
-export interface DistributionJSON {
-  /** The family's name, e.g. `"Normal"` (the distribution's `name`). */
-  readonly family: string;
-  /** The parameters by name, e.g. `{ mu: 0, sigma: 1 }`. */
-  readonly params: Readonly<Record<string, number>>;
-}
+export type { DistributionJSON } from './shared';
 
 /**
  * The i.i.d. log-likelihood of one distribution class as a function of raw
@@ -295,10 +270,3 @@ export interface SumLogPdfKernel {
 /** Per-point partials inside `sumLogPdfPartials` (no distribution has more than 7 parameters). */
 const PARTIALS_SCRATCH = new Float64Array(8);
 
-/** Throws a `TypeError` naming the sampler unless `rng` is an {@link Rng}. */
-function checkRng(owner: string, rng: unknown): void {
-  // Duck-typed, not instanceof: an Rng from another copy of the package (ESM beside CJS) is as good.
-  if (rng === null || typeof rng !== 'object' || typeof (rng as Rng).uniform !== 'function') {
-    throw new TypeError(`${owner}.sample: rng must be an Rng (e.g. new Rng(1)), got ${formatValue(rng)}`);
-  }
-}

@@ -10,7 +10,12 @@
  */
 import { didYouMean } from '../did-you-mean';
 import { InvalidParameterError } from '../errors';
+import { Bernoulli } from './bernoulli';
+import { BernoulliLogit } from './bernoulli-logit';
+import { Binomial } from './binomial';
+import type { DiscreteDistribution } from './discrete-distribution';
 import type { ContinuousDistribution, DistributionJSON } from './distribution';
+import { Poisson } from './poisson';
 import { Cauchy } from './cauchy';
 import { Exponential } from './exponential';
 import { Gamma } from './gamma';
@@ -23,10 +28,13 @@ import { Normal } from './normal';
 import { Uniform } from './uniform';
 
 /** A family's class with its parameter names in constructor order. */
-type FamilyEntry = readonly [new (...params: number[]) => ContinuousDistribution, readonly string[]];
+type FamilyEntry = readonly [new (...params: number[]) => ContinuousDistribution | DiscreteDistribution, readonly string[]];
 
 /** Family name → [class, parameter names in constructor order]. One line per family. */
 const FAMILIES: Readonly<Record<string, FamilyEntry>> = {
+  Bernoulli: [Bernoulli, ['p']],
+  BernoulliLogit: [BernoulliLogit, ['logit']],
+  Binomial: [Binomial, ['n', 'p']],
   Cauchy: [Cauchy, ['mu', 'sigma']],
   Exponential: [Exponential, ['rate']],
   Gamma: [Gamma, ['shape', 'rate']],
@@ -36,6 +44,7 @@ const FAMILIES: Readonly<Record<string, FamilyEntry>> = {
   LogitNormal: [LogitNormal, ['mu', 'sigma', 'low', 'high']],
   LogNormal: [LogNormal, ['mu', 'sigma']],
   Normal: [Normal, ['mu', 'sigma']],
+  Poisson: [Poisson, ['rate']],
   Uniform: [Uniform, ['low', 'high']],
 };
 
@@ -56,7 +65,7 @@ const FAMILIES: Readonly<Record<string, FamilyEntry>> = {
  * q instanceof LogNormal;               // true
  * ```
  */
-export function fromJSON(json: DistributionJSON | Readonly<Record<string, unknown>>): ContinuousDistribution {
+export function fromJSON(json: DistributionJSON | Readonly<Record<string, unknown>>): ContinuousDistribution | DiscreteDistribution {
   if (json === null || typeof json !== 'object') throw bad('json', 'an object { family, params }', json);
   const { family, params } = json as { family?: unknown; params?: unknown };
   const names = Object.keys(FAMILIES);

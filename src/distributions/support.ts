@@ -193,13 +193,23 @@ export interface DiscreteSupport {
  * ```
  */
 export function integerRange(lower: number, upper: number): DiscreteSupport {
-  return Object.freeze({
-    kind: 'integer',
-    lower,
-    upper,
-    lowerClosed: true,
-    contains: (k: number): boolean => k >= lower && k <= upper && Number.isInteger(k),
-  });
+  return new IntegerRange(lower, upper);
+}
+
+/** {@link integerRange}'s support: frozen data, `contains` on the prototype (survives `structuredClone` as data). */
+class IntegerRange implements DiscreteSupport {
+  readonly kind = 'integer';
+  readonly lowerClosed = true;
+  constructor(
+    readonly lower: number,
+    readonly upper: number,
+  ) {
+    Object.freeze(this);
+  }
+
+  contains(k: number): boolean {
+    return k >= this.lower && k <= this.upper && Number.isInteger(k);
+  }
 }
 
 /**

@@ -22,7 +22,7 @@ import type { Rng } from '../random/rng';
 import { Tape, TapeNode } from './tape';
 import { isUnknownLatentRead, guardedRecord } from './latent-guard';
 import { checkSupportUse } from './support-check';
-import { checkDist, copyData, loadValues, makeRecord } from './values';
+import { checkDist, copyData, loadValues, makeRecord, type LikelihoodDistribution } from './values';
 
 /**
  * The likelihood of a model: the distribution of datum `i` given the latents.
@@ -47,7 +47,7 @@ import { checkDist, copyData, loadValues, makeRecord } from './values';
  * const reg: Likelihood<{ a: Normal; b: Normal }> = ({ a, b }, i) => new Normal(add(a, mul(b, xs[i])), 1);
  * ```
  */
-export type Likelihood<P extends Prior> = (latents: Latents<P>, index: number) => ContinuousDistribution;
+export type Likelihood<P extends Prior> = (latents: Latents<P>, index: number) => LikelihoodDistribution;
 
 /**
  * What `new Model(…)` takes.
@@ -117,6 +117,8 @@ export class Model<P extends Prior> implements DifferentiableModel {
 
   private readonly likelihood: Likelihood<P>;
   private readonly iid: boolean;
+  /** True once an i.i.d. likelihood's data were checked against a discrete support (a datum off it is a ModelError). */
+  private dataChecked = false;
   /** Constrained latent values, flat. */
   private readonly z: Float64Array;
   /** ∂ log joint / ∂z, flat. */
@@ -586,9 +588,13 @@ export class Model<P extends Prior> implements DifferentiableModel {
     const rec = values === null ? this.record() : values;
     const data = this.data;
     const lik = this.likelihood;
-    if (this.iid) return checkDist(lik(rec, 0), 0).sumLogPdf(data);
+    if (this.iid) {
+      const d = checkDist(lik(rec, 0), 0, this.dataChecked ? undefined : data, true);
+      this.dataChecked = true;
+      return d.sumLogPdf(data);
+    }
     let s = 0;
-    for (let i = 0; i < data.length; i++) s += checkDist(lik(rec, i), i).logPdf(data[i]);
+    for (let i = 0; i < data.length; i++) s += checkDist(lik(rec, i), i, data).logPdf(data[i]);
     return s;
   }
 
@@ -670,17 +676,18 @@ export class Model<P extends Prior> implements DifferentiableModel {
     } else if (this.iid) {
       const recorded = tape.size;
       tape.valueRead = false;
-      const d = checkDist(lik(rec, 0), 0);
+      const d = checkDist(lik(rec, 0), 0, this.dataChecked ? undefined : data, true);
+      this.dataChecked = true;
       if (this.kState === UNDECIDED) this.decideKernel(d, tape.size === recorded && !tape.valueRead);
       const out = this.scratchFor(d);
       ll = d.sumLogPdfPartials(data, out);
       route(tape, d, out);
     } else {
       // While the kernel is undecided, keep the data's distributions to decide it.
-      const traced: ContinuousDistribution[] | null = this.kState === UNDECIDED ? [] : null;
+      const traced: LikelihoodDistribution[] | null = this.kState === UNDECIDED ? [] : null;
       tape.valueRead = false;
       for (let i = 0; i < data.length; i++) {
-        const d = checkDist(lik(rec, i), i);
+        const d = checkDist(lik(rec, i), i, data);
         const out = this.scratchFor(d);
         ll += d.logPdfPartials(data[i], out);
         route(tape, d, out);
@@ -700,7 +707,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
     return lp + ll;
   }
 
-  private scratchFor(d: ContinuousDistribution): Float64Array {
+  private scratchFor(d: LikelihoodDistribution): Float64Array {
     const need = d.paramNames.length + 1;
     if (need > this.scratch.length) this.scratch = new Float64Array(need);
     return this.scratch;
@@ -713,9 +720,9 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * `d`, whether a kernel applies (see `kernelFor`): `clean` when the call recorded
    * no operation and read no value.
    */
-  private decideKernel(d: ContinuousDistribution, clean: boolean): void {
+  private decideKernel(d: LikelihoodDistribution, clean: boolean): void {
     const tape = this.tape;
-    this.kernel = kernelFor(d, clean, (o) => (o instanceof TapeNode && tape.isLeaf(o) ? o.index : -1), this.data);
+    this.kernel = !(d instanceof ContinuousDistribution) ? undefined : kernelFor(d, clean, (o) => (o instanceof TapeNode && tape.isLeaf(o) ? o.index : -1), this.data);
     this.kState = this.kernel === undefined ? GENERAL : KERNEL;
   }
 
@@ -755,8 +762,9 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * Decides the kernel of a per-datum likelihood from the distributions of one traced
    * pass over the data (see `linearGaussianKernelFor`); `clean` when no value was read.
    */
-  private decideLinearKernel(ds: readonly ContinuousDistribution[], clean: boolean): void {
-    this.kernel = linearGaussianKernelFor(ds, clean, this.tape, this.dim, this.data);
+  private decideLinearKernel(ds: readonly LikelihoodDistribution[], clean: boolean): void {
+    const continuous = ds.every((d) => d instanceof ContinuousDistribution);
+    this.kernel = continuous ? linearGaussianKernelFor(ds as readonly ContinuousDistribution[], clean, this.tape, this.dim, this.data) : undefined;
     this.kState = this.kernel === undefined ? GENERAL : KERNEL;
   }
 
@@ -1010,7 +1018,7 @@ const MAX_PROBE_FAILURES = 8;
 const BATCH_VALUES = 4096;
 
 /** Adds a term's parameter partials `out[1 + k]` into the adjoints of its node operands. */
-function route(tape: Tape, d: ContinuousDistribution, out: Float64Array): void {
+function route(tape: Tape, d: LikelihoodDistribution, out: Float64Array): void {
   const ops = d.operands;
   const adj = tape.adjoints;
   for (let k = 0; k < ops.length; k++) {

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { DiscreteDistribution } from '../distributions/discrete-distribution';
 import { ContinuousDistribution } from '../distributions/distribution';
 import { InvalidParameterError, ModelError } from '../errors';
 import type { PriorBlock } from './latents';
@@ -91,20 +92,47 @@ export function makeRecord(blocks: readonly PriorBlock[], flat: Float64Array): R
 }
 
 /**
- * `d` if it is a distribution.
+ * `d` if it is a distribution (continuous or discrete); for a discrete one with
+ * data, every datum it will score must be in its support.
  *
  * @example
  * ```ts
  * checkDist(new Normal(0, 1), 0); // the Normal
  * checkDist(3, 0);                // TypeError: … for datum 0, got 3
+ * checkDist(new Bernoulli(0.3), 4, [0, 1, 1, 0, 2]); // ModelError: … data[4] = 2 is not in the support of Bernoulli …
  * ```
- * @throws TypeError naming the datum otherwise
+ * @param data - the data this distribution scores: `data[i]` alone, or all of them
+ *   for an i.i.d. likelihood (`all`)
+ * @throws TypeError naming the datum when `d` is not a distribution
+ * @throws ModelError naming the datum's index and value when it is off a discrete support
  */
-export function checkDist(d: unknown, i: number): ContinuousDistribution {
+export function checkDist(d: unknown, i: number, data?: ArrayLike<number>, all = false): LikelihoodDistribution {
   if (d instanceof ContinuousDistribution) return d;
+  if (d instanceof DiscreteDistribution) {
+    if (data !== undefined) {
+      const from = all ? 0 : i;
+      const to = all ? data.length : i + 1;
+      for (let j = from; j < to; j++) {
+        if (!d.inSupport(data[j])) {
+          throw new ModelError(`Model: data[${j}] = ${data[j]} is not in the support of ${d.name} (${supportText(d)}); count data must be integers in it`);
+        }
+      }
+    }
+    return d;
+  }
   throw new TypeError(
     `Model: the likelihood must return a distribution (e.g. new Normal(mu, sigma)) for datum ${i}, got ${describe(d)}`,
   );
+}
+
+/** What a likelihood returns for a datum: any distribution of varinf, continuous or discrete. */
+export type LikelihoodDistribution = ContinuousDistribution | DiscreteDistribution;
+
+/** A discrete support for messages: {0, 1}, {0, …, n} or {0, 1, 2, …}. */
+function supportText(d: DiscreteDistribution): string {
+  const { lower, upper } = d.support;
+  if (upper === Infinity) return `{${lower}, ${lower + 1}, ${lower + 2}, …}`;
+  return upper - lower === 1 ? `{${lower}, ${upper}}` : `{${lower}, …, ${upper}}`;
 }
 
 /**
