@@ -39,8 +39,14 @@ import { logMeanExpWithStderr, type Estimate } from './evaluate';
 import { families, meanField } from './family-guide';
 import type { FamilyClass, Guide, GuideOption, GuideSpec, PosteriorOf, UnconstrainedGaussian } from './guide';
 import { ControlVariateState } from './control-variates';
-import { adam, type Optimizer } from './optimizers';
+import { adam, type Optimizer, type OptimizerState } from './optimizers';
 import { psisKhat, type KhatReading } from './psis';
+import { ConvergenceCriterion, meanAndStderr, naturalUnits, type ConvergenceSettings } from './convergence';
+import { checkModes, type ModeReport } from './modes';
+import { findNanParameter } from './nan-region';
+import { PreconditionedState, type Preconditioner } from './preconditioner';
+import { fitStart, readInit, type FitStart, type InitOption } from './start';
+import { fitWarning, type FitWarning } from './warnings';
 
 /**
  * Options of the convergence rule (see the module description).
@@ -62,25 +68,41 @@ export interface ConvergenceOptions {
   readonly minSteps?: number;
   /**
    * Largest difference between the averages of the last two quarters of the run beyond
-   * 4 standard errors, per parameter on the natural scale (default 2e-3).
+   * 4 standard errors, per parameter in units of the posterior's own scale (see
+   * `stderrTolerance`; default 2e-3).
    */
   readonly paramTolerance?: number;
   /**
-   * Largest batch-means standard error of the returned average, per parameter on the
-   * scale the user reads (the fitted distributions' parameters: μ and σ, Gamma shape
-   * and rate, Exponential rate; the guide's `naturalParams`, or θ itself for a guide
-   * without it): sd of the `window`-step batch means in the averaging window /
-   * √(batches), or the same from batches of 2·window steps when that is larger
-   * (batches shorter than the iterates' autocorrelation time understate it)
-   * (default 2.5e-3, so that 4 standard errors stay below 1e-2). This is what bounds
-   * the parameter error of the result; the rule also needs at least 8 batches in the
-   * window.
+   * Largest batch-means standard error of the returned average, per parameter in
+   * units of the posterior's own scale: in the whitened coordinates of the default
+   * start (a location's unit is one posterior sd of the Laplace approximation,
+   * log-scales are relative), else the fitted sd σ_j for a location and 1 for a
+   * log-parameter (log σ, log shape, log mean, log rate). The error is the sd of the
+   * `window`-step batch means in the averaging window / √(batches), or the same from
+   * batches of 2·window steps when that is larger (batches shorter than the iterates'
+   * autocorrelation time understate it). Default 2.5e-3: 4 standard errors stay
+   * below 1 % of a posterior sd, whatever the units. The rule also needs at least 8
+   * batches in the window.
    */
   readonly stderrTolerance?: number;
-  /** Largest difference of the ELBOs of those two averages (common random numbers), in nats (default 2e-4). */
+  /**
+   * Largest difference of the ELBOs of those two averages (common random numbers),
+   * in nats, beyond 4 standard errors of the difference (default 2e-4).
+   */
   readonly tolerance?: number;
-  /** The same, relative to |ELBO| (default 1e-6); the larger of the two applies. */
+  /**
+   * The same, relative to |ELBO| (default 0; the largest of the bounds applies). It
+   * was 1e-6: on a 1e6-datum model (|ELBO| ≈ 2e6) that let the ELBO move by 2 nats.
+   */
   readonly relTolerance?: number;
+  /**
+   * Stationarity: the ELBO gradient at the returned average, from about
+   * 2·`checkSamples` fresh draws, times each parameter's unit (the ELBO's change per
+   * unit move: for a Gaussian posterior, a location's offset in sds), may exceed 4 of
+   * its standard errors by at most this (default 0.05). A fit stuck or still moving
+   * away from the optimum fails it, however still its iterates are.
+   */
+  readonly gradTolerance?: number;
   /** Draws (common random numbers) used to evaluate those ELBOs (default 500). */
   readonly checkSamples?: number;
 }
@@ -180,6 +202,32 @@ export interface FitOptions<M = DifferentiableModel> {
   readonly evalSamples?: number;
   /** Consecutive rejected steps tolerated before a {@link FitError} (default 20). */
   readonly maxRetries?: number;
+  /**
+   * Where the fit starts (see docs/guides-and-estimators.md, "Starting point"):
+   * `"map"` (default): for `meanField()` and `fullRank()`, the mode of the log joint
+   * on the unconstrained space (L-BFGS with exact gradients) with the curvature there
+   * as the initial scales (full rank: the Laplace covariance's Cholesky factor), and
+   * steps in coordinates whitened by that curvature; per-latent family guides keep
+   * the prior start. `"prior"`: the prior's median (or the guide's `initLoc`) with
+   * scale `initScale`, steps in the guide's own parameters (the behaviour before
+   * 0.2). A record of values per latent on its own (constrained) space, e.g.
+   * `{ z: 1.2 }`: start there.
+   */
+  readonly init?: InitOption;
+  /**
+   * What to do when the model produces a NaN parameter at a point inside the support
+   * (met on a rejected step): `"error"` (default) throws a {@link FitError} naming
+   * the latents and their values; `"warn"` fits on with that region cut off and adds
+   * a `nan-region` warning with the count.
+   */
+  readonly nonFinite?: 'error' | 'warn';
+  /**
+   * The several-optima check (docs/diagnostics.md): 4 extra mode searches from
+   * dispersed starts, a `multimodal` warning when they find separate modes of
+   * comparable Laplace mass (default true; runs only with the `"map"` start of the
+   * Gaussian guides).
+   */
+  readonly multimodality?: boolean;
   /** Called after every step; return `false` to stop early. */
   readonly onStep?: (progress: FitProgress) => boolean | void;
 }
@@ -223,7 +271,7 @@ export interface FitDiagnostics {
   readonly rejectedSteps: number;
   /** First step included in the returned average. */
   readonly averagingStart: number;
-  /** Largest batch-means standard error of the averaged parameters (natural scale, see {@link ConvergenceOptions}) at the last check (NaN if none). */
+  /** Largest batch-means standard error of the averaged parameters, in units of the posterior's scale (see {@link ConvergenceOptions}), at the last check (NaN if none). */
   readonly paramStderr: number;
   /** Why the loop stopped: `"converged"`, `"maxSteps"` or `"stopped"` (onStep returned false). */
   readonly stopReason: 'converged' | 'maxSteps' | 'stopped';
@@ -270,6 +318,12 @@ export interface FitResult<M = DifferentiableModel> {
   readonly guide: Guide;
   /** k̂, log evidence, step size, rejected steps, stop reason. */
   readonly diagnostics: FitDiagnostics;
+  /**
+   * What to know before trusting the result (codes in {@link FitWarning}'s module):
+   * never empty when `converged` is false. Reading it the first time runs the final
+   * evaluation (for `khat-high`).
+   */
+  readonly warnings: readonly FitWarning[];
 }
 
 interface Settings {
@@ -286,7 +340,22 @@ interface Settings {
   evalSamples: number;
   maxRetries: number;
   onStep: ((p: FitProgress) => boolean | void) | undefined;
+  init: InitOption;
+  nonFinite: 'error' | 'warn';
+  multimodality: boolean;
 }
+
+/** The rule's defaults (also the batch bookkeeping of `convergence: false`). */
+const DEFAULT_CONVERGENCE: ConvergenceSettings = {
+  window: 25,
+  minSteps: 0,
+  paramTolerance: 2e-3,
+  tolerance: 2e-4,
+  relTolerance: 0,
+  checkSamples: 500,
+  stderrTolerance: 2.5e-3,
+  gradTolerance: 0.05,
+};
 
 function isSpec(g: unknown): g is GuideSpec {
   return g !== null && typeof g === 'object' && typeof (g as GuideSpec).build === 'function';
@@ -312,14 +381,16 @@ function readSettings(model: DifferentiableModel, o: FitOptions<unknown>): Setti
   if (o.convergence !== false) {
     const c = o.convergence ?? {};
     if (c === null || typeof c !== 'object') invalidOption('fit', 'convergence', 'an object or false', c);
+    const D = DEFAULT_CONVERGENCE;
     convergence = {
-      window: positiveIntOption('fit', 'convergence.window', c.window ?? 25),
-      minSteps: nonNegativeOption('fit', 'convergence.minSteps', c.minSteps ?? 0),
-      paramTolerance: positiveOption('fit', 'convergence.paramTolerance', c.paramTolerance ?? 2e-3),
-      tolerance: positiveOption('fit', 'convergence.tolerance', c.tolerance ?? 2e-4),
-      relTolerance: nonNegativeOption('fit', 'convergence.relTolerance', c.relTolerance ?? 1e-6),
-      checkSamples: positiveIntOption('fit', 'convergence.checkSamples', c.checkSamples ?? 500),
-      stderrTolerance: positiveOption('fit', 'convergence.stderrTolerance', c.stderrTolerance ?? 2.5e-3),
+      window: positiveIntOption('fit', 'convergence.window', c.window ?? D.window),
+      minSteps: nonNegativeOption('fit', 'convergence.minSteps', c.minSteps ?? D.minSteps),
+      paramTolerance: positiveOption('fit', 'convergence.paramTolerance', c.paramTolerance ?? D.paramTolerance),
+      tolerance: positiveOption('fit', 'convergence.tolerance', c.tolerance ?? D.tolerance),
+      relTolerance: nonNegativeOption('fit', 'convergence.relTolerance', c.relTolerance ?? D.relTolerance),
+      checkSamples: positiveIntOption('fit', 'convergence.checkSamples', c.checkSamples ?? D.checkSamples),
+      stderrTolerance: positiveOption('fit', 'convergence.stderrTolerance', c.stderrTolerance ?? D.stderrTolerance),
+      gradTolerance: positiveOption('fit', 'convergence.gradTolerance', c.gradTolerance ?? D.gradTolerance),
     };
   }
   const s = o.stepSizeSearch ?? {};
@@ -336,6 +407,8 @@ function readSettings(model: DifferentiableModel, o: FitOptions<unknown>): Setti
     createNoiseSource(guide, baseSamples); // throws for a guide without Gaussian base noise
   }
   if (o.controlVariates !== undefined && typeof o.controlVariates !== 'boolean') invalidOption('fit', 'controlVariates', 'a boolean', o.controlVariates);
+  if (o.nonFinite !== undefined && o.nonFinite !== 'error' && o.nonFinite !== 'warn') invalidOption('fit', 'nonFinite', '"error" or "warn"', o.nonFinite);
+  if (o.multimodality !== undefined && typeof o.multimodality !== 'boolean') invalidOption('fit', 'multimodality', 'a boolean', o.multimodality);
   return {
     guide,
     baseSamples,
@@ -354,6 +427,9 @@ function readSettings(model: DifferentiableModel, o: FitOptions<unknown>): Setti
     evalSamples: positiveIntOption('fit', 'evalSamples', o.evalSamples ?? 20_000),
     maxRetries: positiveIntOption('fit', 'maxRetries', o.maxRetries ?? 20),
     onStep: o.onStep,
+    init: readInit(o.init),
+    nonFinite: o.nonFinite ?? 'error',
+    multimodality: o.multimodality ?? true,
   };
 }
 
@@ -389,6 +465,19 @@ class Stepper {
     this.grad = new Float64Array(guide.numParams);
     this.prev = new Float64Array(guide.numParams);
     this.ws = createWorkspace(guide, samples);
+  }
+
+  /**
+   * The ELBO gradient estimate at `params` (S draws from `rng`) into `out`, without
+   * stepping; returns the ELBO estimate. No control variates: their state learns
+   * from every gradient it corrects, and a check must not change the fit.
+   */
+  gradientAt(params: Float64Array, rng: Rng, out: Float64Array): number {
+    this.noise.fill(params, rng, this.ws);
+    const v = this.fused
+      ? this.guide.reparamFused!(this.model, params, this.ws, out, this.withScore, undefined)
+      : this.estimator.estimate(this.model, this.guide, params, this.ws, out);
+    return Number.isFinite(v) && allFinite(out) ? v : NaN;
   }
 
   /** Returns the estimate (finite) or a non-finite value for a rejected step. */
@@ -481,9 +570,15 @@ function* run<M extends DifferentiableModel>(model: M, cfg: Settings, emit: bool
   const searchRng = root.split();
   const rng = root;
   const stepper = new Stepper(model, guide, estimator, samples, cfg.baseSamples);
-  const init = guide.initialParams();
+  // The start (mode and curvature for the Gaussian guides) and the coordinates ψ the
+  // optimizer steps in (whitened by the start's curvature, or θ itself).
+  const start = fitStart(model, guide, cfg.init);
+  const pc = start.preconditioner;
+  const wrap = (s: OptimizerState): OptimizerState => (pc.identity ? s : new PreconditionedState(s, pc, P));
+  const init = start.params;
   const theta = init.slice();
   const rows = createRowScratch(guide);
+  const nan = new NanWatch(model, cfg.nonFinite);
   let rejected = 0;
 
   // ---- Phase 1: step-size search ---------------------------------------------------
@@ -499,7 +594,7 @@ function* run<M extends DifferentiableModel>(model: M, cfg: Settings, emit: bool
     for (const lr0 of cfg.search.ladder) {
       candidate.set(init);
       const opt = cfg.optimizer.withLr(lr0);
-      const state = opt.create(P);
+      const state = wrap(opt.create(P));
       const r = searchRng.clone();
       let failed = false;
       let lrScale = 1;
@@ -507,6 +602,7 @@ function* run<M extends DifferentiableModel>(model: M, cfg: Settings, emit: bool
       for (let t = 1; t <= cfg.search.steps; t++) {
         const v = stepper.step(candidate, r, state, lr0 * lrScale * opt.schedule.factor(t), t);
         if (!Number.isFinite(v)) {
+          nan.check(stepper, 0);
           rejected++;
           lrScale *= 0.5;
           if (++fails > maxRetries) {
@@ -548,34 +644,31 @@ function* run<M extends DifferentiableModel>(model: M, cfg: Settings, emit: bool
   // ---- Phase 2: optimize with decaying steps, averaging the iterates ------------------
   const optimizer = cfg.optimizer.withLr(baseLr);
   if (cfg.controlVariates && guide.controlVariates !== undefined) stepper.cv = new ControlVariateState(guide, guide.controlVariates, 1 - 1 / 200);
-  const state = optimizer.create(P);
+  const state = wrap(optimizer.create(P));
   const conv = cfg.convergence;
   const maxSteps = cfg.maxSteps;
   const trace: number[] = [];
-  // Means of batches of `window` iterates; the result averages the last half of them
-  // (Polyak–Ruppert tail averaging), and convergence compares that half's two quarters.
+  // Means of batches of `window` iterates of ψ; the result averages the last half of
+  // them (Polyak–Ruppert tail averaging), and the rule compares that half's quarters.
   const batchSize = conv === false ? Math.max(1, Math.min(50, Math.floor(maxSteps / 8))) : conv.window;
+  const rule = new ConvergenceCriterion(conv === false ? DEFAULT_CONVERGENCE : conv);
   const batch = new Accumulator(P);
-  const batches: Float64Array[] = [];
-  // The same batch means on the scale the user reads (the fitted distributions'
-  // parameters, e.g. Gamma shape and rate): standard errors and drift are judged there.
-  const natBatches: Float64Array[] = [];
-  const toNatural = guide.naturalParams?.bind(guide) ?? ((p: Float64Array, out: Float64Array) => out.set(p));
+  const psi = new Float64Array(P);
+  // Without whitening, precision is measured on the fitted distributions' own
+  // parameters (see naturalUnits).
+  const toNatural = pc.identity && guide.naturalParams !== undefined ? guide.naturalParams.bind(guide) : undefined;
   let lrScale = 1;
   let fails = 0;
   let t = 0;
   let converged = false;
   let stopReason: FitDiagnostics['stopReason'] = 'maxSteps';
-  let paramStderr = NaN;
-  const crnLw = conv === false ? undefined : new Float64Array(conv.checkSamples);
-  const crnRng = evalRng.clone().jump();
-  const half1 = new Float64Array(P);
-  const half2 = new Float64Array(P);
+  const check = conv === false ? undefined : new StationarityCheck(model, guide, stepper, pc, rule, evalRng, cfg.seed, rows);
 
   while (t < maxSteps) {
     const lr = baseLr * lrScale * optimizer.schedule.factor(t + 1);
     const v = stepper.step(theta, rng, state, lr, t + 1);
     if (!Number.isFinite(v)) {
+      nan.check(stepper, t + 1);
       rejected++;
       fails++;
       lrScale *= 0.5;
@@ -593,54 +686,17 @@ function* run<M extends DifferentiableModel>(model: M, cfg: Settings, emit: bool
     t++;
     trace.push(v);
 
-    batch.add(theta);
+    pc.fromParams(theta, psi);
+    batch.add(psi);
     if (batch.count === batchSize) {
       const bm = batch.mean(new Float64Array(P));
-      batches.push(bm);
-      const nat = new Float64Array(P);
-      toNatural(bm, nat);
-      natBatches.push(nat);
+      let measured = bm;
+      if (toNatural !== undefined) toNatural(bm, (measured = new Float64Array(P)));
+      rule.addBatch(bm, measured);
       batch.reset();
-      const q = Math.floor(batches.length / 4);
-      if (conv !== false && crnLw !== undefined && t >= conv.minSteps && q >= 1) {
-        const nb = batches.length;
-        meanOf(batches, nb - 2 * q, nb - q, half1);
-        meanOf(batches, nb - q, nb, half2);
-        // Batch-means standard error of the tail average (the last 2q batches), per
-        // parameter on the natural scale. Batches shorter than the iterates'
-        // autocorrelation time make it too small, so it is also computed from batches
-        // of twice the length (adjacent pairs) and the larger of the two is used.
-        let dp = 0;
-        let se = 0;
-        for (let i = 0; i < P; i++) {
-          let m1 = 0;
-          let m2 = 0;
-          for (let b = nb - 2 * q; b < nb - q; b++) m1 += natBatches[b][i] / q;
-          for (let b = nb - q; b < nb; b++) m2 += natBatches[b][i] / q;
-          const m = 0.5 * (m1 + m2);
-          let v = 0;
-          let v2 = 0;
-          for (let b = nb - 2 * q; b < nb; b += 2) {
-            const x = natBatches[b][i] - m;
-            const y = natBatches[b + 1][i] - m;
-            v += x * x + y * y;
-            v2 += (0.5 * (x + y)) ** 2;
-          }
-          const sei = Math.max(Math.sqrt(v / (2 * q - 1) / (2 * q)), Math.sqrt(v2 / Math.max(1, q - 1) / q));
-          se = Math.max(se, sei);
-          // Drift: the quarter means may differ by sampling error (≈ 2·SE), not more.
-          dp = Math.max(dp, Math.abs(m1 - m2) - 4 * sei);
-        }
-        paramStderr = se;
-        if (dp <= conv.paramTolerance && se <= conv.stderrTolerance && q >= 4) {
-          const e1 = sampleLogWeights(model, guide, half1, crnRng.clone(), crnLw.length, crnLw, rows);
-          const e2 = sampleLogWeights(model, guide, half2, crnRng.clone(), crnLw.length, crnLw, rows);
-          const tol = Math.max(conv.tolerance, conv.relTolerance * Math.abs(e2));
-          if (Math.abs(e1 - e2) <= tol) {
-            converged = true;
-            stopReason = 'converged';
-          }
-        }
+      if (check !== undefined && rule.ready(t) && check.run()) {
+        converged = true;
+        stopReason = 'converged';
       }
     }
 
@@ -658,29 +714,83 @@ function* run<M extends DifferentiableModel>(model: M, cfg: Settings, emit: bool
 
   // ---- Result -------------------------------------------------------------------------
   const final = new Float64Array(P);
-  const averagingStart = batches.length >= 2 ? (batches.length - Math.max(1, 2 * Math.floor(batches.length / 4))) * batchSize + 1 : t;
-  if (batches.length >= 2) meanOf(batches, batches.length - Math.max(1, 2 * Math.floor(batches.length / 4)), batches.length, final);
-  else final.set(theta);
+  const nb = rule.batches.length;
+  const averagingStart = nb >= 2 ? (nb - Math.max(1, 2 * Math.floor(nb / 4))) * batchSize + 1 : t;
+  if (nb >= 2) {
+    rule.tailMean(psi);
+    pc.toParams(psi, final);
+  } else final.set(theta);
   if (!allFinite(final)) final.set(theta);
   if (!allFinite(final)) {
     let k = 0;
     while (k < P && Number.isFinite(final[k])) k++;
     throw new FitError(t, guide.paramLatent[k], 'parameters', final[k], `parameter ${guide.paramNames[k]} is not finite`);
   }
+  const multimodal = cfg.multimodality && start.laplace !== undefined ? checkModes(model, start.laplace, cfg.seed) : undefined;
+  return assembleResult<M>({
+    model,
+    guide,
+    cfg,
+    final,
+    trace,
+    converged,
+    steps: t,
+    stopReason,
+    stepSize: baseLr,
+    searched,
+    rejected,
+    averagingStart,
+    rule,
+    start,
+    nanCount: nan.count,
+    multimodal,
+    evalRng,
+    rows,
+  });
+}
 
+/** Everything {@link assembleResult} needs. */
+interface RunOutcome {
+  readonly model: DifferentiableModel;
+  readonly guide: Guide;
+  readonly cfg: Settings;
+  readonly final: Float64Array;
+  readonly trace: readonly number[];
+  readonly converged: boolean;
+  readonly steps: number;
+  readonly stopReason: FitDiagnostics['stopReason'];
+  readonly stepSize: number;
+  readonly searched: readonly StepSizeTrial[];
+  readonly rejected: number;
+  readonly averagingStart: number;
+  readonly rule: ConvergenceCriterion;
+  readonly start: FitStart;
+  readonly nanCount: number;
+  readonly multimodal: ModeReport | undefined;
+  readonly evalRng: Rng;
+  readonly rows: ReturnType<typeof createRowScratch>;
+}
+
+/**
+ * Builds the {@link FitResult} from the loop's outcome: the posterior, the lazy final
+ * evaluation (ELBO, log evidence, k̂), the diagnostics and the warnings. The one place
+ * where the result's fields are assembled.
+ */
+function assembleResult<M extends DifferentiableModel>(o: RunOutcome): FitResult<M> {
+  const { guide, final } = o;
   // The final ELBO, log evidence and k̂ share one evaluation with `evalSamples` draws
   // from its own stream (split off before the fit), made when one of them is first
   // read: the same numbers whenever that is, and no cost for a caller that only
   // wants the posterior.
-  const evaluation = new FinalEvaluation(model, guide, final, evalRng, cfg.evalSamples, rows);
+  const evaluation = new FinalEvaluation(o.model, guide, final, o.evalRng, o.cfg.evalSamples, o.rows);
   const diagnostics: FitDiagnostics = lazyFields(
     {
-      stepSize: baseLr,
-      stepSizeSearch: searched,
-      rejectedSteps: rejected,
-      averagingStart,
-      paramStderr,
-      stopReason,
+      stepSize: o.stepSize,
+      stepSizeSearch: o.searched,
+      rejectedSteps: o.rejected,
+      averagingStart: o.averagingStart,
+      paramStderr: o.rule.last.stderr,
+      stopReason: o.stopReason,
     },
     {
       khat: (): number => evaluation.get().khat,
@@ -688,13 +798,14 @@ function* run<M extends DifferentiableModel>(model: M, cfg: Settings, emit: bool
       logEvidence: () => evaluation.get().logEvidence,
     },
   );
-  return lazyFields<Omit<FitResult<M>, 'elbo' | 'elboStderr'>, Pick<FitResult<M>, 'elbo' | 'elboStderr'>>(
+  const eager = fitWarnings(o);
+  return lazyFields<Omit<FitResult<M>, 'elbo' | 'elboStderr' | 'warnings'>, Pick<FitResult<M>, 'elbo' | 'elboStderr' | 'warnings'>>(
     {
       // The guide builds one entry per block of the model, so the record has exactly M's latents.
       posterior: guide.posterior(final) as PosteriorOf<M>,
-      trace: Float64Array.from(trace),
-      converged,
-      steps: t,
+      trace: Float64Array.from(o.trace),
+      converged: o.converged,
+      steps: o.steps,
       params: final,
       paramNames: guide.paramNames,
       unconstrained: guide.gaussian(final),
@@ -704,8 +815,180 @@ function* run<M extends DifferentiableModel>(model: M, cfg: Settings, emit: bool
     {
       elbo: () => evaluation.get().elbo,
       elboStderr: () => evaluation.get().elboStderr,
+      // k̂ needs the final evaluation, so the list is completed when first read.
+      warnings: () => Object.freeze([...eager, ...khatWarnings(evaluation.get())]),
     },
   );
+}
+
+/** The warnings known when the loop ends (see warnings.ts for the codes). */
+function fitWarnings(o: RunOutcome): FitWarning[] {
+  const w: FitWarning[] = [...o.start.warnings];
+  const { cfg, rule } = o;
+  if (!o.converged) {
+    if (o.stopReason === 'stopped') w.push(fitWarning('stopped', `onStep stopped the fit at step ${o.steps}; the convergence rule was not met`));
+    const last = rule.last;
+    const worst = last.worst >= 0 ? ` (worst: ${o.guide.paramNames[last.worst]})` : '';
+    const detail =
+      cfg.convergence === false
+        ? 'the convergence rule was off (convergence: false)'
+        : Number.isNaN(last.stderr)
+          ? `the run ended before the rule could be checked (${o.steps} steps, it needs ${16 * cfg.convergence.window})`
+          : `at the last check the tail average's standard error was ${last.stderr.toPrecision(3)} units${worst} (tolerance ${cfg.convergence.stderrTolerance}), its drift ${Math.max(0, last.drift).toPrecision(3)} units (tolerance ${cfg.convergence.paramTolerance})` +
+            (Number.isNaN(rule.lastGradient) ? '' : `, the ELBO gradient ${Math.max(0, rule.lastGradient).toPrecision(3)} nats per unit beyond its noise (tolerance ${cfg.convergence.gradTolerance})`);
+    w.push(fitWarning('not-converged', `the fit did not converge in ${o.steps} steps: ${detail}; the result may be far from the optimum`));
+    const ladder = cfg.search.ladder;
+    if (o.searched.length > 0 && (o.stepSize === ladder[0] || o.stepSize === ladder[ladder.length - 1])) {
+      w.push(fitWarning('step-size-at-edge', `the step-size search picked ${o.stepSize}, an end of its ladder [${ladder.join(', ')}]; the best step size may lie beyond it (set stepSizeSearch.ladder or optimizer lr)`));
+    }
+  }
+  if (cfg.optimizer.lr !== undefined && (o.rejected > 0 || !o.converged)) {
+    w.push(
+      fitWarning(
+        'unstable-step-size',
+        o.rejected > 0
+          ? `the step size ${cfg.optimizer.lr} made ${o.rejected} steps fail (non-finite ELBO, gradient or parameters) and was halved each time; leave lr unset to let fit search it`
+          : `with the step size ${cfg.optimizer.lr} the fit did not converge (it diverges or stalls); leave lr unset to let fit search it`,
+      ),
+    );
+  }
+  if (o.nanCount > 0) {
+    w.push(fitWarning('nan-region', `the model produced NaN parameters inside the support in ${o.nanCount} rejected step(s) (nonFinite: "warn"); the posterior is truncated there`));
+  }
+  if (o.multimodal !== undefined && o.multimodal.modes > 1) w.push(fitWarning('multimodal', o.multimodal.message));
+  return w;
+}
+
+function khatWarnings(e: Evaluated): FitWarning[] {
+  if (!(e.khat > 0.7)) return [];
+  return [fitWarning('khat-high', `PSIS k̂ = ${e.khat.toFixed(2)} > 0.7: the importance ratios p/q have a heavy right tail; q misses posterior mass (expectations under q may be biased)`)];
+}
+
+/**
+ * The convergence check at a batch boundary: parameters (precision and drift, in
+ * units), then the ELBOs of the two quarter means on common random numbers, then
+ * the gradient at the tail average (independent draws, K chunks of S). Each later
+ * test runs only when the earlier ones pass, so the costly ones are rare.
+ */
+class StationarityCheck {
+  private readonly units: Float64Array;
+  private readonly psiBar: Float64Array;
+  private readonly thetaBar: Float64Array;
+  private readonly q1: Float64Array;
+  private readonly q2: Float64Array;
+  private readonly lw1: Float64Array;
+  private readonly lw2: Float64Array;
+  private readonly chunks: Float64Array[];
+  private readonly gPsi: Float64Array;
+  private readonly gMean: Float64Array;
+  private readonly gSe: Float64Array;
+  private readonly crnRng: Rng;
+  private readonly gradRng: Rng;
+
+  constructor(
+    private readonly model: DifferentiableModel,
+    private readonly guide: Guide,
+    private readonly stepper: Stepper,
+    private readonly pc: Preconditioner,
+    private readonly rule: ConvergenceCriterion,
+    evalRng: Rng,
+    seed: number | bigint,
+    private readonly rows: ReturnType<typeof createRowScratch>,
+  ) {
+    const P = guide.numParams;
+    const n = rule.settings.checkSamples;
+    this.units = new Float64Array(P);
+    this.psiBar = new Float64Array(P);
+    this.thetaBar = new Float64Array(P);
+    this.q1 = new Float64Array(P);
+    this.q2 = new Float64Array(P);
+    this.lw1 = new Float64Array(n);
+    this.lw2 = new Float64Array(n);
+    // About 2·checkSamples draws for the gradient, in chunks of the step's S.
+    const K = Math.max(8, Math.ceil((2 * n) / stepper.ws.samples));
+    this.chunks = Array.from({ length: K }, () => new Float64Array(P));
+    this.gPsi = new Float64Array(P);
+    this.gMean = new Float64Array(P);
+    this.gSe = new Float64Array(P);
+    // Streams derived from the evaluation stream without drawing from the fit's own.
+    this.crnRng = evalRng.clone().jump();
+    this.gradRng = new Rng(seed);
+    for (let k = 0; k < 5; k++) this.gradRng.jump(); // 5·2⁶⁴ draws ahead: no overlap with the fit's streams
+  }
+
+  run(): boolean {
+    const { rule, pc, guide } = this;
+    rule.tailMean(this.psiBar);
+    pc.toParams(this.psiBar, this.thetaBar);
+    if (pc.identity) {
+      const nat = rule.measured[rule.measured.length - 1];
+      naturalUnits(guide, this.thetaBar, nat, this.units);
+    } else this.units.fill(1);
+    if (!rule.parameters(this.units).passed) return false;
+    // The gradient is in ψ = θ: its units are σ_j for a location and 1 for a log-parameter.
+    if (pc.identity) thetaUnits(guide, this.thetaBar, this.units);
+    rule.quarterMeans(this.q1, this.q2);
+    pc.toParams(this.q1, this.q1);
+    pc.toParams(this.q2, this.q2);
+    const n = this.lw1.length;
+    const e1 = sampleLogWeights(this.model, guide, this.q1, this.crnRng.clone(), n, this.lw1, this.rows);
+    const e2 = sampleLogWeights(this.model, guide, this.q2, this.crnRng.clone(), n, this.lw2, this.rows);
+    let s2 = 0;
+    for (let i = 0; i < n; i++) s2 += (this.lw1[i] - this.lw2[i] - (e1 - e2)) ** 2;
+    if (!rule.elboAgrees(e1, e2, Math.sqrt(s2 / Math.max(1, n - 1) / n))) return false;
+    // Fresh draws at every check: a fixed set with an unlucky heavy-tailed draw would
+    // fail every later check at the optimum.
+    const r = this.gradRng;
+    for (const c of this.chunks) {
+      const v = this.stepper.gradientAt(this.thetaBar, r, c);
+      if (!Number.isFinite(v)) return false;
+      pc.pullback(this.psiBar, this.thetaBar, c, this.gPsi);
+      c.set(this.gPsi);
+    }
+    meanAndStderr(this.chunks, this.gMean, this.gSe);
+    return rule.stationary(this.gMean, this.gSe, this.units).passed;
+  }
+}
+
+/** Units of θ itself: σ_j for a location (`.mu`, `L[j, ·]`), 1 for a log-parameter. */
+function thetaUnits(guide: Guide, theta: Float64Array, out: Float64Array): void {
+  const sd = new Map<string, number>();
+  const g = guide.gaussian(theta);
+  if (g !== undefined) {
+    const d = g.names.length;
+    for (let j = 0; j < d; j++) sd.set(g.names[j], Math.sqrt(g.covariance[j * d + j]));
+  }
+  guide.paramNames.forEach((n, k) => {
+    const coord = n.startsWith('L[') ? n.slice(2, n.indexOf(', ')) : n.endsWith('.mu') ? n.slice(0, -3) : undefined;
+    const s = coord === undefined ? 1 : sd.get(coord);
+    out[k] = s !== undefined && s > 0 && Number.isFinite(s) ? s : 1;
+  });
+}
+
+/** Counts (or reports) NaNs the model produces inside the support, on rejected steps. */
+class NanWatch {
+  count = 0;
+  constructor(
+    private readonly model: DifferentiableModel,
+    private readonly mode: 'error' | 'warn',
+  ) {}
+
+  check(stepper: Stepper, step: number): void {
+    const ws = stepper.ws;
+    const hit = findNanParameter(this.model, ws.uData, ws.samples, ws.lp);
+    if (hit === undefined) return;
+    if (this.mode === 'warn') {
+      this.count++;
+      return;
+    }
+    throw new FitError(
+      step,
+      hit.latent,
+      'log joint',
+      NaN,
+      `the model produced NaN inside the support at ${hit.at} (${hit.message}); a NaN is not a zero density: fix the model there, or pass nonFinite: "warn" to fit with the region cut off`,
+    );
+  }
 }
 
 /** What the final evaluation of a fit gives. */
@@ -770,13 +1053,6 @@ function lazyFields<F extends object, L extends object>(fields: F, lazy: { reado
     });
   }
   return out;
-}
-
-/** out ← the mean of batches[from..to). */
-function meanOf(batches: readonly Float64Array[], from: number, to: number, out: Float64Array): void {
-  out.fill(0);
-  for (let b = from; b < to; b++) for (let i = 0; i < out.length; i++) out[i] += batches[b][i];
-  for (let i = 0; i < out.length; i++) out[i] /= to - from;
 }
 
 /**

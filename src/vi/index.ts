@@ -85,3 +85,5 @@ export {
 } from './evaluate';
 export { createNoiseSource, type BaseSamples, type NoiseSource } from './base-samples';
 export { khatReading, psisKhat, type KhatReading, type ParetoDiagnostic } from './psis';
+export { FIT_WARNING_CODES, type FitWarning } from './warnings';
+export type { InitOption } from './start';

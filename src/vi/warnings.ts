@@ -1,0 +1,70 @@
+/**
+ * Warnings attached to a fit result: what a user must know before trusting it.
+ * `fit` never returns `converged: false` with no warning.
+ *
+ * | code | meaning |
+ * | --- | --- |
+ * | `not-converged` | the convergence rule was not met (the message says which test failed last) |
+ * | `step-size-at-edge` | the step-size search preferred the end of its (extended) ladder: the best step size may lie beyond it |
+ * | `unstable-step-size` | a user-given step size made steps fail (non-finite, rejected) or the fit did not converge with it |
+ * | `khat-high` | PSIS k̂ > 0.7: the importance ratios p/q have a heavy tail, q misses posterior mass |
+ * | `multimodal` | restarts from dispersed starts reached different optima (ELBOs or locations differ) |
+ * | `nan-region` | the model produced a NaN parameter inside the support (with `nonFinite: "warn"`; the count is in the message) |
+ * | `no-mode` | the mode search found no mode (the density grows without bound, e.g. a funnel): the fit started from the prior |
+ * | `indefinite-curvature` | the curvature at the mode is not positive definite: the start used the positive diagonal entries |
+ * | `stopped` | `onStep` stopped the fit early |
+ *
+ * @module
+ */
+
+/**
+ * One warning of a fit: a stable `code` (see the table in the module description)
+ * and a human-readable `message` with the numbers behind it.
+ *
+ * @example
+ * ```ts
+ * const r = fit(model, { seed: 1 });
+ * for (const w of r.warnings) console.warn(`${w.code}: ${w.message}`);
+ * ```
+ */
+export interface FitWarning {
+  /** A stable identifier, e.g. `"not-converged"`. */
+  readonly code: string;
+  /** What happened, with numbers. */
+  readonly message: string;
+}
+
+/**
+ * The warning codes `fit` emits.
+ *
+ * @example
+ * ```ts
+ * r.warnings.some((w) => w.code === FIT_WARNING_CODES.khatHigh);
+ * ```
+ */
+export const FIT_WARNING_CODES = {
+  notConverged: 'not-converged',
+  stepSizeAtEdge: 'step-size-at-edge',
+  unstableStepSize: 'unstable-step-size',
+  khatHigh: 'khat-high',
+  multimodal: 'multimodal',
+  nanRegion: 'nan-region',
+  noMode: 'no-mode',
+  indefiniteCurvature: 'indefinite-curvature',
+  stopped: 'stopped',
+} as const;
+
+/**
+ * Builds a frozen warning.
+ *
+ * @param code - the code
+ * @param message - the message
+ * @returns the warning
+ * @example
+ * ```ts
+ * fitWarning('khat-high', 'PSIS k̂ = 0.93 > 0.7');
+ * ```
+ */
+export function fitWarning(code: string, message: string): FitWarning {
+  return Object.freeze({ code, message });
+}
