@@ -181,13 +181,13 @@ export function meanAndStderr(chunks: readonly Float64Array[], mean: Float64Arra
  * | parameter | unit |
  * | --- | --- |
  * | a location μ_j (`.mu`), σ_j, a full-rank `L[j, ·]` | min(1, σ_j): relative to the fitted sd when it is below 1 |
- * | a rate (`.logRate`, a Gamma's `.logMean` ↔ rate) | rate/2: relative (a rate carries the units of 1/z) |
- * | a shape (`.logShape`) | max(1, shape/2): absolute for small shapes, relative for large |
+ * | a rate or a shape (`.logRate`, `.logShape`, a Gamma's `.logMean` ↔ rate), value v | v below 1, 1 up to 100, v/100 beyond |
  * | a log-diagonal (`.logScale`) | 1 (dimensionless) |
  *
- * The cap at 1 and the halves keep the seed model's exactness (its σ ≈ 0.66, shape
- * ≈ 1.7, rate ≈ 1.9: an absolute 1e-2 is asked of them, as the rule before 0.2 did)
- * while a peaked posterior (σ = 1e-3, rate = 1e8) is judged relative to its own scale.
+ * The absolute middle range keeps the seed model's exactness (σ ≈ 0.66, shapes and
+ * rates 1.7–10: an absolute 1e-2 is asked of them, as the rule before 0.2 did),
+ * while a peaked posterior (σ = 1e-3, a rate of 1e8) is judged relative to its own
+ * scale and never asked for digits it cannot have.
  *
  * @param guide - the guide
  * @param theta - its parameters
@@ -211,10 +211,14 @@ export function naturalUnits(guide: Guide, theta: Float64Array, natural: Float64
     const kind = n.startsWith('L[') ? 'L' : n.slice(n.lastIndexOf('.') + 1);
     let u = 1;
     if (kind === 'mu' || kind === 'logSigma' || kind === 'L') u = Math.min(1, sd.get(coord) ?? 1);
-    else if (kind === 'logRate' || kind === 'logMean') u = 0.5 * Math.abs(natural[k]);
-    else if (kind === 'logShape') u = Math.max(1, 0.5 * natural[k]);
+    else if (kind === 'logRate' || kind === 'logMean' || kind === 'logShape') u = softUnit(Math.abs(natural[k]));
     out[k] = u > 0 && Number.isFinite(u) ? u : 1;
   });
+}
+
+/** v below 1, 1 on [1, 100], v/100 above (see {@link naturalUnits}). */
+function softUnit(v: number): number {
+  return v < 1 ? v : v <= 100 ? 1 : v / 100;
 }
 
 /**
@@ -241,6 +245,8 @@ export class ConvergenceCriterion {
   last: ParameterAssessment = { stderr: NaN, drift: NaN, worst: -1, passed: false };
   /** The last stationarity excess (NaN before the first). */
   lastGradient = NaN;
+  /** Which test failed at the last check (for messages). */
+  lastFailed: string | undefined = undefined;
 
   /** @param settings - the tolerances */
   constructor(readonly settings: ConvergenceSettings) {}

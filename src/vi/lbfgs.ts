@@ -33,7 +33,7 @@ export interface LbfgsOptions {
   readonly gradTolerance?: number;
   /** Relative decrease of f below which it stops (default 1e-13). */
   readonly relTolerance?: number;
-  /** Stop (as `"unbounded"`) when some |x_i| exceeds this (default 700: e^x overflows beyond). */
+  /** Stop (as `"unbounded"`) when some |x_i| exceeds this, or f falls below −1e300 (default 1e10). */
   readonly bound?: number;
 }
 
@@ -83,7 +83,7 @@ export function lbfgs(f: Objective, x0: Float64Array, options: LbfgsOptions = {}
   const maxEval = options.maxEvaluations ?? 4000;
   const gtol = options.gradTolerance ?? 1e-8;
   const rtol = options.relTolerance ?? 1e-13;
-  const bound = options.bound ?? 700;
+  const bound = options.bound ?? 1e10;
   const mem = new QuasiNewtonMemory(n, m);
   const x = x0.slice();
   const g = new Float64Array(n);
@@ -131,7 +131,7 @@ export function lbfgs(f: Objective, x0: Float64Array, options: LbfgsOptions = {}
     x.set(xNew);
     g.set(gNew);
     fx = ls.f;
-    if (maxAbs(x) > bound) return result('unbounded', it);
+    if (maxAbs(x) > bound || fx < -1e300) return result('unbounded', it);
     if (fOld - fx <= rtol * Math.max(1, Math.abs(fx))) {
       return result(mem.scaledGradientNorm(g, diag) <= Math.sqrt(gtol) ? 'converged' : 'line-search-failed', it);
     }

@@ -17,8 +17,8 @@
  * 1. H not positive definite (a saddle or a flat direction): C = diag(1/√H_jj)
  *    where H_jj > 0, and 1 (unit scale on u) elsewhere; `status: "indefinite"`.
  * 2. No mode (the density grows without bound, e.g. a centred hierarchical funnel
- *    whose scale runs to 0; the search left |u| < 700; or L-BFGS failed from a
- *    non-finite start): `status: "no-mode"`; the caller then starts from the prior
+ *    whose scale runs to 0: the search passed |u| = 1e10 or log p̃ = 1e300; or it
+ *    failed from a non-finite start): `status: "no-mode"`; the caller then starts from the prior
  *    (the old behaviour).
  * 3. Budget (500 iterations) exhausted with a finite point: used as is, with the
  *    curvature there (`status: "budget"`).
@@ -73,7 +73,10 @@ export function laplaceStart(model: DifferentiableModel, start: Float64Array): L
     { maxIterations: 500 },
   );
   let evaluations = r.evaluations;
-  if (r.status === 'unbounded' || r.status === 'non-finite-start' || !Number.isFinite(r.f)) {
+  // A positive latent whose log ran past ±700 (e^u over- or underflows) has no mode:
+  // the density kept growing towards 0 or ∞ until the arithmetic stopped it.
+  const runaway = model.blocks.some((bk) => bk.bijection.name !== 'identity' && r.x.subarray(bk.offset, bk.offset + bk.size).some((v) => Math.abs(v) > 700));
+  if (runaway || r.status === 'unbounded' || r.status === 'non-finite-start' || !Number.isFinite(r.f)) {
     return { mode: r.x, logDensity: -r.f, hessian: new Float64Array(d * d), factor: identity(d), positiveDefinite: false, status: 'no-mode', evaluations };
   }
   // Steps from the quasi-Newton inverse Hessian's diagonal.

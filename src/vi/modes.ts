@@ -37,6 +37,8 @@ export interface ModeReport {
   readonly logMasses: readonly number[];
   /** A sentence for the `multimodal` warning. */
   readonly message: string;
+  /** The mode with the largest Laplace mass (undefined when none was found). */
+  readonly best: LaplaceStart | undefined;
 }
 
 /**
@@ -82,7 +84,9 @@ export function checkModes(model: DifferentiableModel, main: LaplaceStart, seed:
   const locations = keep.map((i) => modes[i].mode);
   const logMasses = keep.map((i) => mass[i]);
   const parts = keep.map((i) => `u = [${Array.from(modes[i].mode.subarray(0, 4), (v) => v.toPrecision(4)).join(', ')}${d > 4 ? ', …' : ''}] (Laplace mass ${(100 * Math.exp(mass[i] - best)).toPrecision(3)} % of the largest)`);
+  const top = mass.indexOf(best);
   return {
+    best: top >= 0 ? modes[top] : undefined,
     modes: keep.length,
     locations,
     logMasses,

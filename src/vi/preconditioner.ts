@@ -35,7 +35,7 @@ import type { OptimizerState } from './optimizers';
  * ```
  */
 export interface Preconditioner {
-  /** θ ← θ(φ). */
+  /** θ ← θ(φ) (`phi` and `theta` must be different arrays). */
   toParams(phi: Float64Array, theta: Float64Array): void;
   /** φ ← φ(θ), the inverse map. */
   fromParams(theta: Float64Array, phi: Float64Array): void;

@@ -101,8 +101,8 @@ export function fitStart(model: DifferentiableModel, guide: Guide, init: InitOpt
     }
     const warnings = lap.positiveDefinite
       ? []
-      : [fitWarning('indefinite-curvature', `the curvature of the log joint at its mode is not positive definite; the start used the positive diagonal curvatures (1 where none) and diagonal whitening`)];
-    return { params: gaussianStart(guide, lap.mode, lap.factor), preconditioner: makePreconditioner(guide, lap.mode, lap.factor), laplace: lap, warnings };
+      : [fitWarning('indefinite-curvature', `the curvature of the log joint where the mode search ended is not positive definite (a saddle or a minimum); the start used the positive diagonal curvatures (1 where none) and diagonal whitening, unless the several-optima check found a mode`)];
+    return startFromLaplace(guide, lap, warnings);
   }
   // Values per latent.
   const u = userLocations(model, init);
@@ -116,6 +116,22 @@ export function fitStart(model: DifferentiableModel, guide: Guide, init: InitOpt
     return { params: p, preconditioner: identityPreconditioner(), laplace: undefined, warnings: [] };
   }
   return { params: gaussianStart(guide, u, C), preconditioner: makePreconditioner(guide, u, C), laplace: undefined, warnings: [] };
+}
+
+/**
+ * The start of a Gaussian guide at a Laplace approximation (mode and factor).
+ *
+ * @param guide - a mean-field or full-rank guide
+ * @param lap - the mode and its factor
+ * @param warnings - warnings to carry
+ * @returns the start
+ * @example
+ * ```ts
+ * startFromLaplace(guide, laplaceStart(model, u0), []);
+ * ```
+ */
+export function startFromLaplace(guide: Guide, lap: LaplaceStart, warnings: readonly FitWarning[]): FitStart {
+  return { params: gaussianStart(guide, lap.mode, lap.factor), preconditioner: makePreconditioner(guide, lap.mode, lap.factor), laplace: lap, warnings };
 }
 
 /** The guide's locations on u (m of the Gaussian guides). */
