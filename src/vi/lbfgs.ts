@@ -1,7 +1,7 @@
 /**
  * Limited-memory BFGS minimization with a strong-Wolfe line search (Nocedal &
  * Wright, *Numerical Optimization*, 2nd ed., Algorithms 7.4 (two-loop recursion),
- * 3.5 and 3.6 (line search and zoom)). Used by `fit` to find the mode of the log
+ * 3.5 and 3.6 (line search and zoom), extrapolating by 4× while the objective decreases). Used by `fit` to find the mode of the log
  * joint on the unconstrained space, the centre of its default start.
  *
  * Accuracy: stops when the gradient's largest entry, measured against the local
@@ -103,6 +103,7 @@ export function lbfgs(f: Objective, x0: Float64Array, options: LbfgsOptions = {}
   const xNew = new Float64Array(n);
   const gNew = new Float64Array(n);
   const diag = new Float64Array(n);
+  let restarts = 0;
   for (let it = 1; it <= maxIt; it++) {
     if (mem.scaledGradientNorm(g, diag) <= gtol) return result('converged', it - 1);
     mem.apply(g, dir);
@@ -133,7 +134,16 @@ export function lbfgs(f: Objective, x0: Float64Array, options: LbfgsOptions = {}
     fx = ls.f;
     if (maxAbs(x) > bound || fx < -1e300) return result('unbounded', it);
     if (fOld - fx <= rtol * Math.max(1, Math.abs(fx))) {
-      return result(mem.scaledGradientNorm(g, diag) <= Math.sqrt(gtol) ? 'converged' : 'line-search-failed', it);
+      if (mem.scaledGradientNorm(g, diag) <= Math.sqrt(gtol)) return result('converged', it);
+      // No progress though the gradient is not small: the memory's scale γ comes from
+      // the stiffest direction and starves the others (curvatures 1e8 apart, e.g. a
+      // coefficient in units of 1e4 beside one in 1e-3). Restart from steepest descent,
+      // whose line search then measures the soft direction's own scale.
+      if (mem.size > 0 && restarts++ < 50) {
+        mem.clear();
+        continue;
+      }
+      return result('line-search-failed', it);
     }
     if (evals >= maxEval) return result('max-iterations', it);
   }
@@ -283,7 +293,13 @@ function wolfeSearch(
     aPrev = a;
     fPrev = r.f;
     sPrev = r.slope;
-    a *= 2;
+    a *= 4;
+  }
+  // Still decreasing after every extrapolation (an objective without a lower bound
+  // along dir, or a step scale off by more than 4⁴⁰): take the furthest point.
+  if (aPrev > 0 && fPrev < f0) {
+    const r = evalAt(aPrev);
+    return { ok: Number.isFinite(r.f), step: aPrev, f: r.f, evaluations: evals };
   }
   return { ok: false, step: 0, f: f0, evaluations: evals };
 
