@@ -43,14 +43,23 @@ export interface FitWarning {
  * ```
  */
 export const FIT_WARNING_CODES = {
+  /** The convergence rule was not met. */
   notConverged: 'not-converged',
+  /** The step-size search picked an end of its ladder (and the fit did not converge). */
   stepSizeAtEdge: 'step-size-at-edge',
+  /** A user step size made steps fail, or the fit did not converge with it. */
   unstableStepSize: 'unstable-step-size',
+  /** PSIS k̂ > 0.7. */
   khatHigh: 'khat-high',
+  /** Separate modes of comparable Laplace mass. */
   multimodal: 'multimodal',
+  /** NaN parameters inside the support (with `nonFinite: "warn"`). */
   nanRegion: 'nan-region',
+  /** No mode of the log joint: the fit started from the prior. */
   noMode: 'no-mode',
+  /** The curvature where the mode search ended is not positive definite. */
   indefiniteCurvature: 'indefinite-curvature',
+  /** `onStep` stopped the fit. */
   stopped: 'stopped',
 } as const;
 
