@@ -3,6 +3,12 @@
  * parameters, with a step-size search, decaying steps, Polyak–Ruppert iterate
  * averaging, a convergence rule, fault recovery, and PSIS diagnostics.
  *
+ * The start (`init`, see `start.ts`): for the Gaussian guides, the mode of the log
+ * joint on the unconstrained space and the curvature there (mean-field σⱼ = 1/√Hⱼⱼ,
+ * full rank L = chol(H⁻¹)), and every step taken in coordinates whitened by that
+ * curvature (`preconditioner.ts`), so units and correlations do not slow the fit;
+ * per-latent families start from the prior as before.
+ *
  * The loop, in two phases:
  * 1. **search** (only when the optimizer has no `lr`): as Stan's ADVI, run a few
  *    steps from the initial parameters at each step size of a ladder (0.3, 0.1,
@@ -15,11 +21,13 @@
  *    base noise, coefficients regressed on earlier steps) subtracted, which keeps it
  *    unbiased and cuts its variance by orders of magnitude on smooth models.
  *    Converged when, after `minSteps` and at least 16 batches, the batch-means
- *    standard error of the average (at two batch lengths) is below `stderrTolerance`, the averages of the last two quarters agree within
- *    `paramTolerance` (both per parameter, on the scale of the fitted distributions'
- *    own parameters, e.g. Gamma shape and rate) and their ELBOs (on common random
- *    numbers) within `tolerance` nats: the tail has stopped drifting and the
- *    average is stable to ~1e-3.
+ *    standard error of the average (at two batch lengths) is below `stderrTolerance`,
+ *    the averages of the last two quarters agree within `paramTolerance` (both in
+ *    units of the posterior's own scale, see `convergence.ts`), their ELBOs (on
+ *    common random numbers) within `tolerance` nats or their noise, and the ELBO
+ *    gradient at the average is zero within its noise (`gradTolerance`): the tail has
+ *    stopped drifting, the average is precise, and it sits at a stationary point.
+ *    `result.warnings` says what failed otherwise (`warnings.ts`).
  *
  * A step whose ELBO or gradient is not finite, or that would make a parameter
  * non-finite, is rejected and the step size halved; after `maxRetries`

@@ -9,7 +9,10 @@
  *   approximation, so the step is 1e-4 of the coordinate's own posterior scale:
  *   scale-free), then symmetrized. Truncation error O(h²·f‴) ≈ 1e-8 relative for a
  *   smooth density, rounding ≈ ε·|∇|/h; exact (to rounding) for a Gaussian
- *   posterior, whose gradient is linear. Costs 2d gradient evaluations.
+ *   posterior, whose gradient is linear. Costs 2d gradient evaluations. Measured
+ *   against the L-BFGS inverse-Hessian approximation at the same mode: its marginal
+ *   sds were within 1 % of these on the earnings regression (d = 5) but 8–12 % off
+ *   on mesquite (d = 7), so the cheap exact-gradient differences are used.
  * - The factor: C lower-triangular with C Cᵀ = H⁻¹ (Cholesky of the inverse), the
  *   Laplace covariance's Cholesky factor.
  *
