@@ -25,6 +25,11 @@ const sections: Section[] = [
     note: 'varinf beside @stdlib (factory functions, seeded PRNG) and jStat (log of its pdf; Math.random sampling). Ratio < 1: varinf is faster than the fastest peer.',
   },
   {
+    name: 'continuous-families',
+    title: 'Cauchy, HalfNormal, HalfCauchy, Uniform, InverseGamma: logPdf and sampling, 1e6 each',
+    note: 'varinf beside jStat (log of its pdf; the half families as 2·pdf and |draw| of the full one; Math.random sampling). The @stdlib peers for Cauchy, Uniform and InverseGamma are not installed, and @stdlib has no half-normal or half-Cauchy. Ratio < 1: varinf is faster.',
+  },
+  {
     name: 'random',
     title: 'Random numbers: ns per draw (1e6 draws per task)',
     note: '`Rng` beside @stdlib/random-base-* (seeded factories) and `Math.random`; tinybench. Ratio 1 = fastest of its group.',

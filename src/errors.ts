@@ -36,7 +36,9 @@ export class InvalidParameterError extends RangeError {
    * @param value - the rejected value
    */
   constructor(owner: string, parameter: string, requirement: string, value: unknown) {
-    super(`${owner}: ${parameter} must be ${requirement}, got ${formatValue(value)}`);
+    // `undefined` here is nearly always a misspelt name or an index past an array's end.
+    const hint = value === undefined ? ' (a misspelt name, or an index past the end of a plate?)' : '';
+    super(`${owner}: ${parameter} must be ${requirement}, got ${formatValue(value)}${hint}`);
     this.name = 'InvalidParameterError';
     this.owner = owner;
     this.parameter = parameter;

@@ -6,15 +6,21 @@
  * the VI algorithms live in `varinf/vi`.
  *
  * @packageDocumentation
+ * @module varinf
  */
+export { Cauchy } from './distributions/cauchy';
 export { ContinuousDistribution } from './distributions/distribution';
 export { scalarValue, type BoxedScalar } from './distributions/scalar';
 export { Exponential } from './distributions/exponential';
 export { Gamma } from './distributions/gamma';
+export { HalfCauchy } from './distributions/half-cauchy';
+export { HalfNormal } from './distributions/half-normal';
+export { InverseGamma } from './distributions/inverse-gamma';
 export { kl } from './distributions/kl';
 export { LogNormal } from './distributions/lognormal';
 export { Normal } from './distributions/normal';
-export { nonNegative, positive, real, type Support, type SupportKind } from './distributions/support';
+export { closedInterval, nonNegative, positive, real, type Support, type SupportKind } from './distributions/support';
+export { Uniform } from './distributions/uniform';
 export {
   bijectionFor,
   expBijection,
@@ -22,6 +28,7 @@ export {
   type Bijection,
 } from './distributions/transforms';
 export { InvalidParameterError, ModelError, UnsupportedKLError } from './errors';
+export { limits, setLimits, type Limits } from './limits';
 export type { DifferentiableModel, LatentBlock } from './model/differentiable-model';
 export type { LatentValue, Latents, Prior, PriorEntry, PriorFn } from './model/latents';
 export { Model, type Likelihood, type ModelSpec } from './model/model';

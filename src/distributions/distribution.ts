@@ -13,6 +13,8 @@
  *
  * @module
  */
+import { formatValue } from '../errors';
+import { checkSize } from '../limits';
 import type { Rng } from '../random/rng';
 import type { Support } from './support';
 
@@ -105,15 +107,18 @@ export abstract class ContinuousDistribution {
   /** `n` independent draws in a new `Float64Array`. */
   sample(rng: Rng, n: number): Float64Array;
   sample(rng: Rng, n?: number): number | Float64Array {
+    checkRng(this.name, rng);
     if (n === undefined) return this.draw(rng);
     if (!Number.isSafeInteger(n) || n < 0) {
-      throw new RangeError(`${this.name}.sample: n must be a non-negative integer, got ${n}`);
+      throw new RangeError(`${this.name}.sample: n must be a non-negative integer, got ${formatValue(n)}`);
     }
+    checkSize(`${this.name}.sample`, 'n', n, 'maxArrayLength');
     return this.sampleInto(rng, new Float64Array(n));
   }
 
   /** Fills `out` with independent draws and returns it (no allocation). */
   sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    checkRng(this.name, rng);
     for (let i = 0; i < out.length; i++) out[i] = this.draw(rng);
     return out;
   }
@@ -235,3 +240,11 @@ export interface SumLogPdfKernel {
 
 /** Per-point partials inside `sumLogPdfPartials` (no distribution has more than 7 parameters). */
 const PARTIALS_SCRATCH = new Float64Array(8);
+
+/** Throws a `TypeError` naming the sampler unless `rng` is an {@link Rng}. */
+function checkRng(owner: string, rng: unknown): void {
+  // Duck-typed, not instanceof: an Rng from another copy of the package (ESM beside CJS) is as good.
+  if (rng === null || typeof rng !== 'object' || typeof (rng as Rng).uniform !== 'function') {
+    throw new TypeError(`${owner}.sample: rng must be an Rng (e.g. new Rng(1)), got ${formatValue(rng)}`);
+  }
+}

@@ -119,6 +119,9 @@ export function layoutPrior(prior: Prior): PriorBlock[] {
   const reference: Record<string, number | Float64Array> = {};
   let offset = 0;
   for (const name of Object.keys(prior)) {
+    // `__proto__` as a record key sets the prototype instead of a property: such a
+    // latent would come back silently empty from every record.
+    if (name === '__proto__') throw new ModelError('Model: "__proto__" cannot name a latent (it is the prototype of every record); rename it', name);
     const declared: unknown = prior[name];
     const fn = typeof declared === 'function' ? (declared as PriorFn) : null;
     const entry: unknown = fn === null ? declared : resolveAtReference(fn, reference, name);

@@ -18,6 +18,7 @@ import { kernelFor, type LikelihoodKernel } from './likelihood-kernel';
 import { linearGaussianKernelFor } from './linear-gaussian-kernel';
 import { describe, Plate } from './plate';
 import { Tape, TapeNode } from './tape';
+import { isUnknownLatentRead, guardedRecord } from './latent-guard';
 import { checkDist, copyData, loadValues, makeRecord } from './values';
 
 /**
@@ -196,7 +197,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
     this.z = new Float64Array(this.dim);
     this.gz = new Float64Array(this.dim);
     this.views = this.layout.map((b) => (b.kind === 'plate' ? this.z.subarray(b.offset, b.offset + b.size) : null));
-    this.rec = {};
+    this.rec = guardedRecord(this.layout.map((b) => b.name)) as Record<string, number | Float64Array>;
     const scalars = this.layout.filter((b) => b.scalar);
     this.scalarNames = scalars.map((b) => b.name);
     this.scalarOffsets = Int32Array.from(scalars, (b) => b.offset);
@@ -242,7 +243,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
     for (const b of this.layout) for (const d of b.dists) need = Math.max(need, d.paramNames.length + 1);
     this.scratch = new Float64Array(need);
     const leaves = this.tape.reset(this.dim, this.z);
-    const nodeRec: Record<string, unknown> = {};
+    const nodeRec = guardedRecord(this.layout.map((b) => b.name));
     for (const b of this.layout) {
       this.rec[b.name] = b.scalar ? 0 : this.z.subarray(b.offset, b.offset + b.size);
       nodeRec[b.name] = b.scalar ? leaves[b.offset] : this.tape.leafBlock(b.offset, b.size);
@@ -676,6 +677,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
         ds.push(d);
       }
     } catch (e) {
+      if (isUnknownLatentRead(e)) throw e;
       if (!(e instanceof InvalidParameterError) || ++this.kProbeFailures >= MAX_PROBE_FAILURES) this.kState = GENERAL;
       return;
     }

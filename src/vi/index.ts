@@ -15,6 +15,7 @@
  * ```
  *
  * @packageDocumentation
+ * @module varinf/vi
  */
 export { FitError, type NonFiniteQuantity } from './errors';
 export type { DifferentiableModel, LatentBlock } from '../model/differentiable-model';

@@ -5,9 +5,7 @@ import { numbers, type PosteriorModel } from '../posterior-model';
 export const eightSchools: PosteriorModel = {
   file: 'eight_schools-eight_schools_noncentered',
   needs: ['Normal', 'HalfCauchy'],
-  build(json, lib) {
-    const { Model, Normal, plate } = lib;
-    const HalfCauchy = lib.HalfCauchy as new (s: number) => InstanceType<typeof Normal>;
+  build(json, { Model, Normal, HalfCauchy, plate }) {
     const sigma = numbers(json, 'sigma');
     return new Model({
       prior: { theta_trans: plate(new Normal(0, 1), 8), mu: new Normal(0, 5), tau: new HalfCauchy(5) },

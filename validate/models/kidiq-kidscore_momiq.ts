@@ -5,9 +5,7 @@ import { numbers, type PosteriorModel } from '../posterior-model';
 export const kidiq: PosteriorModel = {
   file: 'kidiq-kidscore_momiq',
   needs: ['Normal', 'HalfCauchy'],
-  build(json, lib) {
-    const { Model, Normal, plate } = lib;
-    const HalfCauchy = lib.HalfCauchy as new (s: number) => InstanceType<typeof Normal>;
+  build(json, { Model, Normal, HalfCauchy, plate }) {
     const iq = numbers(json, 'mom_iq');
     return new Model({
       prior: { beta: plate(new Normal(0, 1e4), 2), sigma: new HalfCauchy(2.5) },

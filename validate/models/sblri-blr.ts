@@ -5,9 +5,7 @@ import { numbers, type PosteriorModel } from '../posterior-model';
 export const sblri: PosteriorModel = {
   file: 'sblri-blr',
   needs: ['Normal', 'HalfNormal'],
-  build(json, lib) {
-    const { Model, Normal, plate } = lib;
-    const HalfNormal = lib.HalfNormal as new (s: number) => InstanceType<typeof Normal>;
+  build(json, { Model, Normal, HalfNormal, plate }) {
     const X = (json.data.X as number[][]).map((r) => Float64Array.from(r));
     return new Model({
       prior: { beta: plate(new Normal(0, 10), X[0].length), sigma: new HalfNormal(10) },
