@@ -8,10 +8,12 @@
  * | `step-size-at-edge` | the step-size search preferred the end of its (extended) ladder: the best step size may lie beyond it |
  * | `unstable-step-size` | a user-given step size made steps fail (non-finite, rejected) or the fit did not converge with it |
  * | `khat-high` | PSIS k̂ > 0.7: the importance ratios p/q have a heavy tail, q misses posterior mass |
+ * | `khat-moderate` | PSIS k̂ in (0.5, 0.7]: q covers the posterior but its shape differs (sds, tails) |
  * | `multimodal` | restarts from dispersed starts reached different optima (ELBOs or locations differ) |
  * | `nan-region` | the model produced a NaN parameter inside the support (with `nonFinite: "warn"`; the count is in the message) |
  * | `no-mode` | the mode search found no mode (the density grows without bound, e.g. a funnel): the fit started from the prior |
  * | `indefinite-curvature` | the curvature at the mode is not positive definite: the start used the positive diagonal entries |
+ * | `non-gaussian` | the fit moved more than 2 Laplace sds (or changed an sd more than 2×) from the approximation at the mode: the posterior is far from Gaussian |
  * | `stopped` | `onStep` stopped the fit early |
  *
  * @module
@@ -51,6 +53,8 @@ export const FIT_WARNING_CODES = {
   unstableStepSize: 'unstable-step-size',
   /** PSIS k̂ > 0.7. */
   khatHigh: 'khat-high',
+  /** PSIS k̂ in (0.5, 0.7]. */
+  khatModerate: 'khat-moderate',
   /** Separate modes of comparable Laplace mass. */
   multimodal: 'multimodal',
   /** NaN parameters inside the support (with `nonFinite: "warn"`). */
@@ -59,6 +63,8 @@ export const FIT_WARNING_CODES = {
   noMode: 'no-mode',
   /** The curvature where the mode search ended is not positive definite. */
   indefiniteCurvature: 'indefinite-curvature',
+  /** The fit moved far from the Laplace approximation: the posterior is far from Gaussian. */
+  nonGaussian: 'non-gaussian',
   /** `onStep` stopped the fit. */
   stopped: 'stopped',
 } as const;

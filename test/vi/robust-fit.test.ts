@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Exponential, Model, Normal, Rng } from '../../src/index';
+import { Exponential, HalfCauchy, Model, Normal, plate, Rng } from '../../src/index';
 import { adam, fit, FitError, fullRank, meanField } from '../../src/vi/index';
 import { add, mul, sqrt, square } from '../../src/model/ops';
 import { integrate } from '../../src/math/quadrature';
@@ -209,5 +209,19 @@ describe('init option', () => {
     const zHat = (0.3 + Math.sqrt(4.09)) / 2;
     expect(r.params[0]).toBeCloseTo(Math.log(zHat), 6);
     expect(Math.exp(r.params[1])).toBeCloseTo(1 / Math.sqrt(zHat * (2 * zHat - 0.3)), 5);
+  });
+});
+
+describe('non-gaussian warning', () => {
+  it('non-centred eight schools (mean-field): the fit moves log τ far from the Laplace start, and says so; a standardized regression does not', () => {
+    const y = [28, 8, -3, 7, -1, 1, 18, 12];
+    const sigma = [15, 10, 16, 11, 9, 11, 10, 18];
+    const schools = new Model({
+      prior: { theta_trans: plate(new Normal(0, 1), 8), mu: new Normal(0, 5), tau: new HalfCauchy(5) },
+      likelihood: (p, j: number) => new Normal(add(p.mu, mul(p.tau, p.theta_trans[j])), sigma[j]),
+      data: y,
+    });
+    expect(codes(fit(schools, { seed: 2 }))).toContain('non-gaussian');
+    expect(codes(fit(regression('standard'), { seed: 2 }))).not.toContain('non-gaussian');
   });
 });
