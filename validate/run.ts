@@ -138,7 +138,7 @@ ${summary.join('\n')}
   five seeds and agree to three digits (log τ's sd 0.654–0.658 of the ideal mean-field sd, τ's
   mean 0.21 sd off): that q is the mean-field KL(q‖p) optimum, and the "ideal mean-field sd"
   1/√(Σ⁻¹)ᵢᵢ is that optimum only for a Gaussian posterior, which log τ's is not (the fit moves
-  log τ 5.2 Laplace sds from the mode; k̂ 0.5–0.9). Full rank does not converge in 20 000 steps
+  log τ 5.2 Laplace sds from the mode; k̂ 0.48–0.75 on seeds 1–5). Full rank does not converge in 20 000 steps
   (the entries of L coupling τ to θ̃ drift by ≈ 0.02 sd per quarter) and ends with τ's mean
   0.17–0.18 sd off. Every one of these fits carries the \`non-gaussian\` warning (full rank
   also \`not-converged\`).
