@@ -12,7 +12,9 @@
  *   1/√H_jj where positive, 1 elsewhere, and diagonal whitening (warning
  *   `indefinite-curvature`). Per-latent family guides (`{ z: Gamma }`, …) keep the
  *   prior start: their parameters are not a location and a scale of u, and the
- *   seed-model measurements (docs/guides-and-estimators.md) show no gain.
+ *   seed-model measurements (docs/guides-and-estimators.md) show no gain. Models
+ *   with more than {@link MAX_DENSE_DIM} coordinates keep the prior start too (the
+ *   dense curvature costs O(d²) memory and O(d³) time).
  * - `"prior"`: the old behaviour: the prior's median through the bijection (or
  *   `initLoc`), scale `initScale` (0.1), steps in the guide's own parameters.
  * - values per latent on the latent's own (constrained) space, e.g. `{ z: 1.2 }`:
@@ -29,6 +31,17 @@ import type { Guide } from './guide';
 import { hessianByDifferences, inverseCholesky, laplaceStart, type LaplaceStart } from './map';
 import { fullRankPreconditioner, identityPreconditioner, meanFieldPreconditioner, type Preconditioner } from './preconditioner';
 import { fitWarning, type FitWarning } from './warnings';
+
+/**
+ * Largest dimension for which the `"map"` start computes the dense curvature (and
+ * whitens by it); larger models keep the prior start.
+ *
+ * @example
+ * ```ts
+ * MAX_DENSE_DIM; // 400
+ * ```
+ */
+export const MAX_DENSE_DIM = 400;
 
 /**
  * The `init` option of `fit`: `"map"`, `"prior"` or values per latent (constrained space).
@@ -88,7 +101,9 @@ export function fitStart(model: DifferentiableModel, guide: Guide, init: InitOpt
   const gaussian = guide.kind === 'meanField' || guide.kind === 'fullRank';
   if (init === 'prior') return { params: prior, preconditioner: identityPreconditioner(), laplace: undefined, warnings: [] };
   if (init === 'map') {
-    if (!gaussian) return { params: prior, preconditioner: identityPreconditioner(), laplace: undefined, warnings: [] };
+    // The curvature is a dense d×d matrix (O(d²) memory, O(d³) factorization): above
+    // MAX_DENSE_DIM coordinates the prior start is kept.
+    if (!gaussian || guide.dim > MAX_DENSE_DIM) return { params: prior, preconditioner: identityPreconditioner(), laplace: undefined, warnings: [] };
     const loc = locations(guide, prior);
     const lap = laplaceStart(model, loc);
     if (lap.status === 'no-mode') {
@@ -106,7 +121,7 @@ export function fitStart(model: DifferentiableModel, guide: Guide, init: InitOpt
   }
   // Values per latent.
   const u = userLocations(model, init);
-  if (!gaussian) return { params: familyStart(guide, prior, u), preconditioner: identityPreconditioner(), laplace: undefined, warnings: [] };
+  if (!gaussian || guide.dim > MAX_DENSE_DIM) return { params: familyStart(guide, prior, u), preconditioner: identityPreconditioner(), laplace: undefined, warnings: [] };
   const h = new Float64Array(u.length);
   for (let j = 0; j < u.length; j++) h[j] = 1e-4 * Math.max(1, Math.abs(u[j]));
   const C = inverseCholesky(hessianByDifferences(model, u, h), u.length);
