@@ -20,8 +20,9 @@
  * 1. H not positive definite (a saddle or a flat direction): C = diag(1/√H_jj)
  *    where H_jj > 0, and 1 (unit scale on u) elsewhere; `status: "indefinite"`.
  * 2. No mode (the density grows without bound, e.g. a centred hierarchical funnel
- *    whose scale runs to 0: the search passed |u| = 1e10 or log p̃ = 1e300; or it
- *    failed from a non-finite start): `status: "no-mode"`; the caller then starts from the prior
+ *    whose scale runs to 0: the search passed |u| = 1e10 or log p̃ = 1e300, a
+ *    positive latent's log passed ±700, or the search stopped unconverged where H is
+ *    not positive definite; or it failed from a non-finite start): `status: "no-mode"`; the caller then starts from the prior
  *    (the old behaviour).
  * 3. Budget (500 iterations) exhausted with a finite point: used as is, with the
  *    curvature there (`status: "budget"`).
@@ -98,6 +99,10 @@ export function laplaceStart(model: DifferentiableModel, start: Float64Array): L
   const status: ModeStatus = r.status === 'converged' || r.status === 'line-search-failed' ? 'mode' : 'budget';
   const factor = inverseCholesky(H, d);
   if (factor !== undefined) return { mode: r.x, logDensity: -r.f, hessian: H, factor, positiveDefinite: true, status, evaluations };
+  // Stopped without converging where the curvature is not positive definite: the
+  // density was still rising when the arithmetic gave out (a centred funnel stops near
+  // log τ = −169 with τ's curvature negative). No mode.
+  if (r.status !== 'converged') return { mode: r.x, logDensity: -r.f, hessian: H, factor: identity(d), positiveDefinite: false, status: 'no-mode', evaluations };
   const diag = new Float64Array(d * d);
   for (let j = 0; j < d; j++) diag[j * d + j] = H[j * d + j] > 0 ? 1 / Math.sqrt(H[j * d + j]) : 1;
   return { mode: r.x, logDensity: -r.f, hessian: H, factor: diag, positiveDefinite: false, status: 'indefinite', evaluations };

@@ -225,3 +225,24 @@ describe('non-gaussian warning', () => {
     expect(codes(fit(regression('standard'), { seed: 2 }))).not.toContain('non-gaussian');
   });
 });
+
+describe('no mode: a centred funnel', () => {
+  it('the mode search runs down log τ; the fit starts from the prior and warns no-mode', () => {
+    const y = [0.3, -0.2, 0.1, 0.4, -0.5, 0.2, 0.0, -0.1];
+    const funnel = new Model({
+      prior: { tau: new Exponential(1), theta: ({ tau }) => plate(new Normal(0, tau), 8) },
+      likelihood: (p, j: number) => new Normal(p.theta[j], 1),
+      data: y,
+    });
+    const r = fit(funnel, { seed: 1, maxSteps: 2000 });
+    expect(codes(r)).toContain('no-mode');
+  });
+});
+
+describe('step-size-at-edge', () => {
+  it('a one-rung ladder and too few steps: not converged, and the pick is at the edge', () => {
+    const r = fit(seedModel(), { seed: 1, stepSizeSearch: { ladder: [0.001] }, maxSteps: 400 });
+    expect(r.converged).toBe(false);
+    expect(codes(r)).toContain('step-size-at-edge');
+  });
+});
