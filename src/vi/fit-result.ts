@@ -32,22 +32,8 @@ import { checkOptions } from './check-options';
 import { invalidOption } from './errors';
 import { Rng } from '../random/rng';
 import { checkDrawSize, jointSample, readCount, readSeed } from './joint-sample';
+import { khatWarnings, type FitWarning } from './warnings';
 
-/**
- * A note about a fit: a machine-readable `code` and a sentence for people. The
- * codes are documented with `FitWarning` (issue #13's robust-fit checks).
- *
- * @example
- * ```ts
- * for (const w of result.warnings) console.warn(`${w.code}: ${w.message}`);
- * ```
- */
-export interface FitWarningLike {
-  /** Machine-readable kind, e.g. `"not-converged"`. */
-  readonly code: string;
-  /** What happened, in a sentence. */
-  readonly message: string;
-}
 
 /**
  * What the final evaluation of a fit gives.
@@ -115,7 +101,7 @@ export interface FitResultInit<M> {
   /** The diagnostics known without the final evaluation. */
   readonly diagnostics: EagerDiagnostics;
   /** Warnings of the fit. */
-  readonly warnings: readonly FitWarningLike[];
+  readonly warnings: readonly FitWarning[];
   /** The lazy final evaluation. */
   readonly evaluation: EvaluationSource;
 }
@@ -255,7 +241,7 @@ export interface FitResultJSON {
   /** Diagnostics; `khat`, `khatReading` and `logEvidence` only when the evaluation was made. */
   readonly diagnostics: Readonly<Record<string, unknown>>;
   /** Warnings of the fit. */
-  readonly warnings: readonly FitWarningLike[];
+  readonly warnings: readonly FitWarning[];
   /** The final evaluation: its draws, its stream's state, and its values when already made. */
   readonly evaluation: EvaluationJSON;
   /** The ELBO, when the evaluation was made. */
@@ -301,8 +287,14 @@ export class FitResult<M = DifferentiableModel> {
   readonly unconstrained: UnconstrainedGaussian | undefined;
   /** k̂, log evidence, step size, rejected steps, stop reason. */
   readonly diagnostics: FitDiagnostics;
-  /** What to know about the fit (never empty when `converged` is false). */
-  readonly warnings: readonly FitWarningLike[];
+  /**
+   * What to know before trusting the result (codes in `FIT_WARNING_CODES`): never
+   * empty when `converged` is false. The k̂ warnings come from the final evaluation,
+   * so the list is lazy like `elbo` (reading it makes that evaluation).
+   */
+  declare readonly warnings: readonly FitWarning[];
+  /** The warnings known when the fit ended (what `toJSON` keeps; k̂'s are re-derived). */
+  readonly #eagerWarnings: readonly FitWarning[];
   readonly #model: DifferentiableModel;
   readonly #guide: Guide;
   readonly #evaluation: EvaluationSource;
@@ -323,11 +315,11 @@ export class FitResult<M = DifferentiableModel> {
     this.paramNames = init.guide.paramNames;
     this.unconstrained = init.guide.gaussian(init.params);
     this.diagnostics = { ...init.diagnostics } as FitDiagnostics;
-    this.warnings = init.warnings;
+    this.#eagerWarnings = Object.freeze([...init.warnings]);
     this.#model = model;
     this.#guide = init.guide;
     this.#evaluation = init.evaluation;
-    installLazyEvaluation(this, this.diagnostics, init.evaluation);
+    installLazyEvaluation(this, this.diagnostics, init.evaluation, this.#eagerWarnings);
   }
 
   /** The guide bound to the model (not cloned: a getter on the prototype). */
@@ -436,7 +428,7 @@ export class FitResult<M = DifferentiableModel> {
       converged: this.converged,
       steps: this.steps,
       diagnostics,
-      warnings: this.warnings.map((w) => ({ code: w.code, message: w.message })),
+      warnings: this.#eagerWarnings.map((w) => ({ code: w.code, message: w.message })),
       evaluation,
       ...(result === undefined ? {} : { elbo: result.elbo, elboStderr: result.elboStderr }),
     };
@@ -471,8 +463,9 @@ export function jsonNumber(x: number): JsonNumber {
  * evaluation); the first read of any of them makes the evaluation and turns all five
  * into enumerable, read-only values.
  */
-function installLazyEvaluation(result: object, diagnostics: object, source: EvaluationSource): void {
+function installLazyEvaluation(result: object, diagnostics: object, source: EvaluationSource, eagerWarnings: readonly FitWarning[]): void {
   const fields: readonly [object, string, (e: Evaluated) => unknown][] = [
+    [result, 'warnings', (e) => Object.freeze([...eagerWarnings, ...khatWarnings(e, source.samples)])],
     [result, 'elbo', (e) => e.elbo],
     [result, 'elboStderr', (e) => e.elboStderr],
     [diagnostics, 'khat', (e) => e.khat],

@@ -86,7 +86,6 @@ export {
   type EvaluationJSON,
   type GuideJSON,
   type LatentJSON,
-  type FitWarningLike,
   type JsonNumber,
 } from './fit-result';
 export { UnknownOptionError } from './check-options';
@@ -107,3 +106,5 @@ export {
 } from './evaluate';
 export { createNoiseSource, type BaseSamples, type NoiseSource } from './base-samples';
 export { khatReading, psisKhat, type KhatReading, type ParetoDiagnostic } from './psis';
+export { FIT_WARNING_CODES, type FitWarning } from './warnings';
+export type { InitOption } from './start';

@@ -22,7 +22,8 @@ import { createRowScratch } from './estimators';
 import { invalidOption } from './errors';
 import { families, meanField } from './family-guide';
 import { FinalEvaluation, type FitDiagnostics, type StepSizeTrial } from './fit';
-import { FitResult, type Evaluated, type EvaluatedJSON, type FitResultJSON, type FitWarningLike, type JsonNumber } from './fit-result';
+import { FitResult, type Evaluated, type EvaluatedJSON, type FitResultJSON, type JsonNumber } from './fit-result';
+import type { FitWarning } from './warnings';
 import { fullRank } from './full-rank';
 import type { FamilyClass, GuideSpec } from './guide';
 import type { KhatReading } from './psis';
@@ -156,7 +157,7 @@ function trials(v: unknown): StepSizeTrial[] {
   return v.map((t: { lr?: unknown; elbo?: unknown }, i) => ({ lr: num(`stepSizeSearch[${i}].lr`, t?.lr), elbo: num(`stepSizeSearch[${i}].elbo`, t?.elbo) }));
 }
 
-function warnings(v: unknown): FitWarningLike[] {
+function warnings(v: unknown): FitWarning[] {
   if (!Array.isArray(v)) fail('warnings must be an array');
   return v.map((w: { code?: unknown; message?: unknown }, i) => {
     if (typeof w?.code !== 'string' || typeof w.message !== 'string') fail(`warnings[${i}] must be { code, message }`);

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../../src/index';
+import { assessParameters, assessStationarity, ConvergenceCriterion, meanAndStderr, naturalUnits } from '../../src/vi/convergence';
+import { meanField } from '../../src/vi/family-guide';
+import { Exponential, Model, Normal } from '../../src/index';
+
+/** n batches of i.i.d. N(mean, sd²) values for P parameters. */
+function iidBatches(rng: Rng, n: number, P: number, mean: number, sd: number, drift = 0): Float64Array[] {
+  return Array.from({ length: n }, (_, b) => Float64Array.from({ length: P }, () => mean + drift * b + sd * rng.normal()));
+}
+
+const settings = { window: 25, minSteps: 0, stderrTolerance: 2.5e-3, paramTolerance: 2e-3, gradTolerance: 0.05, tolerance: 2e-4, relTolerance: 0, checkSamples: 500 };
+
+describe('assessParameters', () => {
+  it('estimates the standard error of the tail average of i.i.d. batches (z-bound)', () => {
+    // 400 batches: the averaging window holds 200, SE = sd/√200. The estimate is the
+    // larger of two sd estimates (from 200 and from 100 pair means); each has relative
+    // sd ≈ 1/√(2·99) ≈ 7 %, so 5 of those (35 %) bound it from both sides.
+    const rng = new Rng(11);
+    const sd = 0.01;
+    const a = assessParameters(iidBatches(rng, 400, 3, 5, sd), Float64Array.of(1, 1, 1), 1, 1);
+    const se = sd / Math.sqrt(200);
+    expect(a.stderr / se).toBeGreaterThan(1 - 0.35);
+    expect(a.stderr / se).toBeLessThan(1 + 0.35);
+  });
+
+  it('measures in units: the same batches pass with unit 10 and fail with unit 1e-3', () => {
+    const rng = new Rng(12);
+    const b = iidBatches(rng, 64, 1, 0, 0.05); // SE ≈ 0.05/√32 ≈ 8.8e-3
+    expect(assessParameters(b, Float64Array.of(10), 2.5e-3, 2e-3).passed).toBe(true);
+    expect(assessParameters(b, Float64Array.of(1e-3), 2.5e-3, 2e-3).passed).toBe(false);
+  });
+
+  it('detects a drift between the last two quarters beyond 4 standard errors', () => {
+    const rng = new Rng(13);
+    // sd 1e-3, drift 1e-3 per batch: the quarters' means differ by ≈ 16·1e-3 ≫ 4 SE
+    const a = assessParameters(iidBatches(rng, 64, 1, 0, 1e-3, 1e-3), Float64Array.of(1), 1, 2e-3);
+    expect(a.drift).toBeGreaterThan(2e-3);
+    expect(a.passed).toBe(false);
+  });
+
+  it('needs 16 batches', () => {
+    const rng = new Rng(14);
+    expect(assessParameters(iidBatches(rng, 15, 1, 0, 0), Float64Array.of(1), 1, 1).passed).toBe(false);
+    expect(assessParameters(iidBatches(rng, 16, 1, 0, 0), Float64Array.of(1), 1, 1).passed).toBe(true);
+  });
+});
+
+describe('stationarity', () => {
+  it('passes a zero-mean gradient and fails one offset by 10 standard errors, in units', () => {
+    const rng = new Rng(15);
+    const chunks = Array.from({ length: 64 }, () => Float64Array.of(rng.normal(), 0.5 + rng.normal()));
+    const m = new Float64Array(2);
+    const s = new Float64Array(2);
+    meanAndStderr(chunks, m, s);
+    expect(assessStationarity(Float64Array.of(m[0]), Float64Array.of(s[0]), Float64Array.of(1), 0.05).passed).toBe(true);
+    const far = assessStationarity(Float64Array.of(10 * s[1] + 0.1), Float64Array.of(s[1]), Float64Array.of(1), 0.05);
+    expect(far.passed).toBe(false);
+    // The unit scales the excess: a gradient of 100 per unit of 1e-4 is 0.01 nats per unit.
+    expect(assessStationarity(Float64Array.of(100), Float64Array.of(0), Float64Array.of(1e-4), 0.05).passed).toBe(true);
+  });
+
+  it('meanAndStderr: mean and standard error of the mean', () => {
+    const m = new Float64Array(1);
+    const s = new Float64Array(1);
+    meanAndStderr([Float64Array.of(1), Float64Array.of(3)], m, s);
+    expect(m[0]).toBe(2);
+    expect(s[0]).toBe(1);
+  });
+});
+
+describe('ConvergenceCriterion', () => {
+  it('keeps ψ batches and measured batches apart; tail and quarter means', () => {
+    const rule = new ConvergenceCriterion(settings);
+    for (let b = 0; b < 16; b++) rule.addBatch(Float64Array.of(b), Float64Array.of(0));
+    expect(rule.ready(400)).toBe(true);
+    expect(rule.parameters(Float64Array.of(1)).passed).toBe(true); // measured batches are constant
+    const t = new Float64Array(1);
+    rule.tailMean(t);
+    expect(t[0]).toBe(11.5); // mean of 8..15
+    const q1 = new Float64Array(1);
+    const q2 = new Float64Array(1);
+    rule.quarterMeans(q1, q2);
+    expect([q1[0], q2[0]]).toEqual([9.5, 13.5]);
+    expect(rule.elboAgrees(-1.0, -1.0001, 0)).toBe(true);
+    expect(rule.elboAgrees(-1.0, -1.01, 0)).toBe(false);
+    expect(rule.elboAgrees(-1.0, -1.01, 0.01)).toBe(true); // within 4 CRN standard errors
+  });
+});
+
+describe('naturalUnits', () => {
+  it('mean-field on the seed model: μ and σ measured in min(1, σ)', () => {
+    const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+    const guide = meanField().build(model);
+    const theta = Float64Array.of(-0.32, Math.log(0.66));
+    const nat = new Float64Array(2);
+    guide.naturalParams!(theta, nat);
+    const u = new Float64Array(2);
+    naturalUnits(guide, theta, nat, u);
+    expect(u[0]).toBeCloseTo(0.66, 12);
+    expect(u[1]).toBeCloseTo(0.66, 12);
+    naturalUnits(guide, Float64Array.of(3, Math.log(5)), nat, u);
+    expect(Array.from(u)).toEqual([1, 1]);
+  });
+});
