@@ -146,6 +146,6 @@ export function erfc(x: number): number {
 export function erfcx(x: number): number {
   if (x >= SMALL) return erfcxPositive(x);
   if (x > -SMALL) return scaledExpSquare(x, 1 - (x + x * erfSmallCorrection(x * x)));
-  if (x < -SMALL) return scaledExpSquare(x, 2) - erfcxPositive(-x);
+  if (x <= -SMALL) return scaledExpSquare(x, 2) - erfcxPositive(-x);
   return NaN;
 }

@@ -77,6 +77,12 @@ describe('hard points (mpmath, 50 digits): ≤ 3 ulp · max(1, cond)', () => {
     ['erfcx', -26, 7.657724931490568e293, 1],
     ['erfcx', -10, 5.376234283632271e43, 1],
     ['erfcx', -0.5, 1.952360489182557, 1],
+    // The breakpoint ±0.46875 itself (every branch boundary must be covered).
+    ['erfcx', -0.46875, 1.859402416871422, 1],
+    ['erfcx', -0.46875000000000006, 1.8594024168714223, 1],
+    ['erfc', -0.46875, 1.492613473217938, 1],
+    ['erf', 0.46875, 0.49261347321793797, 1],
+    ['erf', -0.46875000000000006, -0.492613473217938, 1],
     ['erfcx', -1e-5, 1.0000112838916717, 1],
     ['erfcx', 3.99, 0.1373240409142297, 1],
     ['erfcx', 4.01, 0.13667636742994915, 1],
@@ -296,6 +302,33 @@ describe('regression against @stdlib where stdlib is accurate', () => {
 });
 
 describe('edge cases', () => {
+  const isPole = (x: number): boolean => x <= 0 && x === Math.round(x);
+  const DOMAIN: [string, (x: number) => boolean][] = [
+    ['erf', () => true],
+    ['erfc', () => true],
+    ['erfcx', () => true],
+    ['lgamma', () => true],
+    ['digamma', (x) => !isPole(x)],
+    ['trigamma', (x) => !isPole(x)],
+    ['erfinv', (x) => Math.abs(x) <= 1],
+    ['erfcinv', (x) => x >= 0 && x <= 2],
+  ];
+  it('never NaN inside the domain: the whole double range and every branch boundary ± 1 ulp', () => {
+    const next = (x: number, dir: 1 | -1): number => {
+      const b = new Float64Array([x]);
+      const i = new BigInt64Array(b.buffer);
+      i[0] = (i[0] as bigint) + BigInt(x >= 0 ? dir : -dir);
+      return b[0] as number;
+    };
+    // Breakpoints of erf-cody, lgamma, digamma, trigamma, error-functions (and range ends).
+    const breaks = [5e-324, 2 ** -1022, 2 ** -1021, 1e-300, 2 ** -52, 3.7e-9, 7.4e-9, 0.25, 0.46875, 0.5, 0.6796875, 1, 1.5, 2, 3, 4, 5.93, 9, 12, 26.63, 27.3, 1e154, 2.55e305, 1.7976931348623157e308];
+    const points = [0, Infinity, -Infinity, ...breaks.flatMap((b) => [b, -b, next(b, 1), next(b, -1), -next(b, 1), -next(b, -1)])];
+    for (const [name, inDomain] of DOMAIN) {
+      const f = FNS[name] as (x: number) => number;
+      for (const x of points) if (inDomain(x)) expect(f(x), `${name}(${x})`).not.toBeNaN();
+      fc.assert(fc.property(fc.double({ noNaN: true }), (x) => !inDomain(x) || !Number.isNaN(f(x))));
+    }
+  });
   it('NaN in, NaN out', () => {
     for (const f of Object.values(FNS)) expect(f(NaN)).toBeNaN();
   });
