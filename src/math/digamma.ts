@@ -62,9 +62,11 @@ function digammaHalfUp(x: number): number {
  * in three parts (relative accuracy at the root), log x − 1/(2x) + R(1/x²)
  * above 3, ψ(x + 1) − 1/x on (0, ½), reflection with an exactly reduced
  * π·cot(πx) for x < 0. NaN at the poles x = 0, −1, −2, … and at −∞.
- * Measured against mpmath (50 digits): worst relative error / max(1, cond)
- * 1.1e-16 on the reference (14 cases incl. the root, ±1e-8, 1e300, x < 0),
- * and ≤ 3.4e-16 relative on a 200 000-point sweep of (1e-300, 1e300).
+ * Measured worst relative error / max(1, cond), cond = |xψ′(x)/ψ(x)|,
+ * against mpmath: 4.7e-16 on the reference (14 cases incl. the root, ±1e-8,
+ * 1e300, x < 0) and 4.6e-16 on a 68 750-point random sweep of (1e-300, 1e300)
+ * and (−50, 0) (`test/math/fixtures/gen_special_sweep.py`; stdlib: 4.1e-16).
+ * At the double nearest the root: 1.2 ulp.
  *
  * @param x - argument
  * @returns ψ(x); NaN at the poles x = 0, −1, −2, …

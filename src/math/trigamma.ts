@@ -52,9 +52,10 @@ function trigammaPositive(x: number): number {
  * Asymptotic expansion (10 Bernoulli terms) for x ≥ 9, the recurrence
  * ψ′(x) = ψ′(x + 1) + 1/x² below (positive terms only), reflection
  * π²/sin²(πx) − ψ′(1 − x) with an exactly reduced sin for x < 0. NaN at the
- * poles x = 0, −1, −2, … and at −∞. Measured against mpmath (50 digits):
- * worst relative error 4.4e-16 on a 200 000-point sweep of (1e-300, 1e300)
- * and 6.7e-16 on x ∈ (−50, 0).
+ * poles x = 0, −1, −2, … and at −∞. Measured worst relative error /
+ * max(1, cond), cond = |xψ″(x)/ψ′(x)| (≤ 2 for x > 0), against mpmath on a
+ * 62 500-point random sweep of (1e-150, 1e300) and (−50, 0)
+ * (`test/math/fixtures/gen_special_sweep.py`): 4.0e-16 (stdlib: 4.0e-16).
  *
  * @param x - argument
  * @returns ψ′(x)
