@@ -4,7 +4,7 @@
  * code paths — other models, other distributions — do not change how V8 compiles
  * the next one's; every row is still measured beside its baseline in one process).
  *
- * Usage: `tsx bench/section.ts <distributions|random|model|fit|rqmc>`.
+ * Usage: `tsx bench/section.ts <distributions|random|model|fit|rqmc|special>`.
  */
 import { runDistributionBench } from './distributions.bench';
 import { runFitBench } from './fit.bench';
@@ -12,6 +12,7 @@ import { sink, type Row } from './harness';
 import { runModelBench } from './model.bench';
 import { runRandomBench } from './random.bench';
 import { runRqmcBench } from './rqmc.bench';
+import { runSpecialBench } from './special.bench';
 
 /** The sections by name. */
 export const SECTIONS: Readonly<Record<string, () => Row[] | Promise<Row[]>>> = {
@@ -20,6 +21,7 @@ export const SECTIONS: Readonly<Record<string, () => Row[] | Promise<Row[]>>> = 
   model: runModelBench,
   fit: runFitBench,
   rqmc: runRqmcBench,
+  special: runSpecialBench,
 };
 
 /** The line prefix of the JSON result. */
