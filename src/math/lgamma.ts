@@ -91,23 +91,24 @@ export function stirlingTail(a: number): number {
   return r * (S1 - r2 * (S2 - r2 * (S3 - r2 * (S4 - r2 * (S5 - r2 * (S6 - r2 * (S7 - r2 * S8)))))));
 }
 
+/** log Γ(1 + t) for t ∈ [−0.32, 0.5]: the factor t makes the zero at t = 0 exact. */
+function logGamma1p(t: number): number {
+  return t * (NEG_EULER + t * r1(t)) + 0; // + 0: log Γ(1) = +0, not −0
+}
+
+/** log Γ(2 + t) for t ∈ [−0.5, 2]: the factor t makes the zero at t = 0 exact. */
+function logGamma2p(t: number): number {
+  return t * (ONE_MINUS_EULER + t * r2(t));
+}
+
 /** log Γ(x) for x > 0 (x finite or +∞). */
 function lgammaPositive(x: number): number {
-  if (x <= 1.5) {
-    if (x < TINY) return -Math.log(x);
-    // x < 0.68: log Γ(x) = log Γ(1 + x) − log x without forming 1 + x.
-    const corr = x < PNT68 ? -Math.log(x) : 0;
-    if (x <= 0.5 || x >= PNT68) {
-      const t = x < PNT68 ? x : x - 1;
-      return corr + t * (NEG_EULER + t * r1(t));
-    }
-    const t = x - 1; // = (1 + x) − 2, exact
-    return corr + t * (ONE_MINUS_EULER + t * r2(t));
-  }
-  if (x <= 4) {
-    const t = x - 2;
-    return t * (ONE_MINUS_EULER + t * r2(t));
-  }
+  if (x < TINY) return -Math.log(x);
+  // log Γ(x) = log Γ(1 + x) − log x, evaluated in t = x or t = x − 1 = (1 + x) − 2
+  // (both exact), so 1 + x is never rounded.
+  if (x < PNT68) return (x <= 0.5 ? logGamma1p(x) : logGamma2p(x - 1)) - Math.log(x);
+  if (x <= 1.5) return logGamma1p(x - 1);
+  if (x <= 4) return logGamma2p(x - 2);
   if (x <= 12) return LN_6 + (x - 4) * r4(x - 4);
   // (x − ½)(log x − 1) = (x − ½) log x − x + ½, so add log √(2π) − ½.
   return (x - 0.5) * (Math.log(x) - 1) + (LN_SQRT_2PI - 0.5) + stirlingTail(x);
