@@ -28,6 +28,19 @@ function erfcinvUpperHalf(y: number): number {
 }
 
 /**
+ * erfinv(a) for 7.4e-9 ≤ a < ½: Φ⁻¹(p)/√2 at the rounded p = ½ + a/2, plus the
+ * exactly recovered rounding δ = (½ + a/2) − p times dΦ⁻¹/dp = √(2π)·e^{z²/2}
+ * (the second-order term, ½δ²·d²Φ⁻¹/dp², is below 1e-31).
+ */
+function erfinvCentral(a: number): number {
+  const h = 0.5 * a;
+  const p = 0.5 + h;
+  const delta = 0.5 - p + h; // exact (Fast2Sum): p + δ = ½ + a/2
+  const z = normalQuantile(p);
+  return (z + delta * SQRT_2PI * Math.exp(0.5 * z * z)) * SQRT1_2;
+}
+
+/**
  * Inverse error function: erfinv(y) = x with erf(x) = y, y ∈ [−1, 1].
  *
  * Through Wichura's AS 241 normal quantile: x = Φ⁻¹((1 + y)/2)/√2. For
@@ -49,16 +62,8 @@ function erfcinvUpperHalf(y: number): number {
 export function erfinv(y: number): number {
   const a = Math.abs(y);
   if (!(a < 1)) return a === 1 ? y * Infinity : NaN;
-  let x: number;
-  if (a < ERFINV_TINY) x = a * HALF_SQRT_PI;
-  else if (a >= 0.5) x = erfcinvUpperHalf(1 - a);
-  else {
-    const h = 0.5 * a;
-    const p = 0.5 + h;
-    const delta = 0.5 - p + h; // exact: p + δ = ½ + a/2 (Fast2Sum)
-    const z = normalQuantile(p);
-    x = (z + delta * SQRT_2PI * Math.exp(0.5 * z * z)) * SQRT1_2;
-  }
+  if (a < ERFINV_TINY) return y * HALF_SQRT_PI; // keeps the sign of ±0
+  const x = a >= 0.5 ? erfcinvUpperHalf(1 - a) : erfinvCentral(a);
   return y < 0 ? -x : x;
 }
 

@@ -349,7 +349,8 @@ describe('edge cases', () => {
     expect(erfinv(1)).toBe(Infinity);
     expect(erfinv(-1)).toBe(-Infinity);
     expect(erfinv(1.5)).toBeNaN();
-    expect(erfinv(0)).toBe(0);
+    expect(Object.is(erfinv(0), 0)).toBe(true);
+    expect(Object.is(erfinv(-0), -0)).toBe(true);
     expect(erfcinv(0)).toBe(Infinity);
     expect(erfcinv(2)).toBe(-Infinity);
     expect(Object.is(erfcinv(1), 0)).toBe(true);
