@@ -29,8 +29,8 @@ const FNS: Record<string, (x: number) => number> = { erf, erfc, erfcx, lgamma, d
 /** Worst relative error / max(1, cond) stated in the TSDoc of each function (large sweeps), rounded up. */
 const BOUND: Record<string, number> = {
   erf: 4.5e-16,
-  erfc: 7.5e-16,
-  erfcx: 7e-16,
+  erfc: 6e-16,
+  erfcx: 4.5e-16,
   lgamma: 2.2e-15, // x < 0 (reflection, near the extrema of |Γ|); 4.7e-16 for x > 0
   digamma: 4.7e-16,
   trigamma: 4.5e-16,
