@@ -34,7 +34,7 @@ const BOUND: Record<string, number> = {
   lgamma: 2.2e-15, // x < 0 (reflection, near the extrema of |Γ|); 4.7e-16 for x > 0
   digamma: 4.7e-16,
   trigamma: 4.5e-16,
-  erfinv: 9e-16,
+  erfinv: 6.5e-16,
   erfcinv: 7.5e-16,
 };
 
