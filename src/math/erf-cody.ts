@@ -48,7 +48,7 @@ function erfSmallCorrection(z: number): number {
  * 1/(√π·y + T/N) with T = D − √π·y·N (coefficients formed from Cody's 21-digit
  * values in mpmath). The same rational, but the rounding errors of the two
  * Horner sums now enter only through T/N, which is at most half of the
- * denominator (≈ 1/(2y) against √π·y): worst 2.8·2⁻⁵³ instead of 6.5·2⁻⁵³.
+ * denominator (T/N ≈ √π/(2y) against √π·y): worst 2.8·2⁻⁵³ instead of 6.5·2⁻⁵³.
  */
 function erfcxMiddle(y: number): number {
   const t =
