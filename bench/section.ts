@@ -4,10 +4,13 @@
  * code paths — other models, other distributions — do not change how V8 compiles
  * the next one's; every row is still measured beside its baseline in one process).
  *
- * Usage: `tsx bench/section.ts <distributions|random|model|fit|rqmc|special>`.
+ * Usage: `tsx bench/section.ts <distributions|continuous-families|discrete|random|model|fit|rqmc|gamma-scales|special>`.
  */
+import { runContinuousFamiliesBench } from './contfam.bench';
+import { runDiscreteBench } from './discrete.bench';
 import { runDistributionBench } from './distributions.bench';
 import { runFitBench } from './fit.bench';
+import { runGammaScalesBench } from './gamma-scales.bench';
 import { sink, type Row } from './harness';
 import { runModelBench } from './model.bench';
 import { runRandomBench } from './random.bench';
@@ -17,10 +20,13 @@ import { runSpecialBench } from './special.bench';
 /** The sections by name. */
 export const SECTIONS: Readonly<Record<string, () => Row[] | Promise<Row[]>>> = {
   distributions: runDistributionBench,
+  'continuous-families': runContinuousFamiliesBench,
+  discrete: runDiscreteBench,
   random: runRandomBench,
   model: runModelBench,
   fit: runFitBench,
   rqmc: runRqmcBench,
+  'gamma-scales': runGammaScalesBench,
   special: runSpecialBench,
 };
 

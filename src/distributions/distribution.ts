@@ -13,6 +13,8 @@
  *
  * @module
  */
+import { formatValue } from '../errors';
+import { checkSize } from '../limits';
 import type { Rng } from '../random/rng';
 import type { Support } from './support';
 
@@ -105,15 +107,56 @@ export abstract class ContinuousDistribution {
   /** `n` independent draws in a new `Float64Array`. */
   sample(rng: Rng, n: number): Float64Array;
   sample(rng: Rng, n?: number): number | Float64Array {
+    checkRng(this.name, rng);
     if (n === undefined) return this.draw(rng);
     if (!Number.isSafeInteger(n) || n < 0) {
-      throw new RangeError(`${this.name}.sample: n must be a non-negative integer, got ${n}`);
+      throw new RangeError(`${this.name}.sample: n must be a non-negative integer, got ${formatValue(n)}`);
     }
+    checkSize(`${this.name}.sample`, 'n', n, 'maxArrayLength');
     return this.sampleInto(rng, new Float64Array(n));
+  }
+
+  /**
+   * The distribution as plain JSON, `{ family, params }` with the parameters by
+   * name (e.g. `{ family: "Normal", params: { mu: 0, sigma: 1 } }`);
+   * `fromJSON` rebuilds it. Parameters are finite, so the JSON text is exact
+   * (numbers print with round-trip precision); only a −0 parameter reads back as 0,
+   * which defines the same distribution.
+   *
+   * @example
+   * ```ts
+   * import { fromJSON, Normal } from 'varinf';
+   * JSON.stringify(new Normal(0, 1));                       // '{"family":"Normal","params":{"mu":0,"sigma":1}}'
+   * fromJSON(JSON.parse(JSON.stringify(new Normal(0, 1)))); // Normal(mu = 0, sigma = 1)
+   * ```
+   */
+  toJSON(): DistributionJSON {
+    const params: Record<string, number> = {};
+    for (const p of this.paramNames) params[p] = this.param(p);
+    return { family: this.name, params };
+  }
+
+  /**
+   * A readable description with every parameter at full (round-trip) precision,
+   * e.g. `"Normal(mu = 0, sigma = 1)"`.
+   *
+   * @example
+   * ```ts
+   * String(new Gamma(2, 0.5)); // "Gamma(shape = 2, rate = 0.5)"
+   * ```
+   */
+  toString(): string {
+    return `${this.name}(${this.paramNames.map((p) => `${p} = ${this.param(p)}`).join(', ')})`;
+  }
+
+  /** The numeric value of the parameter `name` (the readonly property of that name). */
+  private param(name: string): number {
+    return (this as unknown as Readonly<Record<string, number>>)[name];
   }
 
   /** Fills `out` with independent draws and returns it (no allocation). */
   sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    checkRng(this.name, rng);
     for (let i = 0; i < out.length; i++) out[i] = this.draw(rng);
     return out;
   }
@@ -177,6 +220,22 @@ export abstract class ContinuousDistribution {
 }
 
 /**
+ * A distribution as plain JSON: its family name and its parameters by name, as
+ * `toJSON()` gives and `fromJSON` takes.
+ *
+ * @example
+ * ```ts
+ * const json: DistributionJSON = { family: 'Gamma', params: { shape: 2, rate: 0.5 } };
+ * ```
+ */
+export interface DistributionJSON {
+  /** The family's name, e.g. `"Normal"` (the distribution's `name`). */
+  readonly family: string;
+  /** The parameters by name, e.g. `{ mu: 0, sigma: 1 }`. */
+  readonly params: Readonly<Record<string, number>>;
+}
+
+/**
  * The i.i.d. log-likelihood of one distribution class as a function of raw
  * parameter values, for the model layer's likelihood kernels: when a model's
  * likelihood returns, say, `new Normal(z, 1)` with the latent `z` passed straight
@@ -235,3 +294,11 @@ export interface SumLogPdfKernel {
 
 /** Per-point partials inside `sumLogPdfPartials` (no distribution has more than 7 parameters). */
 const PARTIALS_SCRATCH = new Float64Array(8);
+
+/** Throws a `TypeError` naming the sampler unless `rng` is an {@link Rng}. */
+function checkRng(owner: string, rng: unknown): void {
+  // Duck-typed, not instanceof: an Rng from another copy of the package (ESM beside CJS) is as good.
+  if (rng === null || typeof rng !== 'object' || typeof (rng as Rng).uniform !== 'function') {
+    throw new TypeError(`${owner}.sample: rng must be an Rng (e.g. new Rng(1)), got ${formatValue(rng)}`);
+  }
+}

@@ -8,26 +8,46 @@
  *
  * @module
  */
-import { UnsupportedKLError } from '../errors';
+import { formatValue, UnsupportedKLError } from '../errors';
 import { digamma, lgamma, trigamma } from '../math/gamma-functions';
 import { expm1mx } from '../math/elementary';
 import { integrate } from '../math/quadrature';
+import { Bernoulli } from './bernoulli';
+import { Binomial } from './binomial';
+import type { DiscreteDistribution } from './discrete-distribution';
 import type { ContinuousDistribution } from './distribution';
 import { Exponential } from './exponential';
+import { Cauchy } from './cauchy';
 import { Gamma, gammaEntropyStandard } from './gamma';
+import { HalfNormal } from './half-normal';
+import { InverseGamma } from './inverse-gamma';
+import { klBernoulli } from './kl-bernoulli';
+import { klBinomial } from './kl-binomial';
+import { klCauchy } from './kl-cauchy';
+import { klPoisson } from './kl-poisson';
+import { klUniform } from './kl-uniform';
 import { LogNormal } from './lognormal';
 import { Normal } from './normal';
+import { Poisson } from './poisson';
+import { Uniform } from './uniform';
 
 /**
  * KL(p ‖ q) in closed form, in nats.
  *
  * Supported pairs: Normal‖Normal, LogNormal‖LogNormal, Exponential‖Exponential,
- * Gamma‖Gamma, Exponential‖Gamma, Gamma‖Exponential. Any other pair throws
- * {@link UnsupportedKLError}.
+ * Gamma‖Gamma, Exponential‖Gamma, Gamma‖Exponential, Cauchy‖Cauchy,
+ * HalfNormal‖HalfNormal, Uniform‖Uniform, InverseGamma‖InverseGamma,
+ * Bernoulli‖Bernoulli, Poisson‖Poisson, Binomial‖Binomial (same n; different n
+ * throw an `InvalidParameterError`). Any other pair throws {@link UnsupportedKLError}.
  *
  * - Normal: ½[(σp/σq)² − 1 − 2 log(σp/σq) + ((μp − μq)/σq)²] (LogNormal likewise).
  * - Exponential: λq/λp − 1 − log(λq/λp).
- * - Gamma: (αp − αq)ψ(αp) − log Γ(αp) + log Γ(αq) + αq log(βp/βq) + αp(βq − βp)/βp.
+ * - Gamma: (αp − αq)ψ(αp) − log Γ(αp) + log Γ(αq) + αq log(βp/βq) + αp(βq − βp)/βp
+ *   (InverseGamma‖InverseGamma likewise, with rate = scale).
+ * - Cauchy: log(1 + ((σp − σq)² + (μp − μq)²)/(4σpσq)); HalfNormal: the Normal one with
+ *   equal means; Uniform: log(width_q/width_p) when [lp, hp] ⊆ [lq, hq], else ∞.
+ * - Bernoulli: p log(p/q) + (1 − p) log((1 − p)/(1 − q)); Binomial: n times that.
+ * - Poisson: λp log(λp/λq) + λq − λp.
  *
  * @example
  * ```ts
@@ -37,13 +57,37 @@ import { Normal } from './normal';
  * kl(new Normal(0, 1), new Normal(0, 1.000001)); // 9.99998333e-13, full precision
  * ```
  */
-export function kl(p: ContinuousDistribution, q: ContinuousDistribution): number {
+export function kl(p: ContinuousDistribution, q: ContinuousDistribution): number;
+/**
+ * KL(p ‖ q) of two discrete distributions of the same family: Bernoulli‖Bernoulli,
+ * Poisson‖Poisson, Binomial‖Binomial (same n).
+ *
+ * @example
+ * ```ts
+ * import { kl, Bernoulli, Poisson } from 'varinf';
+ * kl(new Bernoulli(0.3), new Bernoulli(0.7)); // 0.3389191441548813
+ * kl(new Poisson(1), new Poisson(2));         // 0.3068528194400547 = 1 − ln 2
+ * ```
+ */
+export function kl(p: DiscreteDistribution, q: DiscreteDistribution): number;
+export function kl(p: ContinuousDistribution | DiscreteDistribution, q: ContinuousDistribution | DiscreteDistribution): number {
+  checkDistribution('p', p);
+  checkDistribution('q', q);
+  if (p instanceof Bernoulli && q instanceof Bernoulli) return klBernoulli(p.p, q.p);
+  if (p instanceof Poisson && q instanceof Poisson) return klPoisson(p.rate, q.rate);
+  if (p instanceof Binomial && q instanceof Binomial) return klBinomial(p.n, p.p, q.n, q.p);
   if (p instanceof Normal && q instanceof Normal) return klLocationScale(p.mu, p.sigma, q.mu, q.sigma);
   if (p instanceof LogNormal && q instanceof LogNormal) return klLocationScale(p.mu, p.sigma, q.mu, q.sigma);
   if (p instanceof Exponential && q instanceof Exponential) return expm1mx(-logRatio(p.rate, q.rate));
   if (p instanceof Gamma && q instanceof Gamma) return klGamma(p.shape, p.rate, q.shape, q.rate);
   if (p instanceof Exponential && q instanceof Gamma) return klGamma(1, p.rate, q.shape, q.rate);
   if (p instanceof Gamma && q instanceof Exponential) return klGamma(p.shape, p.rate, 1, q.rate);
+  if (p instanceof Cauchy && q instanceof Cauchy) return klCauchy(p.mu, p.sigma, q.mu, q.sigma);
+  // HalfNormal: the Normal formula with equal means (the fold maps both the same way).
+  if (p instanceof HalfNormal && q instanceof HalfNormal) return klLocationScale(0, p.sigma, 0, q.sigma);
+  if (p instanceof Uniform && q instanceof Uniform) return klUniform(p.low, p.high, q.low, q.high);
+  // InverseGamma: KL is invariant under x ↦ 1/x, so it is Gamma's with rate = scale.
+  if (p instanceof InverseGamma && q instanceof InverseGamma) return klGamma(p.shape, p.scale, q.shape, q.scale);
   throw new UnsupportedKLError(p.name, q.name);
 }
 
@@ -84,4 +128,12 @@ function lgammaTaylorRemainder(a: number, b: number): number {
 function logRatio(a: number, b: number): number {
   const r = (a - b) / b;
   return Math.abs(r) < 0.5 ? Math.log1p(r) : Math.log(a) - Math.log(b);
+}
+
+/** Throws a `TypeError` naming the argument unless it is a distribution. */
+function checkDistribution(name: string, d: unknown): void {
+  // Duck-typed: continuous and discrete families alike.
+  if (d === null || typeof d !== 'object' || typeof (d as { logPdf?: unknown }).logPdf !== 'function') {
+    throw new TypeError(`kl: ${name} must be a distribution (e.g. new Normal(0, 1)), got ${formatValue(d)}`);
+  }
 }

@@ -12,7 +12,8 @@ import { describe } from './plate';
 /**
  * Checks a record of latent values against the blocks and copies it into the flat
  * vector `z`: every declared latent present with the right type (a number, or an
- * array-like of the block's length) and no unknown name.
+ * array-like of the block's length, never NaN: a NaN latent has no density to
+ * report) and no unknown name.
  *
  * @example
  * ```ts
@@ -28,7 +29,7 @@ export function loadValues(blocks: readonly PriorBlock[], values: unknown, z: Fl
   for (const b of blocks) {
     const x = v[b.name];
     if (b.scalar) {
-      if (typeof x !== 'number') throw badLatent(b, x);
+      if (typeof x !== 'number' || x !== x) throw badLatent(b, x);
       z[b.offset] = x;
     } else {
       if (x === null || typeof x !== 'object' || typeof (x as ArrayLike<number>).length !== 'number') {
@@ -38,7 +39,13 @@ export function loadValues(blocks: readonly PriorBlock[], values: unknown, z: Fl
       if (a.length !== b.size) {
         throw new ModelError(`Model: latent "${b.name}" must have length ${b.size}, got ${a.length}`, b.name);
       }
-      for (let j = 0; j < b.size; j++) z[b.offset + j] = a[j];
+      for (let j = 0; j < b.size; j++) {
+        const xj = a[j];
+        if (typeof xj !== 'number' || xj !== xj) {
+          throw new ModelError(`Model: latent "${b.name}[${j}]" must be a number (not NaN), got ${describe(xj)}`, b.name);
+        }
+        z[b.offset + j] = xj;
+      }
     }
   }
   // Every declared name is present, so equal key counts mean no unknown key.
@@ -63,6 +70,7 @@ function unknownLatent(blocks: readonly PriorBlock[], v: Record<string, unknown>
 
 function badLatent(b: PriorBlock, x: unknown): ModelError {
   const what = b.scalar ? 'a number' : `a Float64Array of length ${b.size}`;
+  if (x !== x) return new ModelError(`Model: latent "${b.name}" is NaN; a latent value has a density only where it is a number`, b.name);
   return x === undefined
     ? new ModelError(`Model: latent "${b.name}" is missing from the values (expected ${what})`, b.name)
     : new ModelError(`Model: latent "${b.name}" must be ${what}, got ${describe(x)}`, b.name);
