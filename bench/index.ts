@@ -40,6 +40,11 @@ const sections: Section[] = [
     note: '`Rng` beside @stdlib/random-base-* (seeded factories) and `Math.random`; tinybench. Ratio 1 = fastest of its group.',
   },
   {
+    name: 'special',
+    title: 'Special functions: ns per call beside @stdlib',
+    note: 'The special functions (own code since issue #10: Cody erf/erfc/erfcx, Cody–Hillstrom log Γ, Cody–Strecok–Thacher ψ, ψ′ by asymptotics and recurrence, erf⁻¹/erfc⁻¹ through AS 241) beside the @stdlib modules they replaced, on 4096 mixed arguments each, timed interleaved. Ratio < 1: varinf is faster.',
+  },
+  {
     name: 'model',
     title: 'Model layer: gradient cost and per-datum cost',
     note: 'Gradient/value ratios of the same model (targets of issue 3), and the 1000-datum log joint against a plain hand-written loop computing the same sum.',

@@ -4,7 +4,7 @@
  * code paths — other models, other distributions — do not change how V8 compiles
  * the next one's; every row is still measured beside its baseline in one process).
  *
- * Usage: `tsx bench/section.ts <distributions|continuous-families|discrete|random|model|fit|rqmc|gamma-scales>`.
+ * Usage: `tsx bench/section.ts <distributions|continuous-families|discrete|random|model|fit|rqmc|gamma-scales|special>`.
  */
 import { runContinuousFamiliesBench } from './contfam.bench';
 import { runDiscreteBench } from './discrete.bench';
@@ -15,6 +15,7 @@ import { sink, type Row } from './harness';
 import { runModelBench } from './model.bench';
 import { runRandomBench } from './random.bench';
 import { runRqmcBench } from './rqmc.bench';
+import { runSpecialBench } from './special.bench';
 
 /** The sections by name. */
 export const SECTIONS: Readonly<Record<string, () => Row[] | Promise<Row[]>>> = {
@@ -26,6 +27,7 @@ export const SECTIONS: Readonly<Record<string, () => Row[] | Promise<Row[]>>> = 
   fit: runFitBench,
   rqmc: runRqmcBench,
   'gamma-scales': runGammaScalesBench,
+  special: runSpecialBench,
 };
 
 /** The line prefix of the JSON result. */

@@ -1,37 +1,19 @@
 /**
  * The log-gamma function and its relatives: `lgamma`, `lgamma1p`, `digamma`,
- * `trigamma`, and the Stirling-series remainder `stirlerr`.
+ * `trigamma`, and the Stirling-series remainder `stirlerr`. All are own code
+ * (no runtime dependency): `lgamma` in `lgamma.ts` (Cody & Hillstrom 1967),
+ * `digamma` in `digamma.ts` (Cody, Strecok & Thacher 1973), `trigamma` in
+ * `trigamma.ts` (asymptotic series and recurrence).
  *
  * @module
  */
 
-import gammaln from '@stdlib/math-base-special-gammaln';
-import stdlibDigamma from '@stdlib/math-base-special-digamma';
-import stdlibTrigamma from '@stdlib/math-base-special-trigamma';
 import { LN_SQRT_2PI } from './constants';
+import { lgamma, stirlingTail } from './lgamma';
 
-/**
- * log|Γ(x)|.
- *
- * Wraps `@stdlib/math-base-special-gammaln` (a port of FreeBSD/fdlibm
- * `lgamma_r`: rational approximations around 1 and 2, Stirling series for
- * large x, reflection for x < 0). Measured against the reference (mpmath,
- * 50 digits, 20 cases incl. x = 1 − 1e-10, 2 − 1e-12, 1e-300, 1e300,
- * negative non-integers): worst relative error 1.2e-15 (at x = −2.5; ≤ 1 ulp
- * elsewhere, after dividing by the condition number near 1 and 2). Poles
- * (x = 0, −1, …) give +∞.
- *
- * @param x - argument
- * @returns log|Γ(x)|
- * @example
- * ```ts
- * lgamma(10.5); // ≈ 13.940625219403763
- * lgamma(0.5);  // 0.5723649429247001 (= log √π)
- * ```
- */
-export function lgamma(x: number): number {
-  return gammaln(x);
-}
+export { lgamma } from './lgamma';
+export { digamma } from './digamma';
+export { trigamma } from './trigamma';
 
 // Coefficients (−1)^k (ζ(k) − 1)/k, k = 2..31 (mpmath, 40 digits).
 const LG1P_C = [
@@ -63,59 +45,11 @@ const ONE_MINUS_EULER = 0.42278433509846713;
  * ```
  */
 export function lgamma1p(x: number): number {
-  if (!(Math.abs(x) <= 0.5)) return x !== x ? NaN : gammaln(1 + x);
+  if (!(Math.abs(x) <= 0.5)) return x !== x ? NaN : lgamma(1 + x);
   let s = 0;
   for (let k = LG1P_C.length - 1; k >= 0; k--) s = s * x + (LG1P_C[k] as number);
   return -Math.log1p(x) + x * (ONE_MINUS_EULER + x * s);
 }
-
-/**
- * Digamma ψ(x) = d/dx log Γ(x).
- *
- * Wraps `@stdlib/math-base-special-digamma` (Boost's algorithm: rational
- * approximation on [1, 2] around the positive root x₀ = 1.4616…, asymptotic
- * series for large x, reflection for x < 0). Measured against the reference
- * (14 cases incl. the root, ±1e-8, 1e300, negative x): worst 3.2e-16 relative
- * (after dividing by cond at the root).
- *
- * @param x - argument
- * @returns ψ(x); NaN at the poles x = 0, −1, −2, …
- * @example
- * ```ts
- * digamma(1); // -0.5772156649015329 (= −γ)
- * ```
- */
-export function digamma(x: number): number {
-  return stdlibDigamma(x);
-}
-
-/**
- * Trigamma ψ′(x) = d²/dx² log Γ(x).
- *
- * Wraps `@stdlib/math-base-special-trigamma` (Boost's algorithm: rational
- * approximations on [1, 2], [2, 4], asymptotic expansion above, reflection
- * below 0). Accuracy about 1e-15 relative (stdlib's tests against Boost).
- *
- * @param x - argument
- * @returns ψ′(x)
- * @example
- * ```ts
- * trigamma(1); // 1.6449340668482264 (= π²/6)
- * ```
- */
-export function trigamma(x: number): number {
-  return stdlibTrigamma(x);
-}
-
-// Stirling series coefficients B_{2k} / (2k(2k − 1)).
-const S1 = 1 / 12;
-const S2 = 1 / 360;
-const S3 = 1 / 1260;
-const S4 = 1 / 1680;
-const S5 = 1 / 1188;
-const S6 = 691 / 360360;
-const S7 = 1 / 156;
-const S8 = 3617 / 122400;
 
 /**
  * Remainder of Stirling's formula:
@@ -135,14 +69,6 @@ const S8 = 3617 / 122400;
  * ```
  */
 export function stirlerr(a: number): number {
-  if (a >= 10) {
-    const r = 1 / a;
-    const r2 = r * r;
-    return (
-      r *
-      (S1 -
-        r2 * (S2 - r2 * (S3 - r2 * (S4 - r2 * (S5 - r2 * (S6 - r2 * (S7 - r2 * S8)))))))
-    );
-  }
+  if (a >= 10) return stirlingTail(a);
   return lgamma1p(a) - (a + 0.5) * Math.log(a) + a - LN_SQRT_2PI;
 }
