@@ -2,7 +2,7 @@
  * Regularized incomplete gamma functions P(a, x), Q(a, x), their logarithms,
  * inverses and the derivative ∂P/∂a.
  *
- * Written here (not wrapped) because `@stdlib/math-base-special-gammainc`
+ * Written here (not wrapped) because `stdlib-js/math-base-special-gammainc`
  * loses ~1e-2 relative accuracy for large a near x ≈ a and has no log or
  * inverse-from-log variants. Algorithms:
  * - a ≥ 20 and |x/a − 1| ≤ 0.4: Temme's uniform asymptotic expansion

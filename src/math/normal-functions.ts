@@ -6,7 +6,7 @@
  * @module
  */
 
-import { erfc, erfcx } from './error-functions';
+import { erfc, erfcx } from './erf-cody';
 import { LN_2, LN_SQRT_2PI, SQRT_2, SQRT1_2, SQRT_HALF_PI, LOG_DBL_MIN } from './constants';
 
 const SPLITTER = 134217729; // 2^27 + 1, Dekker/Veltkamp split
