@@ -7,14 +7,19 @@
  *
  * @packageDocumentation
  */
+export { Cauchy } from './distributions/cauchy';
 export { ContinuousDistribution } from './distributions/distribution';
 export { scalarValue, type BoxedScalar } from './distributions/scalar';
 export { Exponential } from './distributions/exponential';
 export { Gamma } from './distributions/gamma';
+export { HalfCauchy } from './distributions/half-cauchy';
+export { HalfNormal } from './distributions/half-normal';
+export { InverseGamma } from './distributions/inverse-gamma';
 export { kl } from './distributions/kl';
 export { LogNormal } from './distributions/lognormal';
 export { Normal } from './distributions/normal';
-export { nonNegative, positive, real, type Support, type SupportKind } from './distributions/support';
+export { closedInterval, nonNegative, positive, real, type Support, type SupportKind } from './distributions/support';
+export { Uniform } from './distributions/uniform';
 export {
   bijectionFor,
   expBijection,

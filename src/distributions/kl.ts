@@ -14,20 +14,30 @@ import { expm1mx } from '../math/elementary';
 import { integrate } from '../math/quadrature';
 import type { ContinuousDistribution } from './distribution';
 import { Exponential } from './exponential';
+import { Cauchy } from './cauchy';
 import { Gamma, gammaEntropyStandard } from './gamma';
+import { HalfNormal } from './half-normal';
+import { InverseGamma } from './inverse-gamma';
+import { klCauchy } from './kl-cauchy';
+import { klUniform } from './kl-uniform';
 import { LogNormal } from './lognormal';
 import { Normal } from './normal';
+import { Uniform } from './uniform';
 
 /**
  * KL(p ‖ q) in closed form, in nats.
  *
  * Supported pairs: Normal‖Normal, LogNormal‖LogNormal, Exponential‖Exponential,
- * Gamma‖Gamma, Exponential‖Gamma, Gamma‖Exponential. Any other pair throws
- * {@link UnsupportedKLError}.
+ * Gamma‖Gamma, Exponential‖Gamma, Gamma‖Exponential, Cauchy‖Cauchy,
+ * HalfNormal‖HalfNormal, Uniform‖Uniform, InverseGamma‖InverseGamma. Any other
+ * pair throws {@link UnsupportedKLError}.
  *
  * - Normal: ½[(σp/σq)² − 1 − 2 log(σp/σq) + ((μp − μq)/σq)²] (LogNormal likewise).
  * - Exponential: λq/λp − 1 − log(λq/λp).
- * - Gamma: (αp − αq)ψ(αp) − log Γ(αp) + log Γ(αq) + αq log(βp/βq) + αp(βq − βp)/βp.
+ * - Gamma: (αp − αq)ψ(αp) − log Γ(αp) + log Γ(αq) + αq log(βp/βq) + αp(βq − βp)/βp
+ *   (InverseGamma‖InverseGamma likewise, with rate = scale).
+ * - Cauchy: log(1 + ((σp − σq)² + (μp − μq)²)/(4σpσq)); HalfNormal: the Normal one with
+ *   equal means; Uniform: log(width_q/width_p) when [lp, hp] ⊆ [lq, hq], else ∞.
  *
  * @example
  * ```ts
@@ -44,6 +54,12 @@ export function kl(p: ContinuousDistribution, q: ContinuousDistribution): number
   if (p instanceof Gamma && q instanceof Gamma) return klGamma(p.shape, p.rate, q.shape, q.rate);
   if (p instanceof Exponential && q instanceof Gamma) return klGamma(1, p.rate, q.shape, q.rate);
   if (p instanceof Gamma && q instanceof Exponential) return klGamma(p.shape, p.rate, 1, q.rate);
+  if (p instanceof Cauchy && q instanceof Cauchy) return klCauchy(p.mu, p.sigma, q.mu, q.sigma);
+  // HalfNormal: the Normal formula with equal means (the fold maps both the same way).
+  if (p instanceof HalfNormal && q instanceof HalfNormal) return klLocationScale(0, p.sigma, 0, q.sigma);
+  if (p instanceof Uniform && q instanceof Uniform) return klUniform(p.low, p.high, q.low, q.high);
+  // InverseGamma: KL is invariant under x ↦ 1/x, so it is Gamma's with rate = scale.
+  if (p instanceof InverseGamma && q instanceof InverseGamma) return klGamma(p.shape, p.scale, q.shape, q.scale);
   throw new UnsupportedKLError(p.name, q.name);
 }
 

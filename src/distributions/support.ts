@@ -6,14 +6,16 @@
  */
 
 /**
- * The kinds of support varinf knows how to transform to the real line.
+ * The kinds of support: `real`, `positive` and `nonNegative` have a transform to
+ * the real line (identity, exp); `interval` (a bounded interval such as a
+ * Uniform's [low, high]) does not have one in the model layer yet.
  *
  * @example
  * ```ts
  * const kind: SupportKind = new Gamma(2, 1).support.kind; // "nonNegative"
  * ```
  */
-export type SupportKind = 'real' | 'positive' | 'nonNegative';
+export type SupportKind = 'real' | 'positive' | 'nonNegative' | 'interval';
 
 /**
  * An interval support `[lower, upper]`, with open or closed ends.
@@ -84,3 +86,26 @@ export const nonNegative: Support = Object.freeze({
   lowerClosed: true,
   contains: (x: number): boolean => x >= 0 && x < Infinity,
 });
+
+/**
+ * The closed bounded interval [lower, upper] (finite ends, lower < upper), e.g.
+ * the support of `Uniform(lower, upper)`; `contains` includes both ends.
+ *
+ * @param lower - the lower end, finite
+ * @param upper - the upper end, finite and > lower
+ * @returns a frozen support of kind `"interval"`
+ * @example
+ * ```ts
+ * import { closedInterval } from 'varinf';
+ * closedInterval(-1, 2).contains(2); // true
+ * ```
+ */
+export function closedInterval(lower: number, upper: number): Support {
+  return Object.freeze({
+    kind: 'interval',
+    lower,
+    upper,
+    lowerClosed: true,
+    contains: (x: number): boolean => x >= lower && x <= upper,
+  });
+}

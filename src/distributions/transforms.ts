@@ -69,6 +69,7 @@ export const expBijection: Bijection = Object.freeze({
 /**
  * The bijection ℝ → support used for a latent with this support: identity for the
  * real line, exp for (0, ∞) and [0, ∞) (the boundary 0 has probability zero).
+ * Throws a `TypeError` for a bounded `interval` support (no transform yet).
  *
  * @example
  * ```ts
@@ -83,5 +84,8 @@ export function bijectionFor(support: Support): Bijection {
     case 'positive':
     case 'nonNegative':
       return expBijection;
+    case 'interval':
+      // A bounded latent needs a scaled logistic transform; the model layer does not provide one yet.
+      throw new TypeError(`bijectionFor: no transform to the real line for the interval support [${support.lower}, ${support.upper}] yet`);
   }
 }

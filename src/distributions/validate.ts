@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { InvalidParameterError } from '../errors';
+import { formatValue, InvalidParameterError } from '../errors';
 import { scalarValue } from './scalar';
 
 /** True when the parameter value `x` is finite (any sign): the domain `finiteParam` accepts. */
@@ -32,6 +32,18 @@ export function positiveParam(owner: string, name: string, v: number): number {
   const x = scalarValue(v);
   if (typeof x !== 'number' || !isPositiveValue(x)) {
     throw new InvalidParameterError(owner, name, '> 0 and finite', typeof x === 'number' ? x : v);
+  }
+  return x;
+}
+
+/**
+ * The numeric value of `v`, which must be finite and > `bound`, the value of the
+ * already checked parameter `boundName` (e.g. a Uniform's high above its low).
+ */
+export function finiteAboveParam(owner: string, name: string, v: number, bound: number, boundName: string): number {
+  const x = scalarValue(v);
+  if (typeof x !== 'number' || !(isFiniteValue(x) && x > bound)) {
+    throw new InvalidParameterError(owner, name, `finite and > ${boundName} (${formatValue(bound)})`, typeof x === 'number' ? x : v);
   }
   return x;
 }
