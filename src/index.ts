@@ -7,6 +7,7 @@
  *
  * @packageDocumentation
  */
+export { Beta } from './distributions/beta';
 export { Cauchy } from './distributions/cauchy';
 export { ContinuousDistribution } from './distributions/distribution';
 export { scalarValue, type BoxedScalar } from './distributions/scalar';
@@ -18,6 +19,7 @@ export { InverseGamma } from './distributions/inverse-gamma';
 export { kl } from './distributions/kl';
 export { LogNormal } from './distributions/lognormal';
 export { Normal } from './distributions/normal';
+export { StudentT } from './distributions/student-t';
 export { closedInterval, nonNegative, positive, real, type Support, type SupportKind } from './distributions/support';
 export { Uniform } from './distributions/uniform';
 export {

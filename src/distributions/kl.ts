@@ -12,12 +12,14 @@ import { UnsupportedKLError } from '../errors';
 import { digamma, lgamma, trigamma } from '../math/gamma-functions';
 import { expm1mx } from '../math/elementary';
 import { integrate } from '../math/quadrature';
+import { Beta } from './beta';
 import type { ContinuousDistribution } from './distribution';
 import { Exponential } from './exponential';
 import { Cauchy } from './cauchy';
 import { Gamma, gammaEntropyStandard } from './gamma';
 import { HalfNormal } from './half-normal';
 import { InverseGamma } from './inverse-gamma';
+import { klBeta } from './kl-beta';
 import { klCauchy } from './kl-cauchy';
 import { klUniform } from './kl-uniform';
 import { LogNormal } from './lognormal';
@@ -29,7 +31,7 @@ import { Uniform } from './uniform';
  *
  * Supported pairs: Normal‖Normal, LogNormal‖LogNormal, Exponential‖Exponential,
  * Gamma‖Gamma, Exponential‖Gamma, Gamma‖Exponential, Cauchy‖Cauchy,
- * HalfNormal‖HalfNormal, Uniform‖Uniform, InverseGamma‖InverseGamma. Any other
+ * HalfNormal‖HalfNormal, Uniform‖Uniform, InverseGamma‖InverseGamma, Beta‖Beta. Any other
  * pair throws {@link UnsupportedKLError}.
  *
  * - Normal: ½[(σp/σq)² − 1 − 2 log(σp/σq) + ((μp − μq)/σq)²] (LogNormal likewise).
@@ -38,6 +40,7 @@ import { Uniform } from './uniform';
  *   (InverseGamma‖InverseGamma likewise, with rate = scale).
  * - Cauchy: log(1 + ((σp − σq)² + (μp − μq)²)/(4σpσq)); HalfNormal: the Normal one with
  *   equal means; Uniform: log(width_q/width_p) when [lp, hp] ⊆ [lq, hq], else ∞.
+ * - Beta: log B(αq, βq) − log B(αp, βp) − (αq − αp)(ψ(αp) − ψ(np)) − (βq − βp)(ψ(βp) − ψ(np)).
  *
  * @example
  * ```ts
@@ -60,6 +63,7 @@ export function kl(p: ContinuousDistribution, q: ContinuousDistribution): number
   if (p instanceof Uniform && q instanceof Uniform) return klUniform(p.low, p.high, q.low, q.high);
   // InverseGamma: KL is invariant under x ↦ 1/x, so it is Gamma's with rate = scale.
   if (p instanceof InverseGamma && q instanceof InverseGamma) return klGamma(p.shape, p.scale, q.shape, q.scale);
+  if (p instanceof Beta && q instanceof Beta) return klBeta(p.alpha, p.beta, q.alpha, q.beta);
   throw new UnsupportedKLError(p.name, q.name);
 }
 

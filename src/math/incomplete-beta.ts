@@ -35,7 +35,8 @@
 import { lbeta, logABeta } from './beta-functions';
 import { LN_SQRT_2PI } from './constants';
 import { log1mexp } from './elementary';
-import { stirlerr } from './gamma-functions';
+import { lgamma1p, stirlerr } from './gamma-functions';
+import { logGammaQ } from './incomplete-gamma';
 import { normalQuantileFromLog } from './normal-functions';
 import { bd0 } from './saddle-point';
 
@@ -49,8 +50,24 @@ function logOf(x: number, y: number): number {
   return x <= 0.5 ? Math.log(x) : Math.log1p(-y);
 }
 
-/** log(x^a y^b / B(a, b)), x + y = 1, x, y > 0 (Loader's form for a, b ≥ 10). */
-function logPrefix(a: number, b: number, x: number, y: number): number {
+/**
+ * log(x^a y^b / B(a, b)) for a pair x + y = 1, x, y > 0: the prefix of the incomplete beta
+ * function and, minus log x + log y, the Beta log-density. For a, b ≥ 10 in Loader's
+ * (2000) saddle-point form √(ab/(2πn))·exp(stirlerr(n) − stirlerr(a) − stirlerr(b) −
+ * bd0(a, nx) − bd0(b, ny)), n = a + b, accurate to a few ulp of its O(1) pieces where the
+ * direct a log x + b log y − log B(a, b) cancels from ~n to O(1); otherwise directly.
+ *
+ * @param a - first shape, a > 0
+ * @param b - second shape, b > 0
+ * @param x - point in (0, 1)
+ * @param y - 1 − x, to full relative accuracy
+ * @returns log(x^a y^b / B(a, b))
+ * @example
+ * ```ts
+ * logBetaPowerTerm(2, 3, 0.5, 0.5); // log(0.5⁵·12) = log 0.375
+ * ```
+ */
+export function logBetaPowerTerm(a: number, b: number, x: number, y: number): number {
   if (a >= 10 && b >= 10) {
     const n = a + b;
     return (
@@ -75,10 +92,11 @@ function powerSeriesSum(a: number, b: number, x: number): number {
 }
 
 /** The continued fraction h with I_x(a, b) = x^a y^b h/(a B(a, b)) (modified Lentz). */
-function continuedFraction(a: number, b: number, x: number): number {
+function continuedFraction(a: number, b: number, x: number, y: number): number {
   const qab = a + b;
   let c = 1;
-  let d = 1 - (qab * x) / (a + 1);
+  // 1 − (a + b)x/(a + 1), formed from y where x is near 1 (it would cancel there).
+  let d = (x <= 0.5 ? a + 1 - qab * x : 1 - b + qab * y) / (a + 1);
   if (Math.abs(d) < TINY) d = TINY;
   d = 1 / d;
   let h = d;
@@ -120,7 +138,52 @@ function logSeries(a: number, b: number, x: number, y: number): number {
 /** log I_x(a, b) computed directly, for x on the lower side (x < (a + 1)/(a + b + 2)). */
 function logLowerDirect(a: number, b: number, x: number, y: number): number {
   if (seriesApplies(b, x) && x <= 0.7) return logSeries(a, b, x, y);
-  return logPrefix(a, b, x, y) + Math.log(continuedFraction(a, b, x) / a);
+  // Large a, small b, x near 1: the fraction's terms 1 + aᵢdᵢ cancel there (at a = 5e7,
+  // x = 1 − 1e-7 it loses 9 digits); the asymptotic expansion is exact to ε there.
+  if (a >= 15 && b <= 1 && x >= 0.5) return logLargeASmallB(a, b, x, y);
+  return logBetaPowerTerm(a, b, x, y) + Math.log(continuedFraction(a, b, x, y) / a);
+}
+
+/**
+ * log I_x(a, b) for a ≥ 15, b ≤ 1 by the asymptotic expansion of TOMS 708's BGRAT
+ * (DiDonato & Morris 1992 §4; Temme's expansion in incomplete gamma functions, DLMF
+ * 8.18): with ν = a + (b − 1)/2 and z = −ν log x,
+ * I_x(a, b) = u·Σ_{n≥0} d_n J_n, u = e^{−z} z^b Γ(a + b)/(Γ(a)Γ(b)ν^b),
+ * J_0 = Q(b, z)·Γ(b) e^z z^{−b}, J_n = [(b + 2n − 2)(b + 2n − 1)J_{n−1} +
+ * (z + b + 2n − 1)(log² x/4)^{n−1}]/(4ν²), and d_n = (b − 1)c_n + (1/n)Σ_{i<n}(ib − n)c_i d_{n−i},
+ * c_n = 1/(2n + 1)!. The terms fall like (log x/(2ν))^{2n}; at most 30 are used.
+ */
+function logLargeASmallB(a: number, b: number, x: number, y: number): number {
+  const lnx = logOf(x, y);
+  const nu = a + 0.5 * (b - 1);
+  const z = -nu * lnx;
+  const logZ = Math.log(z);
+  const logU = -z + b * logZ - lbeta(a, b) - b * Math.log(nu);
+  // Γ(b) through lgamma1p (accurate for b ≤ 1).
+  const logR = -z + b * logZ - (lgamma1p(b) - Math.log(b));
+  let j = Math.exp(logGammaQ(b, z) - logR);
+  let sum = j;
+  const v = 0.25 / (nu * nu);
+  const t2 = 0.25 * lnx * lnx;
+  let t = 1;
+  let cn = 1;
+  const c: number[] = [];
+  const d: number[] = [];
+  for (let n = 1; n <= 30; n++) {
+    const bp2n = b + 2 * (n - 1);
+    j = (bp2n * (bp2n + 1) * j + (z + bp2n + 1) * t) * v;
+    t *= t2;
+    cn /= 2 * n * (2 * n + 1);
+    c.push(cn);
+    let s = 0;
+    for (let i = 1; i < n; i++) s += (i * b - n) * (c[i - 1] as number) * (d[n - i - 1] as number);
+    const dn = (b - 1) * cn + s / n;
+    d.push(dn);
+    const term = dn * j;
+    sum += term;
+    if (Math.abs(term) <= 1e-17 * Math.abs(sum)) break;
+  }
+  return logU + Math.log(sum);
 }
 
 /**
@@ -260,7 +323,9 @@ export interface BetaIInvResult {
  * Safeguarded Newton with bisection inside [log(DBL_TRUE_MIN·…), log ½].
  */
 function solveLogX(a: number, b: number, logTarget: number, upper: boolean, t0: number): number {
-  let lo = -800; // x = e^{-800} is below every double: F(lo) is on the far side of any target
+  // Below x = e^{-800} (no double) the leading term x^a/(a B) is exact, so the bracket
+  // extends to twice the small-x estimate t0 when that is further out (tiny a).
+  let lo = Math.min(-800, 2 * t0 - 10);
   let hi = -Math.LN2;
   const sign = upper ? -1 : 1;
   let t = Math.min(Math.max(t0, lo), hi);
@@ -273,7 +338,7 @@ function solveLogX(a: number, b: number, logTarget: number, upper: boolean, t0: 
     if (f < 0) lo = t;
     else hi = t;
     // d log F / dt = ± x·pdf(x)/F = ± exp(log(x^a y^b/B) − log y − log F).
-    const lpre = x === 0 ? a * t - lbeta(a, b) : logPrefix(a, b, x, y);
+    const lpre = x === 0 ? a * t - lbeta(a, b) : logBetaPowerTerm(a, b, x, y);
     const slope = Math.exp(lpre - Math.log1p(-x) - lf);
     let next = t - f / slope;
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
