@@ -36,5 +36,7 @@ export interface BoxedScalar {
  * ```
  */
 export function scalarValue(x: number): number {
-  return typeof x === 'number' ? x : (x as unknown as BoxedScalar).value;
+  // `?.`: null or undefined from untyped callers must reach the parameter checks (which
+  // report them as InvalidParameterError), not throw a TypeError here.
+  return typeof x === 'number' ? x : (x as unknown as BoxedScalar | null | undefined)?.value as number;
 }

@@ -109,7 +109,7 @@ export class StudentT extends ContinuousDistribution {
   logPdf(x: number): number {
     const t = this.standardize(x);
     if (t !== t) return NaN;
-    return this.logNorm - 0.5 * (this.nu + 1) * log1pSquare(Math.abs(t) / Math.sqrt(this.nu));
+    return this.logNorm - 0.5 * (this.nu + 1) * this.log1pTSquareOverNu(t);
   }
 
   /** F(x): ½ I_{ν/(ν+t²)}(ν/2, ½) for t < 0, its complement above. */
@@ -159,8 +159,9 @@ export class StudentT extends ContinuousDistribution {
   // ---- partials -------------------------------------------------------------
 
   /**
-   * With t = (x − μ)/σ and w = 1 + t²/ν: ∂/∂x = −(ν+1)t/(σνw), ∂/∂μ = −∂/∂x,
-   * ∂/∂σ = ((ν+1)t²/(νw) − 1)/σ, ∂/∂ν = ½[ψ((ν+1)/2) − ψ(ν/2) − 1/ν − log w + (ν+1)t²/(ν²w)].
+   * With t = (x − μ)/σ and w = 1 + t²/ν, in the order of `paramNames` (ν, μ, σ):
+   * ∂/∂x = −(ν+1)t/(σνw), ∂/∂ν = ½[ψ((ν+1)/2) − ψ(ν/2) − 1/ν − log w + (ν+1)t²/(ν²w)],
+   * ∂/∂μ = −∂/∂x, ∂/∂σ = ((ν+1)t²/(νw) − 1)/σ.
    */
   logPdfPartials(x: number, out: Float64Array): number {
     const lp = this.logPdf(x);
@@ -179,12 +180,13 @@ export class StudentT extends ContinuousDistribution {
     const frac = u < 1 ? (u * u) / (1 + u * u) : 1 / (1 + 1 / (u * u));
     // t/(νw) = frac/t; for t = 0 it is 0.
     const tOverNuW = t === 0 ? 0 : frac / t;
-    out[0] = -((nu + 1) * tOverNuW) / s;
-    out[1] = -out[0];
-    out[2] = ((nu + 1) * frac - 1) / s;
     const h = 0.5 * nu;
     const gap = h >= 10 ? digammaDiff(h, 0.5) : digamma(h + 0.5) - digamma(h);
-    out[3] = 0.5 * (gap - 1 / nu - log1pSquare(u) + ((nu + 1) / nu) * frac);
+    // Parameter order [nu, mu, sigma].
+    out[0] = -((nu + 1) * tOverNuW) / s;
+    out[1] = 0.5 * (gap - 1 / nu - this.log1pTSquareOverNu(t) + ((nu + 1) / nu) * frac);
+    out[2] = -out[0];
+    out[3] = ((nu + 1) * frac - 1) / s;
     return lp;
   }
 
@@ -203,6 +205,17 @@ export class StudentT extends ContinuousDistribution {
 
   // ---- helpers --------------------------------------------------------------
 
+  /** log(|t|/√ν), also where |t|/√ν overflows. */
+  private logU(t: number): number {
+    return Math.log(Math.abs(t)) - 0.5 * Math.log(this.nu);
+  }
+
+  /** log(1 + t²/ν) without overflowing t² or t/√ν (2 log(|t|/√ν) beyond u = 1e150). */
+  private log1pTSquareOverNu(t: number): number {
+    const u = Math.abs(t) / Math.sqrt(this.nu);
+    return u < 1e150 ? Math.log1p(u * u) : 2 * this.logU(t);
+  }
+
   /** t = (x − μ)/σ, also where x − μ overflows. */
   private standardize(x: number): number {
     const d = x - this.mu;
@@ -211,12 +224,13 @@ export class StudentT extends ContinuousDistribution {
 
   /** log(½ I_{ν/(ν+t²)}(ν/2, ½)) = log P(T ≤ −|t|), the log of the tail beyond |t|. */
   private logTail(t: number): number {
+    if (Math.abs(t) === Infinity) return -Infinity;
     const u = Math.abs(t) / Math.sqrt(this.nu);
-    if (u === Infinity) return -Infinity;
     // Beyond u = 1e100, x = ν/(ν + t²) = u^{−2}(1 − u^{−2} + …) may underflow while
     // I_x(ν/2, ½) need not (ν = 0.01: x^{ν/2} ≈ e^{−6}); there the leading term
-    // x^{ν/2}/((ν/2)B(ν/2, ½)) is exact to 1e-200 relative.
-    if (u > 1e100) return -this.nu * Math.log(u) - logABeta(0.5 * this.nu, 0.5) - Math.LN2;
+    // x^{ν/2}/((ν/2)B(ν/2, ½)) is exact to 1e-200 relative (u itself may overflow, so
+    // its log is taken from t and ν).
+    if (u > 1e100) return -this.nu * this.logU(t) - logABeta(0.5 * this.nu, 0.5) - Math.LN2;
     // x = ν/(ν + t²) = 1/(1 + u²) and y = u²/(1 + u²), each to full relative accuracy.
     let x: number;
     let y: number;
@@ -235,12 +249,6 @@ export class StudentT extends ContinuousDistribution {
 }
 
 const PARAMS: readonly string[] = Object.freeze(['nu', 'mu', 'sigma']);
-
-/** log(1 + u²) for u ≥ 0 without overflowing u² (2 log u + log1p(1/u²) for large u). */
-function log1pSquare(u: number): number {
-  if (u < 1e150) return Math.log1p(u * u);
-  return 2 * Math.log(u);
-}
 
 /**
  * log Γ((ν+1)/2) − log Γ(ν/2) − ½ log(νπ) = −log B(ν/2, ½) − ½ log ν.

@@ -4,7 +4,7 @@
  * extreme magnitudes), and the generic property tests sweep the whole list.
  */
 import fc from 'fast-check';
-import { Exponential, Gamma, LogNormal, Normal, type ContinuousDistribution } from '../../src/index';
+import { Beta, Exponential, Gamma, LogNormal, Normal, StudentT, type ContinuousDistribution } from '../../src/index';
 
 export interface RegistryEntry {
   readonly name: string;
@@ -53,7 +53,33 @@ export const registry: readonly RegistryEntry[] = [
     params: fc.tuple(logUniform(-3, 4), logUniform(-6, 6)),
     moderateParams: fc.tuple(logUniform(-0.5, 1.5), logUniform(-1, 1)),
   },
+  {
+    name: 'Beta',
+    paramNames: ['alpha', 'beta'],
+    make: (alpha, beta) => new Beta(alpha, beta),
+    params: fc.tuple(logUniform(-3, 5), logUniform(-3, 5)),
+    // Shapes ≥ 1 keep the density bounded at the ends, where quadrature in log x would
+    // otherwise meet an integrable singularity at x = 1.
+    moderateParams: fc.tuple(logUniform(0, 1.3), logUniform(0, 1.3)),
+  },
+  {
+    name: 'StudentT',
+    paramNames: ['nu', 'mu', 'sigma'],
+    make: (nu, mu, sigma) => new StudentT(nu, mu, sigma),
+    params: fc.tuple(logUniform(-2, 8), signedLog(-8, 8), logUniform(-8, 8)),
+    // ν ≥ 2: below, the |x|^{−1−ν} tails are too heavy for quadrature of the density to 1e-9.
+    moderateParams: fc.tuple(logUniform(Math.log10(2), 2), fc.double({ min: -5, max: 5, noNaN: true }), logUniform(-1, 1)),
+  },
 ];
+
+/**
+ * A finite measure of spread: the standard deviation where it is finite, else the
+ * interquartile range (StudentT with ν ≤ 2 has no finite variance).
+ */
+export const spreadOf = (d: ContinuousDistribution): number => {
+  const sd = d.stddev();
+  return Number.isFinite(sd) ? sd : d.quantile(0.75) - d.quantile(0.25);
+};
 
 /** A point inside the bulk or the tails of d: the quantile of p spread in log scale towards both ends. */
 export const pointIn = (d: ContinuousDistribution): fc.Arbitrary<number> =>
