@@ -25,6 +25,11 @@ const sections: Section[] = [
     note: 'varinf beside @stdlib (factory functions, seeded PRNG) and jStat (log of its pdf; Math.random sampling). Ratio < 1: varinf is faster than the fastest peer.',
   },
   {
+    name: 'betat',
+    title: 'Beta and StudentT: logPdf and sampling 1e6 each, cdf 1e5',
+    note: 'varinf beside jStat (log of its pdf; its incomplete-beta cdf; Math.random sampling); the @stdlib peers for these families are not installed. Ratio < 1: varinf is faster.',
+  },
+  {
     name: 'random',
     title: 'Random numbers: ns per draw (1e6 draws per task)',
     note: '`Rng` beside @stdlib/random-base-* (seeded factories) and `Math.random`; tinybench. Ratio 1 = fastest of its group.',

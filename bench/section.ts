@@ -4,8 +4,9 @@
  * code paths — other models, other distributions — do not change how V8 compiles
  * the next one's; every row is still measured beside its baseline in one process).
  *
- * Usage: `tsx bench/section.ts <distributions|random|model|fit|rqmc>`.
+ * Usage: `tsx bench/section.ts <distributions|betat|random|model|fit|rqmc>`.
  */
+import { runBetaStudentTBench } from './beta-student-t.bench';
 import { runDistributionBench } from './distributions.bench';
 import { runFitBench } from './fit.bench';
 import { sink, type Row } from './harness';
@@ -16,6 +17,7 @@ import { runRqmcBench } from './rqmc.bench';
 /** The sections by name. */
 export const SECTIONS: Readonly<Record<string, () => Row[] | Promise<Row[]>>> = {
   distributions: runDistributionBench,
+  betat: runBetaStudentTBench,
   random: runRandomBench,
   model: runModelBench,
   fit: runFitBench,

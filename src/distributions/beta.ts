@@ -6,7 +6,7 @@
 import { digammaDiff, digammaRemainder, lbeta } from '../math/beta-functions';
 import { digamma, stirlerr } from '../math/gamma-functions';
 import { LN_SQRT_2PI } from '../math/constants';
-import { betaI, betaIc, betaIInv, logBetaI, logBetaIc, logBetaPowerTerm } from '../math/incomplete-beta';
+import { betaIInv, logBetaIPair, logBetaPowerTerm } from '../math/incomplete-beta';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution } from './distribution';
 import type { Support } from './support';
@@ -30,8 +30,8 @@ import { positiveParam } from './validate';
  * d.mean();            // 0.4
  * d.logPdf(0.5);       // 0.4054651081081644 (= log 1.5)
  * d.cdf(0.3);          // 0.3483
- * d.quantile(0.5);     // 0.38572756813238945
- * d.logCdf(1e-200);    // ≈ -914.3, where the cdf underflows
+ * d.quantile(0.5);     // 0.3857275681323897
+ * d.logCdf(1e-200);    // -919.2422777283903 (= log(6e-400)), where the cdf underflows
  * ```
  */
 export class Beta extends ContinuousDistribution {
@@ -87,7 +87,7 @@ export class Beta extends ContinuousDistribution {
 
   /**
    * log B(α, β) − (α − 1)ψ(α) − (β − 1)ψ(β) + (α + β − 2)ψ(α + β), in a form without
-   * cancellation for large shapes (see {@link betaEntropy}).
+   * cancellation for large shapes (Stirling form for α, β ≥ 10; see `betaEntropy` in beta.ts).
    */
   entropy(): number {
     return betaEntropy(this.alpha, this.beta, this.logB);
@@ -105,22 +105,22 @@ export class Beta extends ContinuousDistribution {
 
   /** I_x(α, β). */
   cdf(x: number): number {
-    return x > 0 ? betaI(this.alpha, this.beta, x) : x <= 0 ? 0 : NaN;
+    return x > 0 ? (x < 1 ? Math.exp(this.logTail(x, false)) : 1) : x <= 0 ? 0 : NaN;
   }
 
   /** log I_x(α, β), exact where it underflows. */
   logCdf(x: number): number {
-    return x > 0 ? logBetaI(this.alpha, this.beta, x) : x <= 0 ? -Infinity : NaN;
+    return x > 0 ? (x < 1 ? this.logTail(x, false) : 0) : x <= 0 ? -Infinity : NaN;
   }
 
   /** 1 − I_x(α, β), computed directly. */
   survival(x: number): number {
-    return x > 0 ? betaIc(this.alpha, this.beta, x) : x <= 0 ? 1 : NaN;
+    return x > 0 ? (x < 1 ? Math.exp(this.logTail(x, true)) : 0) : x <= 0 ? 1 : NaN;
   }
 
   /** log(1 − I_x(α, β)), exact where it underflows. */
   logSurvival(x: number): number {
-    return x > 0 ? logBetaIc(this.alpha, this.beta, x) : x <= 0 ? 0 : NaN;
+    return x > 0 ? (x < 1 ? this.logTail(x, true) : -Infinity) : x <= 0 ? 0 : NaN;
   }
 
   /** I⁻¹(α, β, p), solved on the half of (0, 1) that holds it (see `betaIInv`). */
@@ -170,6 +170,13 @@ export class Beta extends ContinuousDistribution {
     const d = rng.logGamma(a) - rng.logGamma(b);
     // 1/(1 + e^{−d}), written so that the exponential never overflows.
     return d >= 0 ? 1 / (1 + Math.exp(-d)) : Math.exp(d) / (1 + Math.exp(d));
+  }
+
+  // ---- helpers --------------------------------------------------------------
+
+  /** log I_x(α, β) or log(1 − I_x(α, β)) for 0 < x < 1, with the cached log B(α, β). */
+  private logTail(x: number, upper: boolean): number {
+    return logBetaIPair(this.alpha, this.beta, x, 1 - x, upper, this.logB);
   }
 }
 
