@@ -5,11 +5,11 @@
  * Algorithms (DiDonato & Morris 1992, "Algorithm 708: significant digit computation
  * of the incomplete beta function ratios", ACM TOMS 18, 360–373, and Numerical
  * Recipes §6.4), in log space throughout:
- * - The side is chosen so the tail that is computed directly is the smaller one:
- *   I_x(a, b) directly when x < (a + 1)/(a + b + 2), else 1 − I_x(a, b) = I_y(b, a)
- *   with y = 1 − x directly. The other side is 1 − (small side), which has full
- *   relative accuracy because the small side is ≲ ½; the complement is never formed as
- *   1 − I when I is near 1. Internally x and y are carried as a pair so callers
+ * - One tail is computed directly and the other as its complement: I_x(a, b) when
+ *   x < (a + 1)/(a + b + 2), else 1 − I_x(a, b) = I_y(b, a) with y = 1 − x. Below that
+ *   point the direct tail is usually the smaller one, so its complement keeps full
+ *   relative accuracy; where it is not (below), the other tail is computed directly too,
+ *   so 1 − I is never formed from an I near 1. Internally x and y are carried as a pair so callers
  *   (StudentT: x = ν/(ν + t²), y = t²/(ν + t²)) can pass both to full accuracy.
  * - The series (TOMS 708 BPSER) I_x(a, b) = x^a/(a B(a, b))·[1 + a Σ_{j≥1}
  *   (1 − b)_j x^j/(j!(a + j))] where b ≤ 1 (all terms positive) or b·x ≤ 1 (the
@@ -18,8 +18,12 @@
  *   tiny a, where I ≈ 1, log I is accurate in absolute terms and 1 − I = −expm1(log I).
  *   When the side picked for convergence turns out to be the larger tail (> ¾), the
  *   other tail is computed by the series directly if it converges there.
- * - Otherwise the continued fraction (TOMS 708 BFRAC / Numerical Recipes `betacf`,
- *   modified Lentz) times the prefix x^a y^b/(a B(a, b)).
+ * - Otherwise a continued fraction times the prefix x^a y^b/B(a, b): for a, b > 1 TOMS
+ *   708's BFRAC, written around λ = (a + b)y − b so that it does not cancel for x ≈ 1;
+ *   else Numerical Recipes' `betacf` (modified Lentz).
+ * - For the large parameter ≥ 15 with the small one ≤ 15 and x ≥ ½ (the lower tail of a
+ *   distribution massed near 1), TOMS 708's BGRAT asymptotic expansion in incomplete
+ *   gamma functions, preceded by BUP's positive recurrence sum when the small shape is > 1.
  * - For a, b ≥ 10 the prefix is formed as √(ab/(2πn))·exp(stirlerr(n) − stirlerr(a) −
  *   stirlerr(b) − bd0(a, n x) − bd0(b, n y)) with n = a + b (Loader 2000, the form of
  *   R's dbinom_raw): a log x + b log y − log B(a, b) would cancel from ~1e5 to O(1) at
@@ -34,7 +38,7 @@
 
 import { lbeta, logABeta } from './beta-functions';
 import { LN_SQRT_2PI } from './constants';
-import { log1mexp } from './elementary';
+import { log1mexp, logSumExp } from './elementary';
 import { lgamma1p, stirlerr } from './gamma-functions';
 import { logGammaQ } from './incomplete-gamma';
 import { normalQuantileFromLog } from './normal-functions';
@@ -144,7 +148,77 @@ function logLowerDirect(a: number, b: number, x: number, y: number, logB: number
   // Large a, small b, x near 1: the fraction's terms 1 + aᵢdᵢ cancel there (at a = 5e7,
   // x = 1 − 1e-7 it loses 9 digits); the asymptotic expansion is exact to ε there.
   if (a >= 15 && b <= 1 && x >= 0.5) return logLargeASmallB(a, b, x, y, logB);
+  if (a >= 15 && b <= 15 && x >= 0.5) return logLargeAModerateB(a, b, x, y);
+  if (a > 1 && b > 1) return logBetaPowerTerm(a, b, x, y, logB) + Math.log(lambdaFraction(a, b, x, y));
   return logBetaPowerTerm(a, b, x, y, logB) + Math.log(continuedFraction(a, b, x, y) / a);
+}
+
+/**
+ * The continued fraction r of TOMS 708's BFRAC, I_x(a, b) = x^a y^b r/B(a, b), for a, b > 1.
+ * It is written around λ = (a + b)y − b (a > b) or a − (a + b)x (a ≤ b), formed from
+ * whichever of x, y is small, so that the fraction does not cancel where x ≈ 1 with
+ * a ≫ b (Numerical Recipes' form, with 1 − (a + b)x/(a + 1) and its successors, loses up
+ * to ~1e-11 at a ~ 3e5, b ~ 100, x ~ 1 − 4e-4). Three-term recurrences A_n, B_n with
+ * α_n = p(p + b/a)(a/s)²·n(b − n)x², β_n = n + n(b − n)x/s + (1 + t)/(1 + 1/a + 2t)·(1 + λ + n(1 + y)),
+ * t = n/a, p = 1 + (n − 1)/a, s = a + 2n − 1, rescaled every step.
+ */
+function lambdaFraction(a: number, b: number, x: number, y: number): number {
+  const lambda = a > b ? (a + b) * y - b : a - (a + b) * x;
+  const c = 1 + lambda;
+  const c0 = b / a;
+  const c1 = 1 + 1 / a;
+  const yp1 = y + 1;
+  let p = 1;
+  let s = a + 1;
+  let an = 0;
+  let bn = 1;
+  let anp1 = 1;
+  let bnp1 = c / c1;
+  let r = c1 / c;
+  for (let n = 1; n < MAX_ITER; n++) {
+    const t = n / a;
+    const w = n * (b - n) * x;
+    let e = a / s;
+    const alpha = p * (p + c0) * e * e * (w * x);
+    e = (1 + t) / (c1 + t + t);
+    const beta = n + w / s + e * (c + n * yp1);
+    p = 1 + t;
+    s += 2;
+    let tmp = alpha * an + beta * anp1;
+    an = anp1;
+    anp1 = tmp;
+    tmp = alpha * bn + beta * bnp1;
+    bn = bnp1;
+    bnp1 = tmp;
+    const r0 = r;
+    r = anp1 / bnp1;
+    if (Math.abs(r - r0) <= 1e-16 * r) break;
+    an /= bnp1;
+    bn /= bnp1;
+    anp1 = r;
+    bnp1 = 1;
+  }
+  return r;
+}
+
+/**
+ * log I_x(a, b) for a ≥ 15, 1 < b ≤ 15, x ≥ ½ (TOMS 708's BUP + BGRAT): with
+ * b₀ = b − n ∈ (0, 1], I_x(a, b) = I_x(a, b₀) + Σ_{k<n} x^a y^{b₀+k}/((b₀ + k)B(a, b₀ + k)),
+ * the first term by {@link logLargeASmallB} and the sum's terms by the ratio
+ * T_{k+1}/T_k = y(a + b₀ + k)/(b₀ + k + 1); all terms are positive, so nothing cancels
+ * (the continued fraction's 1 + aᵢdᵢ terms do at a ~ 1e5, x ~ 1 − 1e-5: ~1e-11).
+ */
+function logLargeAModerateB(a: number, b: number, x: number, y: number): number {
+  const n = Math.ceil(b) - 1;
+  const b0 = b - n; // exact: the fractional part of b (or 1)
+  const parts = [logLargeASmallB(a, b0, x, y, NaN)];
+  let logT = logBetaPowerTerm(a, b0, x, y) - Math.log(b0);
+  const logY = logOf(y, x);
+  for (let k = 0; k < n; k++) {
+    parts.push(logT);
+    logT += logY + Math.log((a + b0 + k) / (b0 + k + 1));
+  }
+  return logSumExp(parts);
 }
 
 /**
@@ -237,10 +311,11 @@ function invalid(a: number, b: number, x: number): boolean {
  * See the module notes for the algorithm (TOMS 708 series / continued fraction with a
  * Loader-form prefix). Measured against the mpmath reference (14 cases incl.
  * a = b = 1e5 near the mean, (1e-3, 1e5) at x = 1e-300, (5e7, ½) at x = 1 − 2e-8) and
- * the Beta/StudentT cdf cases: worst 7.4e-15 relative / max(1, cond). Near the mean for
- * large a, b the continued fraction takes O(√a) terms and its rounding grows like
- * 3.5·√(a)·ε (1.1e-13 at a = b = 1e5); below a, b = 10 the lgamma values in the prefix
- * limit it to ~40ε.
+ * the Beta/StudentT cdf cases: worst 7.4e-15 relative / max(1, cond). On 20 000 random
+ * points (a, b from 1e-3 to 3e5, x in the bulk and the tails) against SciPy 1.17 (Boost):
+ * 219 differ by more than 1e-13, all in tails below 1e-8 with |log I| up to 700, where
+ * exp(log I) itself carries |log I|·ε and the condition number in x is ≥ 1e3; the
+ * largest (2.8e-11) is SciPy's error (checked with mpmath). I_½(a, a) = ½ to 40ε.
  * x ≤ 0 → 0, x ≥ 1 → 1; a, b not in (0, ∞) or NaN → NaN.
  *
  * @param a - first shape, a > 0
