@@ -148,6 +148,8 @@ export class Beta extends ContinuousDistribution {
     }
     const y = 1 - x;
     out[0] = (a === 1 ? 0 : (a - 1) / x) - (b === 1 ? 0 : (b - 1) / y);
+    // ∞ − ∞ at shapes near the double maximum: the combined fraction instead.
+    if (out[0] !== out[0]) out[0] = ((a - 1) * y - (b - 1) * x) / (x * y);
     out[1] = Math.log(x) + psiGap(a, b);
     out[2] = Math.log1p(-x) + psiGap(b, a);
     return lp;
@@ -229,11 +231,15 @@ function psiGap(a: number, b: number): number {
  */
 export function betaEntropy(a: number, b: number, logB: number): number {
   if (a >= LARGE_SHAPE && b >= LARGE_SHAPE) {
+    // n/2 from halves, so that shapes near the double maximum do not overflow n.
+    const half = 0.5 * a + 0.5 * b;
     const n = a + b;
-    const logs = 0.5 * (Math.log(a / n) + Math.log(b / n) - Math.log(n));
-    const inv = 0.5 - 0.5 / a - 0.5 / b + 1 / n;
+    const logs = 0.5 * (Math.log((0.5 * a) / half) + Math.log((0.5 * b) / half) - Math.log(half) - Math.LN2);
+    const inv = 0.5 - 0.5 / a - 0.5 / b + 0.5 / half;
     const corr = stirlerr(a) + stirlerr(b) - stirlerr(n);
-    const rem = (a - 1) * digammaRemainder(a) + (b - 1) * digammaRemainder(b) - (n - 2) * digammaRemainder(n);
+    // (n − 2)R(n) → 1/(12n) → 0 as n → ∞ (∞·0 otherwise).
+    const remN = n === Infinity ? 0 : (n - 2) * digammaRemainder(n);
+    const rem = (a - 1) * digammaRemainder(a) + (b - 1) * digammaRemainder(b) - remN;
     return LN_SQRT_2PI + logs + inv + corr + rem;
   }
   return logB + (a - 1) * psiGap(a, b) + (b - 1) * psiGap(b, a);

@@ -5,7 +5,7 @@
  */
 
 import { LN_SQRT_2PI } from './constants';
-import { lgamma, lgamma1p, stirlerr } from './gamma-functions';
+import { digamma, lgamma, lgamma1p, stirlerr } from './gamma-functions';
 
 /**
  * Stirling's correction log Γ(x) − ((x − ½) log x − x + log √(2π)), for x ≥ 10.
@@ -58,14 +58,16 @@ export function lbeta(a: number, b: number): number {
   const q = Math.max(a, b);
   if (p === 0) return Infinity;
   if (q === Infinity) return -Infinity;
+  // p + q may overflow (both ~1e308): halve before adding where it matters.
+  const half = 0.5 * p + 0.5 * q;
   if (p >= 10) {
     const corr = lgammacor(p) + lgammacor(q) - lgammacor(p + q);
-    const r = p / (p + q);
+    const r = (0.5 * p) / half;
     return -0.5 * Math.log(q) + LN_SQRT_2PI + corr + (p - 0.5) * Math.log(r) + q * Math.log1p(-r);
   }
   if (q >= 10) {
     const corr = lgammacor(q) - lgammacor(p + q);
-    return lgammaSmall(p) + corr + p - p * Math.log(p + q) + (q - 0.5) * Math.log1p(-p / (p + q));
+    return lgammaSmall(p) + corr + p - p * (Math.log(half) + Math.LN2) + (q - 0.5) * Math.log1p(-(0.5 * p) / half);
   }
   return lgammaSmall(p) + lgammaSmall(q) - lgammaSmall(p + q);
 }
@@ -162,6 +164,9 @@ function powerDifferences(coef: readonly number[], first: number, x: number, a: 
  * ```
  */
 export function stirlerrDiff(x: number, a: number): number {
+  // An increment beyond x leaves nothing to cancel (c(x) > 2c(x + a)); the power
+  // differences would overflow expm1 for a ≫ x.
+  if (a > x) return stirlerr(x) - stirlerr(x + a);
   return powerDifferences(STIRLING, 1, x, a);
 }
 
@@ -180,6 +185,8 @@ export function stirlerrDiff(x: number, a: number): number {
  * ```
  */
 export function digammaDiff(x: number, a: number): number {
+  // An increment beyond x leaves nothing to cancel (the difference is ≥ log 2 − …).
+  if (a > x) return digamma(x + a) - digamma(x);
   return Math.log1p(a / x) + a / (2 * x * (x + a)) + powerDifferences(DIGAMMA, 2, x, a);
 }
 

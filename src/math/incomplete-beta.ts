@@ -36,12 +36,12 @@
  * @module
  */
 
-import { lbeta, logABeta } from './beta-functions';
+import { lbeta, log1pmx, logABeta } from './beta-functions';
 import { LN_SQRT_2PI } from './constants';
 import { log1mexp, logSumExp } from './elementary';
 import { lgamma1p, stirlerr } from './gamma-functions';
 import { logGammaQ } from './incomplete-gamma';
-import { normalQuantileFromLog } from './normal-functions';
+import { normalLogCdf, normalQuantileFromLog } from './normal-functions';
 import { bd0 } from './saddle-point';
 
 const EPS = 2.220446049250313e-16;
@@ -75,12 +75,29 @@ function logOf(x: number, y: number): number {
 export function logBetaPowerTerm(a: number, b: number, x: number, y: number, logB = NaN): number {
   if (a >= 10 && b >= 10) {
     const n = a + b;
+    if (n === Infinity) return hugeShapesPowerTerm(a, b, x, y);
     return (
       0.5 * Math.log((a / n) * b) - LN_SQRT_2PI + stirlerr(n) - stirlerr(a) - stirlerr(b) -
       bd0(a, n * x) - bd0(b, n * y)
     );
   }
   return a * logOf(x, y) + b * logOf(y, x) - (logB === logB ? logB : lbeta(a, b));
+}
+
+/**
+ * Loader's form when a + b overflows (both shapes ~1e308): with the mean m = a/n formed
+ * from halves, bd0(a, nx) = a·(r − 1 − log r), r = x/m, and likewise for b, and
+ * stirlerr(n) = 0; finite wherever the true value is (−∞ beyond ~1e-154 from the mean).
+ */
+function hugeShapesPowerTerm(a: number, b: number, x: number, y: number): number {
+  const half = 0.5 * a + 0.5 * b;
+  const ma = (0.5 * a) / half;
+  const mb = (0.5 * b) / half;
+  const dev = (r: number): number => -log1pmx(r - 1); // r − 1 − log r ≥ 0
+  return (
+    0.5 * (Math.log(ma) + Math.log(b)) - LN_SQRT_2PI - stirlerr(a) - stirlerr(b) -
+    a * dev(x / ma) - b * dev(y / mb)
+  );
 }
 
 /** Σ_{j≥1} (1 − b)_j x^j/(j!(a + j)), so I_x(a, b) = x^a (1 + a·Σ)/(a B(a, b)) (TOMS 708 BPSER). */
@@ -202,6 +219,28 @@ function lambdaFraction(a: number, b: number, x: number, y: number): number {
 }
 
 /**
+ * J₀ = Q(b, z)·Γ(b)e^z z^{−b} of the BGRAT expansion. For z ≥ 50 by its asymptotic
+ * series (1/z)·Σ_k (b − 1)(b − 2)…(b − k)/z^k (b ≤ 1, so the terms decrease at once and
+ * alternate in sign after the first; truncated below 1e-17 relative), which needs no
+ * Q(b, z) that may underflow; below, from `logGammaQ`, with Γ(b) through `lgamma1p`.
+ */
+function bgratJ0(b: number, z: number, logZ: number): number {
+  if (z >= 50) {
+    // The terms shrink while k < z; the smallest, ~e^{−z}√(2πz) < 1e-20, is far below ε.
+    let term = 1;
+    let sum = 1;
+    for (let k = 1; k < z; k++) {
+      term *= (b - k) / z;
+      sum += term;
+      if (Math.abs(term) <= 1e-17 * Math.abs(sum)) break;
+    }
+    return sum / z;
+  }
+  const logR = -z + b * logZ - (lgamma1p(b) - Math.log(b));
+  return Math.exp(logGammaQ(b, z) - logR);
+}
+
+/**
  * log I_x(a, b) for a ≥ 15, 1 < b ≤ 15, x ≥ ½ (TOMS 708's BUP + BGRAT): with
  * b₀ = b − n ∈ (0, 1], I_x(a, b) = I_x(a, b₀) + Σ_{k<n} x^a y^{b₀+k}/((b₀ + k)B(a, b₀ + k)),
  * the first term by {@link logLargeASmallB} and the sum's terms by the ratio
@@ -236,9 +275,7 @@ function logLargeASmallB(a: number, b: number, x: number, y: number, logB: numbe
   const z = -nu * lnx;
   const logZ = Math.log(z);
   const logU = -z + b * logZ - (logB === logB ? logB : lbeta(a, b)) - b * Math.log(nu);
-  // Γ(b) through lgamma1p (accurate for b ≤ 1).
-  const logR = -z + b * logZ - (lgamma1p(b) - Math.log(b));
-  let j = Math.exp(logGammaQ(b, z) - logR);
+  let j = bgratJ0(b, z, logZ);
   let sum = j;
   const v = 0.25 / (nu * nu);
   const t2 = 0.25 * lnx * lnx;
@@ -283,7 +320,11 @@ function logLargeASmallB(a: number, b: number, x: number, y: number, logB: numbe
  * ```
  */
 export function logBetaIPair(a: number, b: number, x: number, y: number, upper: boolean, logB = NaN): number {
-  let lowerSide = x < (a + 1) / (a + b + 2);
+  // Both shapes ≥ 1e200 (their sum may overflow, the fractions' recurrences would):
+  // the normal limit is exact to 1e-100 there.
+  if (Math.min(a, b) >= 1e200) return logHugeShapesTail(a, b, x, y, upper);
+  // x below (a + 1)/(a + b + 2), decided on y when x > ½ (x itself may round to 1).
+  let lowerSide = x <= 0.5 ? x < (a + 1) / (a + b + 2) : y > (b + 1) / (a + b + 2);
   let direct = lowerSide ? logLowerDirect(a, b, x, y, logB) : logLowerDirect(b, a, y, x, logB);
   // The side chosen for convergence can still be the larger tail (e.g. b = 0.05, or
   // a = 0.001 where I ≈ 1 everywhere); its complement would then lose direct/(1 − direct)
@@ -297,6 +338,21 @@ export function logBetaIPair(a: number, b: number, x: number, y: number, upper: 
   }
   // direct is log I_x(a, b) on the lower side and log(1 − I_x(a, b)) otherwise.
   return lowerSide === !upper ? direct : log1mexp(direct);
+}
+
+/**
+ * Both shapes ≥ 1e200 (a + b may overflow): the distribution is normal to relative order
+ * 1/√min(a, b) ≤ 1e-100, and log I is log Φ(w) with the signed root of the
+ * deviance, w = sign(x − m)·√(2[a(r − 1 − log r) + b(s − 1 − log s)]), r = x/m,
+ * s = y/(1 − m), m = a/(a + b) formed from halves (the saddle-point leading term).
+ */
+function logHugeShapesTail(a: number, b: number, x: number, y: number, upper: boolean): number {
+  const half = 0.5 * a + 0.5 * b;
+  const ma = (0.5 * a) / half;
+  const mb = (0.5 * b) / half;
+  const dev = -a * log1pmx(x / ma - 1) - b * log1pmx(y / mb - 1);
+  const w = (x < ma ? -1 : 1) * Math.sqrt(2 * dev);
+  return normalLogCdf(upper ? -w : w);
 }
 
 /** Checks a, b, x; returns NaN for invalid input, else undefined. */

@@ -232,6 +232,58 @@ function quadKl(p: Beta, q: Beta): number {
   return s * h;
 }
 
+describe('no NaN for valid input anywhere in the double range', () => {
+  const shapes = [1e-300, 1e-10, 1e-3, 0.5, 1, 2, 10, 1e3, 1e8, 1e100, 1e300, 1.7e308];
+  const xs = [-1, 0, 5e-324, 1e-300, 1e-10, 0.3, 0.5, 0.9, 1 - 1e-10, 1 - 2 ** -53, 1, 2, Infinity, -Infinity];
+  const ps = [0, 1e-300, 1e-10, 0.3, 0.5, 0.9, 1 - 1e-10, 1 - 2 ** -53, 1];
+  const fns = ['logPdf', 'cdf', 'logCdf', 'survival', 'logSurvival'] as const;
+  it('Beta: every method over shapes 1e-300 … 1.7e308 and x at and beyond the ends', () => {
+    const out = new Float64Array(3);
+    const rng = new Rng(1);
+    for (const a of shapes) {
+      for (const b of shapes) {
+        const d = new Beta(a, b);
+        const label = `Beta(${a}, ${b})`;
+        for (const v of [d.mean(), d.variance(), d.entropy()]) expect(v, label).not.toBeNaN();
+        for (const x of xs) {
+          for (const f of fns) expect(d[f](x), `${label}.${f}(${x})`).not.toBeNaN();
+          d.logPdfPartials(x, out);
+          expect(out.some((v) => Number.isNaN(v)), `${label} partials at ${x}`).toBe(false);
+        }
+        for (const p of ps) {
+          const q = d.quantile(p);
+          expect(q >= 0 && q <= 1, `${label}.quantile(${p}) = ${q}`).toBe(true);
+        }
+        const z = d.sample(rng);
+        expect(z >= 0 && z <= 1, `${label} draw ${z}`).toBe(true);
+      }
+    }
+  });
+  it('StudentT: every method over ν 1e-300 … 1.7e308, extreme μ, σ and x', () => {
+    const out = new Float64Array(4);
+    const rng = new Rng(2);
+    const txs = [-Infinity, -1.7e308, -1e300, -1e10, -1, 0, 1e-300, 1, 1e10, 1e300, 1.7e308, Infinity];
+    for (const nu of [1e-300, 1e-10, 0.01, 1, 2, 2.5, 30, 1e8, 1e15, 1e300, 1.7e308]) {
+      for (const sigma of [1e-300, 1, 1e300]) {
+        for (const mu of [-1.7e308, 0, 1e300]) {
+          const d = new StudentT(nu, mu, sigma);
+          const label = `StudentT(${nu}, ${mu}, ${sigma})`;
+          expect(d.entropy(), label).not.toBeNaN();
+          if (nu > 1) expect(d.mean(), label).not.toBeNaN();
+          if (nu > 1) expect(d.variance(), label).not.toBeNaN();
+          for (const x of txs) {
+            for (const f of fns) expect(d[f](x), `${label}.${f}(${x})`).not.toBeNaN();
+            d.logPdfPartials(x, out);
+            expect(out.some((v) => Number.isNaN(v)), `${label} partials at ${x}`).toBe(false);
+          }
+          for (const p of ps) expect(d.quantile(p), `${label}.quantile(${p})`).not.toBeNaN();
+          expect(d.sample(rng), label).not.toBeNaN();
+        }
+      }
+    }
+  });
+});
+
 describe('bad input', () => {
   const bad: unknown[] = [NaN, Infinity, -Infinity, -1, 0, -0, '1', null, undefined];
   it.each(bad.map((v) => [String(v), v] as const))('Beta and StudentT refuse %s naming family, parameter and value', (_s, v) => {
