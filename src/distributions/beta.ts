@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { digammaDiff, digammaRemainder, lbeta } from '../math/beta-functions';
+import { digammaDiff, digammaRemainder, lbeta, logABeta } from '../math/beta-functions';
 import { digamma, stirlerr } from '../math/gamma-functions';
 import { LN_SQRT_2PI } from '../math/constants';
 import { betaIInv, logBetaIPair, logBetaPowerTerm } from '../math/incomplete-beta';
@@ -49,6 +49,9 @@ export class Beta extends ContinuousDistribution {
   readonly beta: number;
   /** log B(α, β), cached: every density evaluation for small shapes needs it. */
   private readonly logB: number;
+  /** log(α B(α, β)) and log(β B(α, β)) (`logABeta`), cached for the incomplete beta's series. */
+  private readonly logAB: number;
+  private readonly logBA: number;
 
   // ---- parameters and checks ------------------------------------------------
 
@@ -63,6 +66,8 @@ export class Beta extends ContinuousDistribution {
     this.beta = positiveParam('Beta', 'beta', beta);
     this.operands = [alpha, beta];
     this.logB = lbeta(this.alpha, this.beta);
+    this.logAB = logABeta(this.alpha, this.beta);
+    this.logBA = logABeta(this.beta, this.alpha);
   }
 
   // ---- statistics -----------------------------------------------------------
@@ -178,7 +183,7 @@ export class Beta extends ContinuousDistribution {
 
   /** log I_x(α, β) or log(1 − I_x(α, β)) for 0 < x < 1, with the cached log B(α, β). */
   private logTail(x: number, upper: boolean): number {
-    return logBetaIPair(this.alpha, this.beta, x, 1 - x, upper, this.logB);
+    return logBetaIPair(this.alpha, this.beta, x, 1 - x, upper, this.logB, this.logAB, this.logBA);
   }
 }
 

@@ -49,8 +49,10 @@ export class StudentT extends ContinuousDistribution {
   readonly sigma: number;
   /** log Γ((ν+1)/2) − log Γ(ν/2) − ½ log(νπ) − log σ, cached. */
   private readonly logNorm: number;
-  /** log B(ν/2, ½), cached for the incomplete beta of the cdf. */
+  /** log B(ν/2, ½), log((ν/2)B(ν/2, ½)) and log(½B(ν/2, ½)), cached for the incomplete beta of the cdf. */
   private readonly logBHalf: number;
+  private readonly logABHalf: number;
+  private readonly logBAHalf: number;
 
   // ---- parameters and checks ------------------------------------------------
 
@@ -68,6 +70,8 @@ export class StudentT extends ContinuousDistribution {
     this.operands = [nu, mu, sigma];
     this.logNorm = studentLogNormalizer(this.nu) - Math.log(this.sigma);
     this.logBHalf = lbeta(0.5 * this.nu, 0.5);
+    this.logABHalf = logABeta(0.5 * this.nu, 0.5);
+    this.logBAHalf = logABeta(0.5, 0.5 * this.nu);
   }
 
   // ---- statistics -----------------------------------------------------------
@@ -233,7 +237,7 @@ export class StudentT extends ContinuousDistribution {
     // I_x(ν/2, ½) need not (ν = 0.01: x^{ν/2} ≈ e^{−6}); there the leading term
     // x^{ν/2}/((ν/2)B(ν/2, ½)) is exact to 1e-200 relative (u itself may overflow, so
     // its log is taken from t and ν).
-    if (u > 1e100) return -this.nu * this.logU(t) - logABeta(0.5 * this.nu, 0.5) - Math.LN2;
+    if (u > 1e100) return -this.nu * this.logU(t) - this.logABHalf - Math.LN2;
     // x = ν/(ν + t²) = 1/(1 + u²) and y = u²/(1 + u²), each to full relative accuracy.
     let x: number;
     let y: number;
@@ -247,7 +251,7 @@ export class StudentT extends ContinuousDistribution {
       y = 1 / (1 + r);
     }
     if (y === 0) return -Math.LN2;
-    return logBetaIPair(0.5 * this.nu, 0.5, x, y, false, this.logBHalf) - Math.LN2;
+    return logBetaIPair(0.5 * this.nu, 0.5, x, y, false, this.logBHalf, this.logABHalf, this.logBAHalf) - Math.LN2;
   }
 }
 

@@ -152,16 +152,18 @@ function seriesApplies(b: number, x: number): boolean {
 }
 
 /** log I_x(a, b) by the power series. */
-function logSeries(a: number, b: number, x: number, y: number, logB: number): number {
+function logSeries(a: number, b: number, x: number, y: number, logB: number, logAB: number): number {
   // Every term is accurate in absolute terms, so log I ≈ 0 (tiny a) still gives 1 − I.
   // log(a B(a, b)) from a cached log B where that is exact enough (a ≥ 1: no O(a) value to resolve).
-  const logAB = a >= 1 && logB === logB ? Math.log(a) + logB : logABeta(a, b);
-  return a * logOf(x, y) - logAB + Math.log1p(a * powerSeriesSum(a, b, x));
+  const lab = logAB === logAB ? logAB : a >= 1 && logB === logB ? Math.log(a) + logB : logABeta(a, b);
+  return a * logOf(x, y) - lab + Math.log1p(a * powerSeriesSum(a, b, x));
 }
 
 /** log I_x(a, b) computed directly, for x on the lower side (x < (a + 1)/(a + b + 2)). */
-function logLowerDirect(a: number, b: number, x: number, y: number, logB: number): number {
-  if (seriesApplies(b, x) && x <= 0.7) return logSeries(a, b, x, y, logB);
+function logLowerDirect(a: number, b: number, x: number, y: number, logB: number, logAB: number): number {
+  // The series for b ≤ 1 converges like x^j: beyond x = ½ a continued fraction is
+  // shorter (the series stays available to the complement test in logBetaIPair).
+  if ((b * x <= 1 && x <= 0.7) || (b <= 1 && x <= 0.5)) return logSeries(a, b, x, y, logB, logAB);
   // Large a, small b, x near 1: the fraction's terms 1 + aᵢdᵢ cancel there (at a = 5e7,
   // x = 1 − 1e-7 it loses 9 digits); the asymptotic expansion is exact to ε there.
   if (a >= 15 && b <= 1 && x >= 0.5) return logLargeASmallB(a, b, x, y, logB);
@@ -303,8 +305,9 @@ function logLargeASmallB(a: number, b: number, x: number, y: number, logB: numbe
 /**
  * log I_x(a, b) (`upper` = false) or log(1 − I_x(a, b)) (`upper` = true) for a, b > 0 and
  * a pair x + y = 1 with 0 < x, y < 1, each to full relative accuracy (callers such as
- * StudentT form both without cancellation). `logB` = log B(a, b) when the caller has it
- * cached (a distribution's constructor), which saves its evaluation on every call.
+ * StudentT form both without cancellation). `logB` = log B(a, b), `logAB` = log(a·B(a, b))
+ * and `logBA` = log(b·B(a, b)) (as {@link logABeta} gives them) when the caller has them
+ * cached (a distribution's constructor), which saves their evaluation on every call.
  * Accuracy as {@link betaI}.
  *
  * @param a - first shape, a > 0
@@ -313,26 +316,37 @@ function logLargeASmallB(a: number, b: number, x: number, y: number, logB: numbe
  * @param y - 1 − x
  * @param upper - false for log I_x(a, b), true for log(1 − I_x(a, b))
  * @param logB - log B(a, b), or NaN to compute it
+ * @param logAB - logABeta(a, b), or NaN to compute it
+ * @param logBA - logABeta(b, a), or NaN to compute it
  * @returns the log of the requested tail
  * @example
  * ```ts
  * logBetaIPair(2, 3, 0.3, 0.7, false); // log(0.3483)
  * ```
  */
-export function logBetaIPair(a: number, b: number, x: number, y: number, upper: boolean, logB = NaN): number {
+export function logBetaIPair(
+  a: number,
+  b: number,
+  x: number,
+  y: number,
+  upper: boolean,
+  logB = NaN,
+  logAB = NaN,
+  logBA = NaN,
+): number {
   // Both shapes ≥ 1e200 (their sum may overflow, the fractions' recurrences would):
   // the normal limit is exact to 1e-100 there.
   if (Math.min(a, b) >= 1e200) return logHugeShapesTail(a, b, x, y, upper);
   // x below (a + 1)/(a + b + 2), decided on y when x > ½ (x itself may round to 1).
   let lowerSide = x <= 0.5 ? x < (a + 1) / (a + b + 2) : y > (b + 1) / (a + b + 2);
-  let direct = lowerSide ? logLowerDirect(a, b, x, y, logB) : logLowerDirect(b, a, y, x, logB);
+  let direct = lowerSide ? logLowerDirect(a, b, x, y, logB, logAB) : logLowerDirect(b, a, y, x, logB, logBA);
   // The side chosen for convergence can still be the larger tail (e.g. b = 0.05, or
   // a = 0.001 where I ≈ 1 everywhere); its complement would then lose direct/(1 − direct)
   // of relative accuracy (≥ 3× beyond ¾), so compute the smaller tail directly where the
   // series allows.
   if (direct > LOG_3_4) {
     if (lowerSide ? seriesApplies(a, y) : seriesApplies(b, x)) {
-      direct = lowerSide ? logSeries(b, a, y, x, logB) : logSeries(a, b, x, y, logB);
+      direct = lowerSide ? logSeries(b, a, y, x, logB, logBA) : logSeries(a, b, x, y, logB, logAB);
       lowerSide = !lowerSide;
     }
   }
