@@ -49,9 +49,12 @@ export class Beta extends ContinuousDistribution {
   readonly beta: number;
   /** log B(α, β), cached: every density evaluation for small shapes needs it. */
   private readonly logB: number;
-  /** log(α B(α, β)) and log(β B(α, β)) (`logABeta`), cached for the incomplete beta's series. */
-  private readonly logAB: number;
-  private readonly logBA: number;
+  /**
+   * log(α B(α, β)) and log(β B(α, β)) (`logABeta`) for the incomplete beta's series,
+   * computed on the first cdf-type call (a model that constructs a Beta per evaluation
+   * only needs logPdf); invisible to callers.
+   */
+  #cdfCache: Float64Array | undefined;
 
   // ---- parameters and checks ------------------------------------------------
 
@@ -66,8 +69,6 @@ export class Beta extends ContinuousDistribution {
     this.beta = positiveParam('Beta', 'beta', beta);
     this.operands = [alpha, beta];
     this.logB = lbeta(this.alpha, this.beta);
-    this.logAB = logABeta(this.alpha, this.beta);
-    this.logBA = logABeta(this.beta, this.alpha);
   }
 
   // ---- statistics -----------------------------------------------------------
@@ -183,7 +184,11 @@ export class Beta extends ContinuousDistribution {
 
   /** log I_x(α, β) or log(1 − I_x(α, β)) for 0 < x < 1, with the cached log B(α, β). */
   private logTail(x: number, upper: boolean): number {
-    return logBetaIPair(this.alpha, this.beta, x, 1 - x, upper, this.logB, this.logAB, this.logBA);
+    if (this.#cdfCache === undefined) {
+      this.#cdfCache = Float64Array.of(logABeta(this.alpha, this.beta), logABeta(this.beta, this.alpha));
+    }
+    const c = this.#cdfCache;
+    return logBetaIPair(this.alpha, this.beta, x, 1 - x, upper, this.logB, c[0], c[1]);
   }
 }
 

@@ -49,10 +49,12 @@ export class StudentT extends ContinuousDistribution {
   readonly sigma: number;
   /** log Γ((ν+1)/2) − log Γ(ν/2) − ½ log(νπ) − log σ, cached. */
   private readonly logNorm: number;
-  /** log B(ν/2, ½), log((ν/2)B(ν/2, ½)) and log(½B(ν/2, ½)), cached for the incomplete beta of the cdf. */
-  private readonly logBHalf: number;
-  private readonly logABHalf: number;
-  private readonly logBAHalf: number;
+  /**
+   * log B(ν/2, ½), log((ν/2)B(ν/2, ½)) and log(½B(ν/2, ½)) for the incomplete beta of the
+   * cdf, computed on the first cdf-type call (models construct a StudentT per evaluation
+   * and only need logPdf); invisible to callers.
+   */
+  #cdfCache: Float64Array | undefined;
 
   // ---- parameters and checks ------------------------------------------------
 
@@ -69,9 +71,6 @@ export class StudentT extends ContinuousDistribution {
     this.sigma = positiveParam('StudentT', 'sigma', sigma);
     this.operands = [nu, mu, sigma];
     this.logNorm = studentLogNormalizer(this.nu) - Math.log(this.sigma);
-    this.logBHalf = lbeta(0.5 * this.nu, 0.5);
-    this.logABHalf = logABeta(0.5 * this.nu, 0.5);
-    this.logBAHalf = logABeta(0.5, 0.5 * this.nu);
   }
 
   // ---- statistics -----------------------------------------------------------
@@ -212,6 +211,15 @@ export class StudentT extends ContinuousDistribution {
 
   // ---- helpers --------------------------------------------------------------
 
+  /** [log B(ν/2, ½), logABeta(ν/2, ½), logABeta(½, ν/2)], computed once. */
+  private betaLogs(): Float64Array {
+    if (this.#cdfCache === undefined) {
+      const h = 0.5 * this.nu;
+      this.#cdfCache = Float64Array.of(lbeta(h, 0.5), logABeta(h, 0.5), logABeta(0.5, h));
+    }
+    return this.#cdfCache;
+  }
+
   /** log(|t|/√ν), also where |t|/√ν overflows. */
   private logU(t: number): number {
     return Math.log(Math.abs(t)) - 0.5 * Math.log(this.nu);
@@ -237,7 +245,8 @@ export class StudentT extends ContinuousDistribution {
     // I_x(ν/2, ½) need not (ν = 0.01: x^{ν/2} ≈ e^{−6}); there the leading term
     // x^{ν/2}/((ν/2)B(ν/2, ½)) is exact to 1e-200 relative (u itself may overflow, so
     // its log is taken from t and ν).
-    if (u > 1e100) return -this.nu * this.logU(t) - this.logABHalf - Math.LN2;
+    const c = this.betaLogs();
+    if (u > 1e100) return -this.nu * this.logU(t) - c[1] - Math.LN2;
     // x = ν/(ν + t²) = 1/(1 + u²) and y = u²/(1 + u²), each to full relative accuracy.
     let x: number;
     let y: number;
@@ -251,7 +260,7 @@ export class StudentT extends ContinuousDistribution {
       y = 1 / (1 + r);
     }
     if (y === 0) return -Math.LN2;
-    return logBetaIPair(0.5 * this.nu, 0.5, x, y, false, this.logBHalf, this.logABHalf, this.logBAHalf) - Math.LN2;
+    return logBetaIPair(0.5 * this.nu, 0.5, x, y, false, c[0], c[1], c[2]) - Math.LN2;
   }
 }
 
