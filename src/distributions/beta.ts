@@ -8,9 +8,9 @@ import { digamma, stirlerr } from '../math/gamma-functions';
 import { LN_SQRT_2PI } from '../math/constants';
 import { betaIInv, logBetaIPair, logBetaPowerTerm } from '../math/incomplete-beta';
 import type { Rng } from '../random/rng';
-import { ContinuousDistribution } from './distribution';
+import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
 import type { Support } from './support';
-import { positiveParam } from './validate';
+import { isPositiveValue, positiveParam } from './validate';
 
 /**
  * Beta distribution with shapes α > 0 and β > 0:
@@ -35,6 +35,49 @@ import { positiveParam } from './validate';
  * ```
  */
 export class Beta extends ContinuousDistribution {
+  /**
+   * The i.i.d. log-likelihood from raw `[alpha, beta]` through the sufficient statistics
+   * [n, Σ log xᵢ, Σ log(1 − xᵢ)], for models whose likelihood passes latents straight
+   * through; the per-point form of `sumLogPdfPartials` otherwise.
+   * @internal
+   */
+  static readonly sumKernel: SumLogPdfKernel = Object.freeze({
+    arity: 2,
+    cacheSlots: 0,
+    accepts: (p: Float64Array): boolean => isPositiveValue(p[0]) && isPositiveValue(p[1]),
+    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number =>
+      new Beta(p[0], p[1]).sumLogPdfPartials(xs, out),
+    // [n, Σ log xᵢ, Σ log1p(−xᵢ)]; the per-point form for data at or beyond 0 and 1.
+    statistics: (xs: ArrayLike<number>): Float64Array | undefined => {
+      let s1 = 0;
+      let s2 = 0;
+      for (let i = 0; i < xs.length; i++) {
+        const x = xs[i];
+        if (!(x > 0 && x < 1)) return undefined;
+        s1 += Math.log(x);
+        s2 += Math.log1p(-x);
+      }
+      return Float64Array.of(xs.length, s1, s2);
+    },
+    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, _cache: Float64Array, value: Float64Array, partials: Float64Array): void => {
+      const n = st[0];
+      for (let r = 0, o = 0; r < rows; r++, o += 2) {
+        const a = p[o];
+        const b = p[o + 1];
+        if (!(isPositiveValue(a) && isPositiveValue(b))) {
+          value[r] = -Infinity;
+          partials[o] = 0;
+          partials[o + 1] = 0;
+          continue;
+        }
+        // Σ ∂/∂α = Σ log xᵢ + n(ψ(α + β) − ψ(α)), Σ ∂/∂β likewise.
+        partials[o] = st[1] + n * psiGap(a, b);
+        partials[o + 1] = st[2] + n * psiGap(b, a);
+        value[r] = (a - 1) * st[1] + (b - 1) * st[2] - (n === 0 ? 0 : n * lbeta(a, b));
+      }
+    },
+  });
+
   /** Always `"Beta"`. */
   readonly name = 'Beta';
   /** `["alpha", "beta"]`. */
