@@ -1,18 +1,59 @@
-import { defineConfig } from 'tsup';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Plugin } from 'esbuild';
+import { defineConfig, type Options } from 'tsup';
 
-// One entry per public subpath; each is its own tree-shakable module.
-export default defineConfig({
-  entry: { index: 'src/index.ts', vi: 'src/vi/index.ts', plot: 'src/plot/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: { compilerOptions: { types: [] } },
+/**
+ * The package mirrors src/ one module per file, in two formats:
+ * dist/esm (ES modules) and dist/cjs (CommonJS, with a package.json saying so).
+ *
+ * Why not bundled entries: a bundle puts every class in one shared chunk, and a
+ * consumer's bundler must then keep every statement of that chunk with a possible
+ * side effect (class static fields, frozen tables, scratch buffers), so importing
+ * `Normal` pulled in the whole library. One file per module lets the consumer's
+ * bundler drop whole unused files (`"sideEffects": false`), and under `require`
+ * every entry point loads the same module instances, so classes have one identity.
+ * Details and measurements: docs/design.md, "Packaging"; sizes: docs/size.md.
+ */
+const SRC = resolve('src');
+
+const relativeImportsAsFiles = (ext: string): Plugin => ({
+  name: 'relative-imports-as-files',
+  setup(build) {
+    // Every relative import stays an import of the sibling output file, with the
+    // extension Node and browsers need ('./normal' → './normal.js').
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind === 'entry-point' || !args.resolveDir.startsWith(SRC)) return undefined;
+      const target = resolve(args.resolveDir, args.path);
+      if (existsSync(`${target}.ts`)) return { path: `${args.path}${ext}`, external: true };
+      if (existsSync(resolve(target, 'index.ts'))) return { path: `${args.path}/index${ext}`, external: true };
+      throw new Error(`tsup: cannot resolve ${args.path} from ${dirname(args.resolveDir)}`);
+    });
+  },
+});
+
+const common: Options = {
+  entry: ['src/**/*.ts'],
   tsconfig: 'tsconfig.build.json',
-  sourcemap: true,
-  clean: true,
-  treeshake: true,
+  bundle: true,
+  splitting: false,
+  sourcemap: false,
+  treeshake: false,
   target: 'es2022',
   platform: 'neutral',
-  // Bundle the CommonJS-only @stdlib special functions so that dist/*.js loads as
-  // plain ESM in a browser (no bundler, no CommonJS shim) and the package has no
-  // runtime dependencies.
-  noExternal: [/^@stdlib\//],
-});
+  dts: false,
+  // esbuild names a class that refers to itself `_LogNormal`; keep the real names
+  // for `constructor.name` and messages.
+  keepNames: true,
+};
+
+export default defineConfig([
+  { ...common, format: 'esm', outDir: 'dist/esm', clean: true, esbuildPlugins: [relativeImportsAsFiles('.js')] },
+  {
+    ...common,
+    format: 'cjs',
+    outDir: 'dist/cjs',
+    outExtension: () => ({ js: '.js' }),
+    esbuildPlugins: [relativeImportsAsFiles('.js')],
+  },
+]);

@@ -25,6 +25,16 @@ const sections: Section[] = [
     note: 'varinf beside @stdlib (factory functions, seeded PRNG) and jStat (log of its pdf; Math.random sampling). Ratio < 1: varinf is faster than the fastest peer.',
   },
   {
+    name: 'continuous-families',
+    title: 'Cauchy, HalfNormal, HalfCauchy, Uniform, InverseGamma: logPdf and sampling, 1e6 each',
+    note: 'varinf beside jStat (log of its pdf; the half families as 2·pdf and |draw| of the full one; Math.random sampling). The @stdlib peers for Cauchy, Uniform and InverseGamma are not installed, and @stdlib has no half-normal or half-Cauchy. Ratio < 1: varinf is faster.',
+  },
+  {
+    name: 'discrete',
+    title: 'Discrete families: logPdf and sampling, 1e6 each',
+    note: 'varinf beside a plain-JS loop writing the textbook log-pmf inline (lgamma differences; no tail or large-n care) and jStat (log of its pdf; Poisson sampling on Math.random). The @stdlib discrete packages are not installed. Ratio < 1: varinf is faster than the fastest peer.',
+  },
+  {
     name: 'betat',
     title: 'Beta and StudentT: logPdf and sampling 1e6 each, cdf 1e5',
     note: 'varinf beside jStat (log of its pdf; its incomplete-beta cdf; Math.random sampling); the @stdlib peers for these families are not installed. Ratio < 1: varinf is faster.',
@@ -56,6 +66,11 @@ const sections: Section[] = [
       'Tilted RQMC (`baseSamples: \'rqmc-tilted\'`): the same points through τΦ⁻¹ with τ = 1.5 and importance weights w = τ e^{−ε²(1 − τ⁻²)/2}; “exact net” by the same quadrature of w·g.',
       'Target of issue 5: ≥ 10× lower gradient variance at 16 samples. At the optimum the gradient contains e^{2u} = e^{2μ} e^{2σε}, whose tail in the last stratum ε > Φ⁻¹(15/16) no equal-weight 16-point rule can stratify: the exact net variance there is the bound for plain RQMC, 1.2–1.4× below MC; the tilted points bound w·g and reach it.',
     ].join('\n\n'),
+  },
+  {
+    name: 'gamma-scales',
+    title: 'Gamma and LogNormal across scales: µs per call',
+    note: 'Every method of Gamma(a, 1), and of the LogNormal with the same mean and variance, at shapes a = 1e-3 … 1e300 (issue #16; target ≤ 10 µs per call everywhere). Each cell: median µs per call over 64 points at the quantiles p = (i + ½)/64 (`quantile` at those p).',
   },
 ];
 

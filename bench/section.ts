@@ -4,11 +4,14 @@
  * code paths — other models, other distributions — do not change how V8 compiles
  * the next one's; every row is still measured beside its baseline in one process).
  *
- * Usage: `tsx bench/section.ts <distributions|betat|random|model|fit|rqmc>`.
+ * Usage: `tsx bench/section.ts <distributions|betat|continuous-families|discrete|random|model|fit|rqmc|gamma-scales>`.
  */
 import { runBetaStudentTBench } from './beta-student-t.bench';
+import { runContinuousFamiliesBench } from './contfam.bench';
+import { runDiscreteBench } from './discrete.bench';
 import { runDistributionBench } from './distributions.bench';
 import { runFitBench } from './fit.bench';
+import { runGammaScalesBench } from './gamma-scales.bench';
 import { sink, type Row } from './harness';
 import { runModelBench } from './model.bench';
 import { runRandomBench } from './random.bench';
@@ -18,10 +21,13 @@ import { runRqmcBench } from './rqmc.bench';
 export const SECTIONS: Readonly<Record<string, () => Row[] | Promise<Row[]>>> = {
   distributions: runDistributionBench,
   betat: runBetaStudentTBench,
+  'continuous-families': runContinuousFamiliesBench,
+  discrete: runDiscreteBench,
   random: runRandomBench,
   model: runModelBench,
   fit: runFitBench,
   rqmc: runRqmcBench,
+  'gamma-scales': runGammaScalesBench,
 };
 
 /** The line prefix of the JSON result. */

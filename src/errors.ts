@@ -26,6 +26,12 @@ export class InvalidParameterError extends RangeError {
   readonly parameter: string;
   /** The rejected value. */
   readonly value: unknown;
+  /**
+   * The argument as it was passed: the value itself, or the boxed scalar carrying it
+   * when a model evaluated the distribution under differentiation (the model reads it
+   * to name the latent behind a rejected parameter).
+   */
+  readonly operand: unknown;
 
   /**
    * Builds the error and its message `<owner>: <parameter> must be <requirement>, got <value>`.
@@ -34,13 +40,17 @@ export class InvalidParameterError extends RangeError {
    * @param parameter - parameter name, e.g. `"sigma"`
    * @param requirement - what the parameter must satisfy, e.g. `"> 0 and finite"`
    * @param value - the rejected value
+   * @param operand - the argument as passed, when it differs from `value` (a boxed scalar)
    */
-  constructor(owner: string, parameter: string, requirement: string, value: unknown) {
-    super(`${owner}: ${parameter} must be ${requirement}, got ${formatValue(value)}`);
+  constructor(owner: string, parameter: string, requirement: string, value: unknown, operand: unknown = value) {
+    // `undefined` here is nearly always a misspelt name or an index past an array's end.
+    const hint = value === undefined ? ' (a misspelt name, or an index past the end of a plate?)' : '';
+    super(`${owner}: ${parameter} must be ${requirement}, got ${formatValue(value)}${hint}`);
     this.name = 'InvalidParameterError';
     this.owner = owner;
     this.parameter = parameter;
     this.value = value;
+    this.operand = operand;
   }
 }
 

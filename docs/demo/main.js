@@ -2,9 +2,9 @@
 // and a live fit (fitSteps driven in time-boxed slices) redrawing the density plot and
 // the ELBO trace as it goes. Browser only: uses the ESM build of varinf and the global
 // `vega` / `vegaLite` loaded by index.html.
-import { Exponential, Gamma, LogNormal, Model, Normal } from '../../dist/index.js';
-import { families, fitSteps, meanField } from '../../dist/vi.js';
-import { densityPlot, tracePlot } from '../../dist/plot.js';
+import { Exponential, Gamma, LogNormal, Model, Normal } from '../../dist/esm/index.js';
+import { families, fitSteps, meanField } from '../../dist/esm/vi/index.js';
+import { densityPlot, tracePlot } from '../../dist/esm/plot/index.js';
 
 const $ = (id) => document.getElementById(id);
 const els = {

@@ -9,7 +9,7 @@ import { LN_SQRT_2PI } from '../math/constants';
 import { betaIInv, logBetaIPair, logBetaPowerTerm } from '../math/incomplete-beta';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
-import type { Support } from './support';
+import { unitInterval, type Support } from './support';
 import { isPositiveValue, positiveParam } from './validate';
 
 /**
@@ -82,8 +82,8 @@ export class Beta extends ContinuousDistribution {
   readonly name = 'Beta';
   /** `["alpha", "beta"]`. */
   readonly paramNames: readonly string[] = PARAMS;
-  /** The open interval (0, 1) (kind `"interval"`). */
-  readonly support: Support = UNIT_INTERVAL;
+  /** The open interval (0, 1) (`unitInterval`, kind `"interval"`). */
+  readonly support: Support = unitInterval;
   /** The raw constructor arguments `[alpha, beta]`. */
   readonly operands: readonly number[];
   /** First shape α > 0. */
@@ -236,15 +236,6 @@ export class Beta extends ContinuousDistribution {
 }
 
 const PARAMS: readonly string[] = Object.freeze(['alpha', 'beta']);
-
-/** (0, 1), open at both ends; kind `"interval"` (the model layer has no transform for it yet). */
-const UNIT_INTERVAL: Support = Object.freeze({
-  kind: 'interval',
-  lower: 0,
-  upper: 1,
-  lowerClosed: false,
-  contains: (x: number): boolean => x > 0 && x < 1,
-});
 
 /** Above this, both shapes go through the saddle-point (Stirling-difference) forms. */
 const LARGE_SHAPE = 10;

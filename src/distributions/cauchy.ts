@@ -17,7 +17,10 @@ import { finiteParam, positiveParam } from './validate';
  * is log(4πσ). Tails are written so that nothing cancels: the lower tail is
  * atan(σ/|x − μ|)/π rather than ½ + atan(t)/π, its log falls back to
  * log σ − log|x − μ| − log π where that ratio underflows, and quantiles near
- * p = 0 or 1 use −1/tan(πp) with the exact complement.
+ * p = 0 or 1 use −1/tan(πp) with the exact complement (the complement trick of
+ * Boost's `cauchy.hpp`). Measured against the 50-digit reference (families.json,
+ * tails included), relative error / max(1, cond): logPdf, cdf, survival, their logs
+ * and the quantile ≤ 2.1e-16; pdf (the exp of logPdf) ≤ 8.7e-15.
  *
  * @example
  * ```ts
@@ -151,6 +154,13 @@ export class Cauchy extends ContinuousDistribution {
   /** Inversion of one uniform: μ + σ·tan(π(U − ½)), with the tail forms above. */
   protected draw(rng: Rng): number {
     return this.quantileInside(rng.uniform());
+  }
+
+  /** Bulk uniforms from the generator (the same numbers as successive draws), then the quantile in place. */
+  override sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    rng.fillUniform(out);
+    for (let i = 0; i < out.length; i++) out[i] = this.quantileInside(out[i]);
+    return out;
   }
 
   // ---- helpers ----------------------------------------------------------

@@ -14,6 +14,7 @@
  * @module
  */
 import type { Rng } from '../random/rng';
+import { checkRng, checkSampleSize, distributionJSON, distributionText, type DistributionJSON } from './shared';
 import type { Support } from './support';
 
 /**
@@ -105,15 +106,46 @@ export abstract class ContinuousDistribution {
   /** `n` independent draws in a new `Float64Array`. */
   sample(rng: Rng, n: number): Float64Array;
   sample(rng: Rng, n?: number): number | Float64Array {
+    checkRng(this.name, rng);
     if (n === undefined) return this.draw(rng);
-    if (!Number.isSafeInteger(n) || n < 0) {
-      throw new RangeError(`${this.name}.sample: n must be a non-negative integer, got ${n}`);
-    }
+    checkSampleSize(this.name, n);
     return this.sampleInto(rng, new Float64Array(n));
+  }
+
+  /**
+   * The distribution as plain JSON, `{ family, params }` with the parameters by
+   * name (e.g. `{ family: "Normal", params: { mu: 0, sigma: 1 } }`);
+   * `fromJSON` rebuilds it. Parameters are finite, so the JSON text is exact
+   * (numbers print with round-trip precision); only a −0 parameter reads back as 0,
+   * which defines the same distribution.
+   *
+   * @example
+   * ```ts
+   * import { fromJSON, Normal } from 'varinf';
+   * JSON.stringify(new Normal(0, 1));                       // '{"family":"Normal","params":{"mu":0,"sigma":1}}'
+   * fromJSON(JSON.parse(JSON.stringify(new Normal(0, 1)))); // Normal(mu = 0, sigma = 1)
+   * ```
+   */
+  toJSON(): DistributionJSON {
+    return distributionJSON(this);
+  }
+
+  /**
+   * A readable description with every parameter at full (round-trip) precision,
+   * e.g. `"Normal(mu = 0, sigma = 1)"`.
+   *
+   * @example
+   * ```ts
+   * String(new Gamma(2, 0.5)); // "Gamma(shape = 2, rate = 0.5)"
+   * ```
+   */
+  toString(): string {
+    return distributionText(this);
   }
 
   /** Fills `out` with independent draws and returns it (no allocation). */
   sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    checkRng(this.name, rng);
     for (let i = 0; i < out.length; i++) out[i] = this.draw(rng);
     return out;
   }
@@ -176,6 +208,8 @@ export abstract class ContinuousDistribution {
   }
 }
 
+export type { DistributionJSON } from './shared';
+
 /**
  * The i.i.d. log-likelihood of one distribution class as a function of raw
  * parameter values, for the model layer's likelihood kernels: when a model's
@@ -235,3 +269,4 @@ export interface SumLogPdfKernel {
 
 /** Per-point partials inside `sumLogPdfPartials` (no distribution has more than 7 parameters). */
 const PARTIALS_SCRATCH = new Float64Array(8);
+

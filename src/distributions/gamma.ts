@@ -184,9 +184,14 @@ export class Gamma extends ContinuousDistribution {
     return this.shape / this.rate;
   }
 
-  /** α/β². */
+  /** α/β², as (α/β)/β: β² alone over- or underflows for β beyond 1e±154 where α/β² need not. */
   variance(): number {
-    return this.shape / (this.rate * this.rate);
+    return this.shape / this.rate / this.rate;
+  }
+
+  /** √α/β (not √variance, which would overflow first). */
+  override stddev(): number {
+    return Math.sqrt(this.shape) / this.rate;
   }
 
   /** max(α − 1, 0)/β. */

@@ -16,14 +16,16 @@ import { positiveParam } from './validate';
  * F(x) = (2/π) atan(x/σ) below x = σ and 1 − (2/π) atan(σ/x) above, so each tail
  * is computed from a small atan without cancellation; the quantile is
  * σ tan(πp/2) below the median and σ / tan(π(1 − p)/2) above (1 − p exact).
+ * Measured against the 50-digit reference (families.json, tails included), relative
+ * error / max(1, cond): everything but the pdf ≤ 2.8e-16, pdf ≤ 2.9e-15.
  *
  * @example
  * ```ts
  * import { HalfCauchy } from 'varinf';
  * const d = new HalfCauchy(1);
  * d.logPdf(0);                  // -0.4515827052894549 (= log(2/π))
- * d.survival(1e20);             // 6.366197723675814e-21
- * d.quantile(1 - 2 ** -53);     // 7.16e15, from the exact complement
+ * d.survival(1e20);             // 6.366197723675813e-21
+ * d.quantile(1 - 2 ** -53);     // 5734161139222659, from the exact complement
  * d.mean();                     // Infinity
  * ```
  */
@@ -164,6 +166,13 @@ export class HalfCauchy extends ContinuousDistribution {
   /** Inversion of one uniform, with the tail forms of `quantile`. */
   protected draw(rng: Rng): number {
     return this.quantileInside(rng.uniform());
+  }
+
+  /** Bulk uniforms from the generator (the same numbers as successive draws), then the quantile in place. */
+  override sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    rng.fillUniform(out);
+    for (let i = 0; i < out.length; i++) out[i] = this.quantileInside(out[i]);
+    return out;
   }
 }
 

@@ -7,9 +7,9 @@ import { LN_2, SQRT_2, SQRT1_2 } from '../math/constants';
 import { erf, erfinv } from '../math/error-functions';
 import { normalCdf, normalLogCdf, normalQuantile } from '../math/normal-functions';
 import type { Rng } from '../random/rng';
-import { ContinuousDistribution } from './distribution';
+import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
 import { nonNegative, type Support } from './support';
-import { positiveParam } from './validate';
+import { isPositiveValue, positiveParam } from './validate';
 
 /**
  * Half-normal distribution with scale σ > 0, the law of σ|Z|:
@@ -18,7 +18,10 @@ import { positiveParam } from './validate';
  * F(x) = erf(t/√2) and 1 − F(x) = erfc(t/√2) = 2Φ(−t) with t = x/σ, so the upper
  * tail comes from the normal cdf (full relative accuracy into the subnormal range)
  * and its log from log Φ; quantiles use erfinv below the median and the normal
- * quantile of the exact complement (1 − p)/2 above it.
+ * quantile of the exact complement (1 − p)/2 above it. Measured against the
+ * 50-digit reference (families.json, tails included), relative error / max(1, cond):
+ * logPdf, cdf, log-survival and quantile ≤ 2.9e-16, survival and log-cdf ≤ 1.8e-15,
+ * pdf ≤ 3.8e-15.
  *
  * @example
  * ```ts
@@ -26,11 +29,67 @@ import { positiveParam } from './validate';
  * const d = new HalfNormal(2);
  * d.logPdf(0);              // -0.9189385332046727 (= log(√(2/π)/2))
  * d.mean();                 // 1.5957691216057308 (= 2√(2/π))
- * d.logSurvival(100);       // -1254.8... (survival itself underflows)
- * d.quantile(1 - 1e-12);    // 14.26…, from the complement 1e-12/2
+ * d.logSurvival(100);       // -1254.13821395886 (survival itself underflows)
+ * d.quantile(1 - 1e-12);    // 14.261019785758544, from the complement 1e-12/2
  * ```
  */
 export class HalfNormal extends ContinuousDistribution {
+  /**
+   * The i.i.d. log-likelihood from raw `[sigma]` (the same formula as
+   * `sumLogPdfPartials`), for models whose likelihood passes latents straight through.
+   * @internal
+   */
+  static readonly sumKernel: SumLogPdfKernel = Object.freeze({
+    arity: 1,
+    cacheSlots: 2,
+    accepts: (p: Float64Array): boolean => isPositiveValue(p[0]),
+    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => {
+      // p[1], p[2]: the σ of the last call and its log.
+      if (p[1] !== p[0]) {
+        p[1] = p[0];
+        p[2] = Math.log(p[0]);
+      }
+      const v = halfNormalSumLogPdfPartials(p[0], p[2], xs, out);
+      return v !== undefined ? v : new HalfNormal(p[0]).sumLogPdfPartials(xs, out);
+    },
+    // [n, Σ xᵢ²]; the per-point form (−∞) for a negative datum or a sum that overflows.
+    statistics: (xs: ArrayLike<number>): Float64Array | undefined => {
+      let s2 = 0;
+      for (let i = 0; i < xs.length; i++) {
+        const x = xs[i];
+        if (!(x >= 0)) return undefined;
+        s2 += x * x;
+      }
+      return s2 < Infinity ? Float64Array.of(xs.length, s2) : undefined;
+    },
+    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, cache: Float64Array, value: Float64Array, partials: Float64Array): void => {
+      const n = st[0];
+      const s2 = st[1];
+      // cache: the σ of the last row and log σ.
+      let lastSigma = cache[0];
+      let logSigma = cache[1];
+      for (let r = 0; r < rows; r++) {
+        const s = p[r];
+        if (!isPositiveValue(s)) {
+          value[r] = -Infinity;
+          partials[r] = 0;
+          continue;
+        }
+        if (s !== lastSigma) {
+          lastSigma = s;
+          logSigma = Math.log(s);
+        }
+        // The formula of halfNormalSumLogPdfPartials with Σ xᵢ² precomputed.
+        const inv = 1 / s;
+        const q = s2 * inv * inv;
+        partials[r] = (q - n) * inv;
+        value[r] = n * (HALF_LOG_2_OVER_PI - logSigma) - 0.5 * q;
+      }
+      cache[0] = lastSigma;
+      cache[1] = logSigma;
+    },
+  });
+
   /** Always `"HalfNormal"`. */
   readonly name = 'HalfNormal';
   /** `["sigma"]`. */
@@ -147,6 +206,17 @@ export class HalfNormal extends ContinuousDistribution {
     return lp;
   }
 
+  /** Σ log f(xᵢ) in one pass over Σ xᵢ² (shared with the partials). */
+  override sumLogPdf(xs: ArrayLike<number>): number {
+    return this.sumLogPdfPartials(xs, SCRATCH);
+  }
+
+  /** Σ log f(xᵢ) with Σ ∂/∂σ = (Σ xᵢ²/σ² − n)/σ, in one pass over Σ xᵢ². */
+  override sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
+    const v = halfNormalSumLogPdfPartials(this.sigma, this.logSigma, xs, out);
+    return v !== undefined ? v : super.sumLogPdfPartials(xs, out);
+  }
+
   // ---- sampling ---------------------------------------------------------
 
   /**
@@ -172,7 +242,31 @@ export class HalfNormal extends ContinuousDistribution {
   }
 }
 
+/**
+ * Σ log f(xᵢ) for HalfNormal(σ) from Σ xᵢ², with Σ ∂/∂σ in `out[1]` (0 in
+ * `out[0]`); `undefined` (and `out` untouched) when a datum is negative or NaN or
+ * Σ xᵢ² overflows, where the caller sums the per-point forms instead.
+ */
+function halfNormalSumLogPdfPartials(s: number, logSigma: number, xs: ArrayLike<number>, out: Float64Array): number | undefined {
+  let s2 = 0;
+  let ok = true;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    ok = ok && x >= 0;
+    s2 += x * x;
+  }
+  if (!ok || !(s2 < Infinity)) return undefined;
+  const n = xs.length;
+  const inv = 1 / s;
+  const q = s2 * inv * inv;
+  out[0] = 0;
+  out[1] = (q - n) * inv;
+  return n * (HALF_LOG_2_OVER_PI - logSigma) - 0.5 * q;
+}
+
 const PARAMS: readonly string[] = Object.freeze(['sigma']);
+/** Discarded partials of `sumLogPdf`. */
+const SCRATCH = new Float64Array(2);
 /** ½ log(2/π). */
 const HALF_LOG_2_OVER_PI = -0.22579135264472744;
 /** √(2/π). */

@@ -8,10 +8,10 @@ import { digamma, lgamma } from '../math/gamma-functions';
 import { gammaP, gammaPInv, gammaQ, gammaQInv, logGammaP, logGammaQ } from '../math/incomplete-gamma';
 import { logPoissonRaw } from '../math/saddle-point';
 import type { Rng } from '../random/rng';
-import { ContinuousDistribution } from './distribution';
+import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
 import { gammaEntropyStandard } from './gamma';
 import { positive, type Support } from './support';
-import { positiveParam } from './validate';
+import { isPositiveValue, positiveParam } from './validate';
 
 /**
  * Inverse-gamma distribution with shape α > 0 and scale β > 0:
@@ -22,7 +22,10 @@ import { positiveParam } from './validate';
  * y^{α+1} e^{−y} / (βΓ(α)); for α ≥ 10 it is written through Loader's saddle-point
  * form (as Gamma's is), which keeps full relative accuracy at α = 1e4 where
  * α log β, (α + 1) log x and log Γ(α) each reach 1e5 and cancel. The mean is ∞
- * for α ≤ 1 and the variance ∞ for α ≤ 2.
+ * for α ≤ 1 and the variance ∞ for α ≤ 2. Measured against the 50-digit reference
+ * (families.json, α from 1e-3 to 1e4, tails included), relative error / max(1, cond):
+ * logPdf ≤ 9.4e-16, cdf/survival and their logs ≤ 7.1e-15, quantile ≤ 2.4e-15,
+ * entropy ≤ 1.1e-15, pdf ≤ 4.8e-14 (the exp of a log-density near −700).
  *
  * @example
  * ```ts
@@ -30,11 +33,87 @@ import { positiveParam } from './validate';
  * const d = new InverseGamma(3, 2);
  * d.mean();            // 1 (= β/(α − 1))
  * d.mode();            // 0.5 (= β/(α + 1))
- * d.cdf(1);            // Q(3, 2) = 0.6766764161830634
- * new InverseGamma(1e4, 1e4).logPdf(1.00257121004); // 3.650…, full precision
+ * d.cdf(1);            // Q(3, 2) = 5e⁻² = 0.6766764161830635
+ * new InverseGamma(1e4, 1e4).logPdf(1.00257121004); // 3.6507128009335403, full precision
  * ```
  */
 export class InverseGamma extends ContinuousDistribution {
+  /**
+   * The i.i.d. log-likelihood from raw `[shape, scale]` (the same formula as
+   * `sumLogPdfPartials`), for models whose likelihood passes latents straight through.
+   * @internal
+   */
+  static readonly sumKernel: SumLogPdfKernel = Object.freeze({
+    arity: 2,
+    cacheSlots: 5,
+    accepts: (p: Float64Array): boolean => isPositiveValue(p[0]) && isPositiveValue(p[1]),
+    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => {
+      const a = p[0];
+      const b = p[1];
+      // p[2], p[3]: the α of the last call and log Γ(α); p[4], p[5]: β and log β.
+      if (p[2] !== a) {
+        p[2] = a;
+        p[3] = lgamma(a);
+      }
+      if (p[4] !== b) {
+        p[4] = b;
+        p[5] = Math.log(b);
+      }
+      const v = inverseGammaSumLogPdfPartials(a, b, p[3], p[5], xs, out);
+      return v !== undefined ? v : new InverseGamma(a, b).sumLogPdfPartials(xs, out);
+    },
+    // [n, Σ log xᵢ, Σ 1/xᵢ]; the per-point form for a datum ≤ 0 or ∞, or a sum that overflows.
+    statistics: (xs: ArrayLike<number>): Float64Array | undefined => {
+      let sLog = 0;
+      let sInv = 0;
+      for (let i = 0; i < xs.length; i++) {
+        const x = xs[i];
+        if (!(x > 0 && x < Infinity)) return undefined;
+        sLog += Math.log(x);
+        sInv += 1 / x;
+      }
+      return sInv < Infinity ? Float64Array.of(xs.length, sLog, sInv) : undefined;
+    },
+    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, cache: Float64Array, value: Float64Array, partials: Float64Array): void => {
+      const n = st[0];
+      const sLog = st[1];
+      const sInv = st[2];
+      // cache: the α of the last row, log Γ(α), ψ(α); the β of the last row and log β.
+      let lastA = cache[0];
+      let lgA = cache[1];
+      let psiA = cache[2];
+      let lastB = cache[3];
+      let logB = cache[4];
+      for (let r = 0, o = 0; r < rows; r++, o += 2) {
+        const a = p[o];
+        const b = p[o + 1];
+        if (!(isPositiveValue(a) && isPositiveValue(b))) {
+          value[r] = -Infinity;
+          partials[o] = 0;
+          partials[o + 1] = 0;
+          continue;
+        }
+        if (a !== lastA) {
+          lastA = a;
+          lgA = lgamma(a);
+          psiA = digamma(a);
+        }
+        if (b !== lastB) {
+          lastB = b;
+          logB = Math.log(b);
+        }
+        partials[o] = n * (logB - psiA) - sLog;
+        partials[o + 1] = (n * a) / b - sInv;
+        value[r] = n * (a * logB - lgA) - (a + 1) * sLog - b * sInv;
+      }
+      cache[0] = lastA;
+      cache[1] = lgA;
+      cache[2] = psiA;
+      cache[3] = lastB;
+      cache[4] = logB;
+    },
+  });
+
   /** Always `"InverseGamma"`. */
   readonly name = 'InverseGamma';
   /** `["shape", "scale"]`. */
@@ -107,7 +186,7 @@ export class InverseGamma extends ContinuousDistribution {
 
   /** log(y^{α+1} e^{−y} / Γ(α)) − log β with y = β/x; −∞ for x ≤ 0 and x = ∞. */
   logPdf(x: number): number {
-    if (x > 0) return x < Infinity ? this.logDensity(x) : -Infinity;
+    if (x > 0) return x < Infinity ? inverseGammaLogDensity(this.shape, this.scale, x, this.lgammaShape, this.logScale) : -Infinity;
     return x <= 0 ? -Infinity : NaN;
   }
 
@@ -173,15 +252,52 @@ export class InverseGamma extends ContinuousDistribution {
     return lp;
   }
 
+  /** Σ log f(xᵢ) (the per-point forms, summed in one pass with the partials). */
+  override sumLogPdf(xs: ArrayLike<number>): number {
+    return this.sumLogPdfPartials(xs, SCRATCH);
+  }
+
+  /** Σ log f(xᵢ) with Σ ∂/∂α = n(log β − ψ(α)) − Σ log xᵢ and Σ ∂/∂β = nα/β − Σ 1/xᵢ. */
+  override sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
+    const v = inverseGammaSumLogPdfPartials(this.shape, this.scale, this.lgammaShape, this.logScale, xs, out);
+    return v !== undefined ? v : super.sumLogPdfPartials(xs, out);
+  }
+
+  /**
+   * The rows of a batch (see the base class): `logPdf` and the ∂/∂x of
+   * `logPdfPartials`, without the shape partial's digamma. @internal
+   */
+  override addLogPdfGradRows(xs: Float64Array, stride: number, c0: number, c1: number, rows: number, lp: Float64Array, dx: Float64Array): void {
+    const a = this.shape;
+    const b = this.scale;
+    for (let k = 0, o = 0; k < rows; k++, o += stride) {
+      let s = lp[k];
+      for (let c = o + c0; c < o + c1; c++) {
+        const x = xs[c];
+        const v = this.logPdf(x);
+        s += v;
+        dx[c] = v > -Infinity ? (b / x - a - 1) / x : 0;
+      }
+      lp[k] = s;
+    }
+  }
+
   // ---- sampling ---------------------------------------------------------
 
   /**
    * β / Q⁻¹(α, p) for p ≤ ½ (Q⁻¹ accurate down to p = 1e-300) and β / P⁻¹(α, 1 − p)
-   * above, where 1 − p is exact.
+   * above, where 1 − p is exact. For tiny α the root y can underflow (Gamma(1e-3, 1)
+   * has P(α, y) = ¼ at y ≈ 1e-603) while β/y is still a double; there P(α, y) =
+   * y^α/Γ(α + 1) to double precision (the rest is 1 + O(y)), so
+   * log y = (log P + log Γ(α + 1))/α and x = exp(log β − log y).
    */
   protected quantileInside(p: number): number {
-    const g = p <= 0.5 ? gammaQInv(this.shape, p) : gammaPInv(this.shape, 1 - p);
-    return this.scale / g;
+    const a = this.shape;
+    const g = p <= 0.5 ? gammaQInv(a, p) : gammaPInv(a, 1 - p);
+    if (g >= DBL_MIN) return this.scale / g;
+    const logP = p <= 0.5 ? Math.log1p(-p) : Math.log(1 - p);
+    const logY = (logP + this.lgammaShape + Math.log(a)) / a;
+    return Math.exp(this.logScale - logY);
   }
 
   /**
@@ -195,26 +311,60 @@ export class InverseGamma extends ContinuousDistribution {
     return this.scale / rng.gamma(a);
   }
 
-  // ---- helpers ----------------------------------------------------------
+}
 
-  /**
-   * log f(x) for 0 < x < ∞. With y = β/x the density is y^{α+1} e^{−y}/(βΓ(α)) =
-   * y² · [y^{α−1} e^{−y}/Γ(α)] / β; the bracket is Loader's Poisson-type term for
-   * α ≥ 10 (its log cancels otherwise), and y²/β = y/x. Where β/x is subnormal,
-   * 0 or ∞, the logs are taken separately.
-   */
-  private logDensity(x: number): number {
-    const a = this.shape;
-    const y = this.scale / x;
-    const logX = Math.log(x);
-    if (!(y >= DBL_MIN) || y === Infinity) return (a + 1) * (this.logScale - logX) - y - this.lgammaShape - this.logScale;
-    if (a >= SADDLE_POINT_SHAPE) return logPoissonRaw(a - 1, y) + Math.log(y) - logX;
-    return (a + 1) * Math.log(y) - y - this.lgammaShape - this.logScale;
+/**
+ * log f(x) for 0 < x < ∞. With y = β/x the density is y^{α+1} e^{−y}/(βΓ(α)) =
+ * y² · [y^{α−1} e^{−y}/Γ(α)] / β; the bracket is Loader's Poisson-type term for
+ * α ≥ 10 (its log cancels otherwise), and y²/β = y/x. Where β/x is subnormal,
+ * 0 or ∞, the logs are taken separately.
+ */
+function inverseGammaLogDensity(a: number, b: number, x: number, lgammaA: number, logB: number): number {
+  const y = b / x;
+  const logX = Math.log(x);
+  if (!(y >= DBL_MIN) || y === Infinity) return (a + 1) * (logB - logX) - y - lgammaA - logB;
+  if (a >= SADDLE_POINT_SHAPE) return logPoissonRaw(a - 1, y) + Math.log(y) - logX;
+  return (a + 1) * Math.log(y) - y - lgammaA - logB;
+}
+
+/**
+ * Σ log f(xᵢ) for InverseGamma(α, β) (each term by the accurate per-point form),
+ * with Σ ∂/∂α = n(log β − ψ(α)) − Σ log xᵢ in `out[1]` and Σ ∂/∂β = nα/β − Σ 1/xᵢ
+ * in `out[2]` (0 in `out[0]`), so ψ is evaluated once instead of once per datum;
+ * `undefined` (and `out` untouched) when a datum is ≤ 0, ∞ or NaN, where the
+ * caller sums the per-point forms instead.
+ */
+function inverseGammaSumLogPdfPartials(
+  a: number,
+  b: number,
+  lgammaA: number,
+  logB: number,
+  xs: ArrayLike<number>,
+  out: Float64Array,
+): number | undefined {
+  let v = 0;
+  let sLog = 0;
+  let sInv = 0;
+  let ok = true;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    ok = ok && x > 0 && x < Infinity;
+    v += inverseGammaLogDensity(a, b, x, lgammaA, logB);
+    sLog += Math.log(x);
+    sInv += 1 / x;
   }
+  if (!ok) return undefined;
+  const n = xs.length;
+  out[0] = 0;
+  out[1] = n * (logB - digamma(a)) - sLog;
+  out[2] = (n * a) / b - sInv;
+  return v;
 }
 
 const PARAMS: readonly string[] = Object.freeze(['shape', 'scale']);
 /** From this shape on, the saddle-point form of the density (as in Gamma). */
 const SADDLE_POINT_SHAPE = 10;
+/** Discarded partials of `sumLogPdf`. */
+const SCRATCH = new Float64Array(3);
 /** The smallest normal double: below it β/x carries fewer than 53 bits. */
 const DBL_MIN = 2.2250738585072014e-308;

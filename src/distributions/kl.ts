@@ -8,22 +8,29 @@
  *
  * @module
  */
-import { UnsupportedKLError } from '../errors';
+import { formatValue, UnsupportedKLError } from '../errors';
 import { digamma, lgamma, trigamma } from '../math/gamma-functions';
 import { expm1mx } from '../math/elementary';
 import { integrate } from '../math/quadrature';
+import { Bernoulli } from './bernoulli';
 import { Beta } from './beta';
+import { Binomial } from './binomial';
+import type { DiscreteDistribution } from './discrete-distribution';
 import type { ContinuousDistribution } from './distribution';
 import { Exponential } from './exponential';
 import { Cauchy } from './cauchy';
 import { Gamma, gammaEntropyStandard } from './gamma';
 import { HalfNormal } from './half-normal';
 import { InverseGamma } from './inverse-gamma';
+import { klBernoulli } from './kl-bernoulli';
 import { klBeta } from './kl-beta';
+import { klBinomial } from './kl-binomial';
 import { klCauchy } from './kl-cauchy';
+import { klPoisson } from './kl-poisson';
 import { klUniform } from './kl-uniform';
 import { LogNormal } from './lognormal';
 import { Normal } from './normal';
+import { Poisson } from './poisson';
 import { Uniform } from './uniform';
 
 /**
@@ -31,8 +38,9 @@ import { Uniform } from './uniform';
  *
  * Supported pairs: Normal‖Normal, LogNormal‖LogNormal, Exponential‖Exponential,
  * Gamma‖Gamma, Exponential‖Gamma, Gamma‖Exponential, Cauchy‖Cauchy,
- * HalfNormal‖HalfNormal, Uniform‖Uniform, InverseGamma‖InverseGamma, Beta‖Beta. Any other
- * pair throws {@link UnsupportedKLError}.
+ * HalfNormal‖HalfNormal, Uniform‖Uniform, InverseGamma‖InverseGamma, Beta‖Beta,
+ * Bernoulli‖Bernoulli, Poisson‖Poisson, Binomial‖Binomial (same n; different n
+ * throw an `InvalidParameterError`). Any other pair throws {@link UnsupportedKLError}.
  *
  * - Normal: ½[(σp/σq)² − 1 − 2 log(σp/σq) + ((μp − μq)/σq)²] (LogNormal likewise).
  * - Exponential: λq/λp − 1 − log(λq/λp).
@@ -41,6 +49,8 @@ import { Uniform } from './uniform';
  * - Cauchy: log(1 + ((σp − σq)² + (μp − μq)²)/(4σpσq)); HalfNormal: the Normal one with
  *   equal means; Uniform: log(width_q/width_p) when [lp, hp] ⊆ [lq, hq], else ∞.
  * - Beta: log B(αq, βq) − log B(αp, βp) − (αq − αp)(ψ(αp) − ψ(np)) − (βq − βp)(ψ(βp) − ψ(np)).
+ * - Bernoulli: p log(p/q) + (1 − p) log((1 − p)/(1 − q)); Binomial: n times that.
+ * - Poisson: λp log(λp/λq) + λq − λp.
  *
  * @example
  * ```ts
@@ -50,7 +60,25 @@ import { Uniform } from './uniform';
  * kl(new Normal(0, 1), new Normal(0, 1.000001)); // 9.99998333e-13, full precision
  * ```
  */
-export function kl(p: ContinuousDistribution, q: ContinuousDistribution): number {
+export function kl(p: ContinuousDistribution, q: ContinuousDistribution): number;
+/**
+ * KL(p ‖ q) of two discrete distributions of the same family: Bernoulli‖Bernoulli,
+ * Poisson‖Poisson, Binomial‖Binomial (same n).
+ *
+ * @example
+ * ```ts
+ * import { kl, Bernoulli, Poisson } from 'varinf';
+ * kl(new Bernoulli(0.3), new Bernoulli(0.7)); // 0.3389191441548813
+ * kl(new Poisson(1), new Poisson(2));         // 0.3068528194400547 = 1 − ln 2
+ * ```
+ */
+export function kl(p: DiscreteDistribution, q: DiscreteDistribution): number;
+export function kl(p: ContinuousDistribution | DiscreteDistribution, q: ContinuousDistribution | DiscreteDistribution): number {
+  checkDistribution('p', p);
+  checkDistribution('q', q);
+  if (p instanceof Bernoulli && q instanceof Bernoulli) return klBernoulli(p.p, q.p);
+  if (p instanceof Poisson && q instanceof Poisson) return klPoisson(p.rate, q.rate);
+  if (p instanceof Binomial && q instanceof Binomial) return klBinomial(p.n, p.p, q.n, q.p);
   if (p instanceof Normal && q instanceof Normal) return klLocationScale(p.mu, p.sigma, q.mu, q.sigma);
   if (p instanceof LogNormal && q instanceof LogNormal) return klLocationScale(p.mu, p.sigma, q.mu, q.sigma);
   if (p instanceof Exponential && q instanceof Exponential) return expm1mx(-logRatio(p.rate, q.rate));
@@ -104,4 +132,12 @@ function lgammaTaylorRemainder(a: number, b: number): number {
 function logRatio(a: number, b: number): number {
   const r = (a - b) / b;
   return Math.abs(r) < 0.5 ? Math.log1p(r) : Math.log(a) - Math.log(b);
+}
+
+/** Throws a `TypeError` naming the argument unless it is a distribution. */
+function checkDistribution(name: string, d: unknown): void {
+  // Duck-typed: continuous and discrete families alike.
+  if (d === null || typeof d !== 'object' || typeof (d as { logPdf?: unknown }).logPdf !== 'function') {
+    throw new TypeError(`kl: ${name} must be a distribution (e.g. new Normal(0, 1)), got ${formatValue(d)}`);
+  }
 }

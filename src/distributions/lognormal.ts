@@ -114,20 +114,28 @@ export class LogNormal extends ContinuousDistribution {
     return x > 0 ? normalLogCdf((this.mu - Math.log(x)) / this.sigma) : x <= 0 ? 0 : NaN;
   }
 
-  /** e^{μ + σ²/2}. */
+  /** e^{μ + σ²/2}, with the exponent μ + σ²/2 summed exactly (within ~2 ulp for any μ, σ). */
   mean(): number {
-    return Math.exp(this.mu + 0.5 * this.sigma * this.sigma);
+    return expAffineSquare(this.mu, 0.5, this.sigma);
   }
 
-  /** (e^{σ²} − 1) e^{2μ + σ²}, with expm1 so tiny σ keeps its digits. */
+  /**
+   * e^{2μ+σ²}·expm1(σ²), in log space where a factor alone would over- or
+   * underflow: e.g. LogNormal(355, 0.1) (e^{710.01} overflows, the product is
+   * 2.27e306) and LogNormal(400, 1e-200) (σ² underflows, the product is 2.7e-53).
+   */
   variance(): number {
-    const s2 = this.sigma * this.sigma;
-    return Math.expm1(s2) * Math.exp(2 * this.mu + s2);
+    return logNormalSpread(this.mu, this.sigma, false);
   }
 
-  /** e^{μ − σ²}. */
+  /** √variance formed as e^{μ+σ²/2}·√expm1(σ²) in the same way, never √ of an overflowed variance. */
+  override stddev(): number {
+    return logNormalSpread(this.mu, this.sigma, true);
+  }
+
+  /** e^{μ − σ²}, with the exponent summed exactly. */
   mode(): number {
-    return Math.exp(this.mu - this.sigma * this.sigma);
+    return expAffineSquare(this.mu, -1, this.sigma);
   }
 
   /** μ + ½ + log(σ √(2π)). */
@@ -249,6 +257,67 @@ function logNormalSumLogPdfPartials(
   out[1] = s1 / v;
   out[2] = (s2 / v - n) / s;
   return -0.5 * s2 / v - n * logNormalizer - sy;
+}
+
+/** Dekker's splitter 2^27 + 1. */
+const SPLITTER = 134217729;
+
+/**
+ * e^{k(μ + c·σ²)} for c ∈ {½, −1, 1}, k ∈ {1, 2} with the exponent μ + cσ² carried as an exact
+ * double-double (Dekker's product (cσ)·σ = p + e, Knuth's two-sum), so the
+ * result is within ~2 ulp of the true value for any finite μ and |c|σ² ≤ DBL_MAX
+ * (the plain formula's error grows like ε·|μ + cσ²|, 1.6e-13 at exponents near
+ * 700). Beyond, |c|σ² > DBL_MAX and the plain form gives the ±∞ exponent.
+ */
+function expAffineSquare(mu: number, c: number, sigma: number, k = 1): number {
+  const a = c * sigma; // exact: c is ½, −1 or 1
+  const p = a * sigma;
+  if (!(Math.abs(p) < Infinity)) return Math.exp(k * (mu + p));
+  const ha = SPLITTER * a;
+  const ah = ha - (ha - a);
+  const al = a - ah;
+  const hs = SPLITTER * sigma;
+  const sh = hs - (hs - sigma);
+  const sl = sigma - sh;
+  const e = ah * sh - p + ah * sl + al * sh + al * sl; // (cσ)σ = p + e exactly
+  const s = mu + p;
+  if (!(Math.abs(s) < Infinity)) return Math.exp(k * s); // |μ + cσ²| ≥ DBL_MAX
+  const bv = s - mu;
+  const t = mu - (s - bv) + (p - bv) + e; // two-sum error plus e
+  const hi = s + t; // renormalized: μ + p may cancel, leaving t dominant
+  const lo = t - (hi - s);
+  const x = Math.exp(k * hi); // k·hi may overflow to ±∞: then so does the true exponent
+  return x === Infinity || x === 0 ? x : x + x * (k * lo);
+}
+
+/** log(expm1(s)) for s = σ² ≥ 0, with σ² kept through log σ when it would underflow. */
+function logExpm1Square(sigma: number): number {
+  if (sigma < 1e-140) return 2 * Math.log(sigma); // expm1(σ²) = σ²(1 + σ²/2 + …), σ² < 1e-280
+  const s = sigma * sigma;
+  return s < 700 ? Math.log(Math.expm1(s)) : s + Math.log1p(-Math.exp(-s));
+}
+
+/**
+ * The variance e^{2μ+σ²}·expm1(σ²) (root = false) or its square root
+ * e^{μ+σ²/2}·√expm1(σ²) (root = true). When both factors are normal doubles the
+ * product is formed directly (≤ 3 ulp); otherwise in log space as
+ * exp(k·(μ + σ²/2 + ½ log expm1(σ²))) with k = 2 or 1, whose error is
+ * ε·|exponent| (the condition number of the result in μ), so the result is
+ * finite wherever the true value is representable and 0 or ∞ only where it
+ * under- or overflows.
+ */
+function logNormalSpread(mu: number, sigma: number, root: boolean): number {
+  const m = Math.expm1(sigma * sigma);
+  if (m > 1e-290 && m < 1e290) {
+    const e = expAffineSquare(mu, 0.5, sigma, root ? 1 : 2);
+    if (e > 1e-290 && e < 1e290) return root ? e * Math.sqrt(m) : e * m;
+  }
+  if (!(sigma < 1e150)) {
+    // σ² ≥ 1e300, so expm1(σ²) = e^{σ²} in double precision: e^{2μ+2σ²} or its root.
+    return expAffineSquare(mu, 1, sigma, root ? 1 : 2);
+  }
+  const half = mu + 0.5 * sigma * sigma + 0.5 * logExpm1Square(sigma);
+  return Math.exp(root ? half : 2 * half);
 }
 
 const PARAMS: readonly string[] = Object.freeze(['mu', 'sigma']);

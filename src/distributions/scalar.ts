@@ -36,7 +36,9 @@ export interface BoxedScalar {
  * ```
  */
 export function scalarValue(x: number): number {
-  // `?.`: null or undefined from untyped callers must reach the parameter checks (which
-  // report them as InvalidParameterError), not throw a TypeError here.
-  return typeof x === 'number' ? x : (x as unknown as BoxedScalar | null | undefined)?.value as number;
+  if (typeof x === 'number') return x;
+  // Anything that is neither a number nor a box (undefined, null, a string) reads
+  // as NaN, so the caller's domain check refuses it with a typed error instead of a
+  // TypeError from reading `.value` of undefined.
+  return x !== null && typeof x === 'object' ? (x as unknown as BoxedScalar).value : NaN;
 }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { intervalBijection } from './interval-bijection';
 import type { Support } from './support';
 
 /**
@@ -18,7 +19,7 @@ import type { Support } from './support';
  * ```
  */
 export interface Bijection {
-  /** `"identity"` or `"exp"`. */
+  /** `"identity"`, `"exp"`, `"logit"` or `"interval(a, b)"`. */
   readonly name: string;
   /** z = T(u). */
   forward(u: number): number;
@@ -68,8 +69,8 @@ export const expBijection: Bijection = Object.freeze({
 
 /**
  * The bijection ℝ → support used for a latent with this support: identity for the
- * real line, exp for (0, ∞) and [0, ∞) (the boundary 0 has probability zero).
- * Throws a `TypeError` for a bounded `interval` support (no transform yet).
+ * real line, exp for (0, ∞) and [0, ∞), the scaled logistic
+ * {@link intervalBijection} for a bounded interval (boundaries have probability zero).
  *
  * @example
  * ```ts
@@ -85,7 +86,21 @@ export function bijectionFor(support: Support): Bijection {
     case 'nonNegative':
       return expBijection;
     case 'interval':
-      // A bounded latent needs a scaled logistic transform; the model layer does not provide one yet.
-      throw new TypeError(`bijectionFor: no transform to the real line for the interval support [${support.lower}, ${support.upper}] yet`);
+      return intervalBijection(support.lower, support.upper);
   }
+}
+
+/**
+ * True when two supports get the same bijection (same kind, and for intervals the
+ * same ends), so their latents can share one block of the unconstrained vector.
+ *
+ * @example
+ * ```ts
+ * import { sameTransform, positive, nonNegative } from 'varinf';
+ * sameTransform(positive, nonNegative); // true: both use exp
+ * ```
+ */
+export function sameTransform(a: Support, b: Support): boolean {
+  const kind = (s: Support): string => (s.kind === 'nonNegative' ? 'positive' : s.kind);
+  return kind(a) === kind(b) && (a.kind !== 'interval' || (a.lower === b.lower && a.upper === b.upper));
 }

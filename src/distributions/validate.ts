@@ -22,7 +22,7 @@ export function isPositiveValue(x: number): boolean {
 export function finiteParam(owner: string, name: string, v: number): number {
   const x = scalarValue(v);
   if (typeof x !== 'number' || !isFiniteValue(x)) {
-    throw new InvalidParameterError(owner, name, 'finite', typeof x === 'number' ? x : v);
+    throw new InvalidParameterError(owner, name, 'finite', shown(v, x), v);
   }
   return x;
 }
@@ -31,7 +31,7 @@ export function finiteParam(owner: string, name: string, v: number): number {
 export function positiveParam(owner: string, name: string, v: number): number {
   const x = scalarValue(v);
   if (typeof x !== 'number' || !isPositiveValue(x)) {
-    throw new InvalidParameterError(owner, name, '> 0 and finite', typeof x === 'number' ? x : v);
+    throw new InvalidParameterError(owner, name, '> 0 and finite', shown(v, x), v);
   }
   return x;
 }
@@ -43,7 +43,43 @@ export function positiveParam(owner: string, name: string, v: number): number {
 export function finiteAboveParam(owner: string, name: string, v: number, bound: number, boundName: string): number {
   const x = scalarValue(v);
   if (typeof x !== 'number' || !(isFiniteValue(x) && x > bound)) {
-    throw new InvalidParameterError(owner, name, `finite and > ${boundName} (${formatValue(bound)})`, typeof x === 'number' ? x : v);
+    throw new InvalidParameterError(owner, name, `finite and > ${boundName} (${formatValue(bound)})`, shown(v, x), v);
+  }
+  return x;
+}
+
+/** The value a message shows: a box's number, else the argument as given (`"1"`, `null`, `undefined`). */
+function shown(v: unknown, x: unknown): unknown {
+  return typeof x === 'number' && v !== null && typeof v === 'object' ? x : v;
+}
+
+/** True when `x` is a probability in [0, 1], endpoints included: the domain `probabilityParam` accepts. */
+export function isProbabilityValue(x: number): boolean {
+  return x >= 0 && x <= 1;
+}
+
+/** True when `x` is an integer in [0, 2⁵³ − 1]: the domain `countParam` accepts. */
+export function isCountValue(x: number): boolean {
+  return Number.isSafeInteger(x) && x >= 0;
+}
+
+/** The numeric value of `v`, which must be a probability in [0, 1] (endpoints included). */
+export function probabilityParam(owner: string, name: string, v: number): number {
+  const x = scalarValue(v);
+  if (typeof x !== 'number' || !isProbabilityValue(x)) {
+    throw new InvalidParameterError(owner, name, 'in [0, 1]', shown(v, x));
+  }
+  return x;
+}
+
+/**
+ * The numeric value of `v`, which must be a non-negative integer (a safe integer,
+ * so every count up to it is exact).
+ */
+export function countParam(owner: string, name: string, v: number): number {
+  const x = scalarValue(v);
+  if (typeof x !== 'number' || !isCountValue(x)) {
+    throw new InvalidParameterError(owner, name, 'a non-negative integer (at most 2^53 - 1)', shown(v, x));
   }
   return x;
 }

@@ -1,7 +1,8 @@
 /**
  * Elementary functions that are accurate where the naive formulas cancel or
  * overflow: `log1p`, `expm1`, log-space arithmetic (`logAddExp`,
- * `logSumExp`, …) and `xlogy`.
+ * `logSumExp`, …) and `xlogy`. The logistic family (`log1pexp`, `logSigmoid`,
+ * `sigmoid`) lives in `logistic.ts`.
  *
  * @module
  */
@@ -61,27 +62,6 @@ export function expm1(x: number): number {
 export function log1mexp(x: number): number {
   if (x > 0) return NaN;
   return x > -LN_2 ? Math.log(-Math.expm1(x)) : Math.log1p(-Math.exp(x));
-}
-
-/**
- * log(1 + e^x) ("softplus"), without overflow or loss of precision.
- *
- * Mächler (2012): x ≤ −37 → e^x; x ≤ 18 → log1p(e^x); x ≤ 33.3 → x + e^{−x};
- * otherwise x. Error below 2 ulp.
- *
- * @param x - argument
- * @returns log(1 + e^x)
- * @example
- * ```ts
- * log1pexp(0);    // 0.6931471805599453
- * log1pexp(800);  // 800
- * ```
- */
-export function log1pexp(x: number): number {
-  if (x <= -37) return Math.exp(x);
-  if (x <= 18) return Math.log1p(Math.exp(x));
-  if (x <= 33.3) return x + Math.exp(-x);
-  return x;
 }
 
 /**

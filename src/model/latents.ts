@@ -6,7 +6,7 @@
  * @module
  */
 import { ContinuousDistribution } from '../distributions/distribution';
-import { bijectionFor, type Bijection } from '../distributions/transforms';
+import { bijectionFor, sameTransform, type Bijection } from '../distributions/transforms';
 import type { Support } from '../distributions/support';
 import { ModelError } from '../errors';
 import type { LatentBlock } from './differentiable-model';
@@ -119,6 +119,9 @@ export function layoutPrior(prior: Prior): PriorBlock[] {
   const reference: Record<string, number | Float64Array> = {};
   let offset = 0;
   for (const name of Object.keys(prior)) {
+    // `__proto__` as a record key sets the prototype instead of a property: such a
+    // latent would come back silently empty from every record.
+    if (name === '__proto__') throw new ModelError('Model: "__proto__" cannot name a latent (it is the prototype of every record); rename it', name);
     const declared: unknown = prior[name];
     const fn = typeof declared === 'function' ? (declared as PriorFn) : null;
     const entry: unknown = fn === null ? declared : resolveAtReference(fn, reference, name);
@@ -142,7 +145,7 @@ export function layoutPrior(prior: Prior): PriorBlock[] {
     const support: Support = dists[0].support;
     const bijection: Bijection = bijectionFor(support);
     for (const d of dists) {
-      if (bijectionFor(d.support) !== bijection) {
+      if (!sameTransform(d.support, support)) {
         throw new ModelError(
           `Model: the elements of latent "${name}" must share one kind of support, got ${support.kind} and ${d.support.kind}`,
           name,
@@ -208,5 +211,20 @@ export function resolveEntry(blk: PriorBlock, values: unknown): ContinuousDistri
     const want = blk.kind === 'scalar' ? 'a distribution' : `${blk.kind === 'plate' ? 'a plate' : 'an array'} of size ${blk.size}`;
     throw new ModelError(`Model: prior entry "${blk.name}" must keep returning ${want}, got ${describe(entry)}`, blk.name);
   }
+  // The latent's transform was fixed at construction; a support that moves with the
+  // other latents (e.g. Uniform(0, tau)) would silently use the wrong one.
+  const first = blk.kind === 'scalar' ? (entry as ContinuousDistribution) : blk.kind === 'plate' ? (entry as Plate).distribution : (entry as readonly ContinuousDistribution[])[0];
+  if (!sameTransform(first.support, blk.support)) {
+    throw new ModelError(
+      `Model: the support of latent "${blk.name}" changed with the other latents (${supportText(blk.support)} at construction, now ${supportText(first.support)}); ` +
+        'a latent needs a fixed support: write it on a fixed one and scale it in the likelihood (e.g. u ~ Uniform(0, 1), then tau * u)',
+      blk.name,
+    );
+  }
   return entry as ContinuousDistribution | Plate | readonly ContinuousDistribution[];
+}
+
+/** A support for messages: its kind, with the ends of an interval. */
+function supportText(s: Support): string {
+  return s.kind === 'interval' ? `(${s.lower}, ${s.upper})` : s.kind;
 }

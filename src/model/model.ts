@@ -11,14 +11,18 @@
  * @module
  */
 import { ContinuousDistribution } from '../distributions/distribution';
+import { identityBijection, type Bijection } from '../distributions/transforms';
 import { InvalidParameterError } from '../errors';
 import type { DifferentiableModel, LatentBlock } from './differentiable-model';
 import { layoutPrior, resolveEntry, type Latents, type Prior, type PriorBlock } from './latents';
 import { kernelFor, type LikelihoodKernel } from './likelihood-kernel';
 import { linearGaussianKernelFor } from './linear-gaussian-kernel';
 import { describe, Plate } from './plate';
+import type { Rng } from '../random/rng';
 import { Tape, TapeNode } from './tape';
-import { checkDist, copyData, loadValues, makeRecord } from './values';
+import { isUnknownLatentRead, guardedRecord } from './latent-guard';
+import { checkSupportUse } from './support-check';
+import { checkDist, copyData, loadValues, makeRecord, type LikelihoodDistribution } from './values';
 
 /**
  * The likelihood of a model: the distribution of datum `i` given the latents.
@@ -43,7 +47,7 @@ import { checkDist, copyData, loadValues, makeRecord } from './values';
  * const reg: Likelihood<{ a: Normal; b: Normal }> = ({ a, b }, i) => new Normal(add(a, mul(b, xs[i])), 1);
  * ```
  */
-export type Likelihood<P extends Prior> = (latents: Latents<P>, index: number) => ContinuousDistribution;
+export type Likelihood<P extends Prior> = (latents: Latents<P>, index: number) => LikelihoodDistribution;
 
 /**
  * What `new Model(…)` takes.
@@ -113,6 +117,8 @@ export class Model<P extends Prior> implements DifferentiableModel {
 
   private readonly likelihood: Likelihood<P>;
   private readonly iid: boolean;
+  /** True once an i.i.d. likelihood's data were checked against a discrete support (a datum off it is a ModelError). */
+  private dataChecked = false;
   /** Constrained latent values, flat. */
   private readonly z: Float64Array;
   /** ∂ log joint / ∂z, flat. */
@@ -155,8 +161,10 @@ export class Model<P extends Prior> implements DifferentiableModel {
 
   // Batches (see `logDensityBatch`): the prior as groups of coordinates sharing one
   // distribution, and scratch rows for `batchRows` latent rows at a time.
-  /** Per coordinate, 1 when it uses the exp bijection. */
+  /** Per coordinate, its transform: {@link IDENTITY}, {@link EXP} or {@link OTHER} (read from `coordBijection`). */
   private readonly coordExp: Uint8Array;
+  /** Per coordinate, its bijection (read where `coordExp` is {@link OTHER}). */
+  private readonly coordBijection: readonly Bijection[];
   /** Prior groups (non-hierarchical models): distribution, first and one-past-last coordinate. */
   private readonly groupDist: readonly ContinuousDistribution[];
   private readonly groupStart: Int32Array;
@@ -196,7 +204,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
     this.z = new Float64Array(this.dim);
     this.gz = new Float64Array(this.dim);
     this.views = this.layout.map((b) => (b.kind === 'plate' ? this.z.subarray(b.offset, b.offset + b.size) : null));
-    this.rec = {};
+    this.rec = guardedRecord(this.layout.map((b) => b.name)) as Record<string, number | Float64Array>;
     const scalars = this.layout.filter((b) => b.scalar);
     this.scalarNames = scalars.map((b) => b.name);
     this.scalarOffsets = Int32Array.from(scalars, (b) => b.offset);
@@ -211,11 +219,12 @@ export class Model<P extends Prior> implements DifferentiableModel {
     // i.i.d. likelihoods may have a family kernel, per-datum ones the linear-Gaussian kernel.
     this.kState = this.data.length > 0 ? UNDECIDED : GENERAL;
     this.coordExp = new Uint8Array(this.dim);
+    this.coordBijection = this.layout.flatMap((b) => new Array<Bijection>(b.size).fill(b.bijection));
     const gd: ContinuousDistribution[] = [];
     const gs: number[] = [];
     const ge: number[] = [];
     for (const b of this.layout) {
-      this.coordExp.fill(b.expTransform ? 1 : 0, b.offset, b.offset + b.size);
+      this.coordExp.fill(b.expTransform ? EXP : b.bijection === identityBijection ? IDENTITY : OTHER, b.offset, b.offset + b.size);
       if (b.fn !== null) continue;
       if (b.kind === 'array') {
         b.dists.forEach((d, j) => {
@@ -242,12 +251,37 @@ export class Model<P extends Prior> implements DifferentiableModel {
     for (const b of this.layout) for (const d of b.dists) need = Math.max(need, d.paramNames.length + 1);
     this.scratch = new Float64Array(need);
     const leaves = this.tape.reset(this.dim, this.z);
-    const nodeRec: Record<string, unknown> = {};
+    const nodeRec = guardedRecord(this.layout.map((b) => b.name));
     for (const b of this.layout) {
       this.rec[b.name] = b.scalar ? 0 : this.z.subarray(b.offset, b.offset + b.size);
       nodeRec[b.name] = b.scalar ? leaves[b.offset] : this.tape.leafBlock(b.offset, b.size);
     }
     this.nodeRec = nodeRec as Latents<P>;
+  }
+
+  /**
+   * Checks that every latent's prior fits how the likelihood uses it: a latent with
+   * a real-valued prior (e.g. `Normal`) passed unchanged as a parameter that must be
+   * positive (a scale, a rate) is a `ModelError` that names the latent and says what
+   * to write (e.g. `HalfNormal(10)` for Stan's `sigma ~ normal(0, 10)` on a
+   * `<lower=0>` parameter). Evaluations themselves keep treating such points as
+   * density 0 (−∞); `fit` calls this before it starts, where that would otherwise end
+   * in a search that finds no finite ELBO. Calls the likelihood once.
+   *
+   * @example
+   * ```ts
+   * const m = new Model({ prior: { sigma: new Normal(0, 10) }, likelihood: ({ sigma }) => new Normal(0, sigma), data: [1] });
+   * m.checkPriorSupports(); // ModelError: … latent "sigma" has a Normal prior (the whole real line) … e.g. HalfNormal(10) …
+   * ```
+   * @throws ModelError on a mismatch, or when the likelihood reads an undeclared latent
+   */
+  checkPriorSupports(): void {
+    if (this.data.length === 0) return;
+    try {
+      checkSupportUse(this.layout, this.tape, this.nodeRec, this.likelihood as (rec: never, i: number) => unknown, this.dim);
+    } finally {
+      this.tape.reset(this.dim, this.z);
+    }
   }
 
   /**
@@ -416,6 +450,41 @@ export class Model<P extends Prior> implements DifferentiableModel {
     return u;
   }
 
+  /**
+   * One replicate of the data drawn from the likelihood at the given latents:
+   * `out[i]` ~ p(xᵢ | z) for every datum i, from `rng` (posterior-predictive checks
+   * draw z from the fitted posterior, then this). An i.i.d. likelihood is called once
+   * and its distribution fills `out`; a per-datum one is called for each i.
+   *
+   * @param values - the latents (a number per scalar latent, an array per plate)
+   * @param rng - the generator to draw from
+   * @param out - where to write (length N = `data.length`; a new array by default)
+   * @returns `out`
+   * @throws ModelError when a latent is missing, unknown or of the wrong length
+   * @throws RangeError when `out` does not have length N
+   * @example
+   * ```ts
+   * import { Exponential, Model, Normal, Rng } from 'varinf';
+   * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3, 0.4] });
+   * model.sampleData({ z: 1.5 }, new Rng(1)); // Float64Array(2), draws of Normal(1.5, 1)
+   * ```
+   */
+  sampleData(values: Latents<P>, rng: Rng, out: Float64Array = new Float64Array(this.data.length)): Float64Array {
+    loadValues(this.layout, values, this.z);
+    const n = this.data.length;
+    if (out.length !== n) throw new RangeError(`Model.sampleData: out must have length ${n} (the number of data), got ${out.length}`);
+    const lik = this.likelihood;
+    // The model's own (guarded) record over the loaded values: a misspelt latent read
+    // in the likelihood is a ModelError here too.
+    const rec = this.record();
+    if (this.iid) {
+      if (n > 0) checkDist(lik(rec, 0), 0).sampleInto(rng, out);
+      return out;
+    }
+    for (let i = 0; i < n; i++) out[i] = checkDist(lik(rec, i), i).sample(rng);
+    return out;
+  }
+
   // ---- evaluation on the flat buffer `z` -------------------------------------------
 
   /** Σ of the prior log densities at `z` (`values` feeds hierarchical entries; null without them). */
@@ -519,9 +588,13 @@ export class Model<P extends Prior> implements DifferentiableModel {
     const rec = values === null ? this.record() : values;
     const data = this.data;
     const lik = this.likelihood;
-    if (this.iid) return checkDist(lik(rec, 0), 0).sumLogPdf(data);
+    if (this.iid) {
+      const d = checkDist(lik(rec, 0), 0, this.dataChecked ? undefined : data, true);
+      this.dataChecked = true;
+      return d.sumLogPdf(data);
+    }
     let s = 0;
-    for (let i = 0; i < data.length; i++) s += checkDist(lik(rec, i), i).logPdf(data[i]);
+    for (let i = 0; i < data.length; i++) s += checkDist(lik(rec, i), i, data).logPdf(data[i]);
     return s;
   }
 
@@ -603,17 +676,18 @@ export class Model<P extends Prior> implements DifferentiableModel {
     } else if (this.iid) {
       const recorded = tape.size;
       tape.valueRead = false;
-      const d = checkDist(lik(rec, 0), 0);
+      const d = checkDist(lik(rec, 0), 0, this.dataChecked ? undefined : data, true);
+      this.dataChecked = true;
       if (this.kState === UNDECIDED) this.decideKernel(d, tape.size === recorded && !tape.valueRead);
       const out = this.scratchFor(d);
       ll = d.sumLogPdfPartials(data, out);
       route(tape, d, out);
     } else {
       // While the kernel is undecided, keep the data's distributions to decide it.
-      const traced: ContinuousDistribution[] | null = this.kState === UNDECIDED ? [] : null;
+      const traced: LikelihoodDistribution[] | null = this.kState === UNDECIDED ? [] : null;
       tape.valueRead = false;
       for (let i = 0; i < data.length; i++) {
-        const d = checkDist(lik(rec, i), i);
+        const d = checkDist(lik(rec, i), i, data);
         const out = this.scratchFor(d);
         ll += d.logPdfPartials(data[i], out);
         route(tape, d, out);
@@ -633,7 +707,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
     return lp + ll;
   }
 
-  private scratchFor(d: ContinuousDistribution): Float64Array {
+  private scratchFor(d: LikelihoodDistribution): Float64Array {
     const need = d.paramNames.length + 1;
     if (need > this.scratch.length) this.scratch = new Float64Array(need);
     return this.scratch;
@@ -646,9 +720,9 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * `d`, whether a kernel applies (see `kernelFor`): `clean` when the call recorded
    * no operation and read no value.
    */
-  private decideKernel(d: ContinuousDistribution, clean: boolean): void {
+  private decideKernel(d: LikelihoodDistribution, clean: boolean): void {
     const tape = this.tape;
-    this.kernel = kernelFor(d, clean, (o) => (o instanceof TapeNode && tape.isLeaf(o) ? o.index : -1), this.data);
+    this.kernel = !(d instanceof ContinuousDistribution) ? undefined : kernelFor(d, clean, (o) => (o instanceof TapeNode && tape.isLeaf(o) ? o.index : -1), this.data);
     this.kState = this.kernel === undefined ? GENERAL : KERNEL;
   }
 
@@ -676,6 +750,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
         ds.push(d);
       }
     } catch (e) {
+      if (isUnknownLatentRead(e)) throw e;
       if (!(e instanceof InvalidParameterError) || ++this.kProbeFailures >= MAX_PROBE_FAILURES) this.kState = GENERAL;
       return;
     }
@@ -687,8 +762,9 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * Decides the kernel of a per-datum likelihood from the distributions of one traced
    * pass over the data (see `linearGaussianKernelFor`); `clean` when no value was read.
    */
-  private decideLinearKernel(ds: readonly ContinuousDistribution[], clean: boolean): void {
-    this.kernel = linearGaussianKernelFor(ds, clean, this.tape, this.dim, this.data);
+  private decideLinearKernel(ds: readonly LikelihoodDistribution[], clean: boolean): void {
+    const continuous = ds.every((d) => d instanceof ContinuousDistribution);
+    this.kernel = continuous ? linearGaussianKernelFor(ds as readonly ContinuousDistribution[], clean, this.tape, this.dim, this.data) : undefined;
     this.kState = this.kernel === undefined ? GENERAL : KERNEL;
   }
 
@@ -772,16 +848,24 @@ export class Model<P extends Prior> implements DifferentiableModel {
     const u0 = r0 * d;
     for (let k = 0; k < d; k++) {
       const first = k === 0;
-      if (ce[k] === 1) {
+      if (ce[k] === EXP) {
         for (let r = 0, i = k; r < n; r++, i += d) {
           const uk = us[u0 + i];
           z[i] = Math.exp(uk);
           jac[r] = first ? uk : jac[r] + uk;
         }
-      } else {
+      } else if (ce[k] === IDENTITY) {
         for (let r = 0, i = k; r < n; r++, i += d) {
           z[i] = us[u0 + i];
           if (first) jac[r] = 0;
+        }
+      } else {
+        const t = this.coordBijection[k];
+        for (let r = 0, i = k; r < n; r++, i += d) {
+          const uk = us[u0 + i];
+          z[i] = t.forward(uk);
+          const lj = t.logAbsDetJacobian(uk);
+          jac[r] = first ? lj : jac[r] + lj;
         }
       }
     }
@@ -804,7 +888,10 @@ export class Model<P extends Prior> implements DifferentiableModel {
       out[r0 + r] = v + jac[r];
       if (grads === null) continue;
       const zo = r * d;
-      for (let k = 0; k < d; k++) grads[o + k] = ce[k] === 1 ? gz[zo + k] * z[zo + k] + 1 : gz[zo + k];
+      for (let k = 0; k < d; k++) {
+        const c = ce[k];
+        grads[o + k] = c === EXP ? gz[zo + k] * z[zo + k] + 1 : c === IDENTITY ? gz[zo + k] : this.otherGradient(k, us[o + k], gz[zo + k]);
+      }
     }
   }
 
@@ -816,9 +903,17 @@ export class Model<P extends Prior> implements DifferentiableModel {
     const z = this.bz;
     const gz = this.bgz;
     const lp = this.blp;
-    const exp = this.coordExp[0] === 1;
-    z[0] = exp ? Math.exp(uk) : uk;
-    const jac = exp ? uk : 0;
+    const c = this.coordExp[0];
+    let jac = 0;
+    if (c === EXP) {
+      z[0] = Math.exp(uk);
+      jac = uk;
+    } else if (c === IDENTITY) z[0] = uk;
+    else {
+      const t = this.coordBijection[0];
+      z[0] = t.forward(uk);
+      jac = t.logAbsDetJacobian(uk);
+    }
     lp[0] = 0;
     const g = this.groupDist[0];
     if (grads === null) g.addLogPdfRows(z, 1, 0, 1, 1, lp);
@@ -833,7 +928,13 @@ export class Model<P extends Prior> implements DifferentiableModel {
       return;
     }
     out[r] = v + jac;
-    if (grads !== null) grads[r] = exp ? gz[0] * z[0] + 1 : gz[0];
+    if (grads !== null) grads[r] = c === EXP ? gz[0] * z[0] + 1 : c === IDENTITY ? gz[0] : this.otherGradient(0, uk, gz[0]);
+  }
+
+  /** ∂/∂u of the log density at coordinate k through a general bijection: g·T′(u) + d/du log|T′(u)|. */
+  private otherGradient(k: number, u: number, g: number): number {
+    const t = this.coordBijection[k];
+    return g * t.derivative(u) + t.dLogAbsDetJacobian(u);
   }
 
   private growBatch(n: number): void {
@@ -917,7 +1018,7 @@ const MAX_PROBE_FAILURES = 8;
 const BATCH_VALUES = 4096;
 
 /** Adds a term's parameter partials `out[1 + k]` into the adjoints of its node operands. */
-function route(tape: Tape, d: ContinuousDistribution, out: Float64Array): void {
+function route(tape: Tape, d: LikelihoodDistribution, out: Float64Array): void {
   const ops = d.operands;
   const adj = tape.adjoints;
   for (let k = 0; k < ops.length; k++) {
@@ -925,3 +1026,8 @@ function route(tape: Tape, d: ContinuousDistribution, out: Float64Array): void {
     if (typeof o !== 'number') adj[o.index] += out[k + 1];
   }
 }
+
+/** Coordinate transforms of the batch paths: the two with inlined arithmetic, and any other bijection. */
+const IDENTITY = 0;
+const EXP = 1;
+const OTHER = 2;

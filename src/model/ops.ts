@@ -22,6 +22,8 @@
  *
  * @module
  */
+// The scalar logistic functions are shared with the distributions (same bits).
+import { log1pexp, sigmoid as logistic } from '../math/logistic';
 import { LEAF_BLOCK, TapeNode, type LeafBlock } from './tape';
 
 type N = TapeNode;
@@ -267,12 +269,6 @@ export function sigmoid(x: number): number {
   return unary(X, s, s * (1 - s));
 }
 
-function logistic(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
-}
-
 /**
  * softplus(x) = log(1 + eˣ), without overflow (Mächler 2012 branches, < 2 ulp);
  * derivative σ(x).
@@ -287,13 +283,6 @@ export function softplus(x: number): number {
   if (typeof x === 'number') return log1pexp(x);
   const X = asNode(x);
   return unary(X, log1pexp(X.value), logistic(X.value));
-}
-
-function log1pexp(x: number): number {
-  if (x <= -37) return Math.exp(x);
-  if (x <= 18) return Math.log1p(Math.exp(x));
-  if (x <= 33.3) return x + Math.exp(-x);
-  return x;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { ContinuousDistribution } from '../distributions/distribution';
 import { ModelError } from '../errors';
+import { checkSize } from '../limits';
 
 /**
  * n i.i.d. copies of a distribution, as a prior entry of a `Model`: the latent is
@@ -36,6 +37,7 @@ export class Plate<D extends ContinuousDistribution = ContinuousDistribution> {
     if (!Number.isSafeInteger(size) || size < 1) {
       throw new ModelError(`plate: size must be a positive integer, got ${String(size)}`);
     }
+    checkSize('plate', 'size', size, 'maxPlateSize');
     this.distribution = distribution;
     this.size = size;
   }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { DiscreteDistribution } from '../distributions/discrete-distribution';
 import { ContinuousDistribution } from '../distributions/distribution';
 import { InvalidParameterError, ModelError } from '../errors';
 import type { PriorBlock } from './latents';
@@ -12,7 +13,8 @@ import { describe } from './plate';
 /**
  * Checks a record of latent values against the blocks and copies it into the flat
  * vector `z`: every declared latent present with the right type (a number, or an
- * array-like of the block's length) and no unknown name.
+ * array-like of the block's length, never NaN: a NaN latent has no density to
+ * report) and no unknown name.
  *
  * @example
  * ```ts
@@ -28,7 +30,7 @@ export function loadValues(blocks: readonly PriorBlock[], values: unknown, z: Fl
   for (const b of blocks) {
     const x = v[b.name];
     if (b.scalar) {
-      if (typeof x !== 'number') throw badLatent(b, x);
+      if (typeof x !== 'number' || x !== x) throw badLatent(b, x);
       z[b.offset] = x;
     } else {
       if (x === null || typeof x !== 'object' || typeof (x as ArrayLike<number>).length !== 'number') {
@@ -38,7 +40,13 @@ export function loadValues(blocks: readonly PriorBlock[], values: unknown, z: Fl
       if (a.length !== b.size) {
         throw new ModelError(`Model: latent "${b.name}" must have length ${b.size}, got ${a.length}`, b.name);
       }
-      for (let j = 0; j < b.size; j++) z[b.offset + j] = a[j];
+      for (let j = 0; j < b.size; j++) {
+        const xj = a[j];
+        if (typeof xj !== 'number' || xj !== xj) {
+          throw new ModelError(`Model: latent "${b.name}[${j}]" must be a number (not NaN), got ${describe(xj)}`, b.name);
+        }
+        z[b.offset + j] = xj;
+      }
     }
   }
   // Every declared name is present, so equal key counts mean no unknown key.
@@ -63,6 +71,7 @@ function unknownLatent(blocks: readonly PriorBlock[], v: Record<string, unknown>
 
 function badLatent(b: PriorBlock, x: unknown): ModelError {
   const what = b.scalar ? 'a number' : `a Float64Array of length ${b.size}`;
+  if (x !== x) return new ModelError(`Model: latent "${b.name}" is NaN; a latent value has a density only where it is a number`, b.name);
   return x === undefined
     ? new ModelError(`Model: latent "${b.name}" is missing from the values (expected ${what})`, b.name)
     : new ModelError(`Model: latent "${b.name}" must be ${what}, got ${describe(x)}`, b.name);
@@ -83,20 +92,47 @@ export function makeRecord(blocks: readonly PriorBlock[], flat: Float64Array): R
 }
 
 /**
- * `d` if it is a distribution.
+ * `d` if it is a distribution (continuous or discrete); for a discrete one with
+ * data, every datum it will score must be in its support.
  *
  * @example
  * ```ts
  * checkDist(new Normal(0, 1), 0); // the Normal
  * checkDist(3, 0);                // TypeError: … for datum 0, got 3
+ * checkDist(new Bernoulli(0.3), 4, [0, 1, 1, 0, 2]); // ModelError: … data[4] = 2 is not in the support of Bernoulli …
  * ```
- * @throws TypeError naming the datum otherwise
+ * @param data - the data this distribution scores: `data[i]` alone, or all of them
+ *   for an i.i.d. likelihood (`all`)
+ * @throws TypeError naming the datum when `d` is not a distribution
+ * @throws ModelError naming the datum's index and value when it is off a discrete support
  */
-export function checkDist(d: unknown, i: number): ContinuousDistribution {
+export function checkDist(d: unknown, i: number, data?: ArrayLike<number>, all = false): LikelihoodDistribution {
   if (d instanceof ContinuousDistribution) return d;
+  if (d instanceof DiscreteDistribution) {
+    if (data !== undefined) {
+      const from = all ? 0 : i;
+      const to = all ? data.length : i + 1;
+      for (let j = from; j < to; j++) {
+        if (!d.inSupport(data[j])) {
+          throw new ModelError(`Model: data[${j}] = ${data[j]} is not in the support of ${d.name} (${supportText(d)}); count data must be integers in it`);
+        }
+      }
+    }
+    return d;
+  }
   throw new TypeError(
     `Model: the likelihood must return a distribution (e.g. new Normal(mu, sigma)) for datum ${i}, got ${describe(d)}`,
   );
+}
+
+/** What a likelihood returns for a datum: any distribution of varinf, continuous or discrete. */
+export type LikelihoodDistribution = ContinuousDistribution | DiscreteDistribution;
+
+/** A discrete support for messages: {0, 1}, {0, …, n} or {0, 1, 2, …}. */
+function supportText(d: DiscreteDistribution): string {
+  const { lower, upper } = d.support;
+  if (upper === Infinity) return `{${lower}, ${lower + 1}, ${lower + 2}, …}`;
+  return upper - lower === 1 ? `{${lower}, ${upper}}` : `{${lower}, …, ${upper}}`;
 }
 
 /**

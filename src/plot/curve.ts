@@ -56,6 +56,9 @@ export function evaluateCurve(
     xs.push(x);
     vs.push(v);
   }
+  if (xs.length === 0) {
+    throw new RangeError(`curve "${name}": the density is NaN or infinite at every point of the domain [${grid[0]}, ${grid[grid.length - 1]}], nothing to plot`);
+  }
 
   if (!rescale) {
     const x: number[] = [];

@@ -6,7 +6,7 @@
  */
 import { evaluateCurve } from './curve';
 import { checkPoints, linspace, resolveDomain } from './grid';
-import { checkDistinct, frame, type Density, type Json, type PlotOptions, type VegaLiteSpec, yScale } from './spec';
+import { checkArray, checkDistinct, frame, type Density, type Json, type PlotOptions, type VegaLiteSpec, yScale } from './spec';
 
 /**
  * One curve of a {@link densityPlot}.
@@ -110,7 +110,9 @@ export interface DensityPlotOptions extends PlotOptions {
  * ```
  */
 export function densityPlot(options: DensityPlotOptions): VegaLiteSpec {
+  if (options === null || typeof options !== 'object') throw new TypeError(`densityPlot: options must be an object with curves, got ${String(options)}`);
   const curves = options.curves;
+  checkArray('densityPlot', 'options.curves', curves);
   if (curves.length === 0) throw new RangeError('densityPlot: give at least one curve');
   const names = curves.map((c) => c.name);
   checkDistinct('densityPlot: curve', names);

@@ -7,7 +7,7 @@
 import { histogramBins } from './bins';
 import { evaluateCurve } from './curve';
 import { checkPoints, linspace } from './grid';
-import { frame, type Density, type Json, type PlotOptions, type VegaLiteSpec, yScale } from './spec';
+import { checkArray, frame, type Density, type Json, type PlotOptions, type VegaLiteSpec, yScale } from './spec';
 
 /**
  * Options of {@link histogramPlot}.
@@ -64,6 +64,7 @@ export interface HistogramPlotOptions extends PlotOptions {
  * ```
  */
 export function histogramPlot(samples: ArrayLike<number>, density: Density, options: HistogramPlotOptions = {}): VegaLiteSpec {
+  checkArray('histogramPlot', 'samples', samples);
   const top = frame(options);
   const h = histogramBins(
     samples,

@@ -18,6 +18,7 @@
  * ```
  *
  * @packageDocumentation
+ * @module varinf/plot
  */
 export { histogramBins, type Histogram, type HistogramBinsOptions } from './bins';
 export { densityPlot, type DensityCurve, type DensityPlotOptions } from './density-plot';

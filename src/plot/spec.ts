@@ -150,6 +150,7 @@ export function checkInterval(what: string, interval: readonly [number, number])
 export function checkDistinct(what: string, names: readonly string[]): void {
   const seen = new Set<string>();
   for (const name of names) {
+    if (typeof name !== 'string') throw new TypeError(`${what} names must be strings, got ${describeValue(name)}`);
     if (seen.has(name)) throw new RangeError(`${what} names must be distinct; "${name}" appears twice`);
     seen.add(name);
   }
@@ -157,4 +158,21 @@ export function checkDistinct(what: string, names: readonly string[]): void {
 
 function checkSize(what: string, v: number): void {
   if (!(Number.isFinite(v) && v > 0)) throw new RangeError(`${what} must be a positive number, got ${v}`);
+}
+
+/**
+ * Throws a `TypeError` naming the plot function unless `v` is array-like.
+ * @internal
+ */
+export function checkArray(owner: string, what: string, v: unknown): void {
+  if (v === null || typeof v !== 'object' || typeof (v as ArrayLike<unknown>).length !== 'number') {
+    throw new TypeError(`${owner}: ${what} must be an array, got ${describeValue(v)}`);
+  }
+}
+
+/** A short description of a rejected value for messages. */
+function describeValue(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v === null || typeof v !== 'object') return String(v);
+  return Array.isArray(v) ? 'an array' : 'an object';
 }

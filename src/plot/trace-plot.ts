@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { checkDistinct, frame, type Json, type PlotOptions, type VegaLiteSpec, yScale } from './spec';
+import { checkArray, checkDistinct, frame, type Json, type PlotOptions, type VegaLiteSpec, yScale } from './spec';
 import { thinTrace } from './thin';
 
 /**
@@ -86,6 +86,7 @@ export interface TracePlotOptions extends PlotOptions {
  * ```
  */
 export function tracePlot(traces: readonly Trace[], options: TracePlotOptions = {}): VegaLiteSpec {
+  checkArray('tracePlot', 'traces', traces);
   if (traces.length === 0) throw new RangeError('tracePlot: give at least one trace');
   const names = traces.map((t) => t.name);
   checkDistinct('tracePlot: trace', names);

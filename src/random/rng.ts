@@ -91,7 +91,9 @@ export class Rng {
    * Creates a generator from a seed.
    *
    * @param seed - a finite integer `number` (any magnitude) or a `bigint`; reduced
-   *   modulo 2^64 and expanded with splitmix64. Defaults to 0.
+   *   modulo 2^64 and expanded with splitmix64, so seeds that differ by a multiple
+   *   of 2^64 (e.g. 0, 2^64 and −2^64) give the same stream. Defaults to 0; `null`
+   *   and other non-integers are refused.
    * @throws {@link InvalidParameterError} if `seed` is not a finite integer or a bigint.
    *
    * @example
@@ -259,7 +261,7 @@ export class Rng {
    * ```
    */
   uniformInt(n: number): number {
-    if (!(n >= 1 && n <= TWO_53 && Number.isInteger(n))) {
+    if (typeof n !== 'number' || !(n >= 1 && n <= TWO_53 && Number.isInteger(n))) {
       throw new InvalidParameterError('Rng', 'n', 'an integer in [1, 2^53]', n);
     }
     if (n <= TWO_21) {
@@ -419,7 +421,8 @@ export class Rng {
    * ```
    */
   gamma(shape: number): number {
-    if (!(shape > 0 && shape < Infinity)) {
+    // typeof first: a string such as "2" would pass the comparisons by coercion.
+    if (typeof shape !== 'number' || !(shape > 0 && shape < Infinity)) {
       throw new InvalidParameterError('Rng', 'shape', '> 0 and finite', shape);
     }
     if (shape < 1) return this.marsagliaTsang(shape + 1) * Math.pow(this.uniform(), 1 / shape);
@@ -445,7 +448,8 @@ export class Rng {
    * ```
    */
   logGamma(shape: number): number {
-    if (!(shape > 0 && shape < Infinity)) {
+    // typeof first: a string such as "2" would pass the comparisons by coercion.
+    if (typeof shape !== 'number' || !(shape > 0 && shape < Infinity)) {
       throw new InvalidParameterError('Rng', 'shape', '> 0 and finite', shape);
     }
     if (shape < 1) return Math.log(this.marsagliaTsang(shape + 1)) + Math.log(this.uniform()) / shape;

@@ -7,6 +7,7 @@
 import type { DifferentiableModel } from '../model/differentiable-model';
 import { Rng } from '../random/rng';
 import { positiveIntOption, invalidOption } from './errors';
+import { checkOptions, optionKeys } from './check-options';
 import { createNoiseSource, isBaseSamples, type BaseSamples } from './base-samples';
 import { createRowScratch, createWorkspace, pathwise, sampleLogWeights } from './estimators';
 import { families, familiesOf, paramsFromDistributions } from './family-guide';
@@ -35,6 +36,16 @@ export interface EvaluateOptions {
    */
   readonly baseSamples?: BaseSamples;
 }
+
+/**
+ * The names of {@link EvaluateOptions}; any other key is refused with an `UnknownOptionError`.
+ *
+ * @example
+ * ```ts
+ * checkOptions('estimateElbo', { samples: 10 }, EVALUATE_OPTION_KEYS); // passes
+ * ```
+ */
+export const EVALUATE_OPTION_KEYS = optionKeys<EvaluateOptions>()(['samples', 'seed', 'baseSamples']);
 
 /**
  * An estimate with its Monte-Carlo standard error.
@@ -87,6 +98,7 @@ export interface EvidenceEstimate extends Estimate {
 
 function readOptions(owner: string, o: EvaluateOptions): { samples: number; seed: number | bigint; baseSamples: BaseSamples } {
   if (o === null || typeof o !== 'object') invalidOption(owner, 'options', 'an object', o);
+  checkOptions(owner, o, EVALUATE_OPTION_KEYS);
   const samples = positiveIntOption(owner, 'samples', o.samples ?? 10_000);
   const seed = o.seed ?? 0;
   if (!(typeof seed === 'bigint' || Number.isSafeInteger(seed))) invalidOption(owner, 'seed', 'an integer', seed);
@@ -134,8 +146,10 @@ function replicatedElbo(
     }
   }
   const R = replicates;
-  // Standard error of the mean of R i.i.d. replicates: sample sd / √R.
-  const se = (a: number, b: number): number => Math.sqrt((Math.max(0, b / R - (a / R) ** 2) * (R / Math.max(1, R - 1))) / R);
+  // Standard error of the mean of R i.i.d. replicates: sample sd / √R. One replicate
+  // says nothing about its spread: NaN, not a claimed 0.
+  const se = (a: number, b: number): number =>
+    R < 2 ? NaN : Math.sqrt((Math.max(0, b / R - (a / R) ** 2) * (R / (R - 1))) / R);
   return {
     value: s1 / R,
     stderr: se(s1, s2),
@@ -162,6 +176,7 @@ function replicatedElbo(
  * ```
  */
 export function estimateElbo(model: DifferentiableModel, q: Readonly<Posterior>, options: EvaluateOptions = {}): ElboEstimate {
+  checkPosterior('estimateElbo', q);
   const { samples, seed, baseSamples } = readOptions('estimateElbo', options);
   if (baseSamples !== 'mc') return replicatedElbo(model, q, RQMC_REPLICATES, Math.ceil(samples / RQMC_REPLICATES), baseSamples, seed);
   return replicatedElbo(model, q, samples, 1, 'mc', seed);
@@ -248,6 +263,7 @@ function naturalGradient(
  * ```
  */
 export function logEvidence(model: DifferentiableModel, q: Readonly<Posterior>, options: EvaluateOptions = {}): EvidenceEstimate {
+  checkPosterior('logEvidence', q);
   const { samples, seed } = readOptions('logEvidence', options);
   const guide = families(familiesOf(model, q)).build(model);
   const theta = paramsFromDistributions(model, q);
@@ -281,4 +297,9 @@ export function logMeanExpWithStderr(lw: ArrayLike<number>): Estimate {
   const mean = s1 / n;
   const variance = Math.max(0, s2 / n - mean * mean) * (n / Math.max(1, n - 1));
   return { value: m + Math.log(mean), stderr: Math.sqrt(variance / n) / mean };
+}
+
+/** Throws a `TypeError` naming the caller unless `q` is a record (latent name → distribution). */
+function checkPosterior(owner: string, q: unknown): void {
+  if (q === null || typeof q !== 'object' || Array.isArray(q)) invalidOption(owner, 'q', 'a record of latent name → distribution, e.g. { z: new LogNormal(0, 1) }', q);
 }

@@ -21,6 +21,7 @@
 import type { ContinuousDistribution } from '../distributions/distribution';
 import { Exponential } from '../distributions/exponential';
 import { Gamma } from '../distributions/gamma';
+import { LogitNormal } from '../distributions/logit-normal';
 import { LogNormal } from '../distributions/lognormal';
 import { Normal } from '../distributions/normal';
 import { LN_SQRT_2PI, EULER_GAMMA } from '../math/constants';
@@ -29,6 +30,7 @@ import type { DifferentiableModel, LatentBlock } from '../model/differentiable-m
 import type { Rng } from '../random/rng';
 import { gammaPInv, gammaSampleDerivA } from '../math/incomplete-gamma';
 import { normalQuantile } from '../math/normal-functions';
+import { gaussianMarginal } from './gaussian-marginal';
 import {
   checkBlocks,
   coordName,
@@ -40,6 +42,7 @@ import {
   type UnconstrainedGaussian,
 } from './guide';
 import { invalidOption } from './errors';
+import { checkOptions, optionKeys } from './check-options';
 import { modelGradientRows, modelValues, type EstimatorWorkspace, type NoiseAwareGuide, type RowScratch } from './estimators';
 
 const LOCSCALE = 0;
@@ -133,7 +136,19 @@ interface InitOpts {
   readonly initLoc: Readonly<Record<string, number | ArrayLike<number>>> | undefined;
 }
 
+/**
+ * The names of {@link GuideInitOptions}; any other key is refused.
+ *
+ * @example
+ * ```ts
+ * checkOptions('meanField', { initScale: 0.05 }, GUIDE_INIT_OPTION_KEYS); // passes
+ * ```
+ */
+export const GUIDE_INIT_OPTION_KEYS = optionKeys<GuideInitOptions>()(['initScale', 'initLoc']);
+
 function checkInit(owner: string, o: GuideInitOptions): InitOpts {
+  if (o === null || typeof o !== 'object') invalidOption(owner, 'options', 'an object', o);
+  checkOptions(owner, o, GUIDE_INIT_OPTION_KEYS);
   const s = o.initScale ?? 0.1;
   if (!(s > 0 && s < Infinity)) invalidOption(owner, 'initScale', '> 0 and finite', s);
   return { initScale: s, initLoc: o.initLoc };
@@ -144,30 +159,38 @@ function familyName(f: unknown): string {
   if (f === LogNormal) return 'LogNormal';
   if (f === Gamma) return 'Gamma';
   if (f === Exponential) return 'Exponential';
+  if (f === LogitNormal) return 'LogitNormal';
   return typeof f === 'function' && typeof f.name === 'string' ? f.name : String(f);
 }
 
 function familyKind(block: LatentBlock, f: FamilyClass | undefined): number {
   if (f === undefined) {
-    throw new TypeError(`guide: no family for latent "${block.name}"; give one of ${block.support.kind === 'real' ? 'Normal' : 'LogNormal, Gamma, Exponential'}`);
+    throw new TypeError(`guide: no family for latent "${block.name}"; give one of ${block.support.kind === 'real' ? 'Normal' : block.support.kind === 'interval' ? 'LogitNormal' : 'LogNormal, Gamma, Exponential'}`);
   }
   const positive = block.support.kind === 'positive' || block.support.kind === 'nonNegative';
+  const fits = block.support.kind === 'real' ? 'use Normal' : positive ? 'use LogNormal, Gamma or Exponential' : 'use LogitNormal';
   if (f === Normal) {
     if (block.support.kind !== 'real') {
-      throw new TypeError(`guide: family Normal (support real) does not fit latent "${block.name}" (support ${block.support.kind}); use LogNormal, Gamma or Exponential`);
+      throw new TypeError(`guide: family Normal (support real) does not fit latent "${block.name}" (support ${block.support.kind}); ${fits}`);
+    }
+    return LOCSCALE;
+  }
+  if (f === LogitNormal) {
+    if (block.support.kind !== 'interval') {
+      throw new TypeError(`guide: family LogitNormal (support an interval) does not fit latent "${block.name}" (support ${block.support.kind}); ${fits}`);
     }
     return LOCSCALE;
   }
   if (f === LogNormal || f === Gamma || f === Exponential) {
     if (!positive) {
-      throw new TypeError(`guide: family ${familyName(f)} (support positive) does not fit latent "${block.name}" (support ${block.support.kind}); use Normal`);
+      throw new TypeError(`guide: family ${familyName(f)} (support positive) does not fit latent "${block.name}" (support ${block.support.kind}); ${fits}`);
     }
     if (block.bijection.name !== 'exp') {
       throw new TypeError(`guide: family ${familyName(f)} needs latent "${block.name}" to use the exp bijection, got ${block.bijection.name}`);
     }
     return f === LogNormal ? LOCSCALE : f === Gamma ? GAMMA : EXPO;
   }
-  throw new TypeError(`guide: ${familyName(f)} for latent "${block.name}" is not a guide family; use Normal, LogNormal, Gamma or Exponential`);
+  throw new TypeError(`guide: ${familyName(f)} for latent "${block.name}" is not a guide family; use Normal, LogNormal, Gamma, Exponential or LogitNormal`);
 }
 
 /** Initial location of coordinate k of a block on u: user value, prior median through the bijection, or 0. */
@@ -204,6 +227,7 @@ function buildFamilyGuide(
   const pOff = new Int32Array(d);
   const paramCoord: number[] = [];
   const isExpCoord = new Uint8Array(d);
+  const coordBlock: LatentBlock[] = [];
   const paramNames: string[] = [];
   const paramLatent: string[] = [];
   const coordLatent: string[] = [];
@@ -216,6 +240,7 @@ function buildFamilyGuide(
       kinds[j] = kd;
       pOff[j] = paramNames.length;
       isExpCoord[j] = block.bijection.name === 'exp' ? 1 : 0;
+      coordBlock.push(block);
       coordLatent.push(block.name);
       const m = initialLocation(model, block, k, init.initLoc);
       const s = init.initScale;
@@ -712,7 +737,7 @@ function buildFamilyGuide(
     const kd = kinds[j];
     if (kd === LOCSCALE) {
       const s = Math.exp(params[o + 1]);
-      return isExpCoord[j] ? new LogNormal(params[o], s) : new Normal(params[o], s);
+      return gaussianMarginal(coordBlock[j], params[o], s);
     }
     if (kd === EXPO) return new Exponential(Math.exp(params[o]));
     return new Gamma(Math.exp(params[o]), Math.exp(params[o] - params[o + 1]));
@@ -742,9 +767,15 @@ export function paramsFromDistributions(model: DifferentiableModel, q: Readonly<
     for (let k = 0; k < block.size; k++) {
       const dist = Array.isArray(v) ? v[k] : v;
       if (dist instanceof Normal || dist instanceof LogNormal) out.push(dist.mu, Math.log(dist.sigma));
+      else if (dist instanceof LogitNormal) {
+        if (block.support.kind !== 'interval' || dist.low !== block.support.lower || dist.high !== block.support.upper) {
+          throw new TypeError(`q: latent "${coordName(block, k)}" has support ${block.support.kind === 'interval' ? `(${block.support.lower}, ${block.support.upper})` : block.support.kind}, got ${String(dist)}`);
+        }
+        out.push(dist.mu, Math.log(dist.sigma));
+      }
       else if (dist instanceof Exponential) out.push(Math.log(dist.rate));
       else if (dist instanceof Gamma) out.push(Math.log(dist.shape), Math.log(dist.shape) - Math.log(dist.rate));
-      else throw new TypeError(`q: latent "${coordName(block, k)}" needs a Normal, LogNormal, Gamma or Exponential, got ${describe(dist)}`);
+      else throw new TypeError(`q: latent "${coordName(block, k)}" needs a Normal, LogNormal, Gamma, Exponential or LogitNormal, got ${describe(dist)}`);
     }
   }
   return Float64Array.from(out);
@@ -765,8 +796,8 @@ export function familiesOf(model: DifferentiableModel, q: Readonly<Record<string
       throw new TypeError(`q: latent "${block.name}" is a plate of ${block.size}, got ${v.length} distributions`);
     }
     const first = Array.isArray(v) ? v[0] : v;
-    const cls = first instanceof Normal ? Normal : first instanceof LogNormal ? LogNormal : first instanceof Gamma ? Gamma : first instanceof Exponential ? Exponential : undefined;
-    if (cls === undefined) throw new TypeError(`q: latent "${block.name}" needs a Normal, LogNormal, Gamma or Exponential, got ${describe(first)}`);
+    const cls = first instanceof Normal ? Normal : first instanceof LogNormal ? LogNormal : first instanceof Gamma ? Gamma : first instanceof Exponential ? Exponential : first instanceof LogitNormal ? LogitNormal : undefined;
+    if (cls === undefined) throw new TypeError(`q: latent "${block.name}" needs a Normal, LogNormal, Gamma, Exponential or LogitNormal, got ${describe(first)}`);
     if (Array.isArray(v)) {
       for (const e of v) if (!(e instanceof cls)) throw new TypeError(`q: the elements of plate "${block.name}" must share one family`);
     }

@@ -37,10 +37,13 @@ import { allFinite } from './finite';
 import { createRowScratch, createWorkspace, pathwise, sampleLogWeights, stickingTheLanding, type ElboEstimator, type EstimatorWorkspace, type NoiseAwareGuide } from './estimators';
 import { logMeanExpWithStderr, type Estimate } from './evaluate';
 import { families, meanField } from './family-guide';
-import type { FamilyClass, Guide, GuideOption, GuideSpec, PosteriorOf, UnconstrainedGaussian } from './guide';
+import type { FamilyClass, Guide, GuideOption, GuideSpec } from './guide';
 import { ControlVariateState } from './control-variates';
 import { adam, type Optimizer } from './optimizers';
 import { psisKhat, type KhatReading } from './psis';
+import { checkOptions, optionKeys } from './check-options';
+import { isAbortSignal, throwIfAborted, type AbortSignalLike } from './abort';
+import { FitResult, type Evaluated } from './fit-result';
 
 /**
  * Options of the convergence rule (see the module description).
@@ -86,6 +89,24 @@ export interface ConvergenceOptions {
 }
 
 /**
+ * The names of {@link ConvergenceOptions}; any other key is refused.
+ *
+ * @example
+ * ```ts
+ * checkOptions('fit: convergence', { window: 50 }, CONVERGENCE_OPTION_KEYS); // passes
+ * ```
+ */
+export const CONVERGENCE_OPTION_KEYS = optionKeys<ConvergenceOptions>()([
+  'window',
+  'minSteps',
+  'paramTolerance',
+  'stderrTolerance',
+  'tolerance',
+  'relTolerance',
+  'checkSamples',
+]);
+
+/**
  * Options of the automatic step-size search.
  *
  * @example
@@ -103,11 +124,23 @@ export interface StepSizeSearchOptions {
 }
 
 /**
- * Progress reported after every step, to `onStep` and by `fitSteps`.
+ * The names of {@link StepSizeSearchOptions}; any other key is refused.
  *
  * @example
  * ```ts
- * fit(model, { onStep: (p) => { if (p.step % 100 === 0) console.log(p.step, p.elbo); } });
+ * checkOptions('fit: stepSizeSearch', { steps: 20 }, STEP_SIZE_SEARCH_OPTION_KEYS); // passes
+ * ```
+ */
+export const STEP_SIZE_SEARCH_OPTION_KEYS = optionKeys<StepSizeSearchOptions>()(['ladder', 'steps', 'evalSamples']);
+
+/**
+ * Progress reported after every accepted step, to `onStep` and by `fitSteps`: the
+ * steps of the step-size search (`phase: "search"`, `step` 0, `lr` the candidate
+ * being tried) and then those of the optimization (`phase: "optimize"`).
+ *
+ * @example
+ * ```ts
+ * fit(model, { onStep: (p) => { if (p.phase === 'optimize' && p.step % 100 === 0) console.log(p.step, p.elbo); } });
  * ```
  */
 export interface FitProgress {
@@ -180,9 +213,44 @@ export interface FitOptions<M = DifferentiableModel> {
   readonly evalSamples?: number;
   /** Consecutive rejected steps tolerated before a {@link FitError} (default 20). */
   readonly maxRetries?: number;
-  /** Called after every step; return `false` to stop early. */
+  /**
+   * Called after every step, of the step-size search (`phase: "search"`) and of the
+   * optimization (`phase: "optimize"`); return `false` to stop early (during the
+   * search: the fit returns the current candidate without optimizing).
+   */
   readonly onStep?: (progress: FitProgress) => boolean | void;
+  /**
+   * Stops the fit when aborted: checked before every step (search and optimize), the
+   * fit throws the signal's `reason` (by default a `DOMException` named
+   * `"AbortError"`); an already-aborted signal throws at once, before any work.
+   */
+  readonly signal?: AbortSignalLike;
 }
+
+/**
+ * The names of {@link FitOptions}; any other key is refused with an `UnknownOptionError`.
+ *
+ * @example
+ * ```ts
+ * checkOptions('fit', { Seed: 1 }, FIT_OPTION_KEYS); // throws: unknown option "Seed" (did you mean "seed"?)
+ * ```
+ */
+export const FIT_OPTION_KEYS = optionKeys<FitOptions>()([
+  'guide',
+  'estimator',
+  'optimizer',
+  'baseSamples',
+  'controlVariates',
+  'samples',
+  'seed',
+  'maxSteps',
+  'convergence',
+  'stepSizeSearch',
+  'evalSamples',
+  'maxRetries',
+  'onStep',
+  'signal',
+]);
 
 /**
  * One candidate of the step-size search and the ELBO it reached.
@@ -229,49 +297,6 @@ export interface FitDiagnostics {
   readonly stopReason: 'converged' | 'maxSteps' | 'stopped';
 }
 
-/**
- * What {@link fit} returns.
- *
- * `elbo`, `elboStderr` and the diagnostics' `khat`, `khatReading` and `logEvidence`
- * come from one evaluation of `evalSamples` draws of the fitted q, made the first
- * time one of them is read (then kept): a fit whose caller only wants the posterior
- * does not pay for it (on the seed model it costs more than the fit itself). The
- * draws come from their own stream, split off the seed before the fit, so the values
- * are the same whenever they are read; they are ordinary enumerable properties, so
- * `JSON.stringify` includes them.
- *
- * @example
- * ```ts
- * const r = fit(model, { guide: { z: LogNormal }, seed: 1 });
- * r.posterior.z;            // LogNormal
- * r.elbo; r.trace; r.converged; r.steps; r.diagnostics.khat;
- * ```
- */
-export interface FitResult<M = DifferentiableModel> {
-  /** Per latent, the fitted distribution on the latent's own space (arrays for plates). */
-  readonly posterior: PosteriorOf<M>;
-  /** ELBO of the returned q, estimated with `evalSamples` draws. */
-  readonly elbo: number;
-  /** Standard error of `elbo`. */
-  readonly elboStderr: number;
-  /** The per-step ELBO estimates of the optimize phase. */
-  readonly trace: Float64Array;
-  /** True when the convergence rule was met. */
-  readonly converged: boolean;
-  /** Steps taken in the optimize phase. */
-  readonly steps: number;
-  /** The returned (averaged) variational parameters, unconstrained. */
-  readonly params: Float64Array;
-  /** Names of `params`, e.g. `"z.mu"`, `"z.logSigma"`. */
-  readonly paramNames: readonly string[];
-  /** For the mean-field and full-rank Gaussians, the joint Gaussian on the unconstrained space. */
-  readonly unconstrained: UnconstrainedGaussian | undefined;
-  /** The guide bound to the model. */
-  readonly guide: Guide;
-  /** k̂, log evidence, step size, rejected steps, stop reason. */
-  readonly diagnostics: FitDiagnostics;
-}
-
 interface Settings {
   guide: Guide;
   baseSamples: BaseSamples;
@@ -286,6 +311,7 @@ interface Settings {
   evalSamples: number;
   maxRetries: number;
   onStep: ((p: FitProgress) => boolean | void) | undefined;
+  signal: AbortSignalLike | undefined;
 }
 
 function isSpec(g: unknown): g is GuideSpec {
@@ -294,6 +320,10 @@ function isSpec(g: unknown): g is GuideSpec {
 
 function readSettings(model: DifferentiableModel, o: FitOptions<unknown>): Settings {
   if (o === null || typeof o !== 'object') invalidOption('fit', 'options', 'an object', o);
+  checkOptions('fit', o, FIT_OPTION_KEYS);
+  const signal = o.signal;
+  if (signal !== undefined && !isAbortSignal(signal)) invalidOption('fit', 'signal', 'an AbortSignal', signal);
+  throwIfAborted(signal);
   if (model === null || typeof model !== 'object' || typeof model.logDensityGradient !== 'function' || !Array.isArray(model.blocks)) {
     invalidOption('fit', 'model', 'a Model or DifferentiableModel', model);
   }
@@ -312,6 +342,7 @@ function readSettings(model: DifferentiableModel, o: FitOptions<unknown>): Setti
   if (o.convergence !== false) {
     const c = o.convergence ?? {};
     if (c === null || typeof c !== 'object') invalidOption('fit', 'convergence', 'an object or false', c);
+    checkOptions('fit: convergence', c, CONVERGENCE_OPTION_KEYS);
     convergence = {
       window: positiveIntOption('fit', 'convergence.window', c.window ?? 25),
       minSteps: nonNegativeOption('fit', 'convergence.minSteps', c.minSteps ?? 0),
@@ -323,6 +354,8 @@ function readSettings(model: DifferentiableModel, o: FitOptions<unknown>): Setti
     };
   }
   const s = o.stepSizeSearch ?? {};
+  if (s === null || typeof s !== 'object') invalidOption('fit', 'stepSizeSearch', 'an object', s);
+  checkOptions('fit: stepSizeSearch', s, STEP_SIZE_SEARCH_OPTION_KEYS);
   const ladder = s.ladder ?? [0.3, 0.1, 0.03, 0.01];
   if (!Array.isArray(ladder) || ladder.length === 0) invalidOption('fit', 'stepSizeSearch.ladder', 'a non-empty array of step sizes', ladder);
   ladder.forEach((v, i) => positiveOption('fit', `stepSizeSearch.ladder[${i}]`, v));
@@ -354,6 +387,7 @@ function readSettings(model: DifferentiableModel, o: FitOptions<unknown>): Setti
     evalSamples: positiveIntOption('fit', 'evalSamples', o.evalSamples ?? 20_000),
     maxRetries: positiveIntOption('fit', 'maxRetries', o.maxRetries ?? 20),
     onStep: o.onStep,
+    signal,
   };
 }
 
@@ -445,8 +479,11 @@ class Accumulator {
 
 /**
  * The step-wise form of {@link fit}: a generator that yields a {@link FitProgress}
- * after every step and returns the {@link FitResult}. Drive it in slices to keep a
- * UI responsive; the result is identical to `fit` with the same options.
+ * after every step (of the step-size search, then of the optimization) and returns
+ * the {@link FitResult}. Drive it in slices to keep a UI responsive (or use
+ * `fitAsync`); the result is identical to `fit` with the same options. Options are
+ * checked, and an already-aborted `signal` throws, at the call; an abort later
+ * throws from the next `next()`.
  *
  * @param model - a `Model` or any {@link DifferentiableModel}
  * @param options - see {@link FitOptions}
@@ -475,6 +512,7 @@ export function fitSteps<M extends DifferentiableModel>(model: M, options: FitOp
 function* run<M extends DifferentiableModel>(model: M, cfg: Settings, emit: boolean): Generator<FitProgress, FitResult<M>, void> {
   const { guide, estimator, samples, maxRetries } = cfg;
   const onStep = cfg.onStep;
+  const signal = cfg.signal;
   const P = guide.numParams;
   const root = new Rng(cfg.seed);
   const evalRng = root.split();
@@ -489,6 +527,7 @@ function* run<M extends DifferentiableModel>(model: M, cfg: Settings, emit: bool
   // ---- Phase 1: step-size search ---------------------------------------------------
   const searched: { lr: number; elbo: number }[] = [];
   let baseLr = cfg.optimizer.lr;
+  let stopped = false;
   if (baseLr === undefined) {
     const evalLw = new Float64Array(cfg.search.evalSamples);
     const evalNoiseRng = searchRng.split();
@@ -505,6 +544,7 @@ function* run<M extends DifferentiableModel>(model: M, cfg: Settings, emit: bool
       let lrScale = 1;
       let fails = 0;
       for (let t = 1; t <= cfg.search.steps; t++) {
+        throwIfAborted(signal);
         const v = stepper.step(candidate, r, state, lr0 * lrScale * opt.schedule.factor(t), t);
         if (!Number.isFinite(v)) {
           rejected++;
@@ -517,7 +557,18 @@ function* run<M extends DifferentiableModel>(model: M, cfg: Settings, emit: bool
           continue;
         }
         fails = 0;
-        if (emit) yield { step: 0, elbo: v, lr: lr0 * lrScale, phase: 'search', params: candidate };
+        if (emit || onStep !== undefined) {
+          const progress: FitProgress = { step: 0, elbo: v, lr: lr0 * lrScale, phase: 'search', params: candidate };
+          stopped = onStep !== undefined && onStep(progress) === false;
+          if (emit) yield progress;
+          if (stopped) break;
+        }
+      }
+      if (stopped) {
+        // Stopped by onStep during the search: keep this candidate, skip the optimization.
+        bestLr = lr0;
+        bestTheta = candidate.slice();
+        break;
       }
       let elbo = -Infinity;
       if (!failed) {
@@ -533,7 +584,7 @@ function* run<M extends DifferentiableModel>(model: M, cfg: Settings, emit: bool
         break; // worse than a larger step size: stop, as Stan does
       }
     }
-    if (best === -Infinity) {
+    if (!stopped && best === -Infinity) {
       const cause = lastCause();
       throw new FitError(0, cause.latent, cause.quantity, cause.value, `no step size of the search ladder [${cfg.search.ladder.join(', ')}] gave a finite ELBO; ${cause.detail}`);
     }
@@ -565,14 +616,15 @@ function* run<M extends DifferentiableModel>(model: M, cfg: Settings, emit: bool
   let fails = 0;
   let t = 0;
   let converged = false;
-  let stopReason: FitDiagnostics['stopReason'] = 'maxSteps';
+  let stopReason: FitDiagnostics['stopReason'] = stopped ? 'stopped' : 'maxSteps';
   let paramStderr = NaN;
   const crnLw = conv === false ? undefined : new Float64Array(conv.checkSamples);
   const crnRng = evalRng.clone().jump();
   const half1 = new Float64Array(P);
   const half2 = new Float64Array(P);
 
-  while (t < maxSteps) {
+  while (!stopped && t < maxSteps) {
+    throwIfAborted(signal);
     const lr = baseLr * lrScale * optimizer.schedule.factor(t + 1);
     const v = stepper.step(theta, rng, state, lr, t + 1);
     if (!Number.isFinite(v)) {
@@ -671,10 +723,17 @@ function* run<M extends DifferentiableModel>(model: M, cfg: Settings, emit: bool
   // The final ELBO, log evidence and k̂ share one evaluation with `evalSamples` draws
   // from its own stream (split off before the fit), made when one of them is first
   // read: the same numbers whenever that is, and no cost for a caller that only
-  // wants the posterior.
-  const evaluation = new FinalEvaluation(model, guide, final, evalRng, cfg.evalSamples, rows);
-  const diagnostics: FitDiagnostics = lazyFields(
-    {
+  // wants the posterior. The stream's state goes into `toJSON`, so a restored fit
+  // evaluates to the same numbers.
+  const evalState = evalRng.state();
+  return new FitResult<M>({
+    model,
+    guide,
+    params: final,
+    trace: Float64Array.from(trace),
+    converged,
+    steps: t,
+    diagnostics: {
       stepSize: baseLr,
       stepSizeSearch: searched,
       rejectedSteps: rejected,
@@ -682,47 +741,27 @@ function* run<M extends DifferentiableModel>(model: M, cfg: Settings, emit: bool
       paramStderr,
       stopReason,
     },
-    {
-      khat: (): number => evaluation.get().khat,
-      khatReading: () => evaluation.get().khatReading,
-      logEvidence: () => evaluation.get().logEvidence,
+    warnings: converged ? [] : [{ code: 'not-converged', message: `fit: the convergence rule was not met after ${t} steps (stop reason "${stopReason}")` }],
+    evaluation: {
+      samples: cfg.evalSamples,
+      rngState: evalState,
+      evaluate: () => new FinalEvaluation(model, guide, final, evalRng, cfg.evalSamples, rows).get(),
     },
-  );
-  return lazyFields<Omit<FitResult<M>, 'elbo' | 'elboStderr'>, Pick<FitResult<M>, 'elbo' | 'elboStderr'>>(
-    {
-      // The guide builds one entry per block of the model, so the record has exactly M's latents.
-      posterior: guide.posterior(final) as PosteriorOf<M>,
-      trace: Float64Array.from(trace),
-      converged,
-      steps: t,
-      params: final,
-      paramNames: guide.paramNames,
-      unconstrained: guide.gaussian(final),
-      guide,
-      diagnostics,
-    },
-    {
-      elbo: () => evaluation.get().elbo,
-      elboStderr: () => evaluation.get().elboStderr,
-    },
-  );
-}
-
-/** What the final evaluation of a fit gives. */
-interface Evaluated {
-  readonly elbo: number;
-  readonly elboStderr: number;
-  readonly khat: number;
-  readonly khatReading: KhatReading;
-  readonly logEvidence: Estimate;
+  });
 }
 
 /**
  * The final evaluation of a fit: `n` log weights of the returned q from the
  * evaluation stream, their mean (the ELBO) with its standard error, their log mean
  * exp (the IWAE-n estimate of log p(D)) and PSIS k̂. Computed once, on first use.
+ * Exported for `restoreFit`, which replays it from the saved stream state.
+ *
+ * @example
+ * ```ts
+ * new FinalEvaluation(model, guide, params, Rng.fromState(state), 20_000, createRowScratch(guide)).get().elbo;
+ * ```
  */
-class FinalEvaluation {
+export class FinalEvaluation {
   private result: Evaluated | undefined;
   constructor(
     private readonly model: DifferentiableModel,
@@ -751,27 +790,6 @@ class FinalEvaluation {
   }
 }
 
-/**
- * `fields` plus the `lazy` ones as enumerable properties computed on first read
- * (then kept as plain values), so that they also show in `JSON.stringify`.
- */
-function lazyFields<F extends object, L extends object>(fields: F, lazy: { readonly [K in keyof L]: () => L[K] }): F & L {
-  const out = { ...fields } as F & L;
-  for (const name of Object.keys(lazy) as (keyof L & string)[]) {
-    const compute = lazy[name];
-    Object.defineProperty(out, name, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const value = compute();
-        Object.defineProperty(out, name, { value, enumerable: true, writable: false, configurable: false });
-        return value;
-      },
-    });
-  }
-  return out;
-}
-
 /** out ← the mean of batches[from..to). */
 function meanOf(batches: readonly Float64Array[], from: number, to: number, out: Float64Array): void {
   out.fill(0);
@@ -792,7 +810,9 @@ function meanOf(batches: readonly Float64Array[], from: number, to: number, out:
  * @returns posterior (distribution objects per latent), ELBO, trace, converged,
  *   steps, params and diagnostics (PSIS k̂ with its reading, log evidence, …)
  * @throws FitError when a non-finite log joint, gradient or ELBO persists after
- *   `maxRetries` step-size reductions; `RangeError`/`TypeError` for invalid options
+ *   `maxRetries` step-size reductions; `RangeError`/`TypeError` for invalid options;
+ *   `UnknownOptionError` for an unknown option name (with a did-you-mean); the
+ *   `signal`'s reason when it is aborted (checked before every step)
  * @example
  * ```ts
  * import { Exponential, LogNormal, Model, Normal } from 'varinf';

@@ -9,14 +9,14 @@
  * @module
  */
 import type { ContinuousDistribution } from '../distributions/distribution';
-import { LogNormal } from '../distributions/lognormal';
-import { Normal } from '../distributions/normal';
 import { LN_SQRT_2PI } from '../math/constants';
 import { normalQuantile } from '../math/normal-functions';
+import { gaussianMarginal } from './gaussian-marginal';
 import type { DifferentiableModel } from '../model/differentiable-model';
 import type { Rng } from '../random/rng';
 import { invalidOption } from './errors';
-import { initialLocation, type GuideInitOptions } from './family-guide';
+import { GUIDE_INIT_OPTION_KEYS, initialLocation, type GuideInitOptions } from './family-guide';
+import { checkOptions } from './check-options';
 import type { NoiseAwareGuide } from './estimators';
 import { checkBlocks, coordName, type GuideSpec, type Posterior } from './guide';
 
@@ -35,6 +35,8 @@ import { checkBlocks, coordName, type GuideSpec, type Posterior } from './guide'
  * ```
  */
 export function fullRank(options: GuideInitOptions = {}): GuideSpec {
+  if (options === null || typeof options !== 'object') invalidOption('fullRank', 'options', 'an object', options);
+  checkOptions('fullRank', options, GUIDE_INIT_OPTION_KEYS);
   const initScale = options.initScale ?? 0.1;
   if (!(initScale > 0 && initScale < Infinity)) invalidOption('fullRank', 'initScale', '> 0 and finite', initScale);
   return {
@@ -187,7 +189,7 @@ function buildFullRank(model: DifferentiableModel, initScale: number, initLoc: G
           let v = 0;
           for (let j = 0; j <= i; j++) v += lij(p, i, j) ** 2;
           const s = Math.sqrt(v);
-          ds.push(b.bijection.name === 'exp' ? new LogNormal(p[i], s) : new Normal(p[i], s));
+          ds.push(gaussianMarginal(b, p[i], s));
         }
         out[b.name] = b.scalar ? ds[0] : ds;
       }

@@ -21,6 +21,7 @@ import type { ContinuousDistribution } from '../distributions/distribution';
 import type { Exponential } from '../distributions/exponential';
 import type { Gamma } from '../distributions/gamma';
 import type { LogNormal } from '../distributions/lognormal';
+import type { LogitNormal } from '../distributions/logit-normal';
 import type { Normal } from '../distributions/normal';
 import type { DifferentiableModel, LatentBlock } from '../model/differentiable-model';
 import type { Model } from '../model/model';
@@ -220,7 +221,7 @@ export interface GuideSpec {
  * fit(model, { guide: { z: family } });
  * ```
  */
-export type FamilyClass = typeof Normal | typeof LogNormal | typeof Gamma | typeof Exponential;
+export type FamilyClass = typeof Normal | typeof LogNormal | typeof Gamma | typeof Exponential | typeof LogitNormal;
 /**
  * The families allowed for a positive latent.
  *

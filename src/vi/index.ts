@@ -15,6 +15,7 @@
  * ```
  *
  * @packageDocumentation
+ * @module varinf/vi
  */
 export { FitError, type NonFiniteQuantity } from './errors';
 export type { DifferentiableModel, LatentBlock } from '../model/differentiable-model';
@@ -70,10 +71,31 @@ export {
   type FitDiagnostics,
   type FitOptions,
   type FitProgress,
-  type FitResult,
   type StepSizeSearchOptions,
   type StepSizeTrial,
 } from './fit';
+export {
+  FitResult,
+  type EagerDiagnostics,
+  type Evaluated,
+  type EvaluationSource,
+  type FitResultInit,
+  type FitResultJSON,
+  type EstimateJSON,
+  type EvaluatedJSON,
+  type EvaluationJSON,
+  type GuideJSON,
+  type LatentJSON,
+  type FitWarningLike,
+  type JsonNumber,
+} from './fit-result';
+export { UnknownOptionError } from './check-options';
+export type { AbortSignalLike } from './abort';
+export { FIT_ASYNC_SLICE_MS, fitAsync } from './fit-async';
+export { predictive, type PredictiveModel, type PredictiveOptions } from './predictive';
+export { restoreFit, type RestoreOptions } from './restore';
+export { type JointSamples, type SampleOptions } from './joint-sample';
+export { quantileSorted, type SummaryOptions, type SummaryRow } from './summary';
 export {
   estimateElbo,
   logEvidence,

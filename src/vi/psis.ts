@@ -12,6 +12,7 @@
  *
  * @module
  */
+import { formatValue } from '../errors';
 
 /**
  * The usual reading of k̂: `"good"` (< 0.5), `"ok"` (0.5–0.7), `"poor"` (> 0.7).
@@ -69,6 +70,9 @@ export function khatReading(khat: number): KhatReading {
  * ```
  */
 export function psisKhat(logWeights: ArrayLike<number>): ParetoDiagnostic {
+  if (logWeights === null || typeof logWeights !== 'object' || typeof logWeights.length !== 'number') {
+    throw new TypeError(`psisKhat: logWeights must be an array of numbers or a Float64Array, got ${formatValue(logWeights)}`);
+  }
   const n = logWeights.length;
   const m = Math.ceil(Math.min(0.2 * n, 3 * Math.sqrt(n)));
   const sorted = Float64Array.from(logWeights);
@@ -85,6 +89,10 @@ export function psisKhat(logWeights: ArrayLike<number>): ParetoDiagnostic {
   for (let i = 0; i < m; i++) x[i] = Math.exp(sorted[n - m + i] - max) - cut;
   // Ratios equal to ~1e-10 relative (q is the posterior up to rounding): no tail to fit.
   if (!(x[m - 1] > 1e-10)) return { khat: 0, reading: 'good', tailLength: m };
+  // A quarter of the tail underflows to 0 beside the largest ratio: the weights span
+  // more than e^708 within the tail, far heavier than any fitted shape can express
+  // (the fit below would divide by the zero quartile).
+  if (!(x[Math.floor(m / 4 + 0.5) - 1] > 0)) return { khat: Infinity, reading: 'poor', tailLength: m };
   const k = gpdShape(x);
   return { khat: k, reading: khatReading(k), tailLength: m };
 }

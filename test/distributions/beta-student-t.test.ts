@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Beta, Cauchy, Exponential, InvalidParameterError, kl, Model, Normal, Rng, StudentT, type ContinuousDistribution } from '../../src/index';
+import { Beta, Cauchy, Exponential, InvalidParameterError, kl, Model, mul, Normal, Rng, StudentT, sub, type ContinuousDistribution } from '../../src/index';
 import { betaI } from '../../src/math';
 import { ksPValue, ksStatisticWithTies } from '../helpers/ks';
 import { finiteDiff, maxRelDiff } from '../model/helpers';
@@ -364,14 +364,17 @@ describe('in a Model', () => {
     }
   });
 
-  it('Beta as a prior (support (0, 1)) is refused by the model layer for now, with a clear error', () => {
-    expect(
-      () =>
-        new Model({
-          prior: { p: new Beta(2, 3) },
-          likelihood: ({ p }) => new Normal(p, 1),
-          data,
-        }),
-    ).toThrow(/interval/);
+  it('Beta as a prior on (0, 1) (the model’s interval transform) with a Beta likelihood', () => {
+    const ys = Float64Array.from([0.12, 0.5, 0.33, 0.91, 0.07]);
+    const model = new Model({
+      prior: { m: new Beta(2, 3), k: new Exponential(0.2) },
+      likelihood: ({ m, k }) => new Beta(mul(m, k), mul(sub(1, m), k)),
+      data: ys,
+    });
+    for (const [m, k] of [[0.3, 4], [0.7, 20], [0.05, 1.5]] as const) {
+      const g = model.gradLogJoint({ m, k });
+      const fd = finiteDiff((v) => model.logJoint({ m: v[0], k: v[1] }), Float64Array.of(m, k));
+      expect(maxRelDiff(Float64Array.of(g.m, g.k), fd)).toBeLessThanOrEqual(1e-6);
+    }
   });
 });

@@ -15,6 +15,9 @@ const pairs: [string, string][] = [
   ['Gamma', 'Gamma'],
   ['Exponential', 'Gamma'],
   ['Gamma', 'Exponential'],
+  ['Cauchy', 'Cauchy'],
+  ['HalfNormal', 'HalfNormal'],
+  ['InverseGamma', 'InverseGamma'],
 ];
 const byName = new Map(registry.map((e) => [e.name, e]));
 

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { registry } from './registry';
+import { registry, unitParams } from './registry';
 
 /**
  * Central difference of f at v; its error is O(h²). Positive quantities get a step
@@ -16,6 +16,9 @@ function centralDiff(f: (v: number) => number, v: number, positive: boolean): nu
   const h = 1e-6 * (positive ? v : Math.max(Math.abs(v), 1e-3));
   return (f(v + h) - f(v - h)) / (2 * h);
 }
+
+/** Parameters that may take any sign (or 0): they get absolute steps. */
+const LOCATION_PARAMS = new Set(['mu', 'low', 'high']);
 
 function close(a: number, b: number, rtol: number, atol: number): boolean {
   return Math.abs(a - b) <= atol + rtol * Math.max(Math.abs(a), Math.abs(b));
@@ -35,9 +38,11 @@ for (const entry of registry) {
           const lp = d.logPdfPartials(x, out);
           expect(lp).toBe(d.logPdf(x));
           const scale = 1 + Math.abs(lp);
-          expect(close(out[0], centralDiff((v) => d.logPdf(v), x, d.support.kind !== 'real'), 1e-6, 1e-6 * scale / Math.max(Math.abs(x), 1e-3))).toBe(true);
+          expect(close(out[0], centralDiff((v) => d.logPdf(v), x, d.support.lower === 0), 1e-6, 1e-6 * scale / Math.max(Math.abs(x), 1e-3))).toBe(true);
           ps.forEach((p, k) => {
-            const fd = centralDiff((v) => entry.make(...ps.map((q, j) => (j === k ? v : q))).logPdf(x), p, entry.paramNames[k] !== 'mu');
+            // Relative steps for positive parameters (scales, shapes); location-like ones may be ≤ 0.
+            const positive = !LOCATION_PARAMS.has(entry.paramNames[k]);
+            const fd = centralDiff((v) => entry.make(...ps.map((q, j) => (j === k ? v : q))).logPdf(x), p, positive);
             expect(close(out[1 + k], fd, 1e-6, 1e-6 * scale / Math.max(Math.abs(p), 1e-3)), `∂/∂${entry.paramNames[k]}`).toBe(true);
           });
         }),
@@ -69,7 +74,7 @@ for (const entry of registry) {
     });
 
     it('outside the support: −∞ and zero partials, never NaN', () => {
-      const d = entry.make(...entry.paramNames.map(() => 1));
+      const d = entry.make(...unitParams(entry));
       if (d.support.kind === 'real') return;
       const out = new Float64Array(entry.paramNames.length + 1).fill(7);
       expect(d.logPdfPartials(-1, out)).toBe(-Infinity);

@@ -4,7 +4,20 @@
  * extreme magnitudes), and the generic property tests sweep the whole list.
  */
 import fc from 'fast-check';
-import { Beta, Exponential, Gamma, LogNormal, Normal, StudentT, type ContinuousDistribution } from '../../src/index';
+import {
+  Beta,
+  Cauchy,
+  Exponential,
+  Gamma,
+  HalfCauchy,
+  HalfNormal,
+  InverseGamma,
+  LogNormal,
+  Normal,
+  StudentT,
+  Uniform,
+  type ContinuousDistribution,
+} from '../../src/index';
 
 export interface RegistryEntry {
   readonly name: string;
@@ -14,7 +27,21 @@ export interface RegistryEntry {
   readonly params: fc.Arbitrary<number[]>;
   /** Moderate parameters, for Monte-Carlo and quadrature properties. */
   readonly moderateParams: fc.Arbitrary<number[]>;
+  /** One valid parameter vector for fixed-point checks; all ones when absent. */
+  readonly unit?: readonly number[];
 }
+
+/** The entry's fixed valid parameters: `unit`, or all ones. */
+export const unitParams = (entry: RegistryEntry): number[] => [...(entry.unit ?? entry.paramNames.map(() => 1))];
+
+/**
+ * A finite scale of d's spread: the standard deviation where it is finite, else the
+ * interquartile range (Cauchy, HalfCauchy, InverseGamma with α ≤ 2).
+ */
+export const spread = (d: ContinuousDistribution): number => {
+  const sd = d.stddev();
+  return Number.isFinite(sd) ? sd : d.quantile(0.75) - d.quantile(0.25);
+};
 
 /** Positive doubles spread evenly in log scale over [10^lo, 10^hi]. */
 export const logUniform = (lo: number, hi: number): fc.Arbitrary<number> =>
@@ -54,6 +81,46 @@ export const registry: readonly RegistryEntry[] = [
     moderateParams: fc.tuple(logUniform(-0.5, 1.5), logUniform(-1, 1)),
   },
   {
+    name: 'Cauchy',
+    paramNames: ['mu', 'sigma'],
+    make: (mu, sigma) => new Cauchy(mu, sigma),
+    params: fc.tuple(signedLog(-8, 8), logUniform(-8, 8)),
+    moderateParams: fc.tuple(fc.double({ min: -5, max: 5, noNaN: true }), logUniform(-1, 1)),
+  },
+  {
+    name: 'HalfNormal',
+    paramNames: ['sigma'],
+    make: (sigma) => new HalfNormal(sigma),
+    params: fc.tuple(logUniform(-8, 8)),
+    moderateParams: fc.tuple(logUniform(-1, 1)),
+  },
+  {
+    name: 'HalfCauchy',
+    paramNames: ['sigma'],
+    make: (sigma) => new HalfCauchy(sigma),
+    params: fc.tuple(logUniform(-8, 8)),
+    moderateParams: fc.tuple(logUniform(-1, 1)),
+  },
+  {
+    name: 'Uniform',
+    paramNames: ['low', 'high'],
+    make: (low, high) => new Uniform(low, high),
+    // Any two distinct finite ends over 1e-8 … 1e307 in magnitude, and the interval whose width overflows.
+    params: fc.oneof(
+      { weight: 9, arbitrary: fc.tuple(signedLog(-8, 307), signedLog(-8, 307)).filter(([a, b]) => a !== b).map(([a, b]) => (a < b ? [a, b] : [b, a])) },
+      { weight: 1, arbitrary: fc.constant<number[]>([-1.7e308, 1.7e308]) },
+    ),
+    moderateParams: fc.tuple(fc.double({ min: -5, max: 5, noNaN: true }), logUniform(-1, 1)).map(([low, w]) => [low, low + w]),
+    unit: [0, 1],
+  },
+  {
+    name: 'InverseGamma',
+    paramNames: ['shape', 'scale'],
+    make: (shape, scale) => new InverseGamma(shape, scale),
+    params: fc.tuple(logUniform(-3, 4), logUniform(-6, 6)),
+    moderateParams: fc.tuple(logUniform(-0.5, 1.5), logUniform(-1, 1)),
+  },
+  {
     name: 'Beta',
     paramNames: ['alpha', 'beta'],
     make: (alpha, beta) => new Beta(alpha, beta),
@@ -71,15 +138,6 @@ export const registry: readonly RegistryEntry[] = [
     moderateParams: fc.tuple(logUniform(Math.log10(2), 2), fc.double({ min: -5, max: 5, noNaN: true }), logUniform(-1, 1)),
   },
 ];
-
-/**
- * A finite measure of spread: the standard deviation where it is finite, else the
- * interquartile range (StudentT with ν ≤ 2 has no finite variance).
- */
-export const spreadOf = (d: ContinuousDistribution): number => {
-  const sd = d.stddev();
-  return Number.isFinite(sd) ? sd : d.quantile(0.75) - d.quantile(0.25);
-};
 
 /** A point inside the bulk or the tails of d: the quantile of p spread in log scale towards both ends. */
 export const pointIn = (d: ContinuousDistribution): fc.Arbitrary<number> =>

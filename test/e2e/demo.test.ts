@@ -1,16 +1,15 @@
 /**
  * End-to-end test of the interactive demo (docs/demo/index.html) in headless
  * Chromium via playwright-core: serve the repository root on 127.0.0.1, open the
- * page (it loads the ESM build from dist/, built here first when missing or
- * stale), run a fit, move the slider, fit again in another family, and check that
+ * page (it loads the ESM build from dist/esm, which test/global-build.ts keeps
+ * fresh), run a fit, move the slider, fit again in another family, and check that
  * the plotted q changed and nothing logged an error. Saves a screenshot to
  * test-results/demo.png (git-ignored; docs/images/demo.png is a committed copy for the docs).
  *
  * Needs Debian's `chromium` at /usr/bin/chromium (or CHROMIUM_PATH). Without it the
  * test is skipped with a warning, unless VARINF_REQUIRE_BROWSER=1 (CI), where it fails.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,23 +30,6 @@ if (!haveBrowser && !required) {
 }
 
 /** Newest modification time of the files under `dir` (recursively). */
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-/** Builds dist/ with tsup when an ESM entry is missing or older than src/ or the build config. */
-function ensureBuild(): void {
-  const entries = ['index.js', 'vi.js', 'plot.js'].map((f) => join(root, 'dist', f));
-  const sources = Math.max(newest(join(root, 'src')), statSync(join(root, 'tsup.config.ts')).mtimeMs, statSync(join(root, 'package.json')).mtimeMs);
-  const stale = entries.some((f) => !existsSync(f) || statSync(f).mtimeMs < sources);
-  if (stale) execFileSync('npx', ['tsup'], { cwd: root, stdio: 'pipe', timeout: 120_000 });
-}
-
 describe.skipIf(!haveBrowser && !required)('interactive demo (headless Chromium)', () => {
   let server: StaticServer;
   let context: BrowserContext;
@@ -57,7 +39,6 @@ describe.skipIf(!haveBrowser && !required)('interactive demo (headless Chromium)
 
   beforeAll(async () => {
     if (!haveBrowser) throw new Error(`VARINF_REQUIRE_BROWSER=1 but there is no Chromium at ${executablePath} (apt-get install chromium)`);
-    ensureBuild();
     server = await startStaticServer(root);
     profile = mkdtempSync(join(tmpdir(), 'varinf-chromium-'));
     context = await chromium.launchPersistentContext(profile, {

@@ -69,18 +69,20 @@ describe('densityPlot', () => {
   });
 
   it('drops non-finite values and never emits NaN', () => {
+    // A curve with no finite value at all is an error (issue #16), not an empty line.
+    expect(() => densityPlot({ domain: [-1, 1], points: 21, curves: [{ name: 'nan', density: () => NaN }] })).toThrow(
+      /curve "nan": the density is NaN or infinite at every point/,
+    );
     const spec = densityPlot({
       domain: [-1, 1],
       points: 21,
       curves: [
-        { name: 'nan', density: () => NaN },
         { name: 'inf', density: (z) => (z === 0 ? Infinity : 1) },
         { name: 'log overflow', density: (z) => (z > 0 ? 800 : 0), logScale: true },
         { name: 'log -inf is 0', density: () => -Infinity, logScale: true },
       ],
     });
     expectPlainFiniteJson(spec);
-    expect(curveOf(spec, 'nan').x).toHaveLength(0);
     expect(curveOf(spec, 'inf').x).toHaveLength(20);
     expect(curveOf(spec, 'log overflow').x).toHaveLength(11);
     expect(curveOf(spec, 'log -inf is 0').y).toEqual(new Array(21).fill(0));

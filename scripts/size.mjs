@@ -1,0 +1,70 @@
+// Bundle-size budgets (issue #10): what a browser app pays for an import.
+// Bundles each case from the built package (dist/, through the package's own
+// `exports` map) with esbuild --bundle --minify --format=esm --platform=browser,
+// gzips it at level 9 and compares with its budget. Writes docs/size.md with
+// --write; exits 1 when a budget is exceeded.
+//
+// Usage: npm run build && node scripts/size.mjs [--write]
+import { build } from 'esbuild';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const root = resolve(import.meta.dirname, '..');
+const KB = 1000;
+
+/** [label, entry source, budget in KB (gzip -9)] */
+const cases = [
+  ['`{ Normal }`', "export { Normal } from 'varinf';", 10],
+  ['`{ Rng }`', "export { Rng } from 'varinf';", 6],
+  ['`{ Exponential }`', "export { Exponential } from 'varinf';", 10],
+  ['`Model`, `Normal`, `Exponential` and `fit`', "export { Model, Normal, Exponential } from 'varinf'; export { fit } from 'varinf/vi';", 45],
+  ['plot functions only', "export * from 'varinf/plot';", 10],
+  ['everything from all entry points', "export * from 'varinf'; export * as vi from 'varinf/vi'; export * as plot from 'varinf/plot';", 60],
+];
+
+const dir = mkdtempSync(join(tmpdir(), 'varinf-size-'));
+try {
+  mkdirSync(join(dir, 'node_modules'));
+  symlinkSync(root, join(dir, 'node_modules', 'varinf'), 'dir');
+  const rows = [];
+  let failed = false;
+  for (const [label, source, budget] of cases) {
+    const entry = join(dir, `entry-${rows.length}.js`);
+    writeFileSync(entry, source);
+    const out = await build({
+      entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform: 'browser',
+      write: false, absWorkingDir: dir, logLevel: 'error',
+    });
+    const code = out.outputFiles[0].contents;
+    const gz = gzipSync(code, { level: 9 }).length;
+    const ok = gz <= budget * KB;
+    failed ||= !ok;
+    rows.push({ label, min: code.length, gz, budget, ok });
+  }
+  const table = [
+    '| import | minified | gzip -9 | budget | |',
+    '| --- | ---: | ---: | ---: | --- |',
+    ...rows.map((r) => `| ${r.label} | ${(r.min / KB).toFixed(1)} KB | ${(r.gz / KB).toFixed(1)} KB | ${r.budget} KB | ${r.ok ? 'ok' : '**over**'} |`),
+  ].join('\n');
+  console.log(table);
+  if (process.argv.includes('--write')) {
+    writeFileSync(join(root, 'docs', 'size.md'), `# Bundle sizes
+
+What a browser app pays for an import of varinf: each row bundles one import from
+the built package with esbuild (\`--bundle --minify --format=esm --platform=browser\`)
+and gzips it at level 9 (1 KB = 1000 bytes). \`npm run size\` measures it and fails
+when a budget is exceeded; CI runs it on every build. Regenerate this page with
+\`npm run build && node scripts/size.mjs --write\`.
+
+${table}
+`);
+  }
+  if (failed) {
+    console.error('size: a bundle is over its budget');
+    process.exit(1);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,407 @@
+/**
+ * The binomial distribution: the number of successes in n independent trials
+ * with success probability p.
+ *
+ * @module
+ */
+import { LN_SQRT_2PI } from '../math/constants';
+import { stirlerr } from '../math/gamma-functions';
+import { logBetaTemme } from '../math/beta-temme';
+import { logBetaIPair } from '../math/incomplete-beta';
+import { normalQuantile } from '../math/normal-functions';
+import { bd0 } from '../math/saddle-point';
+import type { Rng } from '../random/rng';
+import { DiscreteDistribution } from './discrete-distribution';
+import { integerRange, type DiscreteSupport } from './support';
+import { countParam, probabilityParam } from './validate';
+
+/**
+ * Binomial distribution with n ∈ {0, 1, 2, …} trials and success probability
+ * p ∈ [0, 1]: P(X = k) = C(n, k) pᵏ (1 − p)ⁿ⁻ᵏ for k = 0, …, n.
+ *
+ * The log-pmf is Loader's saddle-point form (2000), exact at n = 1e6 where the
+ * log-binomial coefficient and k log p + (n − k) log(1 − p) cancel by ten digits.
+ * The cdf is the regularized incomplete beta I_{1−p}(n − k, k + 1) and the
+ * survival its complement, each computed directly in log space (`logBetaIPair`;
+ * Temme's uniform expansion once np(1 − p) ≥ 3e7),
+ * so neither is formed as 1 − (something close to 1) and the logs stay exact
+ * where the values underflow. Measured against the 50-digit reference
+ * (families.json, n from 0 to 1e6, p from 1e-10 to 1 − 2⁻⁵³, tails to 1e-300):
+ * relative error / max(1, cond) ≤ 1.7e-14 (the pmf in the far tail, exp of a log of
+ * −204, and the cdf there), log-pmf ≤ 1.7e-16, moments and entropies ≤ 3.9e-15.
+ *
+ * @example
+ * ```ts
+ * import { Binomial } from 'varinf';
+ * const d = new Binomial(10, 0.3);
+ * d.logPdf(3);        // -1.3211512777668886
+ * d.cdf(3);           // 0.6496107183999993 (exact: 0.6496107184)
+ * d.quantile(0.9);    // 5
+ * new Binomial(1e6, 0.5).logCdf(0); // -693147.1805599453
+ * ```
+ */
+export class Binomial extends DiscreteDistribution {
+  /** Always `"Binomial"`. */
+  readonly name = 'Binomial';
+  /** `["n", "p"]`. */
+  readonly paramNames: readonly string[] = PARAMS;
+  /** {0, 1, …, n}. */
+  readonly support: DiscreteSupport;
+  /** The raw constructor arguments `[n, p]`. */
+  readonly operands: readonly number[];
+  /** Number of trials n, a non-negative integer. */
+  readonly n: number;
+  /** Success probability p ∈ [0, 1]. */
+  readonly p: number;
+  /** 1 − p, exact when p ≥ ½ (Sterbenz) and within ½ ulp otherwise. */
+  private readonly q: number;
+  /** An integer where the pmf is largest (the lower one of two modes). */
+  private readonly peak: number;
+  /** The sampler's set-up, computed at the first draw (construction stays cheap for models). */
+  private samplerConstants: Float64Array | undefined = undefined;
+
+  /**
+   * @param n - number of trials, an integer in [0, 2⁵³ − 1]
+   * @param p - success probability, in [0, 1]
+   * @throws InvalidParameterError when `n` is not a non-negative integer or `p` is not in [0, 1]
+   */
+  constructor(n: number, p: number) {
+    super();
+    this.n = countParam('Binomial', 'n', n);
+    this.p = probabilityParam('Binomial', 'p', p);
+    this.operands = [n, p];
+    this.q = 1 - this.p;
+    this.support = integerRange(0, this.n);
+    const m = binomialMode(this.n, this.p);
+    this.peak = m.twoModes ? m.mode - 1 : m.mode;
+  }
+
+  // ---- statistics ----
+
+  /** n·p. */
+  mean(): number {
+    return this.n * this.p;
+  }
+
+  /** n·p·(1 − p). */
+  variance(): number {
+    return this.n * this.p * this.q;
+  }
+
+  /**
+   * ⌊(n + 1)p⌋ clamped to n, from the exact product (n + 1)·p (Dekker's
+   * two-product), so Binomial(9, 0.3) has mode 2 although (n + 1)p rounds to 3;
+   * NaN when 0 < p < 1 and (n + 1)p is an integer (two modes).
+   */
+  mode(): number {
+    const m = binomialMode(this.n, this.p);
+    return m.twoModes ? NaN : m.mode;
+  }
+
+  /**
+   * −Σ P(k) log P(k): summed outward from the mode (see
+   * `DiscreteDistribution.entropyFromMode`; ≈ 17σ terms, relative error ≈ 1e-15)
+   * while σ² = np(1 − p) ≤ 1e8; above, the Edgeworth expansion
+   * ½ log(2πeσ²) − γ₁²/12 with γ₁ = (1 − 2p)/σ the skewness, whose error is
+   * O(σ⁻⁴) ≈ 1e-16 there (the tests pin the step across the switch to 4ε·H).
+   */
+  entropy(): number {
+    const s2 = this.variance();
+    if (s2 > 1e8) {
+      const g = (this.q - this.p) * (this.q - this.p);
+      return LN_SQRT_2PI + 0.5 * (1 + Math.log(s2)) - g / (12 * s2);
+    }
+    return this.entropyFromMode(this.peak);
+  }
+
+  // ---- evaluation ----
+
+  /** Loader's saddle-point log-pmf. */
+  protected logPmf(k: number): number {
+    return logBinomialPmf(k, this.n, this.p, this.q);
+  }
+
+  /** F(k) = exp(log F(k)). */
+  protected cdfAt(k: number): number {
+    return Math.exp(this.logCdfAt(k));
+  }
+
+  /**
+   * log F(k) = log I_{1−p}(n − k, k + 1), the regularized incomplete beta with the
+   * exact pair (1 − p, p) (so p = 1e-10 or 1 − 2⁻⁵³ lose nothing); 0 for p = 0 and
+   * −∞ for p = 1 (k < n here).
+   */
+  protected logCdfAt(k: number): number {
+    const { p, q } = this;
+    if (p === 0) return 0;
+    if (q === 0) return -Infinity;
+    return this.logTail(k, false);
+  }
+
+  /** P(X > k) = exp(log P(X > k)). */
+  protected survivalAt(k: number): number {
+    return Math.exp(this.logSurvivalAt(k));
+  }
+
+  /** log P(X > k) = log(1 − I_{1−p}(n − k, k + 1)), computed directly in the upper tail. */
+  protected logSurvivalAt(k: number): number {
+    const { p, q } = this;
+    if (p === 0) return -Infinity;
+    if (q === 0) return 0;
+    return this.logTail(k, true);
+  }
+
+  /**
+   * log I_{1−p}(n − k, k + 1) or its complement, for 0 < p < 1: the continued
+   * fraction of `logBetaIPair` while np(1 − p) < 3e7; above, where it needs O(σ)
+   * terms and their rounding reaches 1e-11, Temme's uniform expansion with the
+   * exact d = (k + 1) − (n + 1)p (a two-product), whose truncation is then smaller.
+   */
+  private logTail(k: number, upper: boolean): number {
+    const { n, p, q } = this;
+    if (n * p * q < TEMME_MIN_VARIANCE) return logBetaIPair(n - k, k + 1, q, p, upper);
+    const r = n + 1;
+    const t = r * p;
+    const d = k + 1 - t - twoProductError(r, p, t);
+    return logBetaTemme(n - k, k + 1, q, p, d, upper);
+  }
+
+  /**
+   * The smallest k with F(k) ≥ p: a Cornish–Fisher start μ + σz + γ₁(z² − 1)/6,
+   * then the exact integer search of the base class.
+   */
+  protected quantileInside(u: number): number {
+    const { n, p, q } = this;
+    if (p === 0) return 0;
+    // F(n − 1) = 1 − pⁿ < 1 for p > 0, so only n reaches 1.
+    if (q === 0 || u === 1) return n;
+    const sd = Math.sqrt(n * p * q);
+    const z = normalQuantile(u);
+    const guess = Math.floor(n * p + sd * z + ((q - p) / sd) * ((z * z - 1) / 6));
+    return this.searchQuantile(u, guess > 0 ? Math.min(guess, n) : 0);
+  }
+
+  /**
+   * F(k) ≥ u, decided exactly: the floating-point comparison of the base class,
+   * and where F(k) lies within 1e-12 of u (rounding could decide it wrongly, or F(k)
+   * and u are equal), the exact rational comparison of Σ C(n, j) aʲ bⁿ⁻ʲ with u,
+   * p = a/2ᴸ and 1 − p = b/2ᴸ as BigInt integers, while n·L ≤ 2¹⁶ bits (p = ½ up
+   * to n = 65536, p with a 53-bit fraction up to n ≈ 1200); beyond, the floating
+   * comparison decides (an exact tie there would need the 2¹⁶-bit rational F(k)
+   * to be a 53-bit double).
+   */
+  protected override reaches(k: number, u: number): boolean {
+    if (k >= this.n) return true;
+    if (u < 1e-280) return super.reaches(k, u); // compared in log space there; no ties
+    // Compare the smaller tail with the exact complement of u, as the base class does.
+    const upper = u > 0.5;
+    const got = upper ? this.survivalAt(k) : this.cdfAt(k);
+    const want = upper ? 1 - u : u;
+    if (Math.abs(got - want) > 1e-12 * want) return upper ? got <= want : got >= want;
+    return exactCdfReaches(this.n, this.p, k, u) ?? (upper ? got <= want : got >= want);
+  }
+
+  // ---- partials ----
+
+  /** ∂/∂n = 0 (an integer), ∂/∂p log P(k) = k/p − (n − k)/(1 − p) (zeros off the support or where P(k) = 0). */
+  logPdfPartials(k: number, out: Float64Array): number {
+    out[0] = 0;
+    out[1] = 0;
+    const lp = this.logPdf(k);
+    if (lp === -Infinity || lp !== lp) {
+      out[2] = 0;
+      return lp;
+    }
+    const { n, p, q } = this;
+    out[2] = k === 0 ? -n / q : k === n ? n / p : k / p - (n - k) / q;
+    return lp;
+  }
+
+  // ---- sampling ----
+
+  /**
+   * Inversion for n·min(p, 1 − p) < 10, BTRS (Hörmann 1993) above; both draw the
+   * count of the rarer outcome and reflect it.
+   */
+  protected draw(rng: Rng): number {
+    const { n, p, q } = this;
+    const flip = p > 0.5;
+    const s = flip ? q : p;
+    const t = flip ? p : q;
+    const c = this.samplerConstants ?? (this.samplerConstants = n * s < 10 ? inversionConstants(n, s, t) : btrsConstants(n, s, t));
+    const x = n * s < 10 ? binomialInversion(rng, n, c) : binomialBtrs(rng, n, s, t, c);
+    return flip ? n - x : x;
+  }
+}
+
+/**
+ * log C(n, k) pᵏ qⁿ⁻ᵏ in Loader's form (2000, "Fast and accurate computation of
+ * binomial probabilities"; R's dbinom_raw): stirlerr(n) − stirlerr(k) −
+ * stirlerr(n − k) − bd0(k, np) − bd0(n − k, nq) − ½ log(2πk(n − k)/n) for
+ * 0 < k < n, n log1p(−p) and n log p at the ends. Absolute error ≈ 1e-15·(1 + |result|)
+ * (stirlerr below 10 is good to 1e-14 absolute); full relative accuracy at n = 1e6.
+ */
+function logBinomialPmf(k: number, n: number, p: number, q: number): number {
+  if (p === 0) return k === 0 ? 0 : -Infinity;
+  if (q === 0) return k === n ? 0 : -Infinity;
+  if (k === 0) return n === 0 ? 0 : n * Math.log1p(-p);
+  if (k === n) return n * Math.log(p);
+  const lc = stirlerrInt(n) - stirlerrInt(k) - stirlerrInt(n - k) - bd0(k, n * p) - bd0(n - k, n * q);
+  // log(1 − k/n): log1p of the rounded k/n would lose ε·n/(n − k) for k near n.
+  const r = k / n;
+  const log1mr = r < 0.5 ? Math.log1p(-r) : Math.log((n - k) / n);
+  return lc - LN_SQRT_2PI - 0.5 * (Math.log(k) + log1mr);
+}
+
+/**
+ * stirlerr(m) for a positive integer m: from a table below 16 (mpmath values
+ * rounded to double; R's dbinom keeps the same table), where the formula through
+ * log Γ is slower and good only to 1e-14 absolute; the asymptotic series above.
+ */
+function stirlerrInt(m: number): number {
+  return m < 16 ? STIRLERR_SMALL[m] : stirlerr(m);
+}
+
+/**
+ * ⌊(n + 1)p⌋ clamped to n, and whether (n + 1)p is exactly an integer with
+ * 0 < p < 1 (two modes). The product is formed exactly as t + e (Dekker's
+ * two-product with Veltkamp splitting), so the floor is that of the real product.
+ */
+function binomialMode(n: number, p: number): { mode: number; twoModes: boolean } {
+  if (p === 0) return { mode: 0, twoModes: false };
+  if (p === 1) return { mode: n, twoModes: false };
+  const a = n + 1;
+  const t = a * p;
+  const e = twoProductError(a, p, t);
+  const f = Math.floor(t);
+  if (t !== f) return { mode: Math.min(f, n), twoModes: false };
+  if (e === 0) return { mode: Math.min(f, n), twoModes: true };
+  return { mode: Math.min(e < 0 ? f - 1 : f, n), twoModes: false };
+}
+
+/** The exact rounding error a·b − t of t = fl(a·b) (Dekker 1971), for |a·b| well inside the double range. */
+function twoProductError(a: number, b: number, t: number): number {
+  const ca = SPLITTER * a;
+  const ah = ca - (ca - a);
+  const al = a - ah;
+  const cb = SPLITTER * b;
+  const bh = cb - (cb - b);
+  const bl = b - bh;
+  return ah * bh - t + ah * bl + al * bh + al * bl;
+}
+
+/**
+ * Σ_{j≤k} C(n, j) pʲ(1 − p)ⁿ⁻ʲ ≥ u in exact rational arithmetic, or undefined when
+ * the integers would exceed 2¹⁶ bits. With p = a/2ᴸ (so 1 − p = (2ᴸ − a)/2ᴸ) and
+ * u = c/2ᴹ, the test is 2ᴹ Σ C(n, j) aʲ bⁿ⁻ʲ ≥ c·2ᴸⁿ.
+ */
+function exactCdfReaches(n: number, p: number, k: number, u: number): boolean | undefined {
+  const [pm, pe] = dyadic(p);
+  const [um, ue] = dyadic(u);
+  const L = -pe;
+  const M = -ue;
+  if (L <= 0 || M < 0 || n * L > 65536) return undefined;
+  const a = pm;
+  const b = (1n << BigInt(L)) - a;
+  const N = BigInt(n);
+  // coef = C(n, j) aʲ, built upward to j = k; then the terms C(n, j) aʲ bⁿ⁻ʲ are
+  // summed downward, so the power of b grows by one multiplication per term.
+  let coef = 1n;
+  for (let j = 0; j < k; j++) coef = (coef * (N - BigInt(j)) * a) / BigInt(j + 1);
+  let bPow = b ** (N - BigInt(k));
+  let sum = 0n;
+  for (let j = k; j >= 0; j--) {
+    sum += coef * bPow;
+    if (j > 0) coef = (coef * BigInt(j)) / ((N - BigInt(j) + 1n) * a);
+    bPow *= b;
+  }
+  return sum << BigInt(M) >= um << BigInt(L * n);
+}
+
+/** x > 0 as m·2ᵉ with m an odd integer (a BigInt) and e an integer. */
+function dyadic(x: number): [bigint, number] {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const biased = (hi >>> 20) & 0x7ff;
+  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let e = biased === 0 ? -1074 : biased - 1075;
+  if (biased !== 0) m |= 1n << 52n;
+  while (m > 0n && (m & 1n) === 0n) {
+    m >>= 1n;
+    e++;
+  }
+  return [m, e];
+}
+
+/** [P(0) = (1 − p)ⁿ, p/(1 − p)] for the inversion sampler (p ≤ ½). */
+function inversionConstants(n: number, p: number, q: number): Float64Array {
+  return Float64Array.of(Math.exp(n * Math.log1p(-p)), p / q);
+}
+
+/**
+ * Sequential inversion for n·p < 10 (p ≤ ½): the smallest x with U ≤ Σ_{j≤x} P(j),
+ * from P(0) = qⁿ = e^{n log1p(−p)} ≥ e^{−20} and P(j) = P(j − 1)·(n − j + 1)p/(jq).
+ * Exact up to the rounding of the running sum (a U beyond it, probability < 1e-15,
+ * returns the last x reached). `k` = {@link inversionConstants}.
+ */
+function binomialInversion(rng: Rng, n: number, k: Float64Array): number {
+  const u = rng.uniform();
+  const c = k[1];
+  let x = 0;
+  let f = k[0];
+  let s = f;
+  while (u > s && x < n) {
+    x++;
+    f *= ((n - x + 1) * c) / x;
+    if (f === 0) break;
+    s += f;
+  }
+  return x;
+}
+
+/** [b, a, c, v_r, log α, m, log P(m)] of BTRS (Hörmann 1993, table 1) for n·p ≥ 10, p ≤ ½. */
+function btrsConstants(n: number, p: number, q: number): Float64Array {
+  const spq = Math.sqrt(n * p * q);
+  const b = 1.15 + 2.53 * spq;
+  const m = Math.floor((n + 1) * p);
+  return Float64Array.of(b, -0.0873 + 0.0248 * b + 0.01 * p, n * p + 0.5, 0.92 - 4.2 / b, Math.log((2.83 + 5.1 / b) * spq), m, logBinomialPmf(m, n, p, q));
+}
+
+/**
+ * BTRS, the transformed rejection sampler with squeeze of Hörmann (1993, "The
+ * generation of binomial random variates", J. Statist. Comput. Simul. 46), for
+ * n·p ≥ 10 with p ≤ ½: about 1.15 uniform pairs per draw, most accepted by the
+ * squeeze; the exact test compares with log P(k) − log P(m) (m the mode) in
+ * Loader's form, which stays exact for n far above 1e9. `k` = {@link btrsConstants}.
+ */
+function binomialBtrs(rng: Rng, n: number, p: number, q: number, k: Float64Array): number {
+  const b = k[0];
+  const a = k[1];
+  const c = k[2];
+  const vr = k[3];
+  const logAlpha = k[4];
+  const lpm = k[6];
+  for (;;) {
+    const u = rng.uniform() - 0.5;
+    const v = rng.uniform();
+    const us = 0.5 - Math.abs(u);
+    const x = Math.floor(((2 * a) / us + b) * u + c);
+    if (x < 0 || x > n) continue;
+    if (us >= 0.07 && v <= vr) return x;
+    if (Math.log(v) + logAlpha - Math.log(a / (us * us) + b) <= logBinomialPmf(x, n, p, q) - lpm) return x;
+  }
+}
+
+const PARAMS: readonly string[] = Object.freeze(['n', 'p']);
+/** stirlerr(m) = log m! − (m + ½) log m + m − log √(2π) for m = 0 … 15 (m = 0 is never used). */
+const STIRLERR_SMALL: readonly number[] = [
+  NaN, 0.08106146679532726, 0.0413406959554093, 0.02767792568499834, 0.020790672103765093, 0.016644691189821193,
+  0.013876128823070748, 0.01189670994589177, 0.010411265261972096, 0.009255462182712733, 0.00833056343336287,
+  0.007573675487951841, 0.00694284010720953, 0.006408994188004207, 0.0059513701127588475, 0.005554733551962801,
+];
+/** From this variance np(1 − p) on, the cdf uses Temme's expansion (see `logTail`). */
+const TEMME_MIN_VARIANCE = 3e7;
+/** 2²⁷ + 1, Veltkamp's splitting constant for doubles. */
+const SPLITTER = 134217729;

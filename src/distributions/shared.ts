@@ -1,0 +1,62 @@
+/**
+ * What the continuous and discrete base classes share beyond their contracts: the
+ * checks of a sampling call and the JSON / text forms of a distribution (written
+ * once from `name` and `paramNames`).
+ *
+ * @module
+ */
+import { formatValue } from '../errors';
+import { checkSize } from '../limits';
+import type { Rng } from '../random/rng';
+
+/**
+ * A distribution as plain JSON: `{ family, params }`, parameters by name.
+ *
+ * @example
+ * ```ts
+ * const j: DistributionJSON = new Normal(0, 1).toJSON(); // { family: "Normal", params: { mu: 0, sigma: 1 } }
+ * ```
+ */
+export interface DistributionJSON {
+  /** The class name, e.g. `"Normal"`. */
+  readonly family: string;
+  /** Parameter name → value, in constructor order. */
+  readonly params: Readonly<Record<string, number>>;
+}
+
+/** The members the JSON and text forms read. */
+interface Described {
+  readonly name: string;
+  readonly paramNames: readonly string[];
+}
+
+/** `{ family, params }` of `d`, each parameter read from the readonly property of its name. @internal */
+export function distributionJSON(d: Described): DistributionJSON {
+  const params: Record<string, number> = {};
+  for (const p of d.paramNames) params[p] = (d as unknown as Readonly<Record<string, number>>)[p];
+  return { family: d.name, params };
+}
+
+/** `"Family(a = 1, b = 2)"` at round-trip precision. @internal */
+export function distributionText(d: Described): string {
+  return `${d.name}(${d.paramNames.map((p) => `${p} = ${(d as unknown as Readonly<Record<string, number>>)[p]}`).join(', ')})`;
+}
+
+/**
+ * Throws a `TypeError` naming the sampler unless `rng` is an `Rng`. Duck-typed, not
+ * `instanceof`: an Rng from another copy of the package (ESM beside CJS) is as good.
+ * @internal
+ */
+export function checkRng(owner: string, rng: unknown): void {
+  if (rng === null || typeof rng !== 'object' || typeof (rng as Rng).uniform !== 'function') {
+    throw new TypeError(`${owner}.sample: rng must be an Rng (e.g. new Rng(1)), got ${formatValue(rng)}`);
+  }
+}
+
+/** Throws a `RangeError` unless `n` is a sample size: a non-negative integer within `limits.maxArrayLength`. @internal */
+export function checkSampleSize(owner: string, n: number): void {
+  if (!Number.isSafeInteger(n) || n < 0) {
+    throw new RangeError(`${owner}.sample: n must be a non-negative integer, got ${formatValue(n)}`);
+  }
+  checkSize(`${owner}.sample`, 'n', n, 'maxArrayLength');
+}

@@ -1,0 +1,51 @@
+/**
+ * Records of latent values that refuse to read a latent the prior does not declare.
+ *
+ * The model hands the likelihood (and hierarchical prior entries) records it builds
+ * itself. Their prototype is a guard: a declared latent is an own property and is
+ * read at full speed, while a read that misses every own property (a misspelt `p.zz`)
+ * falls through to the guard, which throws a `ModelError` naming the name read and the
+ * declared ones, instead of handing `undefined` to a distribution.
+ *
+ * @module
+ */
+import { ModelError } from '../errors';
+
+/** Names looked up by the language and by common tools on any object; they read as on a plain object. */
+const PLAIN = new Set(['then', 'toJSON', 'asymmetricMatch', 'nodeType', '$$typeof', '@@__IMMUTABLE_ITERABLE__@@']);
+
+/**
+ * A new empty record whose missing-property reads throw a `ModelError` (see the module
+ * description); assign the declared latents as own properties.
+ *
+ * @example
+ * ```ts
+ * const rec = guardedRecord(['z']);
+ * rec.z = 1.5;
+ * rec.z;  // 1.5
+ * rec.zz; // ModelError: Model: the model's code reads latent "zz", which the prior does not declare (it declares "z")
+ * ```
+ */
+export function guardedRecord(names: readonly string[]): Record<string, unknown> {
+  const guard = new Proxy(Object.prototype, {
+    get(target, key, receiver): unknown {
+      if (typeof key === 'symbol' || key in target || PLAIN.has(key)) return Reflect.get(target, key, receiver);
+      const list = names.map((n) => `"${n}"`).join(', ') || 'no latents';
+      throw new ModelError(`Model: the model's code reads latent "${key}", which the prior does not declare (it declares ${list})`, key);
+    },
+  });
+  return Object.create(guard) as Record<string, unknown>;
+}
+
+/**
+ * True when `e` is the error {@link guardedRecord} throws: a mistake in the model's
+ * code, which no evaluation path may swallow.
+ *
+ * @example
+ * ```ts
+ * try { rec.zz; } catch (e) { isUnknownLatentRead(e); } // true
+ * ```
+ */
+export function isUnknownLatentRead(e: unknown): boolean {
+  return e instanceof ModelError && e.message.includes('which the prior does not declare');
+}
