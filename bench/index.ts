@@ -35,6 +35,11 @@ const sections: Section[] = [
     note: 'varinf beside a plain-JS loop writing the textbook log-pmf inline (lgamma differences; no tail or large-n care) and jStat (log of its pdf; Poisson sampling on Math.random). The @stdlib discrete packages are not installed. Ratio < 1: varinf is faster than the fastest peer.',
   },
   {
+    name: 'betat',
+    title: 'Beta and StudentT: logPdf and sampling 1e6 each, cdf 1e5',
+    note: 'varinf beside jStat (log of its pdf; its incomplete-beta cdf; Math.random sampling); the @stdlib peers for these families are not installed. Ratio < 1: varinf is faster.',
+  },
+  {
     name: 'random',
     title: 'Random numbers: ns per draw (1e6 draws per task)',
     note: '`Rng` beside @stdlib/random-base-* (seeded factories) and `Math.random`; tinybench. Ratio 1 = fastest of its group.',

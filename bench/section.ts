@@ -4,8 +4,9 @@
  * code paths — other models, other distributions — do not change how V8 compiles
  * the next one's; every row is still measured beside its baseline in one process).
  *
- * Usage: `tsx bench/section.ts <distributions|continuous-families|discrete|random|model|fit|rqmc|gamma-scales|special>`.
+ * Usage: `tsx bench/section.ts <distributions|betat|continuous-families|discrete|random|model|fit|rqmc|gamma-scales|special>`.
  */
+import { runBetaStudentTBench } from './beta-student-t.bench';
 import { runContinuousFamiliesBench } from './contfam.bench';
 import { runDiscreteBench } from './discrete.bench';
 import { runDistributionBench } from './distributions.bench';
@@ -20,6 +21,7 @@ import { runSpecialBench } from './special.bench';
 /** The sections by name. */
 export const SECTIONS: Readonly<Record<string, () => Row[] | Promise<Row[]>>> = {
   distributions: runDistributionBench,
+  betat: runBetaStudentTBench,
   'continuous-families': runContinuousFamiliesBench,
   discrete: runDiscreteBench,
   random: runRandomBench,

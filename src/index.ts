@@ -10,6 +10,7 @@
  */
 export { Bernoulli } from './distributions/bernoulli';
 export { BernoulliLogit } from './distributions/bernoulli-logit';
+export { Beta } from './distributions/beta';
 export { Binomial } from './distributions/binomial';
 export { Cauchy } from './distributions/cauchy';
 export { ContinuousDistribution, type DistributionJSON } from './distributions/distribution';
@@ -27,6 +28,7 @@ export { LogitNormal } from './distributions/logit-normal';
 export { LogNormal } from './distributions/lognormal';
 export { Normal } from './distributions/normal';
 export { Poisson } from './distributions/poisson';
+export { StudentT } from './distributions/student-t';
 export {
   closedInterval,
   integerRange,

@@ -12,6 +12,7 @@ import { didYouMean } from '../did-you-mean';
 import { InvalidParameterError } from '../errors';
 import { Bernoulli } from './bernoulli';
 import { BernoulliLogit } from './bernoulli-logit';
+import { Beta } from './beta';
 import { Binomial } from './binomial';
 import type { DiscreteDistribution } from './discrete-distribution';
 import type { ContinuousDistribution, DistributionJSON } from './distribution';
@@ -25,6 +26,7 @@ import { InverseGamma } from './inverse-gamma';
 import { LogitNormal } from './logit-normal';
 import { LogNormal } from './lognormal';
 import { Normal } from './normal';
+import { StudentT } from './student-t';
 import { Uniform } from './uniform';
 
 /** A family's class with its parameter names in constructor order. */
@@ -34,6 +36,7 @@ type FamilyEntry = readonly [new (...params: number[]) => ContinuousDistribution
 const FAMILIES: Readonly<Record<string, FamilyEntry>> = {
   Bernoulli: [Bernoulli, ['p']],
   BernoulliLogit: [BernoulliLogit, ['logit']],
+  Beta: [Beta, ['alpha', 'beta']],
   Binomial: [Binomial, ['n', 'p']],
   Cauchy: [Cauchy, ['mu', 'sigma']],
   Exponential: [Exponential, ['rate']],
@@ -45,6 +48,7 @@ const FAMILIES: Readonly<Record<string, FamilyEntry>> = {
   LogNormal: [LogNormal, ['mu', 'sigma']],
   Normal: [Normal, ['mu', 'sigma']],
   Poisson: [Poisson, ['rate']],
+  StudentT: [StudentT, ['nu', 'mu', 'sigma']],
   Uniform: [Uniform, ['low', 'high']],
 };
 

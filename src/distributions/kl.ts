@@ -13,6 +13,7 @@ import { digamma, lgamma, trigamma } from '../math/gamma-functions';
 import { expm1mx } from '../math/elementary';
 import { integrate } from '../math/quadrature';
 import { Bernoulli } from './bernoulli';
+import { Beta } from './beta';
 import { Binomial } from './binomial';
 import type { DiscreteDistribution } from './discrete-distribution';
 import type { ContinuousDistribution } from './distribution';
@@ -22,6 +23,7 @@ import { Gamma, gammaEntropyStandard } from './gamma';
 import { HalfNormal } from './half-normal';
 import { InverseGamma } from './inverse-gamma';
 import { klBernoulli } from './kl-bernoulli';
+import { klBeta } from './kl-beta';
 import { klBinomial } from './kl-binomial';
 import { klCauchy } from './kl-cauchy';
 import { klPoisson } from './kl-poisson';
@@ -36,7 +38,7 @@ import { Uniform } from './uniform';
  *
  * Supported pairs: Normal‖Normal, LogNormal‖LogNormal, Exponential‖Exponential,
  * Gamma‖Gamma, Exponential‖Gamma, Gamma‖Exponential, Cauchy‖Cauchy,
- * HalfNormal‖HalfNormal, Uniform‖Uniform, InverseGamma‖InverseGamma,
+ * HalfNormal‖HalfNormal, Uniform‖Uniform, InverseGamma‖InverseGamma, Beta‖Beta,
  * Bernoulli‖Bernoulli, Poisson‖Poisson, Binomial‖Binomial (same n; different n
  * throw an `InvalidParameterError`). Any other pair throws {@link UnsupportedKLError}.
  *
@@ -46,6 +48,7 @@ import { Uniform } from './uniform';
  *   (InverseGamma‖InverseGamma likewise, with rate = scale).
  * - Cauchy: log(1 + ((σp − σq)² + (μp − μq)²)/(4σpσq)); HalfNormal: the Normal one with
  *   equal means; Uniform: log(width_q/width_p) when [lp, hp] ⊆ [lq, hq], else ∞.
+ * - Beta: log B(αq, βq) − log B(αp, βp) − (αq − αp)(ψ(αp) − ψ(np)) − (βq − βp)(ψ(βp) − ψ(np)).
  * - Bernoulli: p log(p/q) + (1 − p) log((1 − p)/(1 − q)); Binomial: n times that.
  * - Poisson: λp log(λp/λq) + λq − λp.
  *
@@ -88,6 +91,7 @@ export function kl(p: ContinuousDistribution | DiscreteDistribution, q: Continuo
   if (p instanceof Uniform && q instanceof Uniform) return klUniform(p.low, p.high, q.low, q.high);
   // InverseGamma: KL is invariant under x ↦ 1/x, so it is Gamma's with rate = scale.
   if (p instanceof InverseGamma && q instanceof InverseGamma) return klGamma(p.shape, p.scale, q.shape, q.scale);
+  if (p instanceof Beta && q instanceof Beta) return klBeta(p.alpha, p.beta, q.alpha, q.beta);
   throw new UnsupportedKLError(p.name, q.name);
 }
 

@@ -5,11 +5,11 @@
  * Algorithms (DiDonato & Morris 1992, "Algorithm 708: significant digit computation
  * of the incomplete beta function ratios", ACM TOMS 18, 360–373, and Numerical
  * Recipes §6.4), in log space throughout:
- * - The side is chosen so the tail that is computed directly is the smaller one:
- *   I_x(a, b) directly when x < (a + 1)/(a + b + 2), else 1 − I_x(a, b) = I_y(b, a)
- *   with y = 1 − x directly. The other side is 1 − (small side), which has full
- *   relative accuracy because the small side is ≲ ½; the complement is never formed as
- *   1 − I when I is near 1. Internally x and y are carried as a pair so callers
+ * - One tail is computed directly and the other as its complement: I_x(a, b) when
+ *   x < (a + 1)/(a + b + 2), else 1 − I_x(a, b) = I_y(b, a) with y = 1 − x. Below that
+ *   point the direct tail is usually the smaller one, so its complement keeps full
+ *   relative accuracy; where it is not (below), the other tail is computed directly too,
+ *   so 1 − I is never formed from an I near 1. Internally x and y are carried as a pair so callers
  *   (StudentT: x = ν/(ν + t²), y = t²/(ν + t²)) can pass both to full accuracy.
  * - The series (TOMS 708 BPSER) I_x(a, b) = x^a/(a B(a, b))·[1 + a Σ_{j≥1}
  *   (1 − b)_j x^j/(j!(a + j))] where b ≤ 1 (all terms positive) or b·x ≤ 1 (the
@@ -18,8 +18,12 @@
  *   tiny a, where I ≈ 1, log I is accurate in absolute terms and 1 − I = −expm1(log I).
  *   When the side picked for convergence turns out to be the larger tail (> ¾), the
  *   other tail is computed by the series directly if it converges there.
- * - Otherwise the continued fraction (TOMS 708 BFRAC / Numerical Recipes `betacf`,
- *   modified Lentz) times the prefix x^a y^b/(a B(a, b)).
+ * - Otherwise a continued fraction times the prefix x^a y^b/B(a, b): for a, b > 1 TOMS
+ *   708's BFRAC, written around λ = (a + b)y − b so that it does not cancel for x ≈ 1;
+ *   else Numerical Recipes' `betacf` (modified Lentz).
+ * - For the large parameter ≥ 15 with the small one ≤ 15 and x ≥ ½ (the lower tail of a
+ *   distribution massed near 1), TOMS 708's BGRAT asymptotic expansion in incomplete
+ *   gamma functions, preceded by BUP's positive recurrence sum when the small shape is > 1.
  * - For a, b ≥ 10 the prefix is formed as √(ab/(2πn))·exp(stirlerr(n) − stirlerr(a) −
  *   stirlerr(b) − bd0(a, n x) − bd0(b, n y)) with n = a + b (Loader 2000, the form of
  *   R's dbinom_raw): a log x + b log y − log B(a, b) would cancel from ~1e5 to O(1) at
@@ -32,11 +36,12 @@
  * @module
  */
 
-import { lbeta, logABeta } from './beta-functions';
+import { lbeta, log1pmx, logABeta } from './beta-functions';
 import { LN_SQRT_2PI } from './constants';
-import { log1mexp } from './elementary';
-import { stirlerr } from './gamma-functions';
-import { normalQuantileFromLog } from './normal-functions';
+import { log1mexp, logSumExp } from './elementary';
+import { lgamma1p, stirlerr } from './gamma-functions';
+import { logGammaQ } from './incomplete-gamma';
+import { normalLogCdf, normalQuantileFromLog } from './normal-functions';
 import { bd0 } from './saddle-point';
 
 const EPS = 2.220446049250313e-16;
@@ -49,16 +54,50 @@ function logOf(x: number, y: number): number {
   return x <= 0.5 ? Math.log(x) : Math.log1p(-y);
 }
 
-/** log(x^a y^b / B(a, b)), x + y = 1, x, y > 0 (Loader's form for a, b ≥ 10). */
-function logPrefix(a: number, b: number, x: number, y: number): number {
+/**
+ * log(x^a y^b / B(a, b)) for a pair x + y = 1, x, y > 0: the prefix of the incomplete beta
+ * function and, minus log x + log y, the Beta log-density. For a, b ≥ 10 in Loader's
+ * (2000) saddle-point form √(ab/(2πn))·exp(stirlerr(n) − stirlerr(a) − stirlerr(b) −
+ * bd0(a, nx) − bd0(b, ny)), n = a + b, accurate to a few ulp of its O(1) pieces where the
+ * direct a log x + b log y − log B(a, b) cancels from ~n to O(1); otherwise directly.
+ *
+ * @param a - first shape, a > 0
+ * @param b - second shape, b > 0
+ * @param x - point in (0, 1)
+ * @param y - 1 − x, to full relative accuracy
+ * @param logB - log B(a, b) if the caller has it (saves its evaluation), else NaN
+ * @returns log(x^a y^b / B(a, b))
+ * @example
+ * ```ts
+ * logBetaPowerTerm(2, 3, 0.5, 0.5); // log(0.5⁵·12) = log 0.375
+ * ```
+ */
+export function logBetaPowerTerm(a: number, b: number, x: number, y: number, logB = NaN): number {
   if (a >= 10 && b >= 10) {
     const n = a + b;
+    if (n === Infinity) return hugeShapesPowerTerm(a, b, x, y);
     return (
       0.5 * Math.log((a / n) * b) - LN_SQRT_2PI + stirlerr(n) - stirlerr(a) - stirlerr(b) -
       bd0(a, n * x) - bd0(b, n * y)
     );
   }
-  return a * logOf(x, y) + b * logOf(y, x) - lbeta(a, b);
+  return a * logOf(x, y) + b * logOf(y, x) - (logB === logB ? logB : lbeta(a, b));
+}
+
+/**
+ * Loader's form when a + b overflows (both shapes ~1e308): with the mean m = a/n formed
+ * from halves, bd0(a, nx) = a·(r − 1 − log r), r = x/m, and likewise for b, and
+ * stirlerr(n) = 0; finite wherever the true value is (−∞ beyond ~1e-154 from the mean).
+ */
+function hugeShapesPowerTerm(a: number, b: number, x: number, y: number): number {
+  const half = 0.5 * a + 0.5 * b;
+  const ma = (0.5 * a) / half;
+  const mb = (0.5 * b) / half;
+  const dev = (r: number): number => -log1pmx(r - 1); // r − 1 − log r ≥ 0
+  return (
+    0.5 * (Math.log(ma) + Math.log(b)) - LN_SQRT_2PI - stirlerr(a) - stirlerr(b) -
+    a * dev(x / ma) - b * dev(y / mb)
+  );
 }
 
 /** Σ_{j≥1} (1 − b)_j x^j/(j!(a + j)), so I_x(a, b) = x^a (1 + a·Σ)/(a B(a, b)) (TOMS 708 BPSER). */
@@ -75,10 +114,11 @@ function powerSeriesSum(a: number, b: number, x: number): number {
 }
 
 /** The continued fraction h with I_x(a, b) = x^a y^b h/(a B(a, b)) (modified Lentz). */
-function continuedFraction(a: number, b: number, x: number): number {
+function continuedFraction(a: number, b: number, x: number, y: number): number {
   const qab = a + b;
   let c = 1;
-  let d = 1 - (qab * x) / (a + 1);
+  // 1 − (a + b)x/(a + 1), formed from y where x is near 1 (it would cancel there).
+  let d = (x <= 0.5 ? a + 1 - qab * x : 1 - b + qab * y) / (a + 1);
   if (Math.abs(d) < TINY) d = TINY;
   d = 1 / d;
   let h = d;
@@ -112,36 +152,221 @@ function seriesApplies(b: number, x: number): boolean {
 }
 
 /** log I_x(a, b) by the power series. */
-function logSeries(a: number, b: number, x: number, y: number): number {
+function logSeries(a: number, b: number, x: number, y: number, logB: number, logAB: number): number {
   // Every term is accurate in absolute terms, so log I ≈ 0 (tiny a) still gives 1 − I.
-  return a * logOf(x, y) - logABeta(a, b) + Math.log1p(a * powerSeriesSum(a, b, x));
+  // log(a B(a, b)) from a cached log B where that is exact enough (a ≥ 1: no O(a) value to resolve).
+  const lab = logAB === logAB ? logAB : a >= 1 && logB === logB ? Math.log(a) + logB : logABeta(a, b);
+  return a * logOf(x, y) - lab + Math.log1p(a * powerSeriesSum(a, b, x));
 }
 
 /** log I_x(a, b) computed directly, for x on the lower side (x < (a + 1)/(a + b + 2)). */
-function logLowerDirect(a: number, b: number, x: number, y: number): number {
-  if (seriesApplies(b, x) && x <= 0.7) return logSeries(a, b, x, y);
-  return logPrefix(a, b, x, y) + Math.log(continuedFraction(a, b, x) / a);
+function logLowerDirect(a: number, b: number, x: number, y: number, logB: number, logAB: number): number {
+  // The series for b ≤ 1 converges like x^j: beyond x = ½ a continued fraction is
+  // shorter (the series stays available to the complement test in logBetaIPair).
+  if ((b * x <= 1 && x <= 0.7) || (b <= 1 && x <= 0.5)) return logSeries(a, b, x, y, logB, logAB);
+  // Large a, small b, x near 1: the fraction's terms 1 + aᵢdᵢ cancel there (at a = 5e7,
+  // x = 1 − 1e-7 it loses 9 digits); the asymptotic expansion is exact to ε there.
+  if (a >= 15 && b <= 1 && x >= 0.5) return logLargeASmallB(a, b, x, y, logB);
+  if (a >= 15 && b <= 15 && x >= 0.5) return logLargeAModerateB(a, b, x, y);
+  if (a > 1 && b > 1) return logBetaPowerTerm(a, b, x, y, logB) + Math.log(lambdaFraction(a, b, x, y));
+  return logBetaPowerTerm(a, b, x, y, logB) + Math.log(continuedFraction(a, b, x, y) / a);
 }
 
 /**
- * log I_x(a, b) (`upper` = false) or log(1 − I_x(a, b)) (`upper` = true) for
- * a, b > 0 and a pair x + y = 1 with 0 < x, y < 1.
+ * The continued fraction r of TOMS 708's BFRAC, I_x(a, b) = x^a y^b r/B(a, b), for a, b > 1.
+ * It is written around λ = (a + b)y − b (a > b) or a − (a + b)x (a ≤ b), formed from
+ * whichever of x, y is small, so that the fraction does not cancel where x ≈ 1 with
+ * a ≫ b (Numerical Recipes' form, with 1 − (a + b)x/(a + 1) and its successors, loses up
+ * to ~1e-11 at a ~ 3e5, b ~ 100, x ~ 1 − 4e-4). Three-term recurrences A_n, B_n with
+ * α_n = p(p + b/a)(a/s)²·n(b − n)x², β_n = n + n(b − n)x/s + (1 + t)/(1 + 1/a + 2t)·(1 + λ + n(1 + y)),
+ * t = n/a, p = 1 + (n − 1)/a, s = a + 2n − 1, rescaled every step.
  */
-export function logBetaIPair(a: number, b: number, x: number, y: number, upper: boolean): number {
-  let lowerSide = x < (a + 1) / (a + b + 2);
-  let direct = lowerSide ? logLowerDirect(a, b, x, y) : logLowerDirect(b, a, y, x);
+function lambdaFraction(a: number, b: number, x: number, y: number): number {
+  const lambda = a > b ? (a + b) * y - b : a - (a + b) * x;
+  const c = 1 + lambda;
+  const c0 = b / a;
+  const c1 = 1 + 1 / a;
+  const yp1 = y + 1;
+  let p = 1;
+  let s = a + 1;
+  let an = 0;
+  let bn = 1;
+  let anp1 = 1;
+  let bnp1 = c / c1;
+  let r = c1 / c;
+  for (let n = 1; n < MAX_ITER; n++) {
+    const t = n / a;
+    const w = n * (b - n) * x;
+    let e = a / s;
+    const alpha = p * (p + c0) * e * e * (w * x);
+    e = (1 + t) / (c1 + t + t);
+    const beta = n + w / s + e * (c + n * yp1);
+    p = 1 + t;
+    s += 2;
+    let tmp = alpha * an + beta * anp1;
+    an = anp1;
+    anp1 = tmp;
+    tmp = alpha * bn + beta * bnp1;
+    bn = bnp1;
+    bnp1 = tmp;
+    const r0 = r;
+    r = anp1 / bnp1;
+    if (Math.abs(r - r0) <= 1e-16 * r) break;
+    an /= bnp1;
+    bn /= bnp1;
+    anp1 = r;
+    bnp1 = 1;
+  }
+  return r;
+}
+
+/**
+ * J₀ = Q(b, z)·Γ(b)e^z z^{−b} of the BGRAT expansion. For z ≥ 50 by its asymptotic
+ * series (1/z)·Σ_k (b − 1)(b − 2)…(b − k)/z^k (b ≤ 1, so the terms decrease at once and
+ * alternate in sign after the first; truncated below 1e-17 relative), which needs no
+ * Q(b, z) that may underflow; below, from `logGammaQ`, with Γ(b) through `lgamma1p`.
+ */
+function bgratJ0(b: number, z: number, logZ: number): number {
+  if (z >= 50) {
+    // The terms shrink while k < z; the smallest, ~e^{−z}√(2πz) < 1e-20, is far below ε.
+    let term = 1;
+    let sum = 1;
+    for (let k = 1; k < z; k++) {
+      term *= (b - k) / z;
+      sum += term;
+      if (Math.abs(term) <= 1e-17 * Math.abs(sum)) break;
+    }
+    return sum / z;
+  }
+  const logR = -z + b * logZ - (lgamma1p(b) - Math.log(b));
+  return Math.exp(logGammaQ(b, z) - logR);
+}
+
+/**
+ * log I_x(a, b) for a ≥ 15, 1 < b ≤ 15, x ≥ ½ (TOMS 708's BUP + BGRAT): with
+ * b₀ = b − n ∈ (0, 1], I_x(a, b) = I_x(a, b₀) + Σ_{k<n} x^a y^{b₀+k}/((b₀ + k)B(a, b₀ + k)),
+ * the first term by {@link logLargeASmallB} and the sum's terms by the ratio
+ * T_{k+1}/T_k = y(a + b₀ + k)/(b₀ + k + 1); all terms are positive, so nothing cancels
+ * (the continued fraction's 1 + aᵢdᵢ terms do at a ~ 1e5, x ~ 1 − 1e-5: ~1e-11).
+ */
+function logLargeAModerateB(a: number, b: number, x: number, y: number): number {
+  const n = Math.ceil(b) - 1;
+  const b0 = b - n; // exact: the fractional part of b (or 1)
+  const parts = [logLargeASmallB(a, b0, x, y, NaN)];
+  let logT = logBetaPowerTerm(a, b0, x, y) - Math.log(b0);
+  const logY = logOf(y, x);
+  for (let k = 0; k < n; k++) {
+    parts.push(logT);
+    logT += logY + Math.log((a + b0 + k) / (b0 + k + 1));
+  }
+  return logSumExp(parts);
+}
+
+/**
+ * log I_x(a, b) for a ≥ 15, b ≤ 1 by the asymptotic expansion of TOMS 708's BGRAT
+ * (DiDonato & Morris 1992 §4; Temme's expansion in incomplete gamma functions, DLMF
+ * 8.18): with ν = a + (b − 1)/2 and z = −ν log x,
+ * I_x(a, b) = u·Σ_{n≥0} d_n J_n, u = e^{−z} z^b Γ(a + b)/(Γ(a)Γ(b)ν^b),
+ * J_0 = Q(b, z)·Γ(b) e^z z^{−b}, J_n = [(b + 2n − 2)(b + 2n − 1)J_{n−1} +
+ * (z + b + 2n − 1)(log² x/4)^{n−1}]/(4ν²), and d_n = (b − 1)c_n + (1/n)Σ_{i<n}(ib − n)c_i d_{n−i},
+ * c_n = 1/(2n + 1)!. The terms fall like (log x/(2ν))^{2n}; at most 30 are used.
+ */
+function logLargeASmallB(a: number, b: number, x: number, y: number, logB: number): number {
+  const lnx = logOf(x, y);
+  const nu = a + 0.5 * (b - 1);
+  const z = -nu * lnx;
+  const logZ = Math.log(z);
+  const logU = -z + b * logZ - (logB === logB ? logB : lbeta(a, b)) - b * Math.log(nu);
+  let j = bgratJ0(b, z, logZ);
+  let sum = j;
+  const v = 0.25 / (nu * nu);
+  const t2 = 0.25 * lnx * lnx;
+  let t = 1;
+  let cn = 1;
+  const c: number[] = [];
+  const d: number[] = [];
+  for (let n = 1; n <= 30; n++) {
+    const bp2n = b + 2 * (n - 1);
+    j = (bp2n * (bp2n + 1) * j + (z + bp2n + 1) * t) * v;
+    t *= t2;
+    cn /= 2 * n * (2 * n + 1);
+    c.push(cn);
+    let s = 0;
+    for (let i = 1; i < n; i++) s += (i * b - n) * (c[i - 1] as number) * (d[n - i - 1] as number);
+    const dn = (b - 1) * cn + s / n;
+    d.push(dn);
+    const term = dn * j;
+    sum += term;
+    if (Math.abs(term) <= 1e-17 * Math.abs(sum)) break;
+  }
+  return logU + Math.log(sum);
+}
+
+/**
+ * log I_x(a, b) (`upper` = false) or log(1 − I_x(a, b)) (`upper` = true) for a, b > 0 and
+ * a pair x + y = 1 with 0 < x, y < 1, each to full relative accuracy (callers such as
+ * StudentT form both without cancellation). `logB` = log B(a, b), `logAB` = log(a·B(a, b))
+ * and `logBA` = log(b·B(a, b)) (as {@link logABeta} gives them) when the caller has them
+ * cached (a distribution's constructor), which saves their evaluation on every call.
+ * Accuracy as {@link betaI}.
+ *
+ * @param a - first shape, a > 0
+ * @param b - second shape, b > 0
+ * @param x - point in (0, 1)
+ * @param y - 1 − x
+ * @param upper - false for log I_x(a, b), true for log(1 − I_x(a, b))
+ * @param logB - log B(a, b), or NaN to compute it
+ * @param logAB - logABeta(a, b), or NaN to compute it
+ * @param logBA - logABeta(b, a), or NaN to compute it
+ * @returns the log of the requested tail
+ * @example
+ * ```ts
+ * logBetaIPair(2, 3, 0.3, 0.7, false); // log(0.3483)
+ * ```
+ */
+export function logBetaIPair(
+  a: number,
+  b: number,
+  x: number,
+  y: number,
+  upper: boolean,
+  logB = NaN,
+  logAB = NaN,
+  logBA = NaN,
+): number {
+  // Both shapes ≥ 1e200 (their sum may overflow, the fractions' recurrences would):
+  // the normal limit is exact to 1e-100 there.
+  if (Math.min(a, b) >= 1e200) return logHugeShapesTail(a, b, x, y, upper);
+  // x below (a + 1)/(a + b + 2), decided on y when x > ½ (x itself may round to 1).
+  let lowerSide = x <= 0.5 ? x < (a + 1) / (a + b + 2) : y > (b + 1) / (a + b + 2);
+  let direct = lowerSide ? logLowerDirect(a, b, x, y, logB, logAB) : logLowerDirect(b, a, y, x, logB, logBA);
   // The side chosen for convergence can still be the larger tail (e.g. b = 0.05, or
   // a = 0.001 where I ≈ 1 everywhere); its complement would then lose direct/(1 − direct)
   // of relative accuracy (≥ 3× beyond ¾), so compute the smaller tail directly where the
   // series allows.
   if (direct > LOG_3_4) {
     if (lowerSide ? seriesApplies(a, y) : seriesApplies(b, x)) {
-      direct = lowerSide ? logSeries(b, a, y, x) : logSeries(a, b, x, y);
+      direct = lowerSide ? logSeries(b, a, y, x, logB, logBA) : logSeries(a, b, x, y, logB, logAB);
       lowerSide = !lowerSide;
     }
   }
   // direct is log I_x(a, b) on the lower side and log(1 − I_x(a, b)) otherwise.
   return lowerSide === !upper ? direct : log1mexp(direct);
+}
+
+/**
+ * Both shapes ≥ 1e200 (a + b may overflow): the distribution is normal to relative order
+ * 1/√min(a, b) ≤ 1e-100, and log I is log Φ(w) with the signed root of the
+ * deviance, w = sign(x − m)·√(2[a(r − 1 − log r) + b(s − 1 − log s)]), r = x/m,
+ * s = y/(1 − m), m = a/(a + b) formed from halves (the saddle-point leading term).
+ */
+function logHugeShapesTail(a: number, b: number, x: number, y: number, upper: boolean): number {
+  const half = 0.5 * a + 0.5 * b;
+  const ma = (0.5 * a) / half;
+  const mb = (0.5 * b) / half;
+  const dev = -a * log1pmx(x / ma - 1) - b * log1pmx(y / mb - 1);
+  const w = (x < ma ? -1 : 1) * Math.sqrt(2 * dev);
+  return normalLogCdf(upper ? -w : w);
 }
 
 /** Checks a, b, x; returns NaN for invalid input, else undefined. */
@@ -156,10 +381,11 @@ function invalid(a: number, b: number, x: number): boolean {
  * See the module notes for the algorithm (TOMS 708 series / continued fraction with a
  * Loader-form prefix). Measured against the mpmath reference (14 cases incl.
  * a = b = 1e5 near the mean, (1e-3, 1e5) at x = 1e-300, (5e7, ½) at x = 1 − 2e-8) and
- * the Beta/StudentT cdf cases: worst 7.4e-15 relative / max(1, cond). Near the mean for
- * large a, b the continued fraction takes O(√a) terms and its rounding grows like
- * 3.5·√(a)·ε (1.1e-13 at a = b = 1e5); below a, b = 10 the lgamma values in the prefix
- * limit it to ~40ε.
+ * the Beta/StudentT cdf cases: worst 7.4e-15 relative / max(1, cond). On 20 000 random
+ * points (a, b from 1e-3 to 3e5, x in the bulk and the tails) against SciPy 1.17 (Boost):
+ * 219 differ by more than 1e-13, all in tails below 1e-8 with |log I| up to 700, where
+ * exp(log I) itself carries |log I|·ε and the condition number in x is ≥ 1e3; the
+ * largest (2.8e-11) is SciPy's error (checked with mpmath). I_½(a, a) = ½ to 40ε.
  * x ≤ 0 → 0, x ≥ 1 → 1; a, b not in (0, ∞) or NaN → NaN.
  *
  * @param a - first shape, a > 0
@@ -190,7 +416,7 @@ export function betaI(a: number, b: number, x: number): number {
  * @example
  * ```ts
  * betaIc(2, 3, 0.3);      // 0.6517
- * betaIc(10, 20, 0.999);  // ≈ 3.0e-52 (1 − betaI would give 0)
+ * betaIc(10, 20, 0.999);  // 9.929489133320122e-54 (1 − betaI would give 0)
  * ```
  */
 export function betaIc(a: number, b: number, x: number): number {
@@ -210,7 +436,7 @@ export function betaIc(a: number, b: number, x: number): number {
  * @returns log I_x(a, b) ∈ [−∞, 0]
  * @example
  * ```ts
- * logBetaI(2, 3, 1e-200); // ≈ log(6e-400) = -919.9...
+ * logBetaI(2, 3, 1e-200); // -919.2422777283903 (= log(6e-400))
  * ```
  */
 export function logBetaI(a: number, b: number, x: number): number {
@@ -260,7 +486,9 @@ export interface BetaIInvResult {
  * Safeguarded Newton with bisection inside [log(DBL_TRUE_MIN·…), log ½].
  */
 function solveLogX(a: number, b: number, logTarget: number, upper: boolean, t0: number): number {
-  let lo = -800; // x = e^{-800} is below every double: F(lo) is on the far side of any target
+  // Below x = e^{-800} (no double) the leading term x^a/(a B) is exact, so the bracket
+  // extends to twice the small-x estimate t0 when that is further out (tiny a).
+  let lo = Math.min(-800, 2 * t0 - 10);
   let hi = -Math.LN2;
   const sign = upper ? -1 : 1;
   let t = Math.min(Math.max(t0, lo), hi);
@@ -273,7 +501,7 @@ function solveLogX(a: number, b: number, logTarget: number, upper: boolean, t0: 
     if (f < 0) lo = t;
     else hi = t;
     // d log F / dt = ± x·pdf(x)/F = ± exp(log(x^a y^b/B) − log y − log F).
-    const lpre = x === 0 ? a * t - lbeta(a, b) : logPrefix(a, b, x, y);
+    const lpre = x === 0 ? a * t - lbeta(a, b) : logBetaPowerTerm(a, b, x, y);
     const slope = Math.exp(lpre - Math.log1p(-x) - lf);
     let next = t - f / slope;
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
@@ -312,7 +540,7 @@ function startLogX(a: number, b: number, logP: number): number {
  * @returns the solution as a pair
  * @example
  * ```ts
- * betaIInvPair(2, 3, 0.5, 0.5).x; // 0.38572756813238956
+ * betaIInvPair(2, 3, 0.5, 0.5).x; // 0.3857275681323897
  * ```
  */
 export function betaIInvPair(a: number, b: number, p: number, q: number): BetaIInvResult {
@@ -347,7 +575,7 @@ export function betaIInvPair(a: number, b: number, p: number, q: number): BetaII
  * @returns x with I_x(a, b) = p; NaN for invalid input
  * @example
  * ```ts
- * betaIInv(2, 3, 0.5);     // 0.38572756813238956
+ * betaIInv(2, 3, 0.5);     // 0.3857275681323897
  * betaIInv(2, 3, 1e-300);  // 4.08248290463863e-151
  * ```
  */
@@ -367,7 +595,7 @@ export function betaIInv(a: number, b: number, p: number): number {
  * @returns x with 1 − I_x(a, b) = q; NaN for invalid input
  * @example
  * ```ts
- * betaIcInv(2, 3, 0.5); // 0.38572756813238956
+ * betaIcInv(2, 3, 0.5); // 0.3857275681323897
  * ```
  */
 export function betaIcInv(a: number, b: number, q: number): number {

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import {
+  Beta,
   Cauchy,
   Exponential,
   Gamma,
@@ -13,6 +14,7 @@ import {
   InverseGamma,
   LogNormal,
   Normal,
+  StudentT,
   Uniform,
   type ContinuousDistribution,
 } from '../../src/index';
@@ -117,6 +119,23 @@ export const registry: readonly RegistryEntry[] = [
     make: (shape, scale) => new InverseGamma(shape, scale),
     params: fc.tuple(logUniform(-3, 4), logUniform(-6, 6)),
     moderateParams: fc.tuple(logUniform(-0.5, 1.5), logUniform(-1, 1)),
+  },
+  {
+    name: 'Beta',
+    paramNames: ['alpha', 'beta'],
+    make: (alpha, beta) => new Beta(alpha, beta),
+    params: fc.tuple(logUniform(-3, 5), logUniform(-3, 5)),
+    // Shapes ≥ 1 keep the density bounded at the ends, where quadrature in log x would
+    // otherwise meet an integrable singularity at x = 1.
+    moderateParams: fc.tuple(logUniform(0, 1.3), logUniform(0, 1.3)),
+  },
+  {
+    name: 'StudentT',
+    paramNames: ['nu', 'mu', 'sigma'],
+    make: (nu, mu, sigma) => new StudentT(nu, mu, sigma),
+    params: fc.tuple(logUniform(-2, 8), signedLog(-8, 8), logUniform(-8, 8)),
+    // ν ≥ 2: below, the |x|^{−1−ν} tails are too heavy for quadrature of the density to 1e-9.
+    moderateParams: fc.tuple(logUniform(Math.log10(2), 2), fc.double({ min: -5, max: 5, noNaN: true }), logUniform(-1, 1)),
   },
 ];
 

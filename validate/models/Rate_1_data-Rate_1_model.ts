@@ -5,8 +5,7 @@ export const rate1: PosteriorModel = {
   file: 'Rate_1_data-Rate_1_model',
   needs: ['Beta', 'Binomial'],
   build(json, lib) {
-    const { Binomial, Model, Normal } = lib;
-    const Beta = lib.Beta as unknown as new (a: number, b: number) => InstanceType<typeof Normal>;
+    const { Beta, Binomial, Model } = lib;
     const n = json.data.n as number;
     return new Model({
       prior: { theta: new Beta(1, 1) },
