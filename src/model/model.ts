@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { DiscreteDistribution } from '../distributions/discrete-distribution';
 import { ContinuousDistribution } from '../distributions/distribution';
 import { scalarValue } from '../distributions/scalar';
 import { identityBijection, type Bijection } from '../distributions/transforms';
@@ -21,7 +22,7 @@ import { linearGaussianKernelFor } from './linear-gaussian-kernel';
 import { describe, Plate } from './plate';
 import type { Rng } from '../random/rng';
 import { Tape, TapeNode } from './tape';
-import { isUnknownLatentRead, guardedRecord } from './latent-guard';
+import { guardedRecord } from './latent-guard';
 import { checkSupportUse } from './support-check';
 import { checkDist, copyData, loadValues, makeRecord, type LikelihoodDistribution } from './values';
 
@@ -764,7 +765,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
    */
   private decideKernel(d: LikelihoodDistribution, clean: boolean): void {
     const tape = this.tape;
-    this.kernel = !(d instanceof ContinuousDistribution) ? undefined : kernelFor(d, clean, (o) => (o instanceof TapeNode && tape.isLeaf(o) ? o.index : -1), this.data);
+    this.kernel = kernelFor(d, clean, (o) => (o instanceof TapeNode && tape.isLeaf(o) ? o.index : -1), this.data);
     this.kState = this.kernel === undefined ? GENERAL : KERNEL;
   }
 
@@ -781,18 +782,23 @@ export class Model<P extends Prior> implements DifferentiableModel {
     tape.valueRead = false;
     // i.i.d.: one call; per datum: one call per datum (the linear-Gaussian kernel).
     const calls = this.iid ? 1 : this.data.length;
-    const ds: ContinuousDistribution[] = [];
+    const ds: LikelihoodDistribution[] = [];
     try {
       for (let i = 0; i < calls; i++) {
         const d: unknown = this.likelihood(this.nodeRec, i);
-        if (!(d instanceof ContinuousDistribution)) {
+        if (d instanceof DiscreteDistribution) {
+          // The kernel skips the per-datum calls that check the counts: check them here.
+          checkDist(d, i, this.data, this.iid);
+          if (this.iid) this.dataChecked = true;
+        } else if (!(d instanceof ContinuousDistribution)) {
           this.kState = GENERAL;
           return;
         }
         ds.push(d);
       }
     } catch (e) {
-      if (isUnknownLatentRead(e)) throw e;
+      // A mistake in the model (an undeclared latent, counts off a discrete support) is reported, not hidden.
+      if (e instanceof ModelError) throw e;
       if (!(e instanceof InvalidParameterError) || ++this.kProbeFailures >= MAX_PROBE_FAILURES) this.kState = GENERAL;
       return;
     }
