@@ -1,114 +1,58 @@
 /**
  * Identities every distribution must satisfy, checked by fast-check over random
- * valid parameters (including extreme magnitudes) and points in the bulk and tails.
+ * valid parameters (including extreme magnitudes) and points in the bulk and tails,
+ * through the properties `varinf/testing` exports (the tolerances are their defaults).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Exponential, Gamma, LogNormal, Normal } from '../../src/index';
-import { integrate } from '../../src/math/quadrature';
-import { pointIn, registry } from './registry';
+import {
+  cdfDerivativeIsPdf,
+  cdfIsMonotone,
+  cdfPlusSurvivalIsOne,
+  densityIntegratesToOne,
+  isClose as close,
+  logCdfIsLogOfCdf,
+  pdfIsExpLogPdf,
+  quantileInvertsCdf,
+  rejectsInvalidParameters,
+} from '../../src/testing/index';
+import { registry } from './registry';
 
 const RUNS = { numRuns: 300, seed: 20261125 } as const;
 
-function close(a: number, b: number, rtol: number, atol = 0): boolean {
-  if (a === b) return true;
-  return Math.abs(a - b) <= atol + rtol * Math.max(Math.abs(a), Math.abs(b));
-}
-
 for (const entry of registry) {
   describe(`${entry.name} properties`, () => {
-    const withPoint = entry.params.chain((ps) => {
-      const d = entry.make(...ps);
-      return fc.tuple(fc.constant(ps), pointIn(d));
-    });
-
     it('pdf = exp(logPdf)', () => {
-      fc.assert(
-        fc.property(withPoint, ([ps, x]) => {
-          const d = entry.make(...ps);
-          expect(d.pdf(x)).toBe(Math.exp(d.logPdf(x)));
-        }),
-        RUNS,
-      );
+      fc.assert(pdfIsExpLogPdf(entry), RUNS);
     });
 
-    it('cdf + survival = 1, and log versions agree where they do not underflow', () => {
-      fc.assert(
-        fc.property(withPoint, ([ps, x]) => {
-          const d = entry.make(...ps);
-          const F = d.cdf(x);
-          const S = d.survival(x);
-          expect(Math.abs(F + S - 1)).toBeLessThanOrEqual(4e-16);
-          // log of a rounded F near 1 carries an absolute error of about one ulp of 1.
-          if (F > 1e-300) expect(close(d.logCdf(x), Math.log(F), 1e-13, 4e-16)).toBe(true);
-          if (S > 1e-300) expect(close(d.logSurvival(x), Math.log(S), 1e-13, 4e-16)).toBe(true);
-        }),
-        RUNS,
-      );
+    it('cdf + survival = 1', () => {
+      fc.assert(cdfPlusSurvivalIsOne(entry), RUNS);
+    });
+
+    it('logCdf = log cdf and logSurvival = log survival, into the tails', () => {
+      fc.assert(logCdfIsLogOfCdf(entry), RUNS);
     });
 
     it('cdf is non-decreasing and survival non-increasing', () => {
-      fc.assert(
-        fc.property(withPoint, fc.double({ min: 1e-9, max: 1, noNaN: true }), ([ps, x], frac) => {
-          const d = entry.make(...ps);
-          const y = x + Math.abs(x) * frac + frac * d.stddev();
-          expect(d.cdf(y)).toBeGreaterThanOrEqual(d.cdf(x));
-          expect(d.survival(y)).toBeLessThanOrEqual(d.survival(x));
-          expect(d.logCdf(y)).toBeGreaterThanOrEqual(d.logCdf(x));
-          expect(d.logSurvival(y)).toBeLessThanOrEqual(d.logSurvival(x));
-        }),
-        RUNS,
-      );
+      fc.assert(cdfIsMonotone(entry), RUNS);
     });
 
     it('d/dx cdf = pdf (central differences)', () => {
-      fc.assert(
-        fc.property(entry.params, fc.double({ min: 0.02, max: 0.98, noNaN: true }), (ps, p) => {
-          const d = entry.make(...ps);
-          const x = d.quantile(p);
-          // Relative steps on (0, ∞); on ℝ a step of 1e-4 standard deviations, when
-          // the spread is resolvable at all at this magnitude.
-          const h = d.support.kind === 'real' ? 1e-4 * d.stddev() : 1e-5 * Math.min(x, d.stddev());
-          if (!(h > 1e-7 * Math.abs(x))) return;
-          // Use the smaller of cdf and survival so that differences keep their digits.
-          const fd =
-            p < 0.5 ? (d.cdf(x + h) - d.cdf(x - h)) / (2 * h) : (d.survival(x - h) - d.survival(x + h)) / (2 * h);
-          expect(close(fd, d.pdf(x), 1e-5)).toBe(true);
-        }),
-        RUNS,
-      );
+      fc.assert(cdfDerivativeIsPdf(entry), RUNS);
     });
 
     it('quantile(cdf(x)) = x in the lower half, quantile(1 − survival(x)) = x in the upper half', () => {
-      fc.assert(
-        fc.property(entry.params, fc.double({ min: -300, max: Math.log10(0.5), noNaN: true }), fc.boolean(), (ps, e, upper) => {
-          const d = entry.make(...ps);
-          const p = 10 ** e;
-          const x = upper ? d.quantile(1 - Math.max(p, 2 ** -53)) : d.quantile(p);
-          if (!(x > d.support.lower) || !Number.isFinite(x)) return;
-          const F = upper ? d.survival(x) : d.cdf(x);
-          const back = upper ? d.quantile(1 - F) : d.quantile(F);
-          if (upper && F < 2 ** -53) return; // 1 − F rounds to 1: not representable
-          // Condition number of x ↦ F(x): a relative change ε in F moves x by ε·F/(f·x).
-          const cond = Math.max(1, F / (d.pdf(x) * Math.abs(x)));
-          expect(close(back, x, 1e-11 * cond, 1e-300)).toBe(true);
-        }),
-        RUNS,
-      );
+      fc.assert(quantileInvertsCdf(entry), RUNS);
     });
 
     it('∫ pdf = 1 (adaptive Gauss–Kronrod; positive supports integrated in log x)', () => {
-      fc.assert(
-        fc.property(entry.moderateParams, (ps) => {
-          const d = entry.make(...ps);
-          const total =
-            d.support.kind === 'real'
-              ? integrate((x) => d.pdf(x), -Infinity, Infinity, { relTol: 1e-11 }).value
-              : integrate((y) => Math.exp(d.logPdf(Math.exp(y)) + y), -Infinity, Infinity, { relTol: 1e-11 }).value;
-          expect(total).toBeCloseTo(1, 9);
-        }),
-        { numRuns: 40, seed: 7 },
-      );
+      fc.assert(densityIntegratesToOne(entry), { numRuns: 40, seed: 7 });
+    });
+
+    it('refuses invalid parameters with an InvalidParameterError naming the parameter', () => {
+      fc.assert(rejectsInvalidParameters(entry), { numRuns: 300, seed: 8 });
     });
   });
 }
