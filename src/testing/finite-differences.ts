@@ -27,18 +27,23 @@ export function richardsonDerivative(f: (v: number) => number, v: number, h: num
 }
 
 /**
- * A difference step for a derivative at v: `rel`·max(|v|, 1e-3), shrunk to
- * `rel`·|v| when `valid` refuses v ± step (a parameter that must stay > 0), so that
- * every evaluation stays in the domain.
+ * A difference step for a derivative at v: `rel`·max(|v|, 1e-3) where the domain
+ * (`valid`) reaches a whole max(|v|, 1e-3) to both sides of v (a location, a point
+ * on ℝ), else the relative step `rel`·|v| (a parameter that must stay > 0, a point
+ * near an end of the support), halved until v ± step is in the domain. Relative
+ * steps keep the difference quotient accurate where log f varies on the scale of
+ * the distance to the boundary (x^{α−1} near 0).
  *
  * @example
  * ```ts
  * import { differenceStep } from 'varinf/testing';
- * differenceStep(2, (v) => v > 0);    // 2e-4
- * differenceStep(1e-8, (v) => v > 0); // 1e-12: 1e-8 − 1e-7 would leave the domain
+ * differenceStep(2, (v) => Number.isFinite(v)); // 2e-4
+ * differenceStep(3e-7, (v) => v > 0);           // 3e-11: relative, since v − 2 leaves the domain
  * ```
  */
 export function differenceStep(v: number, valid: (v: number) => boolean, rel = 1e-4): number {
-  const h = rel * Math.max(Math.abs(v), 1e-3);
-  return valid(v - h) && valid(v + h) ? h : rel * Math.abs(v);
+  const s = Math.max(Math.abs(v), 1e-3);
+  let h = valid(v - s) && valid(v + s) ? rel * s : rel * Math.abs(v);
+  for (let i = 0; i < 64 && !(valid(v - h) && valid(v + h)); i++) h /= 2;
+  return h;
 }

@@ -460,8 +460,9 @@ export interface PartialsOptions extends PropertyOptions {
 /**
  * `logPdfPartials` (continuous families) returns `logPdf(x)` bit for bit, and its
  * ∂/∂x and ∂/∂θ_k equal Richardson-extrapolated central differences
- * ({@link richardsonDerivative}, step 1e-4·max(|v|, 1e-3), relative where a
- * parameter must stay > 0 or x near a finite end of the support), at quantiles
+ * ({@link richardsonDerivative} with the step of {@link differenceStep}: 1e-4·max(|v|,
+ * 1e-3) where the domain allows, 1e-4·|v| for a parameter that must stay > 0 or x
+ * on a half-line or an interval), at quantiles
  * 0.01 … 0.99 of `moderate` parameters.
  *
  * @example
