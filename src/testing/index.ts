@@ -63,5 +63,6 @@ export {
   type QuantileOptions,
   type SampleMomentsPropertyOptions,
 } from './properties';
+export { assertIdentity } from './assert';
 export { EPSILON, isClose, withinReferenceRule } from './tolerance';
 export { describeMember, IdentityViolation } from './violation';

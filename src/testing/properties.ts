@@ -37,7 +37,7 @@ import { describeMember, IdentityViolation } from './violation';
  * fc.assert(p, { numRuns: 100, seed: 1 });
  * ```
  */
-export type IdentityProperty = fc.IRawProperty<unknown>;
+export type IdentityProperty = fc.IProperty<unknown>;
 
 /**
  * Options every property takes.
@@ -292,6 +292,8 @@ export function quantileInvertsCdf(family: Family, options: QuantileOptions = {}
 function checkDiscreteQuantile(family: Family, ps: number[], d: TestableDistribution, tail: number, upper: boolean, rtol: number): void {
   const q = upper ? d.quantile(1 - tail) : d.quantile(tail);
   if (!Number.isFinite(q)) return;
+  // The upper tail's probability as quantile sees it: 1 − fl(1 − p) (exact by Sterbenz).
+  if (upper) tail = 1 - (1 - tail);
   const atLower = q <= d.support.lower;
   // Lower half: cdf(q) ≥ p > cdf(q − 1). Upper half: survival(q) ≤ p' < survival(q − 1) with p' = 1 − P.
   const ok = upper
