@@ -55,7 +55,12 @@ export interface TestableDistribution {
    */
   logPdfPartials?(x: number, out: Float64Array): number;
   /** The ends of the support (`lower` may be `-Infinity`, `upper` `Infinity`). */
-  readonly support: { readonly lower: number; readonly upper: number };
+  readonly support: {
+    /** The lower end (the smallest support point of a discrete family). */
+    readonly lower: number;
+    /** The upper end. */
+    readonly upper: number;
+  };
 }
 
 /**

@@ -31,7 +31,7 @@ export { exponentialFamily, families, gammaFamily, logNormalFamily, normalFamily
 export { defineFamily, type ArbitrarySource, type Family, type FamilySpec, type TestableDistribution } from './family';
 export { differenceStep, richardsonDerivative } from './finite-differences';
 export { logUniform, nonPositive, notANumber, pointIn, replaceOne, signedLog } from './generators';
-export { checkSampleMoments, monteCarloMean, type SampleMomentsOptions } from './monte-carlo';
+export { checkSampleMoments, monteCarloMean, type MonteCarloEstimate, type SampleMomentsOptions } from './monte-carlo';
 export {
   cdfDerivativeIsPdf,
   cdfIsCumulativePmf,

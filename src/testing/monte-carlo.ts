@@ -10,6 +10,22 @@ import type { TestableDistribution } from './family';
 import { IdentityViolation } from './violation';
 
 /**
+ * A Monte-Carlo mean with its standard error.
+ *
+ * @example
+ * ```ts
+ * import type { MonteCarloEstimate } from 'varinf/testing';
+ * const e: MonteCarloEstimate = { mean: 1.01, se: 0.014 };
+ * ```
+ */
+export interface MonteCarloEstimate {
+  /** The sample mean of f(X). */
+  readonly mean: number;
+  /** Its estimated standard error s/√n. */
+  readonly se: number;
+}
+
+/**
  * Mean of f(X) over `n` draws of `d` from `new Rng(seed)`, with its estimated
  * standard error s/√n (Welford's one-pass variance; Welford 1962).
  *
@@ -20,7 +36,7 @@ import { IdentityViolation } from './violation';
  * monteCarloMean(new Normal(0, 1), (x) => x * x, 10_000, 1); // { mean ≈ 1, se ≈ 0.014 }
  * ```
  */
-export function monteCarloMean(d: TestableDistribution, f: (x: number) => number, n: number, seed: number): { mean: number; se: number } {
+export function monteCarloMean(d: TestableDistribution, f: (x: number) => number, n: number, seed: number): MonteCarloEstimate {
   const xs = d.sample(new Rng(seed), n);
   let m = 0;
   let m2 = 0;

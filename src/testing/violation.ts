@@ -27,6 +27,8 @@ export class IdentityViolation extends Error {
   readonly at: string;
 
   /**
+   * Builds the message from its four parts.
+   *
    * @param identity - the identity's name
    * @param subject - the family and its parameters
    * @param at - the point or inputs where the identity fails
