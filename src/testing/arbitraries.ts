@@ -1,7 +1,7 @@
 /**
  * The registry of varinf's families for property tests: one {@link Family} per
- * distribution, with fast-check arbitraries of valid parameters (the magnitudes
- * each family is meant for, tails included), moderate ones (for Monte-Carlo and
+ * distribution, with fast-check arbitraries of valid parameters (magnitudes from
+ * 1e-300 to 1e300 where the family is defined there, tails included), moderate ones (for Monte-Carlo and
  * quadrature properties) and invalid ones. Adding a family is adding one
  * `defineFamily({ … })` entry and listing it in {@link families}.
  *
@@ -20,10 +20,10 @@ import { logUniform, nonPositive, replaceOne, signedLog } from './generators';
 /** Doubles uniform on [min, max]. */
 const uniform = (min: number, max: number): fc.Arbitrary<number> => fc.double({ min, max, noNaN: true });
 
-const normalValid = (): fc.Arbitrary<number[]> => fc.tuple(signedLog(-8, 8), logUniform(-8, 8));
+const normalValid = (): fc.Arbitrary<number[]> => fc.tuple(signedLog(-300, 300), logUniform(-300, 300));
 
 /**
- * `Normal(mu, sigma)`: μ = 0 or |μ| in [1e-8, 1e8], σ in [1e-8, 1e8]; moderate
+ * `Normal(mu, sigma)`: μ = 0 or |μ| in [1e-300, 1e300], σ in [1e-300, 1e300]; moderate
  * μ in [−5, 5], σ in [0.1, 10]; invalid σ ≤ 0. μ₄ = 3σ⁴.
  *
  * @example
@@ -43,10 +43,11 @@ export const normalFamily: Family<Normal> = /* @__PURE__ */ defineFamily({
   fourthCentralMoment: (_mu, sigma) => 3 * sigma ** 4,
 });
 
-const logNormalValid = (): fc.Arbitrary<number[]> => fc.tuple(uniform(-50, 50), logUniform(-6, 1));
+const logNormalValid = (): fc.Arbitrary<number[]> => fc.tuple(signedLog(-300, 2.8), logUniform(-300, 2));
 
 /**
- * `LogNormal(mu, sigma)`: μ in [−50, 50], σ in [1e-6, 10]; moderate μ in [−2, 2],
+ * `LogNormal(mu, sigma)`: μ = 0 or |μ| in [1e-300, 631] (e^μ finite), σ in [1e-300, 100];
+ * moderate μ in [−2, 2],
  * σ in [0.1, 0.79]; invalid σ ≤ 0. μ₄ = (w − 1)² e^{4μ + 2σ²} (w⁴ + 2w³ + 3w² − 3)
  * with w = e^{σ²}.
  *
@@ -69,10 +70,10 @@ export const logNormalFamily: Family<LogNormal> = /* @__PURE__ */ defineFamily({
   },
 });
 
-const exponentialValid = (): fc.Arbitrary<number[]> => fc.tuple(logUniform(-6, 6));
+const exponentialValid = (): fc.Arbitrary<number[]> => fc.tuple(logUniform(-300, 300));
 
 /**
- * `Exponential(rate)`: λ in [1e-6, 1e6]; moderate λ in [0.1, 10]; invalid λ ≤ 0.
+ * `Exponential(rate)`: λ in [1e-300, 1e300]; moderate λ in [0.1, 10]; invalid λ ≤ 0.
  * μ₄ = 9/λ⁴.
  *
  * @example
@@ -91,10 +92,10 @@ export const exponentialFamily: Family<Exponential> = /* @__PURE__ */ defineFami
   fourthCentralMoment: (rate) => 9 / rate ** 4,
 });
 
-const gammaValid = (): fc.Arbitrary<number[]> => fc.tuple(logUniform(-3, 4), logUniform(-6, 6));
+const gammaValid = (): fc.Arbitrary<number[]> => fc.tuple(logUniform(-300, 4), logUniform(-300, 300));
 
 /**
- * `Gamma(shape, rate)`: α in [1e-3, 1e4], β in [1e-6, 1e6]; moderate α in
+ * `Gamma(shape, rate)`: α in [1e-300, 1e4], β in [1e-300, 1e300]; moderate α in
  * [0.32, 32], β in [0.1, 10]; invalid α ≤ 0 or β ≤ 0. μ₄ = 3α(α + 2)/β⁴.
  *
  * @example

@@ -182,8 +182,9 @@ export function logCdfIsLogOfCdf(family: Family, options: LogCdfOptions = {}): I
 /**
  * cdf and logCdf non-decreasing, survival and logSurvival non-increasing, cdf and
  * survival in [0, 1]: compares x with y = x + |x|·t + t·σ for t in [1e-9, 1] (σ
- * the standard deviation, or the interquartile range where σ is not finite). Exact
- * comparisons, no tolerance.
+ * the standard deviation, or the interquartile range where σ is not finite; no
+ * comparison where x is +∞, a quantile that overflowed). Exact comparisons, no
+ * tolerance.
  *
  * @example
  * ```ts
@@ -201,6 +202,7 @@ export function cdfIsMonotone(family: Family, options: PropertyOptions = {}): Id
     };
     const [Fx, Fy, Sx, Sy] = [d.cdf(x), d.cdf(y), d.survival(x), d.survival(y)];
     if (!(Fx >= 0 && Fx <= 1 && Sx >= 0 && Sx <= 1)) fail(`cdf(x) ${Fx}, survival(x) ${Sx} not in [0, 1]`);
+    if (!(x < Infinity)) return; // a quantile that overflowed: nothing lies beyond x
     if (!(Fy >= Fx)) fail(`cdf(y) ${Fy} < cdf(x) ${Fx}`);
     if (!(Sy <= Sx)) fail(`survival(y) ${Sy} > survival(x) ${Sx}`);
     if (!(d.logCdf(y) >= d.logCdf(x))) fail(`logCdf(y) ${d.logCdf(y)} < logCdf(x) ${d.logCdf(x)}`);
