@@ -248,7 +248,9 @@ export function cdfDerivativeIsPdf(family: Family, options: CdfDerivativeOptions
 /** Options of {@link quantileInvertsCdf}. */
 export interface QuantileOptions extends PropertyOptions {
   /**
-   * Relative tolerance before the condition number (default 1e-11): continuous
+   * Relative tolerance before the condition number (default 1e-12, the reference
+   * rule's rtol; the project's tests asked for 1e-11 before, and every family passes
+   * 1e-12 on 3000 cases): continuous
    * families pass when |back − x| ≤ 1e-300 + rtol·cond·max(|back|, |x|), with
    * cond = max(1, F/(f(x)·|x|)) the condition number of x ↦ F(x)'s inverse; discrete
    * families when the quantile's definition holds to rtol relative in p.
@@ -271,7 +273,7 @@ export interface QuantileOptions extends PropertyOptions {
  * ```
  */
 export function quantileInvertsCdf(family: Family, options: QuantileOptions = {}): IdentityProperty {
-  const rtol = options.rtol ?? 1e-11;
+  const rtol = options.rtol ?? 1e-12;
   const discrete = family.kind === 'discrete';
   return fc.property(options.params ?? family.valid, fc.double({ min: -300, max: Math.log10(0.5), noNaN: true }), fc.boolean(), (ps, e, upper) => {
     const d = family.make(...ps);
@@ -453,7 +455,9 @@ export function sampleMomentsMatch(family: Family, options: SampleMomentsPropert
 /** Options of {@link partialsMatchFiniteDifferences}. */
 export interface PartialsOptions extends PropertyOptions {
   /**
-   * Tolerance (default 1e-6): the partial g and the finite difference fd agree when
+   * Tolerance (default 1e-8; the Richardson difference itself is good to about
+   * 1e-11 at moderate parameters, and every family of varinf passes 1e-9 on 1000
+   * cases): the partial g and the finite difference fd agree when
    * |g − fd| ≤ rtol·max(|g|, |fd|) + rtol·(1 + |log f|)/max(|v|, 1e-3), i.e. the
    * reference rule with the condition number (1 + |log f|)/(max(|v|, 1e-3)·|g|) of
    * a difference quotient of log f in v.
@@ -478,19 +482,20 @@ export interface PartialsOptions extends PropertyOptions {
  */
 export function partialsMatchFiniteDifferences(family: Family, options: PartialsOptions = {}): IdentityProperty {
   requireKind(family, 'continuous', 'partialsMatchFiniteDifferences');
-  const rtol = options.rtol ?? 1e-6;
+  const rtol = options.rtol ?? 1e-8;
   const params = options.params ?? family.moderate;
   const points = params.chain((ps) => fc.tuple(fc.constant(ps), fc.double({ min: 0.01, max: 0.99, noNaN: true }).map((p) => family.make(...ps).quantile(p))));
   return fc.property(points, ([ps, x]) => {
     const d = family.make(...ps);
     if (d.logPdfPartials === undefined) throw new TypeError(`partialsMatchFiniteDifferences: ${family.name} has no logPdfPartials`);
+    const { lower, upper } = d.support;
+    if (!(x > lower && x < upper)) return; // an end of the support (a quantile that rounded to it): no derivative
     const out = new Float64Array(ps.length + 1);
     const lp = d.logPdfPartials(x, out);
     const subject = subjectOf(family, ps);
     if (!Object.is(lp, d.logPdf(x))) throw new IdentityViolation('logPdfPartials returns logPdf', subject, `x = ${x}`, `logPdfPartials ${lp}, logPdf ${d.logPdf(x)}`);
     const scale = 1 + Math.abs(lp);
     const agree = (g: number, fd: number, v: number): boolean => isClose(g, fd, rtol, (rtol * scale) / Math.max(Math.abs(v), 1e-3));
-    const { lower, upper } = d.support;
     const hx = differenceStep(x, (v) => v > lower && v < upper);
     const fdx = richardsonDerivative((v) => d.logPdf(v), x, hx);
     if (!agree(out[0], fdx, x)) throw new IdentityViolation('∂/∂x logPdf = finite difference', subject, `x = ${x}`, `partial ${out[0]}, Richardson difference ${fdx} (h = ${hx}), allowed rtol ${rtol}`);
