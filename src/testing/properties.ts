@@ -324,7 +324,11 @@ function checkDiscreteQuantile(family: Family, ps: number[], d: TestableDistribu
 
 /** Options of {@link densityIntegratesToOne}. */
 export interface NormalizationOptions extends PropertyOptions {
-  /** Allowed |total − 1| (strictly less; default 5e-10). */
+  /**
+   * Allowed |total − 1| (strictly less). Default 5e-10 for a density (the quadrature's
+   * reach), 1e-14 + 4ε for a pmf (a compensated sum of terms each good to 1e-14
+   * relative, with at most 2⁻⁵³ of the mass beyond the range summed).
+   */
   readonly tolerance?: number;
   /** Relative error target of the quadrature (default 1e-11, well inside `tolerance`). */
   readonly relTol?: number;
@@ -335,8 +339,9 @@ export interface NormalizationOptions extends PropertyOptions {
  * Continuous: adaptive Gauss–Kronrod (the library's `integrate`) after mapping the
  * support to ℝ: x itself on ℝ, x = a + e^y on [a, ∞) (x = b − e^y on (−∞, b]),
  * x = a + (b − a)·sigmoid(y) on [a, b], so endpoint singularities become
- * exponentially decaying tails. Discrete: the pmf summed from quantile(0) to
- * quantile(1 − 2⁻⁵³) (the mass left out is below 1.2e-16), at most 10⁷ terms.
+ * exponentially decaying tails. Discrete: the pmf summed (Neumaier-compensated) from
+ * quantile(0) to quantile(1 − 2⁻⁵³) (the mass left out is below 1.2e-16), at most
+ * 10⁷ terms.
  *
  * @example
  * ```ts
@@ -346,7 +351,7 @@ export interface NormalizationOptions extends PropertyOptions {
  * ```
  */
 export function densityIntegratesToOne(family: Family, options: NormalizationOptions = {}): IdentityProperty {
-  const tol = options.tolerance ?? 5e-10;
+  const tol = options.tolerance ?? (family.kind === 'discrete' ? 1e-14 + 4 * EPSILON : 5e-10);
   const relTol = options.relTol ?? 1e-11;
   return fc.property(options.params ?? family.moderate, (ps) => {
     const d = family.make(...ps);
@@ -382,11 +387,18 @@ function discreteRange(d: TestableDistribution): [number, number] {
   return [lo, hi];
 }
 
+/** Σ pmf over {@link discreteRange} with Neumaier's compensation (error ≈ 2ε·Σ, whatever the count). */
 function sumPmf(d: TestableDistribution): number {
   const [lo, hi] = discreteRange(d);
   let s = 0;
-  for (let k = lo; k <= hi; k++) s += d.pdf(k);
-  return s;
+  let c = 0;
+  for (let k = lo; k <= hi; k++) {
+    const t = d.pdf(k);
+    const u = s + t;
+    c += Math.abs(s) >= Math.abs(t) ? s - u + t : t - u + s;
+    s = u;
+  }
+  return s + c;
 }
 
 /** Options of {@link cdfIsCumulativePmf}. */
@@ -397,8 +409,10 @@ export interface CumulativeOptions extends PropertyOptions {
 
 /**
  * cdf(k) = Σ_{j ≤ k} pmf(j) at every support point k up to quantile(1 − 2⁻⁵³)
- * (discrete families), over `moderate` parameters: |cdf(k) − S_k| ≤ (rtol + m·ε)·S_k
- * with m the number of terms summed (the rounding bound of a running sum).
+ * (discrete families), over `moderate` parameters: |cdf(k) − S_k| ≤ 1e-300 + (rtol + m·ε)·S_k
+ * with m the number of terms summed (the rounding bound of a running sum). And the
+ * step shape, exactly: cdf(k + ½) = cdf(k), survival(k + ½) = survival(k) and
+ * pmf(k + ½) = 0 (no mass between support points).
  *
  * @example
  * ```ts
@@ -418,9 +432,15 @@ export function cdfIsCumulativePmf(family: Family, options: CumulativeOptions = 
     for (let k = lo; k <= hi; k++) {
       s += d.pdf(k);
       const F = d.cdf(k);
-      const allowed = (rtol + (k - lo + 1) * EPSILON) * s;
+      // Plus the reference rule's absolute 1e-300, below which subnormal spacing is coarser than the relative bound.
+      const allowed = 1e-300 + (rtol + (k - lo + 1) * EPSILON) * s;
       if (!(Math.abs(F - s) <= allowed)) {
         throw new IdentityViolation('cdf = cumulative pmf', subjectOf(family, ps), `k = ${k}`, `cdf ${F}, Σ pmf ${s}, |difference| ${Math.abs(F - s)} > ${allowed}`);
+      }
+      const mid = k + 0.5;
+      if (!(Object.is(d.cdf(mid), F) && Object.is(d.survival(mid), d.survival(k)) && d.pdf(mid) === 0)) {
+        const detail = `cdf ${d.cdf(mid)} (cdf(k) ${F}), survival ${d.survival(mid)} (survival(k) ${d.survival(k)}), pmf ${d.pdf(mid)}`;
+        throw new IdentityViolation('cdf constant on [k, k + 1) and no mass between support points', subjectOf(family, ps), `k + ½ = ${mid}`, detail);
       }
     }
   });

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { Exponential, Gamma, LogNormal, Normal, Rng, type ContinuousDistribution } from '../../src/index';
 import { checkSampleMoments, sampleMomentsMatch } from '../../src/testing/index';
 import { ksPValue, ksStatisticWithTies } from '../helpers/ks';
+import { discreteRegistry } from './discrete-registry';
 import { registry } from './registry';
 
 interface Case {
@@ -53,8 +54,8 @@ describe('samplers', () => {
     },
   );
 
-  for (const entry of registry) {
-    it(`${entry.name}: sample mean and variance within 4 SE over moderate parameters and seeds`, () => {
+  for (const entry of [...registry, ...discreteRegistry]) {
+    it(`${entry.name}: sample mean and variance within 4 SE (where they exist), quartiles within 4 binomial SE, over moderate parameters and seeds`, () => {
       fc.assert(sampleMomentsMatch(entry), { numRuns: 10, seed: 6 });
     });
   }
