@@ -88,12 +88,16 @@ class IntervalBijection implements Bijection {
 
 /**
  * log((hi − lo)/2) for hi ≥ lo: from hi/2 − lo/2, which cannot overflow, where both
- * halvings are exact; where an operand is below 2⁻¹⁰²¹ its half may round (5e-324
- * halves to 0), and hi − lo is then finite, so its log less log 2 is taken instead.
+ * halvings are exact (always but for nonzero operands below 2⁻¹⁰²¹, whose half may
+ * round: 5e-324 halves to 0); there hi − lo is finite, so its log less log 2 is taken.
  */
 function logHalfDifference(hi: number, lo: number): number {
-  const tiny = Math.abs(hi) < 2 ** -1021 || Math.abs(lo) < 2 ** -1021;
-  return tiny ? Math.log(hi - lo) - LN2 : Math.log(hi / 2 - lo / 2);
+  return halvesRound(hi) || halvesRound(lo) ? Math.log(hi - lo) - LN2 : Math.log(hi / 2 - lo / 2);
+}
+
+/** True when v/2 may be inexact: a nonzero v below 2⁻¹⁰²¹ in magnitude. */
+function halvesRound(v: number): boolean {
+  return v !== 0 && Math.abs(v) < 2 ** -1021;
 }
 
 /** σ(u) = e^u/(1 + e^u) for u ≤ 0: no overflow, full relative precision as e^u underflows. */
