@@ -7,6 +7,7 @@ import { digammaDiff, lbeta, log1pmx, logABeta, stirlerrDiff } from '../math/bet
 import { LN_SQRT_2PI } from '../math/constants';
 import { digamma } from '../math/gamma-functions';
 import { betaIInvPair, logBetaIPair } from '../math/incomplete-beta';
+import { normalQuantile } from '../math/normal-functions';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution } from './distribution';
 import { real, type Support } from './support';
@@ -151,6 +152,7 @@ export class StudentT extends ContinuousDistribution {
    * overflows to ±∞ only where the true quantile does.
    */
   protected quantileInside(p: number): number {
+    if (this.nu >= CORNISH_FISHER_NU) return this.mu + this.sigma * cornishFisher(normalQuantile(p), this.nu);
     const lower = p <= 0.5;
     const tail = lower ? p : 1 - p; // 1 − p is exact for p ≥ ½
     const r = betaIInvPair(0.5 * this.nu, 0.5, 2 * tail, 1 - 2 * tail);
@@ -282,4 +284,25 @@ export function studentLogNormalizer(nu: number): number {
   if (h < 10) return -lbeta(h, 0.5) - 0.5 * Math.log(nu);
   const r = 1 / (2 * h + 1);
   return -LN_SQRT_2PI + 0.5 * Math.log1p(1 / (2 * h)) - r - (h - 0.5) * log1pmx(-r) - stirlerrDiff(h, 0.5);
+}
+
+/**
+ * Above this ν the quantile comes from the normal one by the Cornish–Fisher series
+ * (the incomplete-beta inverse loses the tail there: at ν ≈ 1e18 its x is within
+ * rounding of 1).
+ */
+const CORNISH_FISHER_NU = 1e10;
+
+/**
+ * t_ν(p) from z = Φ⁻¹(p) (Abramowitz & Stegun 26.7.5, Hill 1970):
+ * t = z + g₁/ν + g₂/ν² + g₃/ν³ with g₁ = (z³ + z)/4, g₂ = (5z⁵ + 16z³ + 3z)/96,
+ * g₃ = (3z⁷ + 19z⁵ + 17z³ − 15z)/384. For ν ≥ 1e10 and |z| ≤ 38 (p ≥ 1e-300) the
+ * next term is below 1e-30 of t, so the result has the accuracy of z.
+ */
+function cornishFisher(z: number, nu: number): number {
+  const z2 = z * z;
+  const g1 = (z * (z2 + 1)) / 4;
+  const g2 = (z * (3 + z2 * (16 + 5 * z2))) / 96;
+  const g3 = (z * (-15 + z2 * (17 + z2 * (19 + 3 * z2)))) / 384;
+  return z + (g1 + (g2 + g3 / nu) / nu) / nu;
 }
