@@ -108,9 +108,28 @@ async function main(): Promise<void> {
     parts.push(`## ${s.title}`, '', s.note, '', table, '');
   }
   if (only.length > 0) return;
+  parts.push(posteriorsSection());
   parts.push(peersSection());
   writeFileSync(new URL('../docs/benchmarks.md', import.meta.url), parts.join('\n'));
   console.log(`\n(wrote docs/benchmarks.md in ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+}
+
+/**
+ * Time to a converged fit for every posteriordb posterior, both guides, seeds 1–5: the
+ * summary table of the last `npm run validate` (docs/validation.md), which times each
+ * fit as it validates it.
+ */
+function posteriorsSection(): string {
+  const title = '## Time to a converged fit: posteriordb posteriors';
+  try {
+    const text = readFileSync(new URL('../docs/validation.md', import.meta.url), 'utf8');
+    const start = text.indexOf('| posterior |');
+    const end = text.indexOf('\n\n', start);
+    if (start < 0) throw new Error('no summary table');
+    return `${title}\n\nFrom the last \`npm run validate\` (docs/validation.md: accuracy against the reference summaries, warnings, per-seed rows). Times are wall-clock for \`fit\` alone.\n\n${text.slice(start, end < 0 ? undefined : end)}\n`;
+  } catch {
+    return `${title}\n\nRun \`npm run validate\` (it writes docs/validation.md, whose summary appears here).\n`;
+  }
 }
 
 /** The last `npm run bench:peers` result (bench/peers/result.md), if any. */
