@@ -106,7 +106,10 @@ export interface UnconstrainedGaussian {
  *
  * @example
  * ```ts
- * const guide = resolveGuide(meanField(), model);
+ * import { Exponential, Model, Normal, Rng } from 'varinf';
+ * import { meanField } from 'varinf/vi';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const guide = meanField().build(model);
  * const theta = guide.initialParams();
  * const eps = new Float64Array(guide.dim), u = new Float64Array(guide.dim);
  * guide.drawNoise(theta, new Rng(1), eps);
