@@ -45,7 +45,7 @@ import { allFinite } from './finite';
 import { createRowScratch, createWorkspace, pathwise, sampleLogWeights, stickingTheLanding, type ElboEstimator, type EstimatorWorkspace, type NoiseAwareGuide } from './estimators';
 import { logMeanExpWithStderr, type Estimate } from './evaluate';
 import { families, meanField } from './family-guide';
-import type { FamilyClass, Guide, GuideOption, GuideSpec } from './guide';
+import type { ExactGuide, FamilyClass, Guide, GuideOption, GuideSpec } from './guide';
 import { ControlVariateState } from './control-variates';
 import { adam, type Optimizer, type OptimizerState } from './optimizers';
 import { psisKhat, type KhatReading } from './psis';
@@ -188,6 +188,17 @@ export interface FitProgress {
 }
 
 /**
+ * The guide option of an options type O: its `guide` (`undefined` when O has none),
+ * distributed over a union of option types.
+ *
+ * @example
+ * ```ts
+ * type G = GuideOf<{ seed: 1; guide: { z: typeof LogNormal } }>; // { z: typeof LogNormal }
+ * ```
+ */
+export type GuideOf<O> = O extends { readonly guide?: infer G } ? Exclude<G, undefined> : undefined;
+
+/**
  * Options of {@link fit}.
  *
  * @example
@@ -195,9 +206,13 @@ export interface FitProgress {
  * fit(model, { guide: { z: LogNormal }, samples: 16, seed: 1, maxSteps: 5000 });
  * ```
  */
-export interface FitOptions<M = DifferentiableModel> {
-  /** `meanField()` (default), `fullRank()`, `families({...})` or a record `{ z: LogNormal }`. */
-  readonly guide?: GuideOption<M>;
+export interface FitOptions<M = DifferentiableModel, G = GuideOption<M>> {
+  /**
+   * `meanField()` (default), `fullRank()`, `families({...})` or a record of families
+   * for some or all latents, `{ tau: LogNormal }` (the others get the default Gaussian
+   * coordinates). The fitted `posterior` is typed by it (see {@link PosteriorOf}).
+   */
+  readonly guide?: G;
   /** ELBO estimator (default {@link stickingTheLanding}). */
   readonly estimator?: ElboEstimator;
   /** Optimizer (default `adam()`: Adam, step size searched, η/√(1 + t)). */
@@ -393,7 +408,7 @@ function isSpec(g: unknown): g is GuideSpec {
   return g !== null && typeof g === 'object' && typeof (g as GuideSpec).build === 'function';
 }
 
-function readSettings(model: DifferentiableModel, o: FitOptions<unknown>): Settings {
+function readSettings(model: DifferentiableModel, o: FitOptions<unknown, unknown>): Settings {
   if (o === null || typeof o !== 'object') invalidOption('fit', 'options', 'an object', o);
   checkOptions('fit', o, FIT_OPTION_KEYS);
   const signal = o.signal;
@@ -600,7 +615,7 @@ class Accumulator {
  * ```
  */
 export function fitSteps<M extends DifferentiableModel>(model: M, options: FitOptions<M> = {}): Generator<FitProgress, FitResult<M>, void> {
-  return run(model, readSettings(model, options as FitOptions<unknown>), true);
+  return run(model, readSettings(model, options as FitOptions<unknown, unknown>), true);
 }
 
 /**
@@ -608,7 +623,7 @@ export function fitSteps<M extends DifferentiableModel>(model: M, options: FitOp
  * progress after every step; without, it never yields (the first `next()` runs the
  * whole fit) and builds no progress object unless `onStep` asks for one.
  */
-function* run<M extends DifferentiableModel>(model: M, cfg: Settings, emit: boolean): Generator<FitProgress, FitResult<M>, void> {
+function* run<M extends DifferentiableModel, G = GuideSpec>(model: M, cfg: Settings, emit: boolean): Generator<FitProgress, FitResult<M, G>, void> {
   const { guide, estimator, samples, maxRetries } = cfg;
   const onStep = cfg.onStep;
   const signal = cfg.signal;
@@ -815,7 +830,7 @@ function* run<M extends DifferentiableModel>(model: M, cfg: Settings, emit: bool
     throw new FitError(t, guide.paramLatent[k], 'parameters', final[k], `parameter ${guide.paramNames[k]} is not finite`);
   }
   const multimodal = modeReport ?? (cfg.multimodality && start.laplace !== undefined ? checkModes(model, start.laplace, cfg.seed) : undefined);
-  return assembleResult<M>({
+  return assembleResult<M, G>({
     model,
     guide,
     cfg,
@@ -864,7 +879,7 @@ interface RunOutcome {
  * evaluation (ELBO, log evidence, k̂), the diagnostics and the warnings. The one place
  * where the result's fields are assembled.
  */
-function assembleResult<M extends DifferentiableModel>(o: RunOutcome): FitResult<M> {
+function assembleResult<M extends DifferentiableModel, G>(o: RunOutcome): FitResult<M, G> {
   const { guide, final } = o;
   // The final ELBO, log evidence and k̂ share one evaluation with `evalSamples` draws
   // from its own stream (split off before the fit), made when one of them is first
@@ -872,7 +887,7 @@ function assembleResult<M extends DifferentiableModel>(o: RunOutcome): FitResult
   // wants the posterior. The stream's state goes into `toJSON`, so a restored fit
   // evaluates to the same numbers.
   const evalState = o.evalRng.state();
-  return new FitResult<M>({
+  return new FitResult<M, G>({
     model: o.model as M,
     guide,
     params: final,
@@ -1190,9 +1205,27 @@ export class FinalEvaluation {
  *                             // positive density at z = 0 (see docs/diagnostics.md, "k̂")
  * ```
  */
+export function fit<M extends DifferentiableModel, G extends GuideOption<M> | undefined = undefined>(
+  model: M,
+  options?: FitOptions<M, G> & { readonly guide?: NoInfer<ExactGuide<M, G>> },
+): FitResult<M, G>;
+/**
+ * {@link fit} with options whose guide the compiler cannot pin down (e.g. a union of
+ * option records): the posterior is typed per latent as a `ContinuousDistribution`.
+ *
+ * @example
+ * ```ts
+ * const opts: FitOptions<typeof model> = Math.random() < 0.5 ? { guide: { z: Gamma } } : {};
+ * fit(model, opts).posterior.z; // ContinuousDistribution
+ * ```
+ */
+export function fit<M extends DifferentiableModel, O extends FitOptions<M> = FitOptions<M>>(
+  model: M,
+  options?: O & { readonly guide?: NoInfer<ExactGuide<M, GuideOf<O>>> },
+): FitResult<M>;
 export function fit<M extends DifferentiableModel>(model: M, options: FitOptions<M> = {}): FitResult<M> {
   // Without `emit` the loop never yields: one `next()` runs the whole fit.
-  const r = run(model, readSettings(model, options as FitOptions<unknown>), false).next();
+  const r = run<M>(model, readSettings(model, options as FitOptions<unknown, unknown>), false).next();
   if (!r.done) throw new Error('fit: the fit loop yielded without emit');
   return r.value;
 }
