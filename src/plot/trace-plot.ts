@@ -56,7 +56,10 @@ export interface FitTrace {
   /** Label in the legend; names within a plot must be distinct. */
   readonly name: string;
   /** The fit whose per-step ELBO `trace` is plotted. */
-  readonly fit: { readonly trace: ArrayLike<number> };
+  readonly fit: {
+    /** The ELBO per step. */
+    readonly trace: ArrayLike<number>;
+  };
 }
 
 /**

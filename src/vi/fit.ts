@@ -196,7 +196,7 @@ export interface FitProgress {
  * type G = GuideOf<{ seed: 1; guide: { z: typeof LogNormal } }>; // { z: typeof LogNormal }
  * ```
  */
-export type GuideOf<O> = O extends { readonly guide?: infer G } ? Exclude<G, undefined> : undefined;
+export type GuideOf<O> = O extends unknown ? ('guide' extends keyof O ? Exclude<O['guide' & keyof O], undefined> : undefined) : never;
 
 /**
  * Options of {@link fit}.

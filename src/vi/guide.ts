@@ -169,12 +169,8 @@ export type SupportKindOf<D> = [D] extends [Normal | StudentT | Cauchy]
  * type Q = DefaultPosteriorFor<Exponential>; // LogNormal
  * ```
  */
-export type DefaultPosteriorFor<D> = {
-  real: Normal;
-  positive: LogNormal;
-  interval: LogitNormal;
-  unknown: ContinuousDistribution;
-}[SupportKindOf<D>];
+export type DefaultPosteriorFor<D> =
+  SupportKindOf<D> extends 'real' ? Normal : SupportKindOf<D> extends 'positive' ? LogNormal : SupportKindOf<D> extends 'interval' ? LogitNormal : ContinuousDistribution;
 
 /**
  * A Gaussian N(mean, covariance) on the unconstrained space ℝᵈ, as given by the
@@ -389,12 +385,17 @@ export type ElementOf<D> = D extends readonly (infer E)[] ? E : D extends Plate<
  * type F = FamilyFor<Exponential>; // typeof LogNormal | typeof Gamma | typeof Exponential
  * ```
  */
-export type FamilyFor<D> = {
-  real: typeof Normal;
-  positive: PositiveFamilyClass;
-  interval: typeof LogitNormal;
-  unknown: FamilyClass;
-}[SupportKindOf<ElementOf<EntryOf<D>>>];
+export type FamilyFor<D> = FamilyForKind<SupportKindOf<ElementOf<EntryOf<D>>>>;
+
+/**
+ * The families allowed on a kind of support (see {@link SupportKindOf}).
+ *
+ * @example
+ * ```ts
+ * type F = FamilyForKind<'interval'>; // typeof LogitNormal
+ * ```
+ */
+export type FamilyForKind<K> = K extends 'real' ? typeof Normal : K extends 'positive' ? PositiveFamilyClass : K extends 'interval' ? typeof LogitNormal : FamilyClass;
 
 /**
  * A per-latent guide record for model M. For a typed `Model` it maps some or all

@@ -28,6 +28,7 @@ export type {
   NotLatents,
   FamiliesSpec,
   FamilyFor,
+  FamilyForKind,
   FittedElement,
   GaussianGuideSpec,
   GuideFamilyOf,
