@@ -56,6 +56,7 @@ export { limits, setLimits, type Limits } from './limits';
 export type { DifferentiableModel, LatentBlock } from './model/differentiable-model';
 export type { LatentValue, Latents, Prior, PriorEntry, PriorFn } from './model/latents';
 export { Model, type Likelihood, type ModelSpec } from './model/model';
+export type { LikelihoodDistribution } from './model/values';
 export {
   add,
   detach,

@@ -6,6 +6,7 @@
 import { logSigmoid, sigmoid } from '../math/logistic';
 import type { Rng } from '../random/rng';
 import { DiscreteDistribution } from './discrete-distribution';
+import type { SumLogPdfKernel } from './distribution';
 import { integerRange, type DiscreteSupport } from './support';
 import { finiteParam } from './validate';
 
@@ -30,6 +31,45 @@ import { finiteParam } from './validate';
  * ```
  */
 export class BernoulliLogit extends DiscreteDistribution {
+  /**
+   * The i.i.d. log-likelihood from a raw `[logit]`, for models whose likelihood passes
+   * a latent straight through: `sumLogPdfPartials` is the instance's per-point sum;
+   * the statistics [n, s = Σk] give s·log σ(ℓ) + (n − s)·log σ(−ℓ) and
+   * ∂/∂ℓ = s·σ(−ℓ) − (n − s)·σ(ℓ), O(1) per evaluation, exact to a few ulps.
+   * @internal
+   */
+  static readonly sumKernel: SumLogPdfKernel = Object.freeze({
+    arity: 1,
+    cacheSlots: 0,
+    accepts: (p: Float64Array): boolean => Number.isFinite(p[0]),
+    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => new BernoulliLogit(p[0]).sumLogPdfPartials(xs, out),
+    statistics: (xs: ArrayLike<number>): Float64Array | undefined => {
+      let s = 0;
+      for (let i = 0; i < xs.length; i++) {
+        const k = xs[i];
+        if (k !== 0 && k !== 1) return undefined;
+        s += k;
+      }
+      return Float64Array.of(xs.length, s);
+    },
+    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, _cache: Float64Array, value: Float64Array, partials: Float64Array): void => {
+      const n = st[0];
+      const s = st[1];
+      const f = n - s;
+      for (let r = 0; r < rows; r++) {
+        const l = p[r];
+        if (!Number.isFinite(l)) {
+          value[r] = -Infinity;
+          partials[r] = 0;
+          continue;
+        }
+        // 0·(−∞) never arises (ℓ finite), but a zero count contributes exactly 0.
+        value[r] = (s === 0 ? 0 : s * logSigmoid(l)) + (f === 0 ? 0 : f * logSigmoid(-l));
+        partials[r] = (s === 0 ? 0 : s * sigmoid(-l)) - (f === 0 ? 0 : f * sigmoid(l));
+      }
+    },
+  });
+
   /** Always `"BernoulliLogit"`. */
   readonly name = 'BernoulliLogit';
   /** `["logit"]`. */

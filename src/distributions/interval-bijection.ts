@@ -67,9 +67,7 @@ class IntervalBijection implements Bijection {
 
   inverse(z: number): number {
     // log(z − lower) − log(upper − z), each difference from halves so it cannot overflow.
-    const a = z / 2 - this.lower / 2;
-    const b = this.upper / 2 - z / 2;
-    return Math.log(a) - Math.log(b);
+    return logHalfDifference(z, this.lower) - logHalfDifference(this.upper, z);
   }
 
   logAbsDetJacobian(u: number): number {
@@ -86,6 +84,20 @@ class IntervalBijection implements Bijection {
   dLogAbsDetJacobian(u: number): number {
     return -Math.tanh(u / 2);
   }
+}
+
+/**
+ * log((hi − lo)/2) for hi ≥ lo: from hi/2 − lo/2, which cannot overflow, where both
+ * halvings are exact (always but for nonzero operands below 2⁻¹⁰²¹, whose half may
+ * round: 5e-324 halves to 0); there hi − lo is finite, so its log less log 2 is taken.
+ */
+function logHalfDifference(hi: number, lo: number): number {
+  return halvesRound(hi) || halvesRound(lo) ? Math.log(hi - lo) - LN2 : Math.log(hi / 2 - lo / 2);
+}
+
+/** True when v/2 may be inexact: a nonzero v below 2⁻¹⁰²¹ in magnitude. */
+function halvesRound(v: number): boolean {
+  return v !== 0 && Math.abs(v) < 2 ** -1021;
 }
 
 /** σ(u) = e^u/(1 + e^u) for u ≤ 0: no overflow, full relative precision as e^u underflows. */

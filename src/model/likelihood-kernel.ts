@@ -12,6 +12,7 @@
  * @module
  * @internal
  */
+import type { DiscreteDistribution } from '../distributions/discrete-distribution';
 import type { ContinuousDistribution, SumLogPdfKernel } from '../distributions/distribution';
 
 /**
@@ -145,7 +146,7 @@ export class IidKernel implements LikelihoodKernel {
  * operand must be a number or a latent's leaf (`leafIndex` ≥ 0).
  */
 export function kernelFor(
-  d: ContinuousDistribution,
+  d: ContinuousDistribution | DiscreteDistribution,
   clean: boolean,
   leafIndex: (operand: unknown) => number,
   data: Float64Array,

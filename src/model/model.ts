@@ -10,9 +10,11 @@
  *
  * @module
  */
+import { DiscreteDistribution } from '../distributions/discrete-distribution';
 import { ContinuousDistribution } from '../distributions/distribution';
+import { scalarValue } from '../distributions/scalar';
 import { identityBijection, type Bijection } from '../distributions/transforms';
-import { InvalidParameterError } from '../errors';
+import { InvalidParameterError, ModelError } from '../errors';
 import type { DifferentiableModel, LatentBlock } from './differentiable-model';
 import { layoutPrior, resolveEntry, type Latents, type Prior, type PriorBlock } from './latents';
 import { kernelFor, type LikelihoodKernel } from './likelihood-kernel';
@@ -20,7 +22,7 @@ import { linearGaussianKernelFor } from './linear-gaussian-kernel';
 import { describe, Plate } from './plate';
 import type { Rng } from '../random/rng';
 import { Tape, TapeNode } from './tape';
-import { isUnknownLatentRead, guardedRecord } from './latent-guard';
+import { guardedRecord } from './latent-guard';
 import { checkSupportUse } from './support-check';
 import { checkDist, copyData, loadValues, makeRecord, type LikelihoodDistribution } from './values';
 
@@ -69,6 +71,18 @@ export interface ModelSpec<P extends Prior> {
   readonly likelihood: Likelihood<P>;
   /** The observations, finite numbers. */
   readonly data: ArrayLike<number>;
+  /**
+   * An extra term added to the log joint (Stan's `target +=`, Pyro's `factor`): a
+   * function of the latents returning a log density, built with varinf's
+   * differentiable operations so that its gradient is exact. It is part of
+   * `logJoint` and the unconstrained density, not of `logLikelihood`.
+   *
+   * @example
+   * ```ts
+   * // A soft constraint a + b ≈ 1: factor: ({ a, b }) => mul(-50, square(sub(add(a, b), 1)))
+   * ```
+   */
+  readonly factor?: (latents: Latents<P>) => number;
 }
 
 /**
@@ -141,7 +155,15 @@ export class Model<P extends Prior> implements DifferentiableModel {
   /** True when every block uses the exp bijection (one loop over u for z and the Jacobian). */
   private readonly allExp: boolean;
   /** True when a prior entry is a function of earlier latents (its gradient needs the tape). */
-  private readonly hierarchical: boolean;
+  /**
+   * True when some term of the log joint needs the general path on every evaluation:
+   * hierarchical prior entries (their distributions depend on other latents) or a
+   * `factor`. The kernel fast paths, which evaluate only the prior and the likelihood
+   * kernel, are then off.
+   */
+  private readonly general: boolean;
+  /** The `factor` term of the spec, if any. */
+  private readonly factor: ((latents: Latents<P>) => number) | undefined;
   /**
    * The prior distribution of each element z_k when every block is a scalar or an
    * array (no plate, nothing hierarchical): the hot paths loop over it directly.
@@ -212,7 +234,11 @@ export class Model<P extends Prior> implements DifferentiableModel {
     this.bEnd = Int32Array.from(this.layout, (b) => b.offset + b.size);
     this.bExp = Uint8Array.from(this.layout, (b) => (b.expTransform ? 1 : 0));
     this.allExp = this.layout.every((b) => b.expTransform);
-    this.hierarchical = this.layout.some((b) => b.fn !== null);
+    if (spec.factor !== undefined && typeof spec.factor !== 'function') {
+      throw new ModelError(`Model: factor must be a function of the latents returning a log-density term, got ${describe(spec.factor)}`);
+    }
+    this.factor = spec.factor;
+    this.general = this.layout.some((b) => b.fn !== null) || this.factor !== undefined;
     this.elementPriors = this.layout.every((b) => b.fn === null && b.kind !== 'plate')
       ? this.layout.flatMap((b) => b.dists)
       : null;
@@ -320,7 +346,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
     loadValues(this.layout, values, this.z);
     const lp = this.priorValue(values);
     if (lp === -Infinity) return -Infinity;
-    return lp + this.likelihoodValue(values);
+    return lp + this.likelihoodValue(values) + this.factorValue(values);
   }
 
   /**
@@ -350,10 +376,10 @@ export class Model<P extends Prior> implements DifferentiableModel {
     const logJac = this.constrainInto(u);
     try {
       // The value record is refreshed only where user code will see it.
-      const rec = this.hierarchical ? this.record() : null;
+      const rec = this.general ? this.record() : null;
       const lp = this.priorValue(rec);
       if (lp === -Infinity) return -Infinity;
-      return lp + this.likelihoodValue(rec) + logJac;
+      return lp + this.likelihoodValue(rec) + this.factorValue(rec) + logJac;
     } catch (e) {
       if (e instanceof InvalidParameterError) return -Infinity;
       throw e;
@@ -367,7 +393,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
   logDensityGradient(u: Float64Array, grad: Float64Array): number {
     // An open kernel decision is taken by the general path's own call of the likelihood.
     this.checkLength(u);
-    if (this.kState === KERNEL && !this.hierarchical) {
+    if (this.kState === KERNEL && !this.general) {
       if (this.dim === 1) this.kernelScalarRow(u[0], grad, this.ll1, 0);
       else this.kernelRows(u, 0, 1, grad, this.ll1);
       return this.ll1[0];
@@ -410,7 +436,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
    */
   logDensityBatch(us: Float64Array, rows: number, out: Float64Array): void {
     this.checkBatch('logDensityBatch', us, rows, out, null);
-    if (this.kState === KERNEL && !this.hierarchical && rows <= this.batchRows) this.kernelRows(us, 0, rows, null, out);
+    if (this.kState === KERNEL && !this.general && rows <= this.batchRows) this.kernelRows(us, 0, rows, null, out);
     else this.batch(us, rows, null, out);
   }
 
@@ -424,7 +450,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
   logDensityGradientBatch(us: Float64Array, rows: number, grads: Float64Array, out: Float64Array): void {
     this.checkBatch('logDensityGradientBatch', us, rows, out, grads);
     // One block of kernel rows: straight there (the common case of a VI step).
-    if (this.kState === KERNEL && !this.hierarchical && rows <= this.batchRows) this.kernelRows(us, 0, rows, grads, out);
+    if (this.kState === KERNEL && !this.general && rows <= this.batchRows) this.kernelRows(us, 0, rows, grads, out);
     else this.batch(us, rows, grads, out);
   }
 
@@ -573,6 +599,13 @@ export class Model<P extends Prior> implements DifferentiableModel {
     return s;
   }
 
+  /** The `factor` term at `z` (0 without one); `values` as in {@link likelihoodValue}. */
+  private factorValue(values: Latents<P> | null): number {
+    const f = this.factor;
+    if (f === undefined) return 0;
+    return scalarValue(f(values === null ? this.record() : values));
+  }
+
   /**
    * Σᵢ log p(xᵢ | z) at `z` (`values`: the same latents as a record, null when the
    * reused record is stale and must be refreshed before user code sees it).
@@ -600,7 +633,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
 
   /** log joint at `z` with ∂/∂z in `gz` (zeros when the value is not finite from above). */
   private gradCore(): number {
-    if (this.kState === KERNEL && !this.hierarchical) {
+    if (this.kState === KERNEL && !this.general) {
       const v = this.gradKernel();
       if (v === v) return v;
     }
@@ -695,6 +728,16 @@ export class Model<P extends Prior> implements DifferentiableModel {
       }
       if (traced !== null) this.decideLinearKernel(traced, !tape.valueRead);
     }
+    const f = this.factor;
+    if (f !== undefined && ll > -Infinity) {
+      // The factor's value joins the sum; its node gets adjoint 1 (a plain number
+      // is a constant term).
+      const term: unknown = f(rec);
+      if (term instanceof TapeNode) {
+        ll += term.value;
+        tape.adjoints[term.index] += 1;
+      } else ll += scalarValue(term as number);
+    }
     if (!(ll > -Infinity)) {
       gz.fill(0);
       return lp + ll;
@@ -722,7 +765,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
    */
   private decideKernel(d: LikelihoodDistribution, clean: boolean): void {
     const tape = this.tape;
-    this.kernel = !(d instanceof ContinuousDistribution) ? undefined : kernelFor(d, clean, (o) => (o instanceof TapeNode && tape.isLeaf(o) ? o.index : -1), this.data);
+    this.kernel = kernelFor(d, clean, (o) => (o instanceof TapeNode && tape.isLeaf(o) ? o.index : -1), this.data);
     this.kState = this.kernel === undefined ? GENERAL : KERNEL;
   }
 
@@ -739,18 +782,23 @@ export class Model<P extends Prior> implements DifferentiableModel {
     tape.valueRead = false;
     // i.i.d.: one call; per datum: one call per datum (the linear-Gaussian kernel).
     const calls = this.iid ? 1 : this.data.length;
-    const ds: ContinuousDistribution[] = [];
+    const ds: LikelihoodDistribution[] = [];
     try {
       for (let i = 0; i < calls; i++) {
         const d: unknown = this.likelihood(this.nodeRec, i);
-        if (!(d instanceof ContinuousDistribution)) {
+        if (d instanceof DiscreteDistribution) {
+          // The kernel skips the per-datum calls that check the counts: check them here.
+          checkDist(d, i, this.data, this.iid);
+          if (this.iid) this.dataChecked = true;
+        } else if (!(d instanceof ContinuousDistribution)) {
           this.kState = GENERAL;
           return;
         }
         ds.push(d);
       }
     } catch (e) {
-      if (isUnknownLatentRead(e)) throw e;
+      // A mistake in the model (an undeclared latent, counts off a discrete support) is reported, not hidden.
+      if (e instanceof ModelError) throw e;
       if (!(e instanceof InvalidParameterError) || ++this.kProbeFailures >= MAX_PROBE_FAILURES) this.kState = GENERAL;
       return;
     }
@@ -785,7 +833,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
     // While the kernel is undecided, rows go one at a time (the first decides it).
     let r = 0;
     for (; r < rows && this.kState === UNDECIDED; r++) this.batchRow(us, r, grads, out);
-    if (this.kState === KERNEL && !this.hierarchical) {
+    if (this.kState === KERNEL && !this.general) {
       const block = this.batchRows;
       for (let r0 = r; r0 < rows; r0 += block) this.kernelRows(us, r0, Math.min(block, rows - r0), grads, out);
       return;
@@ -814,7 +862,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * that is still open.
    */
   private kernelRowsApply(u: Float64Array): boolean {
-    if (this.hierarchical) return false;
+    if (this.general) return false;
     if (this.kState === UNDECIDED) {
       this.constrainInto(u);
       this.probeKernel();

@@ -125,7 +125,15 @@ export function checkDist(d: unknown, i: number, data?: ArrayLike<number>, all =
   );
 }
 
-/** What a likelihood returns for a datum: any distribution of varinf, continuous or discrete. */
+/**
+ * What a likelihood returns for a datum: any distribution of varinf, continuous or discrete.
+ *
+ * @example
+ * ```ts
+ * import { Poisson, type LikelihoodDistribution } from 'varinf';
+ * const d: LikelihoodDistribution = new Poisson(3);
+ * ```
+ */
 export type LikelihoodDistribution = ContinuousDistribution | DiscreteDistribution;
 
 /** A discrete support for messages: {0, 1}, {0, …, n} or {0, 1, 2, …}. */

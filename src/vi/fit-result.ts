@@ -74,7 +74,14 @@ export interface EvaluationSource {
   evaluate(): Evaluated;
 }
 
-/** The eagerly known diagnostics (the lazy ones are added by {@link FitResult}). */
+/**
+ * The eagerly known diagnostics (the lazy ones are added by {@link FitResult}).
+ *
+ * @example
+ * ```ts
+ * const d: EagerDiagnostics = { stepSize: 0.1, stepSizeSearch: [], rejectedSteps: 0, averagingStart: 201, paramStderr: 0.01, stopReason: 'converged' };
+ * ```
+ */
 export type EagerDiagnostics = Omit<FitDiagnostics, 'khat' | 'khatReading' | 'logEvidence'>;
 
 /**

@@ -40,24 +40,27 @@ import type { DifferentiableModel } from '../model/differentiable-model';
 import { Rng } from '../random/rng';
 import { FitError, invalidOption, positiveIntOption, positiveOption, nonNegativeOption } from './errors';
 import { diagnoseNonFinite } from './diagnose';
-import { createNoiseSource, isBaseSamples, type BaseSamples, type NoiseSource } from './base-samples';
+import { createNoiseSource, isBaseSamples, type BaseSamples } from './base-samples';
 import { allFinite } from './finite';
-import { createRowScratch, createWorkspace, pathwise, sampleLogWeights, stickingTheLanding, type ElboEstimator, type EstimatorWorkspace, type NoiseAwareGuide } from './estimators';
-import { logMeanExpWithStderr, type Estimate } from './evaluate';
+import { createRowScratch, pathwise, sampleLogWeights, stickingTheLanding, type ElboEstimator } from './estimators';
+import type { Estimate } from './evaluate';
 import { families, meanField } from './family-guide';
 import type { ExactGuide, FamilyClass, Guide, GuideOption, GuideSpec } from './guide';
 import { ControlVariateState } from './control-variates';
 import { adam, type Optimizer, type OptimizerState } from './optimizers';
-import { psisKhat, type KhatReading } from './psis';
+import type { KhatReading } from './psis';
 import { checkOptions, optionKeys } from './check-options';
 import { isAbortSignal, throwIfAborted, type AbortSignalLike } from './abort';
-import { FitResult, type Evaluated } from './fit-result';
-import { ConvergenceCriterion, meanAndStderr, naturalUnits, type ConvergenceSettings } from './convergence';
+import type { FitResult } from './fit-result';
+import { ConvergenceCriterion, type ConvergenceSettings } from './convergence';
 import { checkModes, type ModeReport } from './modes';
-import { findNanParameter } from './nan-region';
-import { PreconditionedState, type Preconditioner } from './preconditioner';
-import { fitStart, readInit, startFromLaplace, type FitStart, type InitOption } from './start';
-import { fitWarning, type FitWarning } from './warnings';
+import { PreconditionedState } from './preconditioner';
+import { fitStart, readInit, startFromLaplace, type InitOption } from './start';
+import { assembleResult } from './fit-outcome';
+import { NanWatch } from './nan-watch';
+import { crnStderr, StationarityCheck } from './stationarity';
+import { Stepper } from './stepper';
+export { FinalEvaluation } from './final-evaluation';
 
 /**
  * Options of the convergence rule (see the module description).
@@ -372,7 +375,7 @@ export interface FitDiagnostics {
   readonly stopReason: 'converged' | 'maxSteps' | 'stopped';
 }
 
-interface Settings {
+export interface Settings {
   guide: Guide;
   baseSamples: BaseSamples;
   controlVariates: boolean;
@@ -493,78 +496,6 @@ function readSettings(model: DifferentiableModel, o: FitOptions<unknown, unknown
 }
 
 
-
-/**
- * One guarded optimization step: estimate, check, update, check. Returns the ELBO
- * estimate, or NaN when the step was rejected (θ unchanged).
- */
-class Stepper {
-  readonly grad: Float64Array;
-  readonly prev: Float64Array;
-  readonly ws: EstimatorWorkspace;
-  readonly noise: NoiseSource;
-  lastFailure: { value: number; grad: Float64Array; u: Float64Array[] } | undefined;
-  /** Control variates applied to the gradient (set for the optimize phase). */
-  cv: ControlVariateState | undefined;
-
-  /** The guide's fused estimator stands in for `estimator` (STL or pathwise). */
-  readonly fused: boolean;
-  readonly withScore: boolean;
-
-  constructor(
-    readonly model: DifferentiableModel,
-    readonly guide: NoiseAwareGuide,
-    readonly estimator: ElboEstimator,
-    samples: number,
-    baseSamples: BaseSamples,
-  ) {
-    this.withScore = estimator === pathwise;
-    this.fused = guide.reparamFused !== undefined && (estimator === stickingTheLanding || estimator === pathwise);
-    this.noise = createNoiseSource(guide, baseSamples);
-    this.grad = new Float64Array(guide.numParams);
-    this.prev = new Float64Array(guide.numParams);
-    this.ws = createWorkspace(guide, samples);
-  }
-
-  /**
-   * The ELBO gradient estimate at `params` (S draws from `rng`) into `out`, without
-   * stepping; returns the ELBO estimate. No control variates: their state learns
-   * from every gradient it corrects, and a check must not change the fit.
-   */
-  gradientAt(params: Float64Array, rng: Rng, out: Float64Array): number {
-    this.noise.fill(params, rng, this.ws);
-    const v = this.fused
-      ? this.guide.reparamFused!(this.model, params, this.ws, out, this.withScore, undefined)
-      : this.estimator.estimate(this.model, this.guide, params, this.ws, out);
-    return Number.isFinite(v) && allFinite(out) ? v : NaN;
-  }
-
-  /** Returns the estimate (finite) or a non-finite value for a rejected step. */
-  step(params: Float64Array, rng: Rng, state: { step(p: Float64Array, g: Float64Array, lr: number, t: number): void }, lr: number, t: number): number {
-    this.noise.fill(params, rng, this.ws);
-    const cv = this.cv;
-    let v: number;
-    if (this.fused) {
-      // One pass: estimate, gradient and the control-variate feature means.
-      v = this.guide.reparamFused!(this.model, params, this.ws, this.grad, this.withScore, cv?.h);
-    } else {
-      v = this.estimator.estimate(this.model, this.guide, params, this.ws, this.grad);
-    }
-    if (!Number.isFinite(v) || !allFinite(this.grad)) return Number.isFinite(v) ? NaN : v;
-    if (cv !== undefined) {
-      if (this.fused) cv.applyMeans(this.grad);
-      else cv.apply(params, this.ws, this.grad);
-    }
-    const prev = this.prev;
-    for (let i = 0; i < prev.length; i++) prev[i] = params[i];
-    state.step(params, this.grad, lr, t);
-    if (!allFinite(params)) {
-      params.set(this.prev);
-      return NaN;
-    }
-    return v;
-  }
-}
 
 /** Running sum of parameter vectors. */
 class Accumulator {
@@ -830,7 +761,7 @@ function* run<M extends DifferentiableModel, G = GuideSpec>(model: M, cfg: Setti
     throw new FitError(t, guide.paramLatent[k], 'parameters', final[k], `parameter ${guide.paramNames[k]} is not finite`);
   }
   const multimodal = modeReport ?? (cfg.multimodality && start.laplace !== undefined ? checkModes(model, start.laplace, cfg.seed) : undefined);
-  return assembleResult<M, G>({
+  return assembleResult<M>({
     model,
     guide,
     cfg,
@@ -849,333 +780,7 @@ function* run<M extends DifferentiableModel, G = GuideSpec>(model: M, cfg: Setti
     multimodal,
     evalRng,
     rows,
-  });
-}
-
-/** Everything {@link assembleResult} needs. */
-interface RunOutcome {
-  readonly model: DifferentiableModel;
-  readonly guide: Guide;
-  readonly cfg: Settings;
-  readonly final: Float64Array;
-  readonly trace: readonly number[];
-  readonly converged: boolean;
-  readonly steps: number;
-  readonly stopReason: FitDiagnostics['stopReason'];
-  readonly stepSize: number;
-  readonly searched: readonly StepSizeTrial[];
-  readonly rejected: number;
-  readonly averagingStart: number;
-  readonly rule: ConvergenceCriterion;
-  readonly start: FitStart;
-  readonly nanCount: number;
-  readonly multimodal: ModeReport | undefined;
-  readonly evalRng: Rng;
-  readonly rows: ReturnType<typeof createRowScratch>;
-}
-
-/**
- * Builds the {@link FitResult} from the loop's outcome: the posterior, the lazy final
- * evaluation (ELBO, log evidence, k̂), the diagnostics and the warnings. The one place
- * where the result's fields are assembled.
- */
-function assembleResult<M extends DifferentiableModel, G>(o: RunOutcome): FitResult<M, G> {
-  const { guide, final } = o;
-  // The final ELBO, log evidence and k̂ share one evaluation with `evalSamples` draws
-  // from its own stream (split off before the fit), made when one of them is first
-  // read: the same numbers whenever that is, and no cost for a caller that only
-  // wants the posterior. The stream's state goes into `toJSON`, so a restored fit
-  // evaluates to the same numbers.
-  const evalState = o.evalRng.state();
-  return new FitResult<M, G>({
-    model: o.model as M,
-    guide,
-    params: final,
-    trace: Float64Array.from(o.trace),
-    converged: o.converged,
-    steps: o.steps,
-    diagnostics: {
-      stepSize: o.stepSize,
-      stepSizeSearch: o.searched,
-      rejectedSteps: o.rejected,
-      averagingStart: o.averagingStart,
-      paramStderr: o.rule.last.stderr,
-      stopReason: o.stopReason,
-    },
-    // The warnings known now; k̂'s are added when the final evaluation is first read.
-    warnings: fitWarnings(o),
-    evaluation: {
-      samples: o.cfg.evalSamples,
-      rngState: evalState,
-      evaluate: () => new FinalEvaluation(o.model, guide, final, o.evalRng, o.cfg.evalSamples, o.rows).get(),
-    },
-  });
-}
-
-/** The warnings known when the loop ends (see warnings.ts for the codes). */
-function fitWarnings(o: RunOutcome): FitWarning[] {
-  const w: FitWarning[] = [...o.start.warnings];
-  const { cfg, rule } = o;
-  if (!o.converged) {
-    if (o.stopReason === 'stopped') w.push(fitWarning('stopped', `onStep stopped the fit at step ${o.steps}; the convergence rule was not met`));
-    const last = rule.last;
-    const worst = last.worst >= 0 ? ` (worst: ${o.guide.paramNames[last.worst]})` : '';
-    const detail =
-      cfg.convergence === false
-        ? 'the convergence rule was off (convergence: false)'
-        : Number.isNaN(last.stderr)
-          ? `the run ended before the rule could be checked (${o.steps} steps, it needs ${16 * cfg.convergence.window})`
-          : `at the last check the tail average's standard error was ${last.stderr.toPrecision(3)} units${worst} (tolerance ${cfg.convergence.stderrTolerance}), its drift ${Math.max(0, last.drift).toPrecision(3)} units (tolerance ${cfg.convergence.paramTolerance})` +
-            (Number.isNaN(rule.lastGradient) ? '' : `, the ELBO gradient ${Math.max(0, rule.lastGradient).toPrecision(3)} nats per unit beyond its noise (tolerance ${cfg.convergence.gradTolerance})`);
-    const failed = rule.lastFailed === undefined ? '' : `; the last check failed on ${rule.lastFailed}`;
-    w.push(fitWarning('not-converged', `the fit did not converge in ${o.steps} steps: ${detail}${failed}; the result may be far from the optimum`));
-    const ladder = cfg.search.ladder;
-    if (o.searched.length > 0 && (o.stepSize === ladder[0] || o.stepSize === ladder[ladder.length - 1])) {
-      w.push(fitWarning('step-size-at-edge', `the step-size search picked ${o.stepSize}, an end of its ladder [${ladder.join(', ')}]; the best step size may lie beyond it (set stepSizeSearch.ladder or optimizer lr)`));
-    }
-  }
-  if (cfg.optimizer.lr !== undefined && (o.rejected > 0 || !o.converged)) {
-    w.push(
-      fitWarning(
-        'unstable-step-size',
-        o.rejected > 0
-          ? `the step size ${cfg.optimizer.lr} made ${o.rejected} steps fail (non-finite ELBO, gradient or parameters) and was halved each time; leave lr unset to let fit search it`
-          : `with the step size ${cfg.optimizer.lr} the fit did not converge (it diverges or stalls); leave lr unset to let fit search it`,
-      ),
-    );
-  }
-  if (o.nanCount > 0) {
-    w.push(fitWarning('nan-region', `the model produced NaN parameters inside the support in ${o.nanCount} rejected step(s) (nonFinite: "warn"); the posterior is truncated there`));
-  }
-  if (o.multimodal !== undefined && o.multimodal.modes > 1) w.push(fitWarning('multimodal', o.multimodal.message));
-  const far = farFromLaplace(o);
-  if (far !== undefined) w.push(fitWarning('non-gaussian', far));
-  return w;
-}
-
-/**
- * How far the fitted Gaussian moved from the Laplace approximation it started at:
- * a message when some coordinate's mean moved more than 2 Laplace sds or its sd
- * changed more than 2×. Measured (mean-field, seed 2): the regressions of
- * docs/validation.md move ≤ 0.8 sd with sd ratios 1.00–1.08; the non-centred eight
- * schools moves log τ by 5.2 sds with ratios up to 3.1, and its mean-field optimum
- * then misses the Gaussian-theory sd by 0.66× with k̂ as low as 0.5.
- */
-function farFromLaplace(o: RunOutcome): string | undefined {
-  const lap = o.start.laplace;
-  const q = o.guide.gaussian(o.final);
-  if (lap === undefined || !lap.positiveDefinite || q === undefined) return undefined;
-  const d = o.guide.dim;
-  let worstMove = 0;
-  let worstRatio = 1;
-  let where = '';
-  for (let j = 0; j < d; j++) {
-    let v = 0;
-    for (let k = 0; k <= j; k++) v += lap.factor[j * d + k] ** 2;
-    const marginal = Math.sqrt(v);
-    const ref = o.guide.kind === 'meanField' ? 1 / Math.sqrt(lap.hessian[j * d + j]) : marginal;
-    const move = Math.abs(q.mean[j] - lap.mode[j]) / marginal;
-    const ratio = Math.sqrt(q.covariance[j * d + j]) / ref;
-    if (move > worstMove || Math.abs(Math.log(ratio)) > Math.abs(Math.log(worstRatio))) where = q.names[j];
-    worstMove = Math.max(worstMove, move);
-    if (Math.abs(Math.log(ratio)) > Math.abs(Math.log(worstRatio))) worstRatio = ratio;
-  }
-  if (worstMove <= 2 && Math.abs(Math.log(worstRatio)) <= Math.LN2) return undefined;
-  return `the fit moved far from the Gaussian (Laplace) approximation at the mode (up to ${worstMove.toFixed(1)} of its sds, sd ratio ${worstRatio.toFixed(2)}; worst near ${where}): the posterior is far from Gaussian there, and a Gaussian guide's sds and tails may be off even at its optimum (compare fullRank(), check k̂)`;
-}
-
-
-/**
- * The convergence check at a batch boundary: parameters (precision and drift, in
- * units), then the ELBOs of the two quarter means on common random numbers, then
- * the gradient at the tail average (independent draws, K chunks of S). Each later
- * test runs only when the earlier ones pass, so the costly ones are rare.
- */
-class StationarityCheck {
-  private readonly units: Float64Array;
-  private readonly psiBar: Float64Array;
-  private readonly thetaBar: Float64Array;
-  private readonly q1: Float64Array;
-  private readonly q2: Float64Array;
-  private readonly lw1: Float64Array;
-  private readonly lw2: Float64Array;
-  private readonly chunks: Float64Array[];
-  private readonly gPsi: Float64Array;
-  private readonly gMean: Float64Array;
-  private readonly gSe: Float64Array;
-  private readonly crnRng: Rng;
-  private readonly gradRng: Rng;
-
-  constructor(
-    private readonly model: DifferentiableModel,
-    private readonly guide: Guide,
-    private readonly stepper: Stepper,
-    private readonly pc: Preconditioner,
-    private readonly rule: ConvergenceCriterion,
-    evalRng: Rng,
-    seed: number | bigint,
-    private readonly rows: ReturnType<typeof createRowScratch>,
-  ) {
-    const P = guide.numParams;
-    const n = rule.settings.checkSamples;
-    this.units = new Float64Array(P);
-    this.psiBar = new Float64Array(P);
-    this.thetaBar = new Float64Array(P);
-    this.q1 = new Float64Array(P);
-    this.q2 = new Float64Array(P);
-    this.lw1 = new Float64Array(n);
-    this.lw2 = new Float64Array(n);
-    // About checkSamples draws for the gradient, in chunks of the step's S (on the
-    // seed model: 512 draws per check against the 6 400 of a 400-step fit).
-    const K = Math.max(8, Math.ceil(n / stepper.ws.samples));
-    this.chunks = Array.from({ length: K }, () => new Float64Array(P));
-    this.gPsi = new Float64Array(P);
-    this.gMean = new Float64Array(P);
-    this.gSe = new Float64Array(P);
-    // Streams derived from the evaluation stream without drawing from the fit's own.
-    this.crnRng = evalRng.clone().jump();
-    this.gradRng = new Rng(seed);
-    for (let k = 0; k < 5; k++) this.gradRng.jump(); // 5·2⁶⁴ draws ahead: no overlap with the fit's streams
-  }
-
-  run(): boolean {
-    const { rule, pc, guide } = this;
-    rule.tailMean(this.psiBar);
-    pc.toParams(this.psiBar, this.thetaBar);
-    if (pc.identity) {
-      const nat = rule.measured[rule.measured.length - 1];
-      naturalUnits(guide, this.thetaBar, nat, this.units);
-    } else this.units.fill(1);
-    if (!rule.parameters(this.units).passed) {
-      rule.lastFailed = 'precision or drift';
-      return false;
-    }
-    // The gradient is in ψ = θ: its units are σ_j for a location and 1 for a log-parameter.
-    if (pc.identity) thetaUnits(guide, this.thetaBar, this.units);
-    // Quarter means of ψ into the gradient buffers, then θ of each (the maps must not alias).
-    rule.quarterMeans(this.gMean, this.gSe);
-    pc.toParams(this.gMean, this.q1);
-    pc.toParams(this.gSe, this.q2);
-    const n = this.lw1.length;
-    const e1 = sampleLogWeights(this.model, guide, this.q1, this.crnRng.clone(), n, this.lw1, this.rows);
-    const e2 = sampleLogWeights(this.model, guide, this.q2, this.crnRng.clone(), n, this.lw2, this.rows);
-    let s2 = 0;
-    for (let i = 0; i < n; i++) s2 += (this.lw1[i] - this.lw2[i] - (e1 - e2)) ** 2;
-    if (!rule.elboAgrees(e1, e2, Math.sqrt(s2 / Math.max(1, n - 1) / n))) {
-      rule.lastFailed = `ELBO agreement (the quarters' ELBOs differ by ${Math.abs(e1 - e2).toPrecision(3)} nats)`;
-      return false;
-    }
-    // Fresh draws at every check: a fixed set with an unlucky heavy-tailed draw would
-    // fail every later check at the optimum.
-    const r = this.gradRng;
-    for (const c of this.chunks) {
-      const v = this.stepper.gradientAt(this.thetaBar, r, c);
-      if (!Number.isFinite(v)) {
-        rule.lastFailed = 'stationarity (a non-finite gradient)';
-        return false;
-      }
-      pc.pullback(this.psiBar, this.thetaBar, c, this.gPsi);
-      c.set(this.gPsi);
-    }
-    meanAndStderr(this.chunks, this.gMean, this.gSe);
-    const st = rule.stationary(this.gMean, this.gSe, this.units);
-    if (!st.passed) rule.lastFailed = `stationarity (worst: ${guide.paramNames[st.worst]}${pc.identity ? '' : ', whitened'})`;
-    return st.passed;
-  }
-}
-
-/** Standard error of mean(a − b) when that mean is `diff` (common random numbers). */
-function crnStderr(a: Float64Array, b: Float64Array, diff: number): number {
-  let s2 = 0;
-  for (let i = 0; i < a.length; i++) s2 += (a[i] - b[i] - diff) ** 2;
-  return Math.sqrt(s2 / Math.max(1, a.length - 1) / a.length);
-}
-
-/** Units of θ itself: σ_j for a location (`.mu`, `L[j, ·]`), 1 for a log-parameter. */
-function thetaUnits(guide: Guide, theta: Float64Array, out: Float64Array): void {
-  const sd = new Map<string, number>();
-  const g = guide.gaussian(theta);
-  if (g !== undefined) {
-    const d = g.names.length;
-    for (let j = 0; j < d; j++) sd.set(g.names[j], Math.sqrt(g.covariance[j * d + j]));
-  }
-  guide.paramNames.forEach((n, k) => {
-    const coord = n.startsWith('L[') ? n.slice(2, n.indexOf(', ')) : n.endsWith('.mu') ? n.slice(0, -3) : undefined;
-    const s = coord === undefined ? 1 : sd.get(coord);
-    out[k] = s !== undefined && s > 0 && Number.isFinite(s) ? s : 1;
-  });
-}
-
-/** Counts (or reports) NaNs the model produces inside the support, on rejected steps. */
-class NanWatch {
-  count = 0;
-  constructor(
-    private readonly model: DifferentiableModel,
-    private readonly mode: 'error' | 'warn',
-  ) {}
-
-  /** A clause for error messages when NaNs were met (warn mode). */
-  summary(): string {
-    return this.count === 0 ? '' : `; the model produced NaN parameters inside the support in ${this.count} rejected step(s): q cannot avoid that region, fix the model there`;
-  }
-
-  check(stepper: Stepper, step: number): void {
-    const ws = stepper.ws;
-    const hit = findNanParameter(this.model, ws.uData, ws.samples, ws.lp);
-    if (hit === undefined) return;
-    if (this.mode === 'warn') {
-      this.count++;
-      return;
-    }
-    throw new FitError(
-      step,
-      hit.latent,
-      'log joint',
-      NaN,
-      `the model produced NaN inside the support at ${hit.at} (${hit.message}); a NaN is not a zero density: fix the model there, or pass nonFinite: "warn" to try fitting with that region cut off (it works when q can stay clear of it)`,
-    );
-  }
-}
-
-
-/**
- * The final evaluation of a fit: `n` log weights of the returned q from the
- * evaluation stream, their mean (the ELBO) with its standard error, their log mean
- * exp (the IWAE-n estimate of log p(D)) and PSIS k̂. Computed once, on first use.
- * Exported for `restoreFit`, which replays it from the saved stream state.
- *
- * @example
- * ```ts
- * new FinalEvaluation(model, guide, params, Rng.fromState(state), 20_000, createRowScratch(guide)).get().elbo;
- * ```
- */
-export class FinalEvaluation {
-  private result: Evaluated | undefined;
-  constructor(
-    private readonly model: DifferentiableModel,
-    private readonly guide: Guide,
-    private readonly params: Float64Array,
-    private readonly rng: Rng,
-    private readonly n: number,
-    private readonly rows: ReturnType<typeof createRowScratch>,
-  ) {}
-
-  get(): Evaluated {
-    if (this.result !== undefined) return this.result;
-    const lw = new Float64Array(this.n);
-    const elbo = sampleLogWeights(this.model, this.guide, this.params, this.rng, lw.length, lw, this.rows);
-    let s2 = 0;
-    for (let i = 0; i < lw.length; i++) s2 += (lw[i] - elbo) ** 2;
-    const pareto = psisKhat(lw);
-    this.result = {
-      elbo,
-      elboStderr: Math.sqrt(s2 / Math.max(1, lw.length - 1) / lw.length),
-      khat: pareto.khat,
-      khatReading: pareto.reading,
-      logEvidence: logMeanExpWithStderr(lw),
-    };
-    return this.result;
-  }
+  }) as FitResult<M, G>; // G only narrows the posterior's type: the guide was built from the option typed G
 }
 
 /**

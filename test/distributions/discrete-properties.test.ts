@@ -1,13 +1,26 @@
 /**
- * Generic properties of every discrete family in discrete-registry.ts, over the
- * whole parameter range (extremes included) or moderate parameters where a sum
- * over the support is needed. The tolerances come from the error analysis of the
+ * Generic properties of every discrete family in discrete-registry.ts (the discrete
+ * families `varinf/testing` exports), over the whole parameter range (extremes
+ * included) or moderate parameters where a sum over the support is needed: first
+ * the exported identity properties (their default tolerances), then the checks
+ * specific to varinf's discrete classes. The tolerances come from the error analysis of the
  * computation: log-pmf relative error ≤ 1e-14 per term (Loader's form; the
  * reference tests measure ≤ 6e-14·max(1, cond)), plus n·ε for a sum of n terms.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Bernoulli, BernoulliLogit, Binomial, kl, Poisson, type DiscreteDistribution } from '../../src/index';
+import {
+  assertIdentity,
+  cdfIsCumulativePmf,
+  cdfIsMonotone,
+  cdfPlusSurvivalIsOne,
+  densityIntegratesToOne,
+  logCdfIsLogOfCdf,
+  pdfIsExpLogPdf,
+  quantileInvertsCdf,
+  rejectsInvalidParameters,
+} from '../../src/testing/index';
 import { bulk, discreteRegistry } from './discrete-registry';
 
 const EPS = 2 ** -52;
@@ -27,6 +40,25 @@ function sumOver(lo: number, hi: number, f: (k: number) => number): number {
 }
 
 for (const entry of discreteRegistry) {
+  describe(`${entry.name} (discrete) identities of varinf/testing`, () => {
+    it('pmf = exp(logPmf), cdf + survival = 1, logCdf = log cdf, cdf monotone, quantile is the step inverse', () => {
+      // The classes compute the pmf directly (1 − p, not exp(log1p(−p))): each of pmf and
+      // exp(logPmf) within the per-term 1e-14 relative (45 ulps) of the header, plus one ulp.
+      assertIdentity(pdfIsExpLogPdf(entry, { ulps: 46 }), RUNS);
+      assertIdentity(cdfPlusSurvivalIsOne(entry), RUNS);
+      assertIdentity(logCdfIsLogOfCdf(entry), RUNS);
+      assertIdentity(cdfIsMonotone(entry), RUNS);
+      assertIdentity(quantileInvertsCdf(entry), RUNS);
+    });
+    it('Σ pmf = 1 over valid parameters; cdf = cumulative pmf, constant between support points', () => {
+      assertIdentity(densityIntegratesToOne(entry, { params: entry.valid }), { numRuns: 60, seed: 1 });
+      assertIdentity(cdfIsCumulativePmf(entry), { numRuns: 60, seed: 2 });
+    });
+    it('refuses invalid parameters with an InvalidParameterError naming the parameter', () => {
+      assertIdentity(rejectsInvalidParameters(entry), { numRuns: 300, seed: 8 });
+    });
+  });
+
   describe(`${entry.name} (discrete) properties`, () => {
     it('pmf sums to 1 over the support, for every valid parameter', () => {
       fc.assert(

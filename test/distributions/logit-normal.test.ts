@@ -42,6 +42,16 @@ describe('intervalBijection', () => {
     expect(big.inverse(0)).toBe(0);
     expect(() => intervalBijection(1, 1)).toThrow(RangeError);
   });
+  it('inverse at one subnormal from an end: log(5e-324) − log(1 − 5e-324), not −∞ (its half underflows)', () => {
+    // log(5e-324) = −744.44: within 2 ulps (one rounding in each log and one in the difference).
+    const ulps2 = 2 * 2 ** -52 * 744.5;
+    const t = intervalBijection(0, 1);
+    expect(Math.abs(t.inverse(Number.MIN_VALUE) - Math.log(Number.MIN_VALUE))).toBeLessThanOrEqual(ulps2);
+    expect(Number.isFinite(new LogitNormal(0, 1).logPdf(Number.MIN_VALUE))).toBe(true);
+    // Ends and points within subnormals of each other: every half would round.
+    const s = intervalBijection(-1, -Number.MIN_VALUE);
+    expect(Math.abs(s.inverse(-2 * Number.MIN_VALUE) - -Math.log(Number.MIN_VALUE))).toBeLessThanOrEqual(ulps2);
+  });
 });
 
 describe('LogitNormal', () => {

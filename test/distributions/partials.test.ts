@@ -1,53 +1,18 @@
 /**
  * The exact partial derivatives that models and VI build on: logPdfPartials
- * against central finite differences in x and in every parameter, and the
- * summed (i.i.d.) forms against the per-point ones.
+ * against Richardson finite differences in x and in every parameter, and the
+ * summed (i.i.d.) forms against the per-point ones. The finite-difference check is
+ * `partialsMatchFiniteDifferences` of `varinf/testing`.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isClose, partialsMatchFiniteDifferences } from '../../src/testing/index';
 import { registry, unitParams } from './registry';
-
-/**
- * Central difference of f at v; its error is O(h²). Positive quantities get a step
- * relative to v (so v − h stays in the domain), real ones a step relative to
- * max(|v|, 1e-3).
- */
-function centralDiff(f: (v: number) => number, v: number, positive: boolean): number {
-  const h = 1e-6 * (positive ? v : Math.max(Math.abs(v), 1e-3));
-  return (f(v + h) - f(v - h)) / (2 * h);
-}
-
-/** Parameters that may take any sign (or 0): they get absolute steps. */
-const LOCATION_PARAMS = new Set(['mu', 'low', 'high']);
-
-function close(a: number, b: number, rtol: number, atol: number): boolean {
-  return Math.abs(a - b) <= atol + rtol * Math.max(Math.abs(a), Math.abs(b));
-}
 
 for (const entry of registry) {
   describe(`${entry.name} partials`, () => {
-    const withPoint = entry.moderateParams.chain((ps) =>
-      fc.tuple(fc.constant(ps), fc.double({ min: 0.01, max: 0.99, noNaN: true }).map((p) => entry.make(...ps).quantile(p))),
-    );
-
-    it('logPdfPartials = central differences in x and in each parameter', () => {
-      const out = new Float64Array(entry.paramNames.length + 1);
-      fc.assert(
-        fc.property(withPoint, ([ps, x]) => {
-          const d = entry.make(...ps);
-          const lp = d.logPdfPartials(x, out);
-          expect(lp).toBe(d.logPdf(x));
-          const scale = 1 + Math.abs(lp);
-          expect(close(out[0], centralDiff((v) => d.logPdf(v), x, d.support.lower === 0), 1e-6, 1e-6 * scale / Math.max(Math.abs(x), 1e-3))).toBe(true);
-          ps.forEach((p, k) => {
-            // Relative steps for positive parameters (scales, shapes); location-like ones may be ≤ 0.
-            const positive = !LOCATION_PARAMS.has(entry.paramNames[k]);
-            const fd = centralDiff((v) => entry.make(...ps.map((q, j) => (j === k ? v : q))).logPdf(x), p, positive);
-            expect(close(out[1 + k], fd, 1e-6, 1e-6 * scale / Math.max(Math.abs(p), 1e-3)), `∂/∂${entry.paramNames[k]}`).toBe(true);
-          });
-        }),
-        { numRuns: 200, seed: 11 },
-      );
+    it('logPdfPartials = logPdf, and Richardson finite differences in x and in each parameter', () => {
+      fc.assert(partialsMatchFiniteDifferences(entry), { numRuns: 200, seed: 11 });
     });
 
     it('sumLogPdf and sumLogPdfPartials equal the sums of the per-point values', () => {
@@ -65,9 +30,9 @@ for (const entry of registry) {
             for (let j = 1; j <= k; j++) acc[j] += one[j];
           }
           const scale = xs.length * (1 + Math.abs(lp / xs.length));
-          expect(close(d.sumLogPdf(xs), lp, 1e-12, 1e-12 * scale)).toBe(true);
-          expect(close(d.sumLogPdfPartials(xs, sum), lp, 1e-12, 1e-12 * scale)).toBe(true);
-          for (let j = 1; j <= k; j++) expect(close(sum[j], acc[j], 1e-10, 1e-10 * scale)).toBe(true);
+          expect(isClose(d.sumLogPdf(xs), lp, 1e-12, 1e-12 * scale)).toBe(true);
+          expect(isClose(d.sumLogPdfPartials(xs, sum), lp, 1e-12, 1e-12 * scale)).toBe(true);
+          for (let j = 1; j <= k; j++) expect(isClose(sum[j], acc[j], 1e-10, 1e-10 * scale)).toBe(true);
         }),
         { numRuns: 200, seed: 12 },
       );

@@ -2,11 +2,16 @@
  * Samplers: a Kolmogorov–Smirnov test against the exact CDF at level 1e-3 over a
  * grid of parameters (Gamma shape from 1e-3 to 1e3), sample mean and variance
  * within 4 standard errors (the variance's standard error from the fourth
- * central moment), reproducibility, and a snapshot of the first values.
+ * central moment; `checkSampleMoments` of `varinf/testing`), reproducibility, and a
+ * snapshot of the first values.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Exponential, Gamma, LogNormal, Normal, Rng, type ContinuousDistribution } from '../../src/index';
+import { checkSampleMoments, sampleMomentsMatch } from '../../src/testing/index';
 import { ksPValue, ksStatisticWithTies } from '../helpers/ks';
+import { discreteRegistry } from './discrete-registry';
+import { registry } from './registry';
 
 interface Case {
   d: ContinuousDistribution;
@@ -45,18 +50,15 @@ describe('samplers', () => {
       const D = ksStatisticWithTies(sorted, (x) => (x === 0 ? 0 : d.cdf(x)), upper);
       expect(ksPValue(D, N)).toBeGreaterThan(1e-3);
 
-      let m = 0;
-      for (let i = 0; i < N; i++) m += xs[i];
-      m /= N;
-      let v = 0;
-      for (let i = 0; i < N; i++) v += (xs[i] - m) ** 2;
-      v /= N - 1;
-      const sd = d.stddev();
-      expect(Math.abs(m - d.mean())).toBeLessThanOrEqual((4 * sd) / Math.sqrt(N));
-      const varSe = Math.sqrt((mu4 - sd ** 4) / N);
-      expect(Math.abs(v - d.variance())).toBeLessThanOrEqual(4 * varSe);
+      checkSampleMoments(d, { n: N, seed: 12345, z: 4, fourthCentralMoment: mu4 });
     },
   );
+
+  for (const entry of [...registry, ...discreteRegistry]) {
+    it(`${entry.name}: sample mean and variance within 4 SE (where they exist), quartiles within 4 binomial SE, over moderate parameters and seeds`, () => {
+      fc.assert(sampleMomentsMatch(entry), { numRuns: 10, seed: 6 });
+    });
+  }
 
   it('same seed, same numbers; sample(rng) and sample(rng, n) agree', () => {
     for (const { d } of cases) {

@@ -1,8 +1,8 @@
 /**
  * Every ```ts block of README.md and docs/*.md compiles as written: each block is
  * written to its own module under scratch/snippets/, and one TypeScript program
- * typechecks them all against src/, with `varinf`, `varinf/vi` and `varinf/plot`
- * mapped to src/ by `paths` (what a user's import resolves to, before the build).
+ * typechecks them all against src/, with `varinf`, `varinf/vi`, `varinf/plot` and
+ * `varinf/testing` mapped to src/ by `paths` (what a user's import resolves to, before the build).
  *
  * A block is a complete module: its imports and the model it uses are written out.
  * An intentional fragment (a few lines shown inside a larger context, e.g. one
@@ -69,6 +69,7 @@ function compilerOptions(): ts.CompilerOptions {
       varinf: ['src/index.ts'],
       'varinf/vi': ['src/vi/index.ts'],
       'varinf/plot': ['src/plot/index.ts'],
+      'varinf/testing': ['src/testing/index.ts'],
     },
   };
 }

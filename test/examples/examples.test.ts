@@ -67,6 +67,15 @@ describe.concurrent('examples', () => {
     expect(stdout).not.toContain('✗');
   });
 
+  it('glm.ts: logistic and Poisson regressions cover their true weights; eight schools with a half-Cauchy scale', async () => {
+    const { stdout } = await example('glm');
+    expect(stdout).toContain('Logistic regression (n = 400)');
+    expect(stdout).toContain('Poisson regression (n = 300)');
+    expect(stdout).toMatch(/Eight schools: mu \d/);
+    expect(stdout).toContain('All claims checked.');
+    expect(stdout).not.toContain('✗');
+  });
+
   it('conjugate.ts: VI recovers the exact posterior (KL ≤ 1e-3)', async () => {
     const { stdout } = await example('conjugate');
     expect(stdout).toMatch(/✓ Normal–Normal \(n = 10\): KL\(q ‖ exact posterior\) = \S+ ≤ 1e-3/);
