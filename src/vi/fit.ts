@@ -191,17 +191,6 @@ export interface FitProgress {
 }
 
 /**
- * The guide option of an options type O: its `guide` (`undefined` when O has none),
- * distributed over a union of option types.
- *
- * @example
- * ```ts
- * type G = GuideOf<{ seed: 1; guide: { z: typeof LogNormal } }>; // { z: typeof LogNormal }
- * ```
- */
-export type GuideOf<O> = O extends unknown ? ('guide' extends keyof O ? Exclude<O['guide' & keyof O], undefined> : undefined) : never;
-
-/**
  * Options of {@link fit}.
  *
  * @example
@@ -545,6 +534,21 @@ class Accumulator {
  * slice();
  * ```
  */
+export function fitSteps<M extends DifferentiableModel, G extends GuideOption<M> | undefined = undefined>(
+  model: M,
+  options?: FitOptions<M, G> & { readonly guide?: NoInfer<ExactGuide<M, G>> },
+): Generator<FitProgress, FitResult<M, G>, void>;
+/**
+ * {@link fitSteps} with options whose guide the compiler cannot pin down (see the
+ * second form of {@link fit}): the posterior is typed per latent as a `ContinuousDistribution`.
+ *
+ * @example
+ * ```ts
+ * const opts: FitOptions<typeof model> = useGamma ? { guide: { z: Gamma } } : {};
+ * const steps = fitSteps(model, opts);
+ * ```
+ */
+export function fitSteps<M extends DifferentiableModel>(model: M, options?: FitOptions<M>): Generator<FitProgress, FitResult<M>, void>;
 export function fitSteps<M extends DifferentiableModel>(model: M, options: FitOptions<M> = {}): Generator<FitProgress, FitResult<M>, void> {
   return run(model, readSettings(model, options as FitOptions<unknown, unknown>), true);
 }
@@ -815,8 +819,10 @@ export function fit<M extends DifferentiableModel, G extends GuideOption<M> | un
   options?: FitOptions<M, G> & { readonly guide?: NoInfer<ExactGuide<M, G>> },
 ): FitResult<M, G>;
 /**
- * {@link fit} with options whose guide the compiler cannot pin down (e.g. a union of
- * option records): the posterior is typed per latent as a `ContinuousDistribution`.
+ * {@link fit} with options whose guide the compiler cannot pin down (a union of
+ * option records, options of a generic model type in a wrapper, `families(record)`
+ * with a name the first form refuses): the posterior is typed per latent as a
+ * `ContinuousDistribution`, and the guide is checked at run time.
  *
  * @example
  * ```ts
@@ -824,10 +830,7 @@ export function fit<M extends DifferentiableModel, G extends GuideOption<M> | un
  * fit(model, opts).posterior.z; // ContinuousDistribution
  * ```
  */
-export function fit<M extends DifferentiableModel, O extends FitOptions<M> = FitOptions<M>>(
-  model: M,
-  options?: O & { readonly guide?: NoInfer<ExactGuide<M, GuideOf<O>>> },
-): FitResult<M>;
+export function fit<M extends DifferentiableModel>(model: M, options?: FitOptions<M>): FitResult<M>;
 export function fit<M extends DifferentiableModel>(model: M, options: FitOptions<M> = {}): FitResult<M> {
   // Without `emit` the loop never yields: one `next()` runs the whole fit.
   const r = run<M>(model, readSettings(model, options as FitOptions<unknown, unknown>), false).next();

@@ -77,7 +77,6 @@ export { constant, inverseSqrt, polynomialDecay, stepDecay, type Schedule } from
 export {
   fit,
   fitSteps,
-  type GuideOf,
   type ConvergenceOptions,
   type FitDiagnostics,
   type FitOptions,
