@@ -28,14 +28,20 @@ export type PriorEntry = ContinuousDistribution | readonly ContinuousDistributio
  * returning the entry (distribution, array or plate) of this latent. Its kind of
  * support and its size must not depend on the values. In gradient mode the
  * latents are reverse-mode nodes, as in the likelihood (use varinf's ops).
- * Its argument is loosely typed (the record of the earlier latents).
+ *
+ * Its argument is loosely typed on purpose: `Model` infers the prior's type from
+ * the same object literal, and TypeScript cannot contextually type a member of
+ * that literal by the type being inferred from it (tried: a mapped type over the
+ * prior, an intersection with an index signature, reverse-mapped inference; each
+ * leaves the argument typed by the constraint or errs on correct code). A
+ * misspelt or later latent is a `ModelError` at construction, where the entry is
+ * evaluated at the earlier latents' medians; annotate the argument with
+ * `Latents<typeof earlier>` for a compile-time check.
  *
  * @example
  * ```ts
- * const prior = {
- *   tau: new Exponential(1),
- *   mu: ({ tau }: { tau: number }) => new Normal(0, tau),
- * };
+ * const hyper = { tau: new Exponential(1) };
+ * const prior = { ...hyper, mu: ({ tau }: Latents<typeof hyper>) => new Normal(0, tau) };
  * ```
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -15,10 +15,16 @@ import { checkArray, frame, type Density, type Json, type PlotOptions, type Vega
  * @example
  * ```ts
  * import type { HistogramPlotOptions } from 'varinf/plot';
- * const o: HistogramPlotOptions = { bins: 40, name: 'q(z) = LogNormal(0.1, 0.5)', xLabel: 'z' };
+ * import { LogNormal, Rng } from 'varinf';
+ * const q = new LogNormal(0.1, 0.5);
+ * const o: HistogramPlotOptions = { samples: q.sample(new Rng(1), 1000), density: q, bins: 40, name: 'q(z) = LogNormal(0.1, 0.5)', xLabel: 'z' };
  * ```
  */
 export interface HistogramPlotOptions extends PlotOptions {
+  /** The draws, e.g. `q.sample(rng, 10_000)` (required in the one-argument form). */
+  readonly samples?: ArrayLike<number>;
+  /** The density to overlay: a distribution or a function of x (required in the one-argument form). */
+  readonly density?: Density;
   /** Number of bins (default: Freedman–Diaconis, 1–200; see {@link histogramBins}). */
   readonly bins?: number;
   /** The x range `[lo, hi]` of bars and curve. Default: the range of the finite samples. */
@@ -47,24 +53,59 @@ export interface HistogramPlotOptions extends PlotOptions {
  * Throws a `RangeError` when no sample is finite, when the samples' range is too
  * wide for finite arithmetic (beyond ±1e308; pass `domain`), or for invalid options.
  *
- * @param samples - the draws, e.g. `q.sample(rng, 10_000)`
- * @param density - the density to overlay: a distribution or a function of x
- * @param options - binning, curve and layout
+ * The argument has the shape of the other plots': one options object with the data
+ * in it (`samples` and `density`).
+ *
+ * @param options - the samples, the density, binning, curve and layout
  * @returns a Vega-Lite specification (plain JSON)
  * @example
  * ```ts
  * import { LogNormal, Rng } from 'varinf';
  * import { histogramPlot } from 'varinf/plot';
  * const q = new LogNormal(0.1, 0.5);
- * const spec = histogramPlot(q.sample(new Rng(7), 10_000), q, {
+ * const spec = histogramPlot({
+ *   samples: q.sample(new Rng(7), 10_000),
+ *   density: q,
  *   title: 'Draws from q against its density',
  *   name: 'q(z)',
  *   xLabel: 'z',
  * });
  * ```
  */
-export function histogramPlot(samples: ArrayLike<number>, density: Density, options: HistogramPlotOptions = {}): VegaLiteSpec {
-  checkArray('histogramPlot', 'samples', samples);
+export function histogramPlot(options: HistogramPlotOptions & { readonly samples: ArrayLike<number>; readonly density: Density }): VegaLiteSpec;
+/**
+ * The three-argument form of {@link histogramPlot}, kept working.
+ *
+ * @deprecated Use `histogramPlot({ samples, density, ...options })`, the shape of every plot.
+ * @param samples - the draws
+ * @param density - the density to overlay
+ * @param options - as in the one-argument form (its `samples` and `density` are ignored)
+ * @returns a Vega-Lite specification (plain JSON)
+ * @example
+ * ```ts
+ * histogramPlot(q.sample(new Rng(7), 10_000), q, { name: 'q(z)' }); // = histogramPlot({ samples, density: q, name: 'q(z)' })
+ * ```
+ */
+export function histogramPlot(samples: ArrayLike<number>, density: Density, options?: HistogramPlotOptions): VegaLiteSpec;
+export function histogramPlot(first: HistogramPlotOptions | ArrayLike<number>, second?: Density, third: HistogramPlotOptions = {}): VegaLiteSpec {
+  const oneArg = first !== null && typeof first === 'object' && typeof (first as { length?: unknown }).length !== 'number';
+  if (oneArg) {
+    const o = first as HistogramPlotOptions;
+    checkArray('histogramPlot', 'options.samples', o.samples);
+    checkDensity(o.density, 'options.density');
+    return buildHistogramPlot(o.samples as ArrayLike<number>, o.density as Density, o);
+  }
+  checkArray('histogramPlot', 'samples', first);
+  checkDensity(second, 'density');
+  return buildHistogramPlot(first as ArrayLike<number>, second as Density, third);
+}
+
+function checkDensity(d: unknown, what: string): void {
+  const ok = typeof d === 'function' || (d !== null && typeof d === 'object' && typeof (d as { logPdf?: unknown }).logPdf === 'function');
+  if (!ok) throw new TypeError(`histogramPlot: ${what} must be a distribution or a function of x, got ${d === null || typeof d !== 'object' ? String(d) : 'an object without logPdf'}`);
+}
+
+function buildHistogramPlot(samples: ArrayLike<number>, density: Density, options: HistogramPlotOptions): VegaLiteSpec {
   const top = frame(options);
   const h = histogramBins(
     samples,

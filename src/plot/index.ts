@@ -6,8 +6,12 @@
  * with `vega-lite`'s `compile` and `vega`'s `View` (e.g. to SVG).
  *
  * - {@link densityPlot}: prior, posterior, fitted q's and the rescaled joint on one axis;
- * - {@link tracePlot}: ELBO per step of several fits, with a reference line;
+ * - {@link tracePlot}: ELBO per step of several fits, optionally smoothed, with a reference line;
  * - {@link histogramPlot}: a histogram of samples against a density.
+ *
+ * Each takes one options object holding its data: `densityPlot({ curves })`,
+ * `tracePlot({ traces })`, `histogramPlot({ samples, density })` (the older
+ * positional forms of the last two still work and are deprecated).
  *
  * @example
  * ```ts
@@ -31,6 +35,7 @@ export {
   type PlotOptions,
   type VegaLiteSpec,
 } from './spec';
+export { movingAverage } from './moving-average';
 export { thinTrace, type ThinnedTrace } from './thin';
-export { tracePlot, type ReferenceLine, type Trace, type TracePlotOptions } from './trace-plot';
+export { tracePlot, type FitTrace, type ReferenceLine, type Trace, type TracePlotOptions } from './trace-plot';
 export { trapezoid } from './trapezoid';

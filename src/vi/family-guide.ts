@@ -34,10 +34,11 @@ import { gaussianMarginal } from './gaussian-marginal';
 import {
   checkBlocks,
   coordName,
+  type FamiliesSpec,
   type FamilyClass,
+  type GaussianGuideSpec,
   type Guide,
   type GuideControlVariates,
-  type GuideSpec,
   type Posterior,
   type UnconstrainedGaussian,
 } from './guide';
@@ -89,7 +90,7 @@ export interface GuideInitOptions {
  * r.posterior.z; // LogNormal(-0.320, 0.664) on the seed model
  * ```
  */
-export function meanField(options: GuideInitOptions = {}): GuideSpec {
+export function meanField(options: GuideInitOptions = {}): GaussianGuideSpec {
   const opts = checkInit('meanField', options);
   return {
     kind: 'meanField',
@@ -99,26 +100,33 @@ export function meanField(options: GuideInitOptions = {}): GuideSpec {
 
 /**
  * A guide with one family per latent, given by its class: `LogNormal`, `Gamma` or
- * `Exponential` for a positive latent, `Normal` for a real one (applied to every
- * element of a plate). A family whose support does not fit the latent's, a
- * missing latent or an unknown name throws a `TypeError` that says so.
+ * `Exponential` for a positive latent, `Normal` for a real one, `LogitNormal` for
+ * an interval one (Beta, Uniform priors), applied to every element of a plate. The
+ * record may be partial: a latent it leaves out gets the default of
+ * {@link meanField} (a Normal on its unconstrained coordinate: Normal, LogNormal or
+ * LogitNormal on its own space). A family whose support does not fit the latent's,
+ * or a name that is not a latent, throws a `TypeError` that says so (and, for a
+ * typed `Model`, does not compile).
  *
  * `fit(model, { guide: { z: Gamma } })` is shorthand for `families({ z: Gamma })`.
  *
- * @param record - latent name → family class
+ * @param record - latent name → family class, for some or all latents
  * @param options - initialization ({@link GuideInitOptions})
  * @example
  * ```ts
- * import { Gamma } from 'varinf';
+ * import { Exponential, Gamma, Model, Normal } from 'varinf';
  * import { fit, families } from 'varinf/vi';
- * fit(model, { guide: families({ z: Gamma }), seed: 1 }).posterior.z; // Gamma(1.666, 1.873)
+ * const model = new Model({ prior: { z: new Exponential(1), m: new Normal(0, 1) }, likelihood: ({ z, m }) => new Normal(m, z), data: [1.3, 0.2] });
+ * const r = fit(model, { guide: families({ z: Gamma }), seed: 1 });
+ * r.posterior.z; // a Gamma; r.posterior.m: the default Normal
  * ```
  */
-export function families(record: Readonly<Record<string, FamilyClass>>, options: GuideInitOptions = {}): GuideSpec {
+export function families<const R extends Readonly<Record<string, FamilyClass>>>(record: R, options: GuideInitOptions = {}): FamiliesSpec<R> {
   if (record === null || typeof record !== 'object') invalidOption('guide', 'guide', 'a record of families or a guide spec', record);
   const opts = checkInit('guide', options);
   return {
     kind: 'family',
+    families: record,
     build(model) {
       const names = new Set(model.blocks.map((b) => b.name));
       for (const k of Object.keys(record)) {
@@ -164,9 +172,9 @@ function familyName(f: unknown): string {
 }
 
 function familyKind(block: LatentBlock, f: FamilyClass | undefined): number {
-  if (f === undefined) {
-    throw new TypeError(`guide: no family for latent "${block.name}"; give one of ${block.support.kind === 'real' ? 'Normal' : block.support.kind === 'interval' ? 'LogitNormal' : 'LogNormal, Gamma, Exponential'}`);
-  }
+  // A latent the record leaves out gets the default: a Normal on its unconstrained
+  // coordinate, as meanField() (Normal, LogNormal or LogitNormal on its own space).
+  if (f === undefined) return LOCSCALE;
   const positive = block.support.kind === 'positive' || block.support.kind === 'nonNegative';
   const fits = block.support.kind === 'real' ? 'use Normal' : positive ? 'use LogNormal, Gamma or Exponential' : 'use LogitNormal';
   if (f === Normal) {

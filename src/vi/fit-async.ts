@@ -13,6 +13,7 @@
  */
 import type { DifferentiableModel } from '../model/differentiable-model';
 import { fitSteps, type FitOptions } from './fit';
+import type { ExactGuide, GuideOption } from './guide';
 import type { FitResult } from './fit-result';
 
 /**
@@ -43,8 +44,23 @@ export const FIT_ASYNC_SLICE_MS = 8;
  * const r = await fitAsync(model, { seed: 1, signal: controller.signal });
  * ```
  */
+export function fitAsync<M extends DifferentiableModel, G extends GuideOption<M> | undefined = undefined>(
+  model: M,
+  options?: FitOptions<M, G> & { readonly guide?: NoInfer<ExactGuide<M, G>> },
+): Promise<FitResult<M, G>>;
+/**
+ * {@link fitAsync} with options whose guide the compiler cannot pin down (see the
+ * second form of `fit`): the posterior is typed per latent as a `ContinuousDistribution`.
+ *
+ * @example
+ * ```ts
+ * const opts: FitOptions<typeof model> = useGamma ? { guide: { z: Gamma } } : {};
+ * const r = await fitAsync(model, opts);
+ * ```
+ */
+export function fitAsync<M extends DifferentiableModel>(model: M, options?: FitOptions<M>): Promise<FitResult<M>>;
 export async function fitAsync<M extends DifferentiableModel>(model: M, options: FitOptions<M> = {}): Promise<FitResult<M>> {
-  const steps = fitSteps(model, options);
+  const steps = fitSteps<M>(model, options);
   const yielder = macrotaskYielder();
   try {
     let deadline = now() + FIT_ASYNC_SLICE_MS;

@@ -24,7 +24,7 @@ import type { SupportKind } from '../distributions/support';
 import type { DifferentiableModel } from '../model/differentiable-model';
 import type { Estimate } from './evaluate';
 import type { FitDiagnostics } from './fit';
-import type { Guide, PosteriorOf, UnconstrainedGaussian } from './guide';
+import type { Guide, GuideSpec, PosteriorOf, UnconstrainedGaussian } from './guide';
 import { sampleWithOptions, type JointSamples, type SampleOptions } from './joint-sample';
 import type { KhatReading } from './psis';
 import { readProbs, summarize, SUMMARY_DRAWS, SUMMARY_OPTION_KEYS, type SummaryOptions, type SummaryRow } from './summary';
@@ -273,9 +273,12 @@ export interface FitResultJSON {
  * const again = restoreFit(model, JSON.parse(JSON.stringify(r)));
  * ```
  */
-export class FitResult<M = DifferentiableModel> {
-  /** Per latent, the fitted distribution on the latent's own space (arrays for plates). */
-  readonly posterior: PosteriorOf<M>;
+export class FitResult<M = DifferentiableModel, G = GuideSpec> {
+  /**
+   * Per latent, the fitted distribution on the latent's own space (arrays for plates),
+   * typed by the guide option G (see {@link PosteriorOf}).
+   */
+  readonly posterior: PosteriorOf<M, G>;
   /** ELBO of the returned q, estimated with `evalSamples` draws (lazy, see the module notes). */
   declare readonly elbo: number;
   /** Standard error of `elbo` (lazy). */
@@ -314,7 +317,7 @@ export class FitResult<M = DifferentiableModel> {
   constructor(init: FitResultInit<M>) {
     const model = init.model as unknown as DifferentiableModel;
     // The guide builds one entry per block of the model, so the record has exactly M's latents.
-    this.posterior = init.guide.posterior(init.params) as PosteriorOf<M>;
+    this.posterior = init.guide.posterior(init.params) as PosteriorOf<M, G>;
     this.trace = init.trace;
     this.converged = init.converged;
     this.steps = init.steps;

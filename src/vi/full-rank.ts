@@ -18,7 +18,7 @@ import { invalidOption } from './errors';
 import { GUIDE_INIT_OPTION_KEYS, initialLocation, type GuideInitOptions } from './family-guide';
 import { checkOptions } from './check-options';
 import type { NoiseAwareGuide } from './estimators';
-import { checkBlocks, coordName, type GuideSpec, type Posterior } from './guide';
+import { checkBlocks, coordName, type GaussianGuideSpec, type Posterior } from './guide';
 
 /**
  * Full-rank Gaussian guide N(m, L Lᵀ) on the unconstrained vector u (Cholesky
@@ -34,7 +34,7 @@ import { checkBlocks, coordName, type GuideSpec, type Posterior } from './guide'
  * r.unconstrained?.covariance; // d×d, row-major
  * ```
  */
-export function fullRank(options: GuideInitOptions = {}): GuideSpec {
+export function fullRank(options: GuideInitOptions = {}): GaussianGuideSpec {
   if (options === null || typeof options !== 'object') invalidOption('fullRank', 'options', 'an object', options);
   checkOptions('fullRank', options, GUIDE_INIT_OPTION_KEYS);
   const initScale = options.initScale ?? 0.1;

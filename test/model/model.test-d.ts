@@ -87,3 +87,27 @@ describe('Model types', () => {
     expectTypeOf(m.logDensityGradient).parameters.toEqualTypeOf<[Float64Array, Float64Array]>();
   });
 });
+
+describe('hierarchical entries with an annotated argument', () => {
+  it('Latents<typeof earlier> types the earlier latents; a misspelt one does not compile', () => {
+    const hyper = { mu: new Normal(0, 5), tau: new Exponential(1) };
+    const model = new Model({
+      prior: {
+        ...hyper,
+        theta: ({ mu, tau }: Latents<typeof hyper>) => {
+          expectTypeOf(mu).toEqualTypeOf<number>();
+          return plate(new Normal(mu, tau), 3);
+        },
+      },
+      likelihood: ({ theta, tau }) => {
+        expectTypeOf(theta).toEqualTypeOf<Float64Array>();
+        return new Normal(theta[0], tau);
+      },
+      data: [1],
+    });
+    expectTypeOf(model.constrain(new Float64Array(5)).theta).toEqualTypeOf<Float64Array>();
+    // @ts-expect-error: no latent named mux among the earlier ones
+    const bad = ({ mux }: Latents<typeof hyper>) => new Normal(mux, 1);
+    void bad;
+  });
+});

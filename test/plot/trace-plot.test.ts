@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { thinTrace, tracePlot } from '../../src/plot/index';
+import fc from 'fast-check';
+import { movingAverage, thinTrace, tracePlot } from '../../src/plot/index';
 import { datasets, expectPlainFiniteJson } from './spec-data';
 
 function argmin(v: ArrayLike<number>): number {
@@ -89,5 +90,92 @@ describe('tracePlot', () => {
     expect(() => tracePlot([{ name: 'a', values: [1] }], { reference: { value: NaN } })).toThrow(RangeError);
     expect(() => tracePlot([{ name: 'a', values: [1] }], { yDomain: [0, -1] })).toThrow(RangeError);
     expect(() => tracePlot([{ name: 'a', values: [1] }], { maxPoints: 1 })).toThrow(RangeError);
+  });
+});
+
+describe('movingAverage', () => {
+  /** The mean of the finite values of v[max(0, i − k + 1) … i], summed afresh. */
+  function naive(v: ArrayLike<number>, k: number, i: number): number {
+    let s = 0;
+    let c = 0;
+    for (let j = Math.max(0, i - k + 1); j <= i; j++) {
+      if (Number.isFinite(v[j])) {
+        s += v[j];
+        c++;
+      }
+    }
+    return c > 0 ? s / c : NaN;
+  }
+
+  it('is the trailing mean of the finite values in each window (start cut at step 0)', () => {
+    expect(Array.from(movingAverage([1, 2, NaN, 4, 5], 2))).toEqual([1, 1.5, 2, 4, 4.5]);
+    expect(Array.from(movingAverage([NaN, NaN, 3], 2))).toEqual([NaN, NaN, 3]);
+    expect(Array.from(movingAverage([1, 2, 3], 1))).toEqual([1, 2, 3]);
+    expect(Array.from(movingAverage([1, 2, 3], 10))).toEqual([1, 1.5, 2]);
+    expect(() => movingAverage([1], 0)).toThrow(RangeError);
+    expect(() => movingAverage([1], 2.5)).toThrow(RangeError);
+  });
+
+  it('matches the window sums computed afresh, to its stated rounding bound, on random traces', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constant(NaN), fc.constant(-Infinity)), { maxLength: 300 }),
+        fc.integer({ min: 1, max: 40 }),
+        (v, k) => {
+          const m = movingAverage(v, k);
+          const big = v.reduce((a, x) => (Number.isFinite(x) ? Math.max(a, Math.abs(x)) : a), 0);
+          for (let i = 0; i < v.length; i++) {
+            const want = naive(v, k, i);
+            if (Number.isNaN(want)) {
+              expect(m[i]).toBeNaN();
+              continue;
+            }
+            // Stated bound k²·ε·max|v| / c for the running sum, plus k·ε·max|v| / c for the fresh one.
+            let c = 0;
+            for (let j = Math.max(0, i - k + 1); j <= i; j++) if (Number.isFinite(v[j])) c++;
+            expect(Math.abs(m[i] - want)).toBeLessThanOrEqual(((k * k + k) * Number.EPSILON * big) / c);
+          }
+        },
+      ),
+      { seed: 15, numRuns: 300 },
+    );
+  });
+});
+
+describe('tracePlot({ traces, ... }): one options object, smoothing, fits', () => {
+  const a = Float64Array.from({ length: 400 }, (_, i) => -2 - Math.exp(-i / 50) + 0.1 * Math.sin(i));
+  const b = [-5, -4, NaN, -3, -2.5];
+
+  it('the one-argument form is the two-argument form', () => {
+    const opts = { maxPoints: 100, title: 'ELBO', reference: { value: -1.9, label: 'log p(x)' } };
+    expect(tracePlot({ traces: [{ name: 'a', values: a }], ...opts })).toEqual(tracePlot([{ name: 'a', values: a }], opts));
+  });
+
+  it('takes fits: { name, fit } plots fit.trace', () => {
+    const fromFit = tracePlot({ traces: [{ name: 'a', fit: { trace: a } }, { name: 'b', values: b }] });
+    expect(fromFit).toEqual(tracePlot({ traces: [{ name: 'a', values: a }, { name: 'b', values: b }] }));
+  });
+
+  it('smooth: k draws the moving average over the faded raw trace', () => {
+    const spec = tracePlot({ traces: [{ name: 'a', values: a }, { name: 'b', values: b }], smooth: 5 });
+    expectPlainFiniteJson(spec);
+    const layer = spec.layer as { mark: { type: string; opacity?: number } }[];
+    expect(layer.map((l) => l.mark.type)).toEqual(['line', 'line']);
+    expect(layer[0].mark.opacity).toBe(0.3);
+    expect(layer[1].mark.opacity).toBeUndefined();
+    const [raw, smoothed] = datasets(spec);
+    expect(raw.filter((r) => r.fit === 'a').map((r) => r.elbo)).toEqual(Array.from(a));
+    const ma = movingAverage(b, 5);
+    expect(smoothed.filter((r) => r.fit === 'b')).toEqual([0, 1, 2, 3, 4].map((i) => ({ fit: 'b', step: i + 1, elbo: ma[i] })));
+    const only = tracePlot({ traces: [{ name: 'a', values: a }], smooth: 5, showRaw: false });
+    expect((only.layer as unknown[]).length).toBe(1);
+    expect(datasets(only)[0].map((r) => r.elbo)).toEqual(Array.from(movingAverage(a, 5)));
+  });
+
+  it('rejects a bad window, a missing trace list, a fit without a trace', () => {
+    expect(() => tracePlot({ traces: [{ name: 'a', values: a }], smooth: 0 })).toThrow(/smooth must be an integer >= 1/);
+    expect(() => tracePlot({ traces: [{ name: 'a', values: a }], smooth: 2.5 })).toThrow(RangeError);
+    expect(() => tracePlot({} as never)).toThrow(/^tracePlot: options\.traces must be an array/);
+    expect(() => tracePlot({ traces: [{ name: 'a', fit: {} as never }] })).toThrow(/values of trace "a" must be an array/);
   });
 });
