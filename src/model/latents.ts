@@ -9,6 +9,7 @@ import { ContinuousDistribution } from '../distributions/distribution';
 import { bijectionFor, sameTransform, type Bijection } from '../distributions/transforms';
 import type { Support } from '../distributions/support';
 import { ModelError } from '../errors';
+import { guardedRecord, isUnknownLatentRead } from './latent-guard';
 import type { LatentBlock } from './differentiable-model';
 import { describe, Plate } from './plate';
 
@@ -184,9 +185,14 @@ function median(d: ContinuousDistribution): number {
 }
 
 function resolveAtReference(fn: PriorFn, reference: Record<string, number | Float64Array>, name: string): unknown {
+  // A guarded copy: reading a misspelt or later latent names it instead of giving undefined.
+  const earlier = Object.assign(guardedRecord(Object.keys(reference)), reference);
   try {
-    return fn(reference);
+    return fn(earlier as never);
   } catch (e) {
+    if (isUnknownLatentRead(e)) {
+      throw new ModelError(`Model: prior entry "${name}" ${(e as ModelError).message.replace(/^Model: the model's code /, '')} before "${name}"`, (e as ModelError).latent);
+    }
     const why = e instanceof Error ? e.message : String(e);
     throw new ModelError(
       `Model: prior entry "${name}" could not be evaluated at the medians of the earlier latents: ${why}`,

@@ -58,6 +58,19 @@ describe('models', () => {
     const g = new Model({ prior: { z: new Exponential(1) }, likelihood: (p) => new Normal((p as unknown as { zz: number }).zz, 1), data: [1.3] });
     expect(() => g.gradLogJoint({ z: 1 })).toThrow('reads latent "zz"');
   });
+  it('a hierarchical prior entry reading a misspelt or later latent → ModelError naming it', () => {
+    expect(
+      () =>
+        new Model({
+          prior: { mu: new Normal(0, 5), tau: new Exponential(1), theta: (l: never) => plate(new Normal((l as { mux: number }).mux, 1), 3) },
+          likelihood: ({ theta }, i) => new Normal(theta[i], 1),
+          data: [1, 2, 3],
+        }),
+    ).toThrow(/prior entry "theta" reads latent "mux", which the prior does not declare \(it declares "mu", "tau"\) before "theta"/);
+    expect(
+      () => new Model({ prior: { mu: (l: never) => new Normal((l as { tau: number }).tau, 1), tau: new Exponential(1) }, likelihood: ({ mu }) => new Normal(mu, 1), data: [1] }),
+    ).toThrow(/prior entry "mu" reads latent "tau"/);
+  });
   it('an index past a plate → a typed error with a hint', () => {
     const m = new Model({ prior: { w: plate(new Normal(0, 1), 2) }, likelihood: ({ w }) => new Normal(w[5], 1), data: [1.3] });
     expect(() => m.logJoint({ w: new Float64Array([1, 2]) })).toThrow(/mu must be finite, got undefined \(a misspelt name, or an index past the end of a plate\?\)/);
