@@ -157,14 +157,20 @@ const written = [
     `${IMAGES}seed-densities.svg`,
   ),
   await renderSvg(
-    tracePlot(
-      summary.map((s) => ({ name: s.family, values: movingAverage(s.fit.result.trace, 200) })),
-      { title: 'ELBO per step (16-draw estimates, moving average of 200 steps)', xLabel: 'step', yDomain: [-1.7, -1.25], reference: { value: logZ, label: `log p(x) = ${f(logZ)}` }, width: 560 },
-    ),
+    tracePlot({
+      traces: summary.map((s) => ({ name: s.family, values: movingAverage(s.fit.result.trace, 200) })),
+      title: 'ELBO per step (16-draw estimates, moving average of 200 steps)',
+      xLabel: 'step',
+      yDomain: [-1.7, -1.25],
+      reference: { value: logZ, label: `log p(x) = ${f(logZ)}` },
+      width: 560,
+    }),
     `${IMAGES}seed-elbo-traces.svg`,
   ),
   await renderSvg(
-    histogramPlot(best.q.sample(new Rng(7), 20_000), posterior.logPdf, {
+    histogramPlot({
+      samples: best.q.sample(new Rng(7), 20_000),
+      density: posterior.logPdf,
       title: `20 000 draws from the fitted ${describe(best.q)} against the exact posterior`,
       name: 'posterior p(z | x) (exact)',
       samplesLabel: 'draws from q Gamma',

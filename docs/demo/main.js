@@ -125,7 +125,8 @@ function densitySpec() {
 
 function traceSpec() {
   const values = state.trace.length > 0 ? movingAverage(state.trace, 100) : [NaN];
-  return tracePlot([{ name: state.traceName || 'ELBO', values }], {
+  return tracePlot({
+    traces: [{ name: state.traceName || 'ELBO', values }],
     title: 'ELBO per step (moving average of 100)',
     xLabel: 'step',
     maxPoints: 600,

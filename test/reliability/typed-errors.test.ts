@@ -62,13 +62,13 @@ describe('models', () => {
     expect(
       () =>
         new Model({
-          prior: { mu: new Normal(0, 5), tau: new Exponential(1), theta: (l: never) => plate(new Normal((l as { mux: number }).mux, 1), 3) },
+          prior: { mu: new Normal(0, 5), tau: new Exponential(1), theta: ((l: { mux: number }) => plate(new Normal(l.mux, 1), 3)) as never },
           likelihood: ({ theta }, i) => new Normal(theta[i], 1),
           data: [1, 2, 3],
         }),
     ).toThrow(/prior entry "theta" reads latent "mux", which the prior does not declare \(it declares "mu", "tau"\) before "theta"/);
     expect(
-      () => new Model({ prior: { mu: (l: never) => new Normal((l as { tau: number }).tau, 1), tau: new Exponential(1) }, likelihood: ({ mu }) => new Normal(mu, 1), data: [1] }),
+      () => new Model({ prior: { mu: ((l: { tau: number }) => new Normal(l.tau, 1)) as never, tau: new Exponential(1) }, likelihood: ({ mu }) => new Normal(mu, 1), data: [1] }),
     ).toThrow(/prior entry "mu" reads latent "tau"/);
   });
   it('an index past a plate → a typed error with a hint', () => {
