@@ -7,7 +7,7 @@ import { logSigmoid, sigmoid } from '../math/logistic';
 import type { Rng } from '../random/rng';
 import { DiscreteDistribution } from './discrete-distribution';
 import { integerRange, type DiscreteSupport } from './support';
-import { finiteParam } from './validate';
+import { finiteParam, notANumber } from './validate';
 
 /**
  * Bernoulli distribution with success probability p = σ(ℓ) = 1/(1 + e^{−ℓ}) for a
@@ -117,6 +117,7 @@ export class BernoulliLogit extends DiscreteDistribution {
 
   /** ∂/∂ℓ log P(k) = σ(−ℓ) at k = 1 and −σ(ℓ) at k = 0 (zeros off the support). */
   logPdfPartials(k: number, out: Float64Array): number {
+    if (typeof k !== 'number') throw notANumber(this.name, 'logPdfPartials', 'k', k);
     out[0] = 0;
     if (k === 1) {
       out[1] = sigmoid(-this.logit);

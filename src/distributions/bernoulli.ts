@@ -6,7 +6,7 @@
 import type { Rng } from '../random/rng';
 import { DiscreteDistribution } from './discrete-distribution';
 import { integerRange, type DiscreteSupport } from './support';
-import { probabilityParam } from './validate';
+import { notANumber, probabilityParam } from './validate';
 
 /**
  * Bernoulli distribution with success probability p ∈ [0, 1] (endpoints included):
@@ -76,6 +76,7 @@ export class Bernoulli extends DiscreteDistribution {
 
   /** P(X = x): p at 1, 1 − p at 0 (no exp∘log round trip), 0 elsewhere. */
   override pdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'pdf', 'x', x);
     return x === 1 ? this.p : x === 0 ? 1 - this.p : x === x ? 0 : NaN;
   }
 
@@ -118,6 +119,7 @@ export class Bernoulli extends DiscreteDistribution {
 
   /** ∂/∂p log P(k) = 1/p at k = 1, −1/(1 − p) at k = 0 (zeros off the support or where P(k) = 0). */
   logPdfPartials(k: number, out: Float64Array): number {
+    if (typeof k !== 'number') throw notANumber(this.name, 'logPdfPartials', 'k', k);
     out[0] = 0;
     const lp = this.logPdf(k);
     out[1] = lp === -Infinity || lp !== lp ? 0 : k === 1 ? 1 / this.p : -1 / (1 - this.p);

@@ -10,7 +10,7 @@ import { betaIInv, logBetaIPair, logBetaPowerTerm } from '../math/incomplete-bet
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
 import { unitInterval, type Support } from './support';
-import { isPositiveValue, positiveParam } from './validate';
+import { isPositiveValue, notANumber, positiveParam } from './validate';
 
 /**
  * Beta distribution with shapes α > 0 and β > 0:
@@ -146,6 +146,7 @@ export class Beta extends ContinuousDistribution {
 
   /** (α − 1) log x + (β − 1) log(1 − x) − log B(α, β), with the limits at 0 and 1. */
   logPdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
     if (x > 0 && x < 1) return betaLogDensity(this.alpha, this.beta, x, 1 - x, this.logB);
     if (x === 0) return endpointLogPdf(this.alpha, this.beta);
     if (x === 1) return endpointLogPdf(this.beta, this.alpha);
@@ -154,21 +155,25 @@ export class Beta extends ContinuousDistribution {
 
   /** I_x(α, β). */
   cdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'cdf', 'x', x);
     return x > 0 ? (x < 1 ? Math.exp(this.logTail(x, false)) : 1) : x <= 0 ? 0 : NaN;
   }
 
   /** log I_x(α, β), exact where it underflows. */
   logCdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
     return x > 0 ? (x < 1 ? this.logTail(x, false) : 0) : x <= 0 ? -Infinity : NaN;
   }
 
   /** 1 − I_x(α, β), computed directly. */
   survival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'survival', 'x', x);
     return x > 0 ? (x < 1 ? Math.exp(this.logTail(x, true)) : 0) : x <= 0 ? 1 : NaN;
   }
 
   /** log(1 − I_x(α, β)), exact where it underflows. */
   logSurvival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
     return x > 0 ? (x < 1 ? this.logTail(x, true) : -Infinity) : x <= 0 ? 0 : NaN;
   }
 
@@ -186,6 +191,7 @@ export class Beta extends ContinuousDistribution {
    * where logPdf is −∞ they are 0.
    */
   logPdfPartials(x: number, out: Float64Array): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
     const a = this.alpha;
     const b = this.beta;
     const lp = this.logPdf(x);

@@ -16,6 +16,7 @@
 import type { Rng } from '../random/rng';
 import { checkRng, checkSampleSize, distributionJSON, distributionText, type DistributionJSON } from './shared';
 import type { Support } from './support';
+import { notANumber } from './validate';
 
 /**
  * Base class of the univariate continuous distributions (`Normal`, `Exponential`,
@@ -81,6 +82,7 @@ export abstract class ContinuousDistribution {
 
   /** f(x) = exp(logPdf(x)). */
   pdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'pdf', 'x', x);
     return Math.exp(this.logPdf(x));
   }
 
@@ -94,6 +96,7 @@ export abstract class ContinuousDistribution {
    * `quantile(1)` are the support's ends; NaN gives NaN; p outside [0, 1] throws.
    */
   quantile(p: number): number {
+    if (typeof p !== 'number') throw notANumber(this.name, 'quantile', 'p', p);
     if (p > 0 && p < 1) return this.quantileInside(p);
     if (p === 0) return this.support.lower;
     if (p === 1) return this.support.upper;

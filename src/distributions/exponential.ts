@@ -7,7 +7,7 @@ import { log1mexp } from '../math/elementary';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
 import { nonNegative, type Support } from './support';
-import { isPositiveValue, positiveParam } from './validate';
+import { isPositiveValue, notANumber, positiveParam } from './validate';
 
 /**
  * Exponential distribution with rate λ > 0: f(x) = λ e^{−λx} for x ≥ 0.
@@ -102,26 +102,31 @@ export class Exponential extends ContinuousDistribution {
 
   /** log λ − λx for x ≥ 0, −∞ for x < 0. */
   logPdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
     return x >= 0 ? this.logRate - this.rate * x : x < 0 ? -Infinity : NaN;
   }
 
   /** 1 − e^{−λx} = −expm1(−λx). */
   cdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'cdf', 'x', x);
     return x > 0 ? -Math.expm1(-this.rate * x) : x <= 0 ? 0 : NaN;
   }
 
   /** log(1 − e^{−λx}) by log1mexp. */
   logCdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
     return x > 0 ? log1mexp(-this.rate * x) : x <= 0 ? -Infinity : NaN;
   }
 
   /** e^{−λx}. */
   survival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'survival', 'x', x);
     return x > 0 ? Math.exp(-this.rate * x) : x <= 0 ? 1 : NaN;
   }
 
   /** −λx. */
   logSurvival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
     return x > 0 ? -this.rate * x : x <= 0 ? 0 : NaN;
   }
 
@@ -152,6 +157,7 @@ export class Exponential extends ContinuousDistribution {
 
   /** ∂/∂x = −λ, ∂/∂λ = 1/λ − x (zeros outside the support). */
   logPdfPartials(x: number, out: Float64Array): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
     const r = this.rate;
     if (!(x >= 0)) {
       out[0] = 0;

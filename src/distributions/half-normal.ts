@@ -9,7 +9,7 @@ import { normalCdf, normalLogCdf, normalQuantile } from '../math/normal-function
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
 import { nonNegative, type Support } from './support';
-import { isPositiveValue, positiveParam } from './validate';
+import { isPositiveValue, notANumber, positiveParam } from './validate';
 
 /**
  * Half-normal distribution with scale σ > 0, the law of σ|Z|:
@@ -145,6 +145,7 @@ export class HalfNormal extends ContinuousDistribution {
 
   /** ½ log(2/π) − log σ − t²/2 for x ≥ 0 (t = x/σ), −∞ below 0. */
   logPdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
     if (x >= 0) {
       const t = x / this.sigma;
       return HALF_LOG_2_OVER_PI - this.logSigma - 0.5 * t * t;
@@ -154,6 +155,7 @@ export class HalfNormal extends ContinuousDistribution {
 
   /** erf(t/√2). */
   cdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'cdf', 'x', x);
     if (x > 0) return erf((x / this.sigma) * SQRT1_2);
     return x <= 0 ? 0 : NaN;
   }
@@ -164,6 +166,7 @@ export class HalfNormal extends ContinuousDistribution {
    * (this also covers x/σ underflowing).
    */
   logCdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
     if (x > 0) {
       const t = x / this.sigma;
       if (t < 1e-8) return Math.log(x) - this.logSigma + HALF_LOG_2_OVER_PI;
@@ -175,12 +178,14 @@ export class HalfNormal extends ContinuousDistribution {
 
   /** 2Φ(−t) = erfc(t/√2), from the normal cdf (accurate into the subnormal range). */
   survival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'survival', 'x', x);
     if (x > 0) return 2 * normalCdf(-x / this.sigma);
     return x <= 0 ? 1 : NaN;
   }
 
   /** log1p(−erf(t/√2)) for t < ½ (no cancellation near 0), log 2 + log Φ(−t) above. */
   logSurvival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
     if (x > 0) {
       const t = x / this.sigma;
       if (t < 0.5) return Math.log1p(-erf(t * SQRT1_2));
@@ -193,6 +198,7 @@ export class HalfNormal extends ContinuousDistribution {
 
   /** ∂/∂x = −t/σ, ∂/∂σ = (t² − 1)/σ on [0, ∞); zeros outside. */
   logPdfPartials(x: number, out: Float64Array): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
     const lp = this.logPdf(x);
     if (!(lp > -Infinity)) {
       out[0] = 0;

@@ -11,7 +11,7 @@ import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
 import { gammaEntropyStandard } from './gamma';
 import { positive, type Support } from './support';
-import { isPositiveValue, positiveParam } from './validate';
+import { isPositiveValue, notANumber, positiveParam } from './validate';
 
 /**
  * Inverse-gamma distribution with shape α > 0 and scale β > 0:
@@ -186,12 +186,14 @@ export class InverseGamma extends ContinuousDistribution {
 
   /** log(y^{α+1} e^{−y} / Γ(α)) − log β with y = β/x; −∞ for x ≤ 0 and x = ∞. */
   logPdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
     if (x > 0) return x < Infinity ? inverseGammaLogDensity(this.shape, this.scale, x, this.lgammaShape, this.logScale) : -Infinity;
     return x <= 0 ? -Infinity : NaN;
   }
 
   /** Q(α, β/x); −expm1(log P) where β/x is subnormal (its rounding would cost digits). */
   cdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'cdf', 'x', x);
     if (x > 0) {
       const y = this.scale / x;
       return y >= DBL_MIN || x === Infinity ? gammaQ(this.shape, y) : -Math.expm1(this.logSurvival(x));
@@ -201,6 +203,7 @@ export class InverseGamma extends ContinuousDistribution {
 
   /** log Q(α, β/x), exact where Q underflows; log1mexp(log P) where β/x is subnormal. */
   logCdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
     if (x > 0) {
       const y = this.scale / x;
       return y >= DBL_MIN || x === Infinity ? logGammaQ(this.shape, y) : log1mexp(this.logSurvival(x));
@@ -210,6 +213,7 @@ export class InverseGamma extends ContinuousDistribution {
 
   /** P(α, β/x); exp(log P) where β/x is subnormal. */
   survival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'survival', 'x', x);
     if (x > 0) {
       const y = this.scale / x;
       return y >= DBL_MIN || x === Infinity ? gammaP(this.shape, y) : Math.exp(this.logSurvival(x));
@@ -223,6 +227,7 @@ export class InverseGamma extends ContinuousDistribution {
    * factor 1 + O(y) with y < 1e-307.
    */
   logSurvival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
     if (x > 0) {
       const y = this.scale / x;
       if (y >= DBL_MIN || x === Infinity) return logGammaP(this.shape, y);
@@ -236,6 +241,7 @@ export class InverseGamma extends ContinuousDistribution {
 
   /** ∂/∂x = (y − α − 1)/x, ∂/∂α = log y − ψ(α), ∂/∂β = α/β − 1/x, with y = β/x. */
   logPdfPartials(x: number, out: Float64Array): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
     const lp = this.logPdf(x);
     if (!(lp > -Infinity)) {
       out[0] = 0;

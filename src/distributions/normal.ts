@@ -9,7 +9,7 @@ import { normalCdf, normalLogCdf, normalQuantile } from '../math/normal-function
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
 import { real, type Support } from './support';
-import { finiteParam, isFiniteValue, isPositiveValue, positiveParam } from './validate';
+import { finiteParam, isFiniteValue, isPositiveValue, notANumber, positiveParam } from './validate';
 
 /**
  * Normal distribution with mean μ and standard deviation σ > 0:
@@ -81,27 +81,32 @@ export class Normal extends ContinuousDistribution {
 
   /** log f(x) = −z²/2 − log σ − log √(2π), z = (x − μ)/σ. */
   logPdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
     const z = (x - this.mu) / this.sigma;
     return -0.5 * z * z - this.logNormalizer;
   }
 
   /** Φ((x − μ)/σ). */
   cdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'cdf', 'x', x);
     return normalCdf((x - this.mu) / this.sigma);
   }
 
   /** log Φ((x − μ)/σ), accurate far into the lower tail. */
   logCdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
     return normalLogCdf((x - this.mu) / this.sigma);
   }
 
   /** Φ((μ − x)/σ) = 1 − F(x) without cancellation. */
   survival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'survival', 'x', x);
     return normalCdf((this.mu - x) / this.sigma);
   }
 
   /** log Φ((μ − x)/σ). */
   logSurvival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
     return normalLogCdf((this.mu - x) / this.sigma);
   }
 
@@ -132,6 +137,7 @@ export class Normal extends ContinuousDistribution {
 
   /** ∂/∂x = −z/σ, ∂/∂μ = z/σ, ∂/∂σ = (z² − 1)/σ. */
   logPdfPartials(x: number, out: Float64Array): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
     const s = this.sigma;
     const z = (x - this.mu) / s;
     const dmu = z / s;

@@ -11,7 +11,7 @@ import { logPoissonRaw } from '../math/saddle-point';
 import type { Rng } from '../random/rng';
 import { DiscreteDistribution } from './discrete-distribution';
 import { nonNegativeIntegers, type DiscreteSupport } from './support';
-import { positiveParam } from './validate';
+import { notANumber, positiveParam } from './validate';
 
 /**
  * Poisson distribution with rate λ > 0: P(X = k) = λᵏ e^{−λ} / k! for k = 0, 1, 2, ….
@@ -137,6 +137,7 @@ export class Poisson extends DiscreteDistribution {
 
   /** ∂/∂λ log P(k) = k/λ − 1 (zeros off the support). */
   logPdfPartials(k: number, out: Float64Array): number {
+    if (typeof k !== 'number') throw notANumber(this.name, 'logPdfPartials', 'k', k);
     out[0] = 0;
     const lp = this.logPdf(k);
     out[1] = lp === -Infinity || lp !== lp ? 0 : k / this.rate - 1;

@@ -10,7 +10,7 @@ import { betaIInvPair, logBetaIPair } from '../math/incomplete-beta';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution } from './distribution';
 import { real, type Support } from './support';
-import { finiteParam, positiveParam } from './validate';
+import { finiteParam, notANumber, positiveParam } from './validate';
 
 /**
  * Student's t distribution with ν > 0 degrees of freedom, location μ and scale σ > 0:
@@ -113,6 +113,7 @@ export class StudentT extends ContinuousDistribution {
 
   /** log f(x) = logNorm − (ν+1)/2·log(1 + t²/ν), with t²/ν formed without overflow. */
   logPdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
     const t = this.standardize(x);
     if (t !== t) return NaN;
     return this.logNorm - 0.5 * (this.nu + 1) * this.log1pTSquareOverNu(t);
@@ -120,11 +121,13 @@ export class StudentT extends ContinuousDistribution {
 
   /** F(x): ½ I_{ν/(ν+t²)}(ν/2, ½) for t < 0, its complement above. */
   cdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'cdf', 'x', x);
     return Math.exp(this.logCdf(x));
   }
 
   /** log F(x), exact far into the lower tail. */
   logCdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
     const t = this.standardize(x);
     if (t !== t) return NaN;
     const lt = this.logTail(t);
@@ -133,11 +136,13 @@ export class StudentT extends ContinuousDistribution {
 
   /** 1 − F(x) = F(μ − (x − μ)), by symmetry (no cancellation). */
   survival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'survival', 'x', x);
     return Math.exp(this.logSurvival(x));
   }
 
   /** log(1 − F(x)), exact far into the upper tail. */
   logSurvival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
     const t = this.standardize(x);
     if (t !== t) return NaN;
     const lt = this.logTail(t);
@@ -170,6 +175,7 @@ export class StudentT extends ContinuousDistribution {
    * ∂/∂μ = −∂/∂x, ∂/∂σ = ((ν+1)t²/(νw) − 1)/σ.
    */
   logPdfPartials(x: number, out: Float64Array): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
     const lp = this.logPdf(x);
     if (!(lp > -Infinity)) {
       out[0] = 0;
