@@ -6,6 +6,7 @@
 import { logSigmoid, sigmoid } from '../math/logistic';
 import type { Rng } from '../random/rng';
 import { DiscreteDistribution } from './discrete-distribution';
+import { checkBuffer, checkRng } from './shared';
 import { integerRange, type DiscreteSupport } from './support';
 import { finiteParam, notANumber } from './validate';
 
@@ -140,6 +141,8 @@ export class BernoulliLogit extends DiscreteDistribution {
 
   /** Bulk draws: the threshold −logσ(ℓ) computed once (the same draws as single `sample` calls). */
   override sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    checkRng(this.name, rng);
+    checkBuffer(this.name, 'sampleInto', out, 0);
     const t = -logSigmoid(this.logit);
     for (let i = 0; i < out.length; i++) out[i] = rng.exponential() >= t ? 1 : 0;
     return out;

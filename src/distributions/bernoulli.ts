@@ -5,6 +5,7 @@
  */
 import type { Rng } from '../random/rng';
 import { DiscreteDistribution } from './discrete-distribution';
+import { checkBuffer, checkRng } from './shared';
 import { integerRange, type DiscreteSupport } from './support';
 import { notANumber, probabilityParam } from './validate';
 
@@ -135,6 +136,8 @@ export class Bernoulli extends DiscreteDistribution {
 
   /** Bulk draws: the threshold −log p computed once (the same draws as single `sample` calls). */
   override sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    checkRng(this.name, rng);
+    checkBuffer(this.name, 'sampleInto', out, 0);
     const t = -Math.log(this.p);
     for (let i = 0; i < out.length; i++) out[i] = rng.exponential() >= t ? 1 : 0;
     return out;

@@ -15,7 +15,7 @@
  * @module
  */
 import type { Rng } from '../random/rng';
-import { checkRng, checkSampleSize, distributionJSON, distributionText, type DistributionJSON } from './shared';
+import { checkArrayLike, checkBuffer, checkRng, checkSampleSize, distributionJSON, distributionText, type DistributionJSON } from './shared';
 import type { DiscreteSupport } from './support';
 import { notANumber } from './validate';
 
@@ -87,6 +87,7 @@ export abstract class DiscreteDistribution {
 
   /** True when `k` is an integer in the support: the check a model makes on each observed datum. */
   inSupport(k: number): boolean {
+    if (typeof k !== 'number') throw notANumber(this.name, 'inSupport', 'k', k);
     return this.support.contains(k);
   }
 
@@ -195,12 +196,14 @@ export abstract class DiscreteDistribution {
   /** Fills `out` with independent draws and returns it (no allocation). */
   sampleInto(rng: Rng, out: Float64Array): Float64Array {
     checkRng(this.name, rng);
+    checkBuffer(this.name, 'sampleInto', out, 0);
     for (let i = 0; i < out.length; i++) out[i] = this.draw(rng);
     return out;
   }
 
   /** Σᵢ log P(X = xᵢ) over the data, the i.i.d. log-likelihood (−∞ if any datum is off the support). */
   sumLogPdf(xs: ArrayLike<number>): number {
+    checkArrayLike(this.name, 'sumLogPdf', xs);
     let s = 0;
     for (let i = 0; i < xs.length; i++) s += this.logPdf(xs[i]);
     return s;
@@ -212,6 +215,8 @@ export abstract class DiscreteDistribution {
    * an i.i.d. likelihood, no allocation per datum.
    */
   sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
+    checkArrayLike(this.name, 'sumLogPdfPartials', xs);
+    checkBuffer(this.name, 'sumLogPdfPartials', out, this.paramNames.length + 1);
     const m = this.paramNames.length;
     const tmp = PARTIALS_SCRATCH;
     out.fill(0, 0, m + 1);

@@ -14,7 +14,7 @@
  * @module
  */
 import type { Rng } from '../random/rng';
-import { checkRng, checkSampleSize, distributionJSON, distributionText, type DistributionJSON } from './shared';
+import { checkArrayLike, checkBuffer, checkRng, checkSampleSize, distributionJSON, distributionText, type DistributionJSON } from './shared';
 import type { Support } from './support';
 import { notANumber } from './validate';
 
@@ -149,12 +149,14 @@ export abstract class ContinuousDistribution {
   /** Fills `out` with independent draws and returns it (no allocation). */
   sampleInto(rng: Rng, out: Float64Array): Float64Array {
     checkRng(this.name, rng);
+    checkBuffer(this.name, 'sampleInto', out, 0);
     for (let i = 0; i < out.length; i++) out[i] = this.draw(rng);
     return out;
   }
 
   /** Σᵢ log f(xᵢ) over the data, the i.i.d. log-likelihood. */
   sumLogPdf(xs: ArrayLike<number>): number {
+    checkArrayLike(this.name, 'sumLogPdf', xs);
     let s = 0;
     for (let i = 0; i < xs.length; i++) s += this.logPdf(xs[i]);
     return s;
@@ -166,6 +168,8 @@ export abstract class ContinuousDistribution {
    * i.i.d. likelihoods: one call per evaluation, no allocation per datum.
    */
   sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
+    checkArrayLike(this.name, 'sumLogPdfPartials', xs);
+    checkBuffer(this.name, 'sumLogPdfPartials', out, this.paramNames.length + 1);
     const k = this.paramNames.length;
     const tmp = PARTIALS_SCRATCH;
     out.fill(0, 0, k + 1);

@@ -6,6 +6,7 @@
 import { log1mexp } from '../math/elementary';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
+import { checkArrayLike, checkBuffer, checkRng } from './shared';
 import { nonNegative, type Support } from './support';
 import { isPositiveValue, notANumber, positiveParam } from './validate';
 
@@ -176,6 +177,8 @@ export class Exponential extends ContinuousDistribution {
 
   /** Σ log f(xᵢ) with Σ ∂/∂λ = n/λ − Σxᵢ. */
   override sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
+    checkArrayLike(this.name, 'sumLogPdfPartials', xs);
+    checkBuffer(this.name, 'sumLogPdfPartials', out, this.paramNames.length + 1);
     return exponentialSumLogPdfPartials(this.rate, this.logRate, xs, out);
   }
 
@@ -221,6 +224,8 @@ export class Exponential extends ContinuousDistribution {
 
   /** Bulk standard-exponential fill, then scale in place. */
   override sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    checkRng(this.name, rng);
+    checkBuffer(this.name, 'sampleInto', out, 0);
     rng.fillExponential(out);
     const r = this.rate;
     // Divide (not multiply by 1/λ) so bulk draws equal single draws bit for bit.

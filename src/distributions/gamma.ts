@@ -15,6 +15,7 @@ import {
 } from '../math/incomplete-gamma';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
+import { checkArrayLike, checkBuffer } from './shared';
 import { nonNegative, positive, type Support } from './support';
 import { isPositiveValue, notANumber, positiveParam } from './validate';
 
@@ -237,6 +238,8 @@ export class Gamma extends ContinuousDistribution {
 
   /** Σ log f(xᵢ) with Σ ∂/∂α = Σ log(βxᵢ) − nψ(α) and Σ ∂/∂β = nα/β − Σxᵢ. */
   override sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
+    checkArrayLike(this.name, 'sumLogPdfPartials', xs);
+    checkBuffer(this.name, 'sumLogPdfPartials', out, this.paramNames.length + 1);
     const v = gammaSumLogPdfPartials(this.shape, this.rate, this.lgammaShape, this.logRate, xs, out);
     return v !== undefined ? v : super.sumLogPdfPartials(xs, out);
   }

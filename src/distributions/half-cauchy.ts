@@ -5,6 +5,7 @@
  */
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution } from './distribution';
+import { checkBuffer, checkRng } from './shared';
 import { nonNegative, type Support } from './support';
 import { notANumber, positiveParam } from './validate';
 
@@ -176,6 +177,8 @@ export class HalfCauchy extends ContinuousDistribution {
 
   /** Bulk uniforms from the generator (the same numbers as successive draws), then the quantile in place. */
   override sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    checkRng(this.name, rng);
+    checkBuffer(this.name, 'sampleInto', out, 0);
     rng.fillUniform(out);
     for (let i = 0; i < out.length; i++) out[i] = this.quantileInside(out[i]);
     return out;

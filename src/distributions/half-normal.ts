@@ -8,6 +8,7 @@ import { erf, erfinv } from '../math/error-functions';
 import { normalCdf, normalLogCdf, normalQuantile } from '../math/normal-functions';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
+import { checkArrayLike, checkBuffer, checkRng } from './shared';
 import { nonNegative, type Support } from './support';
 import { isPositiveValue, notANumber, positiveParam } from './validate';
 
@@ -219,6 +220,8 @@ export class HalfNormal extends ContinuousDistribution {
 
   /** Σ log f(xᵢ) with Σ ∂/∂σ = (Σ xᵢ²/σ² − n)/σ, in one pass over Σ xᵢ². */
   override sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
+    checkArrayLike(this.name, 'sumLogPdfPartials', xs);
+    checkBuffer(this.name, 'sumLogPdfPartials', out, this.paramNames.length + 1);
     const v = halfNormalSumLogPdfPartials(this.sigma, this.logSigma, xs, out);
     return v !== undefined ? v : super.sumLogPdfPartials(xs, out);
   }
@@ -241,6 +244,8 @@ export class HalfNormal extends ContinuousDistribution {
 
   /** Bulk ziggurat fill, then |·| and scale in place. */
   override sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    checkRng(this.name, rng);
+    checkBuffer(this.name, 'sampleInto', out, 0);
     rng.fillNormal(out);
     const s = this.sigma;
     for (let i = 0; i < out.length; i++) out[i] = s * Math.abs(out[i]);

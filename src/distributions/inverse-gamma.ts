@@ -10,6 +10,7 @@ import { logPoissonRaw } from '../math/saddle-point';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
 import { gammaEntropyStandard } from './gamma';
+import { checkArrayLike, checkBuffer } from './shared';
 import { positive, type Support } from './support';
 import { isPositiveValue, notANumber, positiveParam } from './validate';
 
@@ -265,6 +266,8 @@ export class InverseGamma extends ContinuousDistribution {
 
   /** Σ log f(xᵢ) with Σ ∂/∂α = n(log β − ψ(α)) − Σ log xᵢ and Σ ∂/∂β = nα/β − Σ 1/xᵢ. */
   override sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
+    checkArrayLike(this.name, 'sumLogPdfPartials', xs);
+    checkBuffer(this.name, 'sumLogPdfPartials', out, this.paramNames.length + 1);
     const v = inverseGammaSumLogPdfPartials(this.shape, this.scale, this.lgammaShape, this.logScale, xs, out);
     return v !== undefined ? v : super.sumLogPdfPartials(xs, out);
   }

@@ -9,6 +9,7 @@ import { normalCdf, normalLogCdf, normalQuantile } from '../math/normal-function
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
 import { normalRowsFromStatistics } from './normal';
+import { checkArrayLike, checkBuffer, checkRng } from './shared';
 import { positive, type Support } from './support';
 import { finiteParam, isFiniteValue, isPositiveValue, notANumber, positiveParam } from './validate';
 
@@ -177,6 +178,8 @@ export class LogNormal extends ContinuousDistribution {
    * (the per-point sum when a datum lies outside (0, ∞)).
    */
   override sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
+    checkArrayLike(this.name, 'sumLogPdfPartials', xs);
+    checkBuffer(this.name, 'sumLogPdfPartials', out, this.paramNames.length + 1);
     const v = logNormalSumLogPdfPartials(this.mu, this.sigma, this.logNormalizer, xs, out);
     return v !== undefined ? v : super.sumLogPdfPartials(xs, out);
   }
@@ -225,6 +228,8 @@ export class LogNormal extends ContinuousDistribution {
 
   /** Bulk ziggurat fill, then exp(μ + σ z) in place. */
   override sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    checkRng(this.name, rng);
+    checkBuffer(this.name, 'sampleInto', out, 0);
     rng.fillNormal(out);
     const mu = this.mu;
     const s = this.sigma;

@@ -8,6 +8,7 @@ import { centredMoments } from '../math/moments';
 import { normalCdf, normalLogCdf, normalQuantile } from '../math/normal-functions';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
+import { checkArrayLike, checkBuffer, checkRng } from './shared';
 import { real, type Support } from './support';
 import { finiteParam, isFiniteValue, isPositiveValue, notANumber, positiveParam } from './validate';
 
@@ -154,6 +155,8 @@ export class Normal extends ContinuousDistribution {
 
   /** Σ log f(xᵢ) with Σ ∂/∂μ = Σ(xᵢ − μ)/σ² and Σ ∂/∂σ = (Σ(xᵢ − μ)²/σ² − n)/σ. */
   override sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
+    checkArrayLike(this.name, 'sumLogPdfPartials', xs);
+    checkBuffer(this.name, 'sumLogPdfPartials', out, this.paramNames.length + 1);
     return normalSumLogPdfPartials(this.mu, this.sigma, this.logNormalizer, xs, out);
   }
 
@@ -195,6 +198,8 @@ export class Normal extends ContinuousDistribution {
 
   /** Bulk ziggurat fill, then scale in place. */
   override sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    checkRng(this.name, rng);
+    checkBuffer(this.name, 'sampleInto', out, 0);
     rng.fillNormal(out);
     const mu = this.mu;
     const s = this.sigma;

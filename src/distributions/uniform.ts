@@ -6,6 +6,7 @@
 import { LN_2 } from '../math/constants';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution } from './distribution';
+import { checkBuffer, checkRng } from './shared';
 import { closedInterval, type Support } from './support';
 import { finiteAboveParam, finiteParam, notANumber } from './validate';
 
@@ -160,6 +161,8 @@ export class Uniform extends ContinuousDistribution {
 
   /** Bulk uniforms from the generator (the same numbers as successive draws), then the quantile in place. */
   override sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    checkRng(this.name, rng);
+    checkBuffer(this.name, 'sampleInto', out, 0);
     rng.fillUniform(out);
     for (let i = 0; i < out.length; i++) out[i] = this.quantileInside(out[i]);
     return out;
