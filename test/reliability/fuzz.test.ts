@@ -247,11 +247,6 @@ const KNOWN_RAW: Readonly<Record<string, string>> = {
   UnsupportedKLError: 'new UnsupportedKLError(Object.create(null)): "Cannot convert object to primitive value"',
   FitError: 'new FitError(Object.create(null)): "Cannot convert object to primitive value"',
   UnknownOptionError: 'new UnknownOptionError(): raw property read',
-  intervalBijection: 'intervalBijection(Object.create(null)): "Cannot convert object to primitive value"',
-  supportContains: 'supportContains(): raw read of lowerClosed',
-  bijectionFor: 'bijectionFor(): raw read of kind',
-  sameTransform: 'sameTransform(): raw read of kind',
-  setLimits: 'setLimits(null): raw read of maxArrayLength',
   ...Object.fromEntries(
     ['add', 'detach', 'div', 'dot', 'exp', 'expm1', 'log', 'log1p', 'mul', 'neg', 'pow', 'sigmoid', 'softplus', 'sqrt', 'square', 'sub', 'sum', 'tanh'].map(
       (op) => [op, `${op}() / ${op}(null) / ${op}([]): raw read of .tape/.value/.unary (the differentiable ops accept numbers and tape nodes unchecked)`],
