@@ -247,11 +247,6 @@ const KNOWN_RAW: Readonly<Record<string, string>> = {
   UnsupportedKLError: 'new UnsupportedKLError(Object.create(null)): "Cannot convert object to primitive value"',
   FitError: 'new FitError(Object.create(null)): "Cannot convert object to primitive value"',
   UnknownOptionError: 'new UnknownOptionError(): raw property read',
-  ...Object.fromEntries(
-    ['add', 'detach', 'div', 'dot', 'exp', 'expm1', 'log', 'log1p', 'mul', 'neg', 'pow', 'sigmoid', 'softplus', 'sqrt', 'square', 'sub', 'sum', 'tanh'].map(
-      (op) => [op, `${op}() / ${op}(null) / ${op}([]): raw read of .tape/.value/.unary (the differentiable ops accept numbers and tape nodes unchecked)`],
-    ),
-  ),
   families: 'families(): raw property read',
   createWorkspace: 'createWorkspace(): raw property read',
   elboValue: 'elboValue(): raw property read',
