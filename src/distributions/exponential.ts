@@ -172,6 +172,7 @@ export class Exponential extends ContinuousDistribution {
 
   /** n log λ − λ Σxᵢ (−∞ if any xᵢ < 0), the same single pass as the partials. */
   override sumLogPdf(xs: ArrayLike<number>): number {
+    checkArrayLike(this.name, 'sumLogPdf', xs);
     return this.sumLogPdfPartials(xs, SCRATCH);
   }
 

@@ -215,6 +215,7 @@ export class HalfNormal extends ContinuousDistribution {
 
   /** Σ log f(xᵢ) in one pass over Σ xᵢ² (shared with the partials). */
   override sumLogPdf(xs: ArrayLike<number>): number {
+    checkArrayLike(this.name, 'sumLogPdf', xs);
     return this.sumLogPdfPartials(xs, SCRATCH);
   }
 

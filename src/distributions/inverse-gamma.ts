@@ -261,6 +261,7 @@ export class InverseGamma extends ContinuousDistribution {
 
   /** Σ log f(xᵢ) (the per-point forms, summed in one pass with the partials). */
   override sumLogPdf(xs: ArrayLike<number>): number {
+    checkArrayLike(this.name, 'sumLogPdf', xs);
     return this.sumLogPdfPartials(xs, SCRATCH);
   }
 

@@ -170,6 +170,7 @@ export class LogNormal extends ContinuousDistribution {
 
   /** One pass over Σ log xᵢ, shared with the partials. */
   override sumLogPdf(xs: ArrayLike<number>): number {
+    checkArrayLike(this.name, 'sumLogPdf', xs);
     return this.sumLogPdfPartials(xs, SCRATCH);
   }
 

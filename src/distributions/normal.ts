@@ -150,6 +150,7 @@ export class Normal extends ContinuousDistribution {
 
   /** One pass over Σ(x − μ)², shared with the partials. */
   override sumLogPdf(xs: ArrayLike<number>): number {
+    checkArrayLike(this.name, 'sumLogPdf', xs);
     return this.sumLogPdfPartials(xs, SCRATCH);
   }
 

@@ -176,6 +176,7 @@ function replicatedElbo(
  * ```
  */
 export function estimateElbo(model: DifferentiableModel, q: Readonly<Posterior>, options: EvaluateOptions = {}): ElboEstimate {
+  checkModel('estimateElbo', model);
   checkPosterior('estimateElbo', q);
   const { samples, seed, baseSamples } = readOptions('estimateElbo', options);
   if (baseSamples !== 'mc') return replicatedElbo(model, q, RQMC_REPLICATES, Math.ceil(samples / RQMC_REPLICATES), baseSamples, seed);
@@ -263,6 +264,7 @@ function naturalGradient(
  * ```
  */
 export function logEvidence(model: DifferentiableModel, q: Readonly<Posterior>, options: EvaluateOptions = {}): EvidenceEstimate {
+  checkModel('logEvidence', model);
   checkPosterior('logEvidence', q);
   const { samples, seed } = readOptions('logEvidence', options);
   const guide = families(familiesOf(model, q)).build(model);
@@ -283,6 +285,7 @@ export function logEvidence(model: DifferentiableModel, q: Readonly<Posterior>, 
  * ```
  */
 export function logMeanExpWithStderr(lw: ArrayLike<number>): Estimate {
+  if (lw === null || typeof lw !== 'object' || typeof lw.length !== 'number') invalidOption('logMeanExpWithStderr', 'lw', 'an array of numbers', lw);
   const n = lw.length;
   let m = -Infinity;
   for (let i = 0; i < n; i++) if (lw[i] > m || Number.isNaN(lw[i])) m = lw[i];
@@ -300,6 +303,14 @@ export function logMeanExpWithStderr(lw: ArrayLike<number>): Estimate {
 }
 
 /** Throws a `TypeError` naming the caller unless `q` is a record (latent name → distribution). */
+/** An `InvalidParameterError` naming `owner` unless `model` looks like a (Differentiable)Model: the check `fit` makes. */
+function checkModel(owner: string, model: unknown): void {
+  const m = model as DifferentiableModel | null;
+  if (m === null || typeof m !== 'object' || typeof m.logDensityGradient !== 'function' || !Array.isArray(m.blocks)) {
+    invalidOption(owner, 'model', 'a Model or DifferentiableModel', model);
+  }
+}
+
 function checkPosterior(owner: string, q: unknown): void {
   if (q === null || typeof q !== 'object' || Array.isArray(q)) invalidOption(owner, 'q', 'a record of latent name → distribution, e.g. { z: new LogNormal(0, 1) }', q);
 }
