@@ -160,10 +160,11 @@ export class Exponential extends ContinuousDistribution {
   logPdfPartials(x: number, out: Float64Array): number {
     if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
     const r = this.rate;
-    if (!(x >= 0)) {
+    // x = ∞ is outside the support as well: zeros, not 1/λ − ∞ (NaN at λ = 5e-324).
+    if (!(x >= 0 && x < Infinity)) {
       out[0] = 0;
       out[1] = 0;
-      return x < 0 ? -Infinity : NaN;
+      return x === x ? -Infinity : NaN;
     }
     out[0] = -r;
     out[1] = 1 / r - x;
@@ -191,12 +192,12 @@ export class Exponential extends ContinuousDistribution {
       let s = lp[k];
       for (let c = o + c0; c < o + c1; c++) {
         const x = xs[c];
-        // logPdfPartials: outside the support −∞ (NaN for NaN) with a zero derivative.
-        if (x >= 0) {
+        // logPdfPartials: outside the support (x = ∞ included) −∞ (NaN for NaN) with a zero derivative.
+        if (x >= 0 && x < Infinity) {
           s += lr - r * x;
           dx[c] = -r;
         } else {
-          s += x < 0 ? -Infinity : NaN;
+          s += x === x ? -Infinity : NaN;
           dx[c] = 0;
         }
       }

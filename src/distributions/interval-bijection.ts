@@ -68,8 +68,15 @@ class IntervalBijection implements Bijection {
 
   inverse(z: number): number {
     // log(z − lower) − log(upper − z), each difference from halves so it cannot overflow.
-    const a = z / 2 - this.lower / 2;
-    const b = this.upper / 2 - z / 2;
+    let a = z / 2 - this.lower / 2;
+    let b = this.upper / 2 - z / 2;
+    // A half can underflow to 0 for z within a subnormal of an end (5e-324 / 2 rounds
+    // to 0, log 0 = −∞; issue #16's fuzz found LogitNormal(0, 1).logPdf(5e-324) = NaN):
+    // there the differences themselves are tiny and exact.
+    if ((a === 0 || b === 0) && z > this.lower && z < this.upper) {
+      a = z - this.lower;
+      b = this.upper - z;
+    }
     return Math.log(a) - Math.log(b);
   }
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  add, bijectionFor, dot, exp, InvalidParameterError, intervalBijection, ModelError, Normal, Poisson, Rng, sameTransform,
+  add, bijectionFor, dot, exp, Exponential, InvalidParameterError, LogitNormal, intervalBijection, ModelError, Normal, Poisson, Rng, sameTransform,
   setLimits, sum, supportContains, UnsupportedKLError,
 } from '../../src/index';
 import { FitError, khatReading, logEvidence, logMeanExpWithStderr, polynomialDecay, psisKhat, quantileSorted, restoreFit, stepDecay, UnknownOptionError, estimateElbo } from '../../src/vi/index';
@@ -88,5 +88,19 @@ describe('error classes built with non-strings', () => {
     expect(new (UnsupportedKLError as unknown as new (...a: unknown[]) => Error)(o, 'Normal').message).toMatch(/^kl: no closed form for KL\(\[object Object\] ‖ Normal\)/);
     expect(new (FitError as unknown as new (...a: unknown[]) => Error)(o, undefined, 'ELBO', NaN).message).toBe('fit: the ELBO became NaN at step [object Object]');
     expect(new (UnknownOptionError as unknown as new (...a: unknown[]) => Error)('fit', [0n, , 'x'], [, 'seed']).message).toMatch(/^fit: unknown options "0n", "undefined"/);
+  });
+});
+
+describe('numerics the fuzz found', () => {
+  it('LogitNormal(0, 1).logPdf(5e-324) is finite (the bijection kept the subnormal)', () => {
+    const d = new LogitNormal(0, 1);
+    const u = Math.log(5e-324); // logit(5e-324) = log(5e-324) − log1p(−5e-324) = log(5e-324) in doubles
+    // −u²/2 − log √(2π) − log|dx/du|, with log|dx/du| = u − 2 log1p(e^u) = u at this u.
+    expect(d.logPdf(5e-324)).toBeCloseTo(-0.5 * u * u - 0.5 * Math.log(2 * Math.PI) - u, 6);
+  });
+  it('Exponential.logPdfPartials at x = ∞ writes zeros (outside the support)', () => {
+    const out = new Float64Array(2);
+    expect(new Exponential(5e-324).logPdfPartials(Infinity, out)).toBe(-Infinity);
+    expect(Array.from(out)).toEqual([0, 0]);
   });
 });
