@@ -7,6 +7,7 @@
 import type { DifferentiableModel } from '../model/differentiable-model';
 import { Rng } from '../random/rng';
 import { positiveIntOption, invalidOption } from './errors';
+import { checkModelArg } from './check-args';
 import { checkOptions, optionKeys } from './check-options';
 import { createNoiseSource, isBaseSamples, type BaseSamples } from './base-samples';
 import { createRowScratch, createWorkspace, pathwise, sampleLogWeights } from './estimators';
@@ -176,7 +177,7 @@ function replicatedElbo(
  * ```
  */
 export function estimateElbo(model: DifferentiableModel, q: Readonly<Posterior>, options: EvaluateOptions = {}): ElboEstimate {
-  checkModel('estimateElbo', model);
+  checkModelArg('estimateElbo', model);
   checkPosterior('estimateElbo', q);
   const { samples, seed, baseSamples } = readOptions('estimateElbo', options);
   if (baseSamples !== 'mc') return replicatedElbo(model, q, RQMC_REPLICATES, Math.ceil(samples / RQMC_REPLICATES), baseSamples, seed);
@@ -264,7 +265,7 @@ function naturalGradient(
  * ```
  */
 export function logEvidence(model: DifferentiableModel, q: Readonly<Posterior>, options: EvaluateOptions = {}): EvidenceEstimate {
-  checkModel('logEvidence', model);
+  checkModelArg('logEvidence', model);
   checkPosterior('logEvidence', q);
   const { samples, seed } = readOptions('logEvidence', options);
   const guide = families(familiesOf(model, q)).build(model);
@@ -303,14 +304,6 @@ export function logMeanExpWithStderr(lw: ArrayLike<number>): Estimate {
 }
 
 /** Throws a `TypeError` naming the caller unless `q` is a record (latent name → distribution). */
-/** An `InvalidParameterError` naming `owner` unless `model` looks like a (Differentiable)Model: the check `fit` makes. */
-function checkModel(owner: string, model: unknown): void {
-  const m = model as DifferentiableModel | null;
-  if (m === null || typeof m !== 'object' || typeof m.logDensityGradient !== 'function' || !Array.isArray(m.blocks)) {
-    invalidOption(owner, 'model', 'a Model or DifferentiableModel', model);
-  }
-}
-
 function checkPosterior(owner: string, q: unknown): void {
   if (q === null || typeof q !== 'object' || Array.isArray(q)) invalidOption(owner, 'q', 'a record of latent name → distribution, e.g. { z: new LogNormal(0, 1) }', q);
 }

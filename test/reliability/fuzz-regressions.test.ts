@@ -8,6 +8,7 @@ import {
   add, bijectionFor, dot, exp, Exponential, InvalidParameterError, LogitNormal, intervalBijection, ModelError, Normal, Poisson, Rng, sameTransform,
   setLimits, sum, supportContains, UnsupportedKLError,
 } from '../../src/index';
+import { createNoiseSource, createWorkspace, elboValue, FitResult, modelGradientRows, modelValueRows } from '../../src/vi/index';
 import { FitError, khatReading, logEvidence, logMeanExpWithStderr, polynomialDecay, psisKhat, quantileSorted, restoreFit, stepDecay, UnknownOptionError, estimateElbo } from '../../src/vi/index';
 
 const nullProto = (): unknown => Object.create(null);
@@ -76,6 +77,20 @@ describe('varinf/vi functions', () => {
     ['stepDecay(10, 2)', () => stepDecay(10, 2), /^stepDecay: gamma must be in \(0, 1\], got 2$/],
     ['restoreFit(m, "z")', () => (restoreFit as Any)(0, 'z'), /^restoreFit: json is not valid JSON/],
   ])('%s', (_name, f, message) => {
+    expect(f).toThrow(message);
+  });
+});
+
+describe('VI building blocks', () => {
+  it.each<[string, () => unknown, RegExp]>([
+    ['createWorkspace()', () => (createWorkspace as Any)(), /^createWorkspace: guide must be a built guide/],
+    ['createNoiseSource(null)', () => (createNoiseSource as Any)(null, 'mc'), /^createNoiseSource: guide must be a built guide/],
+    ['modelGradientRows()', () => (modelGradientRows as Any)(), /^modelGradientRows: model must be a Model or DifferentiableModel/],
+    ['modelValueRows()', () => (modelValueRows as Any)(), /^modelValueRows: model must be a Model or DifferentiableModel/],
+    ['elboValue()', () => (elboValue as Any)(), /^elboValue: model must be a Model or DifferentiableModel/],
+    ['new FitResult()', () => new (FitResult as unknown as new (...a: unknown[]) => unknown)(), /^FitResult: init must be a FitResultInit record/],
+  ])('%s', (_name, f, message) => {
+    expect(f).toThrow(InvalidParameterError);
     expect(f).toThrow(message);
   });
 });

@@ -243,12 +243,6 @@ const OWNERS = [
  */
 const KNOWN_RAW: Readonly<Record<string, string>> = {
   families: 'families(): raw property read',
-  createWorkspace: 'createWorkspace(): raw property read',
-  elboValue: 'elboValue(): raw property read',
-  modelGradientRows: 'modelGradientRows(): raw property read',
-  modelValueRows: 'modelValueRows(): raw property read',
-  FitResult: 'new FitResult(): raw property read',
-  createNoiseSource: 'createNoiseSource(): raw property read',
   histogramBins: 'histogramBins(): raw read of length (src/plot, another helper\'s files)',
   histogramPlot: 'histogramPlot([0.2, 0.4, 1.5]): raw read of .name (src/plot)',
   thinTrace: 'thinTrace(): raw read of length (src/plot)',
