@@ -113,6 +113,16 @@ describe('numerics the fuzz found', () => {
     // −u²/2 − log √(2π) − log|dx/du|, with log|dx/du| = u − 2 log1p(e^u) = u at this u.
     expect(d.logPdf(5e-324)).toBeCloseTo(-0.5 * u * u - 0.5 * Math.log(2 * Math.PI) - u, 6);
   });
+  it('Poisson(1e300).cdf(2^53) and relatives: the far lower tail, log F = log P(k) + k/λ', () => {
+    const d = new Poisson(1e300);
+    for (const k of [1e8, 1e9, 2 ** 53]) {
+      // k log λ − log k! ≤ 1e19 is below half an ulp of λ = 1e300: log F = −λ in doubles.
+      expect(d.logCdf(k)).toBe(-1e300);
+      expect(d.cdf(k)).toBe(0);
+      expect(d.survival(k)).toBe(1);
+      expect(d.logSurvival(k)).toBe(-0);
+    }
+  });
   it('Exponential.logPdfPartials at x = ∞ writes zeros (outside the support)', () => {
     const out = new Float64Array(2);
     expect(new Exponential(5e-324).logPdfPartials(Infinity, out)).toBe(-Infinity);
