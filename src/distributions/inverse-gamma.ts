@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { LN_SQRT_2PI } from '../math/constants';
 import { log1mexp } from '../math/elementary';
 import { digamma, lgamma } from '../math/gamma-functions';
 import { gammaP, gammaPInv, gammaQ, gammaQInv, logGammaP, logGammaQ } from '../math/incomplete-gamma';
@@ -332,9 +333,26 @@ export class InverseGamma extends ContinuousDistribution {
 function inverseGammaLogDensity(a: number, b: number, x: number, lgammaA: number, logB: number): number {
   const y = b / x;
   const logX = Math.log(x);
+  if (y === Infinity && a >= SADDLE_POINT_SHAPE) return logDensityBeyondMax(a, logB - logX, logB);
   if (!(y >= DBL_MIN) || y === Infinity) return (a + 1) * (logB - logX) - y - lgammaA - logB;
   if (a >= SADDLE_POINT_SHAPE) return logPoissonRaw(a - 1, y) + Math.log(y) - logX;
   return (a + 1) * Math.log(y) - y - lgammaA - logB;
+}
+
+/**
+ * log f(x) where y = β/x overflows (x subnormal or β huge) at a large shape α: the
+ * plain form is (α + 1)·∞ − ∞ = NaN there (issue #16's fuzz: InverseGamma(1e308, 0.5)
+ * at x = 5e-324). With ly = log y and Stirling's log Γ(α) = (α − ½) log α − α +
+ * log √(2π) + O(1/(12α)): log f = −α(e^d − 1 − d) + ly + ½ log α − log √(2π) − log β,
+ * d = ly − log α, with e^d − 1 − d as expm1(d) − d (no cancellation near d = 0).
+ * Since y > DBL_MAX ≥ α, d > 0, and the result is finite only where α(e^d − 1 − d)
+ * < DBL_MAX with α·e^d = y > DBL_MAX, i.e. for α > 1e307 (InverseGamma(1.7e308,
+ * 1.7e308) at x = 0.9: −9.776e305), where the Stirling remainder 1/(12α) < 1e-308 is
+ * far below an ulp of the result; elsewhere it is −∞, the correctly rounded value.
+ */
+function logDensityBeyondMax(a: number, ly: number, logB: number): number {
+  const d = ly - Math.log(a);
+  return -a * (Math.expm1(d) - d) + ly + 0.5 * Math.log(a) - LN_SQRT_2PI - logB;
 }
 
 /**
