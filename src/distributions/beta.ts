@@ -139,7 +139,11 @@ export class Beta extends ContinuousDistribution {
    * cancellation for large shapes (Stirling form for α, β ≥ 10; see `betaEntropy` in beta.ts).
    */
   entropy(): number {
-    return betaEntropy(this.alpha, this.beta, this.logB);
+    const a = this.alpha;
+    const b = this.beta;
+    // Below 1/DBL_MAX a shape's ψ ≈ −1/shape overflows and the ψ differences are ∞ − ∞.
+    if (Math.min(a, b) < 5.6e-309) return tinyShapeEntropy(a, b, this.logB);
+    return betaEntropy(a, b, this.logB);
   }
 
   // ---- evaluation -----------------------------------------------------------
@@ -267,6 +271,20 @@ function endpointLogPdf(a: number, b: number): number {
 /** ψ(α + β) − ψ(α), without the cancellation of two ≈ log α values for α ≥ 10. */
 function psiGap(a: number, b: number): number {
   return a >= LARGE_SHAPE ? digammaDiff(a, b) : digamma(a + b) - digamma(a);
+}
+
+/**
+ * The entropy when a shape is below 1/DBL_MAX (issue #16's fuzz: NaN at Beta(2e-323,
+ * 5e-324)). With ψ(x) = −1/x − γ + O(x), H = log B(a, b) + 1 − (a² + b²)/(ab(a + b))
+ * + O(a + b) when both shapes are small, written u/a + v/b with u = b/(a + b) and
+ * v = a/(a + b) so that nothing overflows before the result does; absolute error
+ * O(max(a, b)) < 1e-8 against |H| > 1e308. When only one shape is tiny, H ≈ −1/min
+ * < −DBL_MAX: −∞, the rounded value.
+ */
+function tinyShapeEntropy(a: number, b: number, logB: number): number {
+  if (Math.max(a, b) >= 1e-8) return -Infinity;
+  const s = a + b;
+  return logB + 1 - b / s / a - a / s / b;
 }
 
 /**

@@ -181,7 +181,11 @@ export class InverseGamma extends ContinuousDistribution {
    */
   entropy(): number {
     const a = this.shape;
-    return gammaEntropyStandard(a, this.lgammaShape) - 2 * digamma(a) + this.logScale;
+    const psi = digamma(a);
+    // ψ(α) ≈ −1/α overflows for α below ≈ 5.6e-309: H ≈ −(1 + α)ψ(α) ≈ 1/α is +∞ once
+    // rounded (the sum below would be (1 − α)ψ − 2ψ = −∞ + ∞).
+    if (psi === -Infinity) return Infinity;
+    return gammaEntropyStandard(a, this.lgammaShape) - 2 * psi + this.logScale;
   }
 
   // ---- evaluation -------------------------------------------------------

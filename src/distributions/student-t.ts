@@ -105,6 +105,9 @@ export class StudentT extends ContinuousDistribution {
    */
   entropy(): number {
     const h = 0.5 * this.nu;
+    // ν/2 underflows to 0 only for ν = 5e-324, where H ≈ 1/ν overflows: +∞ is the
+    // rounded value (ψ(0) and log Γ(0) would make it ∞ − ∞).
+    if (h === 0) return Infinity;
     const gap = h >= 10 ? digammaDiff(h, 0.5) : digamma(h + 0.5) - digamma(h);
     return (h + 0.5) * gap - this.logNorm;
   }
@@ -157,6 +160,9 @@ export class StudentT extends ContinuousDistribution {
    */
   protected quantileInside(p: number): number {
     const lower = p <= 0.5;
+    // ν = 5e-324 (ν/2 underflows to 0): |t_p| ≈ (2·tail)^(−1/ν) overflows for every
+    // p ≠ ½ a double can hold; the inverse incomplete beta at a = 0 would be NaN.
+    if (0.5 * this.nu === 0) return p === 0.5 ? this.mu : lower ? -Infinity : Infinity;
     const tail = lower ? p : 1 - p; // 1 − p is exact for p ≥ ½
     const r = betaIInvPair(0.5 * this.nu, 0.5, 2 * tail, 1 - 2 * tail);
     // |t| = √(ν y / x); via logs when x is below the normal range.

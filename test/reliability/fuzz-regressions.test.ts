@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  add, bijectionFor, dot, exp, Exponential, InvalidParameterError, InverseGamma, LogitNormal, intervalBijection, ModelError, Normal, Poisson, Rng, sameTransform,
-  setLimits, sum, supportContains, UnsupportedKLError,
+  add, Beta, bijectionFor, dot, exp, Exponential, InvalidParameterError, InverseGamma, LogitNormal, intervalBijection, ModelError, Normal, Poisson, Rng, sameTransform,
+  setLimits, StudentT, sum, supportContains, UnsupportedKLError,
 } from '../../src/index';
 import { createNoiseSource, createWorkspace, elboValue, FitResult, modelGradientRows, modelValueRows } from '../../src/vi/index';
 import { FitError, khatReading, logEvidence, logMeanExpWithStderr, polynomialDecay, psisKhat, quantileSorted, restoreFit, stepDecay, UnknownOptionError, estimateElbo } from '../../src/vi/index';
@@ -132,6 +132,19 @@ describe('numerics the fuzz found', () => {
     const d = Math.log(1 / 0.9);
     const ref = -a * (1 / 0.9 - 1 - d);
     expect(Math.abs(new InverseGamma(a, a).logPdf(0.9) - ref)).toBeLessThan(1e-13 * Math.abs(ref));
+  });
+  it('entropies and quantiles at subnormal shapes: the rounded limits, never NaN', () => {
+    expect(new StudentT(5e-324, 1, 60).entropy()).toBe(Infinity); // H ≈ 1/ν overflows
+    expect(new StudentT(5e-324, 1, 60).quantile(5.6e-45)).toBe(-Infinity);
+    expect(new StudentT(5e-324, 1, 60).quantile(0.5)).toBe(1);
+    expect(new InverseGamma(1.5e-323, 322).entropy()).toBe(Infinity); // H ≈ 1/α overflows
+    expect(new Beta(2e-323, 5e-324).entropy()).toBe(-Infinity); // H ≈ −(a² + b²)/(ab(a + b))
+    expect(new Beta(1.5e-323, 322).entropy()).toBe(-Infinity); // H ≈ −1/a
+    // Finite just above the overflow: H = log B + 1 − (a² + b²)/(ab(a + b)) + O(a + b).
+    const [a, b] = [5.5e-309, 1.33e-308];
+    const h = new Beta(a, b).entropy();
+    const approx = -(b / (a + b) / a + a / (a + b) / b);
+    expect(Math.abs(h - approx)).toBeLessThan(1e-13 * Math.abs(approx));
   });
   it('Exponential.logPdfPartials at x = ∞ writes zeros (outside the support)', () => {
     const out = new Float64Array(2);
