@@ -77,6 +77,11 @@ const sections: Section[] = [
     title: 'Gamma and LogNormal across scales: µs per call',
     note: 'Every method of Gamma(a, 1), and of the LogNormal with the same mean and variance, at shapes a = 1e-3 … 1e300 (issue #16; target ≤ 10 µs per call everywhere). Each cell: median µs per call over 64 points at the quantiles p = (i + ½)/64 (`quantile` at those p).',
   },
+  {
+    name: 'methods',
+    title: 'Every method of every family across its parameter range: worst µs per call',
+    note: 'Each family over a grid of extreme parameters (scales 1e-300 … 1e300, shapes 1e-300 … 1e300, n up to 2⁵³ − 1), each method at the points x = quantile(p), p ∈ {1e-300, 1e-30, 1e-5, 0.1, 0.5, 0.9, 1 − 1e-5, 1 − 1e-12}; each point timed alone (median of 5 timings of 16 calls). A cell is the slowest point over the grid (issue #16 target: ≤ 10 µs); the last column names the family\'s slowest call.',
+  },
 ];
 
 /** Runs a section in a fresh process; its rows. */

@@ -4,7 +4,7 @@
  * code paths — other models, other distributions — do not change how V8 compiles
  * the next one's; every row is still measured beside its baseline in one process).
  *
- * Usage: `tsx bench/section.ts <distributions|betat|continuous-families|discrete|random|model|fit|rqmc|gamma-scales|special>`.
+ * Usage: `tsx bench/section.ts <distributions|betat|continuous-families|discrete|random|model|fit|rqmc|gamma-scales|special|methods>`.
  */
 import { runBetaStudentTBench } from './beta-student-t.bench';
 import { runContinuousFamiliesBench } from './contfam.bench';
@@ -13,6 +13,7 @@ import { runDistributionBench } from './distributions.bench';
 import { runFitBench } from './fit.bench';
 import { runGammaScalesBench } from './gamma-scales.bench';
 import { sink, type Row } from './harness';
+import { runMethodsBench } from './methods.bench';
 import { runModelBench } from './model.bench';
 import { runRandomBench } from './random.bench';
 import { runRqmcBench } from './rqmc.bench';
@@ -30,6 +31,7 @@ export const SECTIONS: Readonly<Record<string, () => Row[] | Promise<Row[]>>> = 
   rqmc: runRqmcBench,
   'gamma-scales': runGammaScalesBench,
   special: runSpecialBench,
+  methods: runMethodsBench,
 };
 
 /** The line prefix of the JSON result. */

@@ -45,7 +45,7 @@ export class InvalidParameterError extends RangeError {
   constructor(owner: string, parameter: string, requirement: string, value: unknown, operand: unknown = value) {
     // `undefined` here is nearly always a misspelt name or an index past an array's end.
     const hint = value === undefined ? ' (a misspelt name, or an index past the end of a plate?)' : '';
-    super(`${owner}: ${parameter} must be ${requirement}, got ${formatValue(value)}${hint}`);
+    super(`${text(owner)}: ${text(parameter)} must be ${text(requirement)}, got ${formatValue(value)}${hint}`);
     this.name = 'InvalidParameterError';
     this.owner = owner;
     this.parameter = parameter;
@@ -73,9 +73,20 @@ export class UnsupportedKLError extends TypeError {
    * @param q - name of the second distribution
    */
   constructor(p: string, q: string) {
-    super(`kl: no closed form for KL(${p} ‖ ${q}); supported pairs are Normal‖Normal, Exponential‖Exponential, Gamma‖Gamma, LogNormal‖LogNormal, Exponential‖Gamma, Gamma‖Exponential`);
+    super(`kl: no closed form for KL(${text(p)} ‖ ${text(q)}); supported pairs are Normal‖Normal, Exponential‖Exponential, Gamma‖Gamma, LogNormal‖LogNormal, Exponential‖Gamma, Gamma‖Exponential`);
     this.name = 'UnsupportedKLError';
   }
+}
+
+/**
+ * A string argument as is, anything else through {@link formatValue}: the error
+ * classes build their messages with it, so that a constructor called with a
+ * non-string (a null-prototype object has no `toString`) still builds its error
+ * instead of throwing a raw TypeError from the template.
+ * @internal
+ */
+export function text(v: unknown): string {
+  return typeof v === 'string' ? v : formatValue(v);
 }
 
 /** Formats a rejected value so that -0, NaN and strings stay recognisable in messages. */
@@ -114,7 +125,7 @@ export class ModelError extends Error {
    * @param latent - the latent's name, when the error is about one
    */
   constructor(message: string, latent?: string) {
-    super(message);
+    super(text(message));
     this.name = 'ModelError';
     this.latent = latent;
   }

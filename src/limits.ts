@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { formatValue } from './errors';
 
 /**
  * The limits in force (read-only view; change them with {@link setLimits}).
@@ -50,15 +51,18 @@ export const limits: Limits = current;
  * const before = setLimits({ maxArrayLength: 2 ** 27 }); // allow 1 GiB arrays
  * setLimits(before);                                     // and back
  * ```
- * @throws RangeError when a limit is not a positive safe integer
+ * @throws RangeError when a limit is not a positive safe integer; TypeError when `next` is not a record
  */
 export function setLimits(next: Partial<Limits> = DEFAULTS): Limits {
+  if (next === null || typeof next !== 'object') {
+    throw new TypeError(`setLimits: next must be a record such as { maxArrayLength: 2 ** 27 }, got ${formatValue(next)}`);
+  }
   const before: Limits = { ...current };
   for (const key of ['maxArrayLength', 'maxPlateSize'] as const) {
     const v: unknown = next[key];
     if (v === undefined) continue;
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) {
-      throw new RangeError(`setLimits: ${key} must be a positive safe integer, got ${String(v)}`);
+      throw new RangeError(`setLimits: ${key} must be a positive safe integer, got ${formatValue(v)}`);
     }
     current[key] = v;
   }

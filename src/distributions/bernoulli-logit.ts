@@ -7,8 +7,9 @@ import { logSigmoid, sigmoid } from '../math/logistic';
 import type { Rng } from '../random/rng';
 import { DiscreteDistribution } from './discrete-distribution';
 import type { SumLogPdfKernel } from './distribution';
+import { checkBuffer, checkRng } from './shared';
 import { integerRange, type DiscreteSupport } from './support';
-import { finiteParam } from './validate';
+import { finiteParam, notANumber } from './validate';
 
 /**
  * Bernoulli distribution with success probability p = σ(ℓ) = 1/(1 + e^{−ℓ}) for a
@@ -157,6 +158,7 @@ export class BernoulliLogit extends DiscreteDistribution {
 
   /** ∂/∂ℓ log P(k) = σ(−ℓ) at k = 1 and −σ(ℓ) at k = 0 (zeros off the support). */
   logPdfPartials(k: number, out: Float64Array): number {
+    if (typeof k !== 'number') throw notANumber(this.name, 'logPdfPartials', 'k', k);
     out[0] = 0;
     if (k === 1) {
       out[1] = sigmoid(-this.logit);
@@ -179,6 +181,8 @@ export class BernoulliLogit extends DiscreteDistribution {
 
   /** Bulk draws: the threshold −logσ(ℓ) computed once (the same draws as single `sample` calls). */
   override sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    checkRng(this.name, rng);
+    checkBuffer(this.name, 'sampleInto', out, 0);
     const t = -logSigmoid(this.logit);
     for (let i = 0; i < out.length; i++) out[i] = rng.exponential() >= t ? 1 : 0;
     return out;

@@ -5,8 +5,9 @@
  */
 import type { Rng } from '../random/rng';
 import { DiscreteDistribution } from './discrete-distribution';
+import { checkBuffer, checkRng } from './shared';
 import { integerRange, type DiscreteSupport } from './support';
-import { probabilityParam } from './validate';
+import { notANumber, probabilityParam } from './validate';
 
 /**
  * Bernoulli distribution with success probability p ∈ [0, 1] (endpoints included):
@@ -76,6 +77,7 @@ export class Bernoulli extends DiscreteDistribution {
 
   /** P(X = x): p at 1, 1 − p at 0 (no exp∘log round trip), 0 elsewhere. */
   override pdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'pdf', 'x', x);
     return x === 1 ? this.p : x === 0 ? 1 - this.p : x === x ? 0 : NaN;
   }
 
@@ -118,6 +120,7 @@ export class Bernoulli extends DiscreteDistribution {
 
   /** ∂/∂p log P(k) = 1/p at k = 1, −1/(1 − p) at k = 0 (zeros off the support or where P(k) = 0). */
   logPdfPartials(k: number, out: Float64Array): number {
+    if (typeof k !== 'number') throw notANumber(this.name, 'logPdfPartials', 'k', k);
     out[0] = 0;
     const lp = this.logPdf(k);
     out[1] = lp === -Infinity || lp !== lp ? 0 : k === 1 ? 1 / this.p : -1 / (1 - this.p);
@@ -133,6 +136,8 @@ export class Bernoulli extends DiscreteDistribution {
 
   /** Bulk draws: the threshold −log p computed once (the same draws as single `sample` calls). */
   override sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    checkRng(this.name, rng);
+    checkBuffer(this.name, 'sampleInto', out, 0);
     const t = -Math.log(this.p);
     for (let i = 0; i < out.length; i++) out[i] = rng.exponential() >= t ? 1 : 0;
     return out;

@@ -10,7 +10,7 @@ import { betaIInv, logBetaIPair, logBetaPowerTerm } from '../math/incomplete-bet
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
 import { unitInterval, type Support } from './support';
-import { isPositiveValue, positiveParam } from './validate';
+import { isPositiveValue, notANumber, positiveParam } from './validate';
 
 /**
  * Beta distribution with shapes α > 0 and β > 0:
@@ -139,13 +139,18 @@ export class Beta extends ContinuousDistribution {
    * cancellation for large shapes (Stirling form for α, β ≥ 10; see `betaEntropy` in beta.ts).
    */
   entropy(): number {
-    return betaEntropy(this.alpha, this.beta, this.logB);
+    const a = this.alpha;
+    const b = this.beta;
+    // Below 1/DBL_MAX a shape's ψ ≈ −1/shape overflows and the ψ differences are ∞ − ∞.
+    if (Math.min(a, b) < 5.6e-309) return tinyShapeEntropy(a, b, this.logB);
+    return betaEntropy(a, b, this.logB);
   }
 
   // ---- evaluation -----------------------------------------------------------
 
   /** (α − 1) log x + (β − 1) log(1 − x) − log B(α, β), with the limits at 0 and 1. */
   logPdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
     if (x > 0 && x < 1) return betaLogDensity(this.alpha, this.beta, x, 1 - x, this.logB);
     if (x === 0) return endpointLogPdf(this.alpha, this.beta);
     if (x === 1) return endpointLogPdf(this.beta, this.alpha);
@@ -154,21 +159,25 @@ export class Beta extends ContinuousDistribution {
 
   /** I_x(α, β). */
   cdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'cdf', 'x', x);
     return x > 0 ? (x < 1 ? Math.exp(this.logTail(x, false)) : 1) : x <= 0 ? 0 : NaN;
   }
 
   /** log I_x(α, β), exact where it underflows. */
   logCdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
     return x > 0 ? (x < 1 ? this.logTail(x, false) : 0) : x <= 0 ? -Infinity : NaN;
   }
 
   /** 1 − I_x(α, β), computed directly. */
   survival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'survival', 'x', x);
     return x > 0 ? (x < 1 ? Math.exp(this.logTail(x, true)) : 0) : x <= 0 ? 1 : NaN;
   }
 
   /** log(1 − I_x(α, β)), exact where it underflows. */
   logSurvival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
     return x > 0 ? (x < 1 ? this.logTail(x, true) : -Infinity) : x <= 0 ? 0 : NaN;
   }
 
@@ -186,6 +195,7 @@ export class Beta extends ContinuousDistribution {
    * where logPdf is −∞ they are 0.
    */
   logPdfPartials(x: number, out: Float64Array): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
     const a = this.alpha;
     const b = this.beta;
     const lp = this.logPdf(x);
@@ -261,6 +271,20 @@ function endpointLogPdf(a: number, b: number): number {
 /** ψ(α + β) − ψ(α), without the cancellation of two ≈ log α values for α ≥ 10. */
 function psiGap(a: number, b: number): number {
   return a >= LARGE_SHAPE ? digammaDiff(a, b) : digamma(a + b) - digamma(a);
+}
+
+/**
+ * The entropy when a shape is below 1/DBL_MAX (issue #16's fuzz: NaN at Beta(2e-323,
+ * 5e-324)). With ψ(x) = −1/x − γ + O(x), H = log B(a, b) + 1 − (a² + b²)/(ab(a + b))
+ * + O(a + b) when both shapes are small, written u/a + v/b with u = b/(a + b) and
+ * v = a/(a + b) so that nothing overflows before the result does; absolute error
+ * O(max(a, b)) < 1e-8 against |H| > 1e308. When only one shape is tiny, H ≈ −1/min
+ * < −DBL_MAX: −∞, the rounded value.
+ */
+function tinyShapeEntropy(a: number, b: number, logB: number): number {
+  if (Math.max(a, b) >= 1e-8) return -Infinity;
+  const s = a + b;
+  return logB + 1 - b / s / a - a / s / b;
 }
 
 /**

@@ -13,7 +13,7 @@ import { bd0 } from '../math/saddle-point';
 import type { Rng } from '../random/rng';
 import { DiscreteDistribution } from './discrete-distribution';
 import { integerRange, type DiscreteSupport } from './support';
-import { countParam, probabilityParam } from './validate';
+import { countParam, notANumber, probabilityParam } from './validate';
 
 /**
  * Binomial distribution with n ∈ {0, 1, 2, …} trials and success probability
@@ -205,6 +205,7 @@ export class Binomial extends DiscreteDistribution {
 
   /** ∂/∂n = 0 (an integer), ∂/∂p log P(k) = k/p − (n − k)/(1 − p) (zeros off the support or where P(k) = 0). */
   logPdfPartials(k: number, out: Float64Array): number {
+    if (typeof k !== 'number') throw notANumber(this.name, 'logPdfPartials', 'k', k);
     out[0] = 0;
     out[1] = 0;
     const lp = this.logPdf(k);

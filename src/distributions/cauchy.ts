@@ -6,8 +6,9 @@
 import { LN_2, LN_PI } from '../math/constants';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution } from './distribution';
+import { checkBuffer, checkRng } from './shared';
 import { real, type Support } from './support';
-import { finiteParam, positiveParam } from './validate';
+import { finiteParam, notANumber, positiveParam } from './validate';
 
 /**
  * Cauchy distribution with location μ and scale σ > 0:
@@ -90,6 +91,7 @@ export class Cauchy extends ContinuousDistribution {
    * value as −log π + log σ − 2 log|x − μ| (the dropped log1p(1/t²) < 1e-300).
    */
   logPdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
     const t = this.standardize(x);
     if (Math.abs(t) <= 1e150) return -LN_PI - this.logSigma - Math.log1p(t * t);
     return t === t ? -LN_PI + this.logSigma - 2 * logAbsDiff(x, this.mu) : NaN;
@@ -97,21 +99,25 @@ export class Cauchy extends ContinuousDistribution {
 
   /** ½ + atan(t)/π in the middle, atan(σ/|x − μ|)/π in the lower tail (no cancellation). */
   cdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'cdf', 'x', x);
     return this.lowerTail(x, this.standardize(x));
   }
 
   /** log F(x); far in the lower tail log σ − log|x − μ| − log π plus the atan correction. */
   logCdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
     return this.logLowerTail(x, this.standardize(x));
   }
 
   /** F(2μ − x) by symmetry, so the upper tail is as accurate as the lower one. */
   survival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'survival', 'x', x);
     return this.lowerTail(x, -this.standardize(x));
   }
 
   /** log(1 − F(x)) by symmetry with `logCdf`. */
   logSurvival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
     return this.logLowerTail(x, -this.standardize(x));
   }
 
@@ -122,6 +128,7 @@ export class Cauchy extends ContinuousDistribution {
    * t/(1 + t²) is 1/t once t² would overflow.
    */
   logPdfPartials(x: number, out: Float64Array): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
     const s = this.sigma;
     const t = this.standardize(x);
     const lp = this.logPdf(x);
@@ -158,6 +165,8 @@ export class Cauchy extends ContinuousDistribution {
 
   /** Bulk uniforms from the generator (the same numbers as successive draws), then the quantile in place. */
   override sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    checkRng(this.name, rng);
+    checkBuffer(this.name, 'sampleInto', out, 0);
     rng.fillUniform(out);
     for (let i = 0; i < out.length; i++) out[i] = this.quantileInside(out[i]);
     return out;

@@ -15,8 +15,9 @@
  * @module
  */
 import type { Rng } from '../random/rng';
-import { checkRng, checkSampleSize, distributionJSON, distributionText, type DistributionJSON } from './shared';
+import { checkArrayLike, checkBuffer, checkRng, checkSampleSize, distributionJSON, distributionText, type DistributionJSON } from './shared';
 import type { DiscreteSupport } from './support';
+import { notANumber } from './validate';
 
 /**
  * Base class of the discrete distributions on consecutive integers. Instances are
@@ -86,22 +87,26 @@ export abstract class DiscreteDistribution {
 
   /** True when `k` is an integer in the support: the check a model makes on each observed datum. */
   inSupport(k: number): boolean {
+    if (typeof k !== 'number') throw notANumber(this.name, 'inSupport', 'k', k);
     return this.support.contains(k);
   }
 
   /** log P(X = x): the log-pmf at an integer of the support, −∞ elsewhere, NaN for NaN. */
   logPdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
     if (this.support.contains(x)) return this.logPmf(x);
     return x === x ? -Infinity : NaN;
   }
 
   /** P(X = x) = exp(logPdf(x)); 0 off the support. */
   pdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'pdf', 'x', x);
     return Math.exp(this.logPdf(x));
   }
 
   /** F(x) = P(X ≤ x) = F(⌊x⌋): 0 below the support, 1 at and above its upper end. */
   cdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'cdf', 'x', x);
     const s = this.support;
     if (x < s.lower) return 0;
     if (x >= s.upper) return 1;
@@ -110,6 +115,7 @@ export abstract class DiscreteDistribution {
 
   /** log F(x), accurate where F(x) underflows (−∞ below the support). */
   logCdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
     const s = this.support;
     if (x < s.lower) return -Infinity;
     if (x >= s.upper) return 0;
@@ -118,6 +124,7 @@ export abstract class DiscreteDistribution {
 
   /** 1 − F(x) = P(X > x), accurate in the upper tail. */
   survival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'survival', 'x', x);
     const s = this.support;
     if (x < s.lower) return 1;
     if (x >= s.upper) return 0;
@@ -126,6 +133,7 @@ export abstract class DiscreteDistribution {
 
   /** log(1 − F(x)), accurate where the survival underflows (−∞ at and above the upper end). */
   logSurvival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
     const s = this.support;
     if (x < s.lower) return 0;
     if (x >= s.upper) return -Infinity;
@@ -137,6 +145,7 @@ export abstract class DiscreteDistribution {
    * `quantile(0)` is the lower end; NaN gives NaN; p outside [0, 1] throws.
    */
   quantile(p: number): number {
+    if (typeof p !== 'number') throw notANumber(this.name, 'quantile', 'p', p);
     if (p > 0 && p <= 1) return this.quantileInside(p);
     if (p === 0) return this.support.lower;
     if (Number.isNaN(p)) return NaN;
@@ -187,12 +196,14 @@ export abstract class DiscreteDistribution {
   /** Fills `out` with independent draws and returns it (no allocation). */
   sampleInto(rng: Rng, out: Float64Array): Float64Array {
     checkRng(this.name, rng);
+    checkBuffer(this.name, 'sampleInto', out, 0);
     for (let i = 0; i < out.length; i++) out[i] = this.draw(rng);
     return out;
   }
 
   /** Σᵢ log P(X = xᵢ) over the data, the i.i.d. log-likelihood (−∞ if any datum is off the support). */
   sumLogPdf(xs: ArrayLike<number>): number {
+    checkArrayLike(this.name, 'sumLogPdf', xs);
     let s = 0;
     for (let i = 0; i < xs.length; i++) s += this.logPdf(xs[i]);
     return s;
@@ -204,6 +215,8 @@ export abstract class DiscreteDistribution {
    * an i.i.d. likelihood, no allocation per datum.
    */
   sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
+    checkArrayLike(this.name, 'sumLogPdfPartials', xs);
+    checkBuffer(this.name, 'sumLogPdfPartials', out, this.paramNames.length + 1);
     const m = this.paramNames.length;
     const tmp = PARTIALS_SCRATCH;
     out.fill(0, 0, m + 1);

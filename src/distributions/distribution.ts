@@ -14,8 +14,9 @@
  * @module
  */
 import type { Rng } from '../random/rng';
-import { checkRng, checkSampleSize, distributionJSON, distributionText, type DistributionJSON } from './shared';
+import { checkArrayLike, checkBuffer, checkRng, checkSampleSize, distributionJSON, distributionText, type DistributionJSON } from './shared';
 import type { Support } from './support';
+import { notANumber } from './validate';
 
 /**
  * Base class of the univariate continuous distributions (`Normal`, `Exponential`,
@@ -81,6 +82,7 @@ export abstract class ContinuousDistribution {
 
   /** f(x) = exp(logPdf(x)). */
   pdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'pdf', 'x', x);
     return Math.exp(this.logPdf(x));
   }
 
@@ -94,6 +96,7 @@ export abstract class ContinuousDistribution {
    * `quantile(1)` are the support's ends; NaN gives NaN; p outside [0, 1] throws.
    */
   quantile(p: number): number {
+    if (typeof p !== 'number') throw notANumber(this.name, 'quantile', 'p', p);
     if (p > 0 && p < 1) return this.quantileInside(p);
     if (p === 0) return this.support.lower;
     if (p === 1) return this.support.upper;
@@ -146,12 +149,14 @@ export abstract class ContinuousDistribution {
   /** Fills `out` with independent draws and returns it (no allocation). */
   sampleInto(rng: Rng, out: Float64Array): Float64Array {
     checkRng(this.name, rng);
+    checkBuffer(this.name, 'sampleInto', out, 0);
     for (let i = 0; i < out.length; i++) out[i] = this.draw(rng);
     return out;
   }
 
   /** Σᵢ log f(xᵢ) over the data, the i.i.d. log-likelihood. */
   sumLogPdf(xs: ArrayLike<number>): number {
+    checkArrayLike(this.name, 'sumLogPdf', xs);
     let s = 0;
     for (let i = 0; i < xs.length; i++) s += this.logPdf(xs[i]);
     return s;
@@ -163,6 +168,8 @@ export abstract class ContinuousDistribution {
    * i.i.d. likelihoods: one call per evaluation, no allocation per datum.
    */
   sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
+    checkArrayLike(this.name, 'sumLogPdfPartials', xs);
+    checkBuffer(this.name, 'sumLogPdfPartials', out, this.paramNames.length + 1);
     const k = this.paramNames.length;
     const tmp = PARTIALS_SCRATCH;
     out.fill(0, 0, k + 1);

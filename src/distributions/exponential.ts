@@ -6,8 +6,9 @@
 import { log1mexp } from '../math/elementary';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
+import { checkArrayLike, checkBuffer, checkRng } from './shared';
 import { nonNegative, type Support } from './support';
-import { isPositiveValue, positiveParam } from './validate';
+import { isPositiveValue, notANumber, positiveParam } from './validate';
 
 /**
  * Exponential distribution with rate λ > 0: f(x) = λ e^{−λx} for x ≥ 0.
@@ -102,26 +103,31 @@ export class Exponential extends ContinuousDistribution {
 
   /** log λ − λx for x ≥ 0, −∞ for x < 0. */
   logPdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
     return x >= 0 ? this.logRate - this.rate * x : x < 0 ? -Infinity : NaN;
   }
 
   /** 1 − e^{−λx} = −expm1(−λx). */
   cdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'cdf', 'x', x);
     return x > 0 ? -Math.expm1(-this.rate * x) : x <= 0 ? 0 : NaN;
   }
 
   /** log(1 − e^{−λx}) by log1mexp. */
   logCdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
     return x > 0 ? log1mexp(-this.rate * x) : x <= 0 ? -Infinity : NaN;
   }
 
   /** e^{−λx}. */
   survival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'survival', 'x', x);
     return x > 0 ? Math.exp(-this.rate * x) : x <= 0 ? 1 : NaN;
   }
 
   /** −λx. */
   logSurvival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
     return x > 0 ? -this.rate * x : x <= 0 ? 0 : NaN;
   }
 
@@ -152,11 +158,13 @@ export class Exponential extends ContinuousDistribution {
 
   /** ∂/∂x = −λ, ∂/∂λ = 1/λ − x (zeros outside the support). */
   logPdfPartials(x: number, out: Float64Array): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
     const r = this.rate;
-    if (!(x >= 0)) {
+    // x = ∞ is outside the support as well: zeros, not 1/λ − ∞ (NaN at λ = 5e-324).
+    if (!(x >= 0 && x < Infinity)) {
       out[0] = 0;
       out[1] = 0;
-      return x < 0 ? -Infinity : NaN;
+      return x === x ? -Infinity : NaN;
     }
     out[0] = -r;
     out[1] = 1 / r - x;
@@ -165,11 +173,14 @@ export class Exponential extends ContinuousDistribution {
 
   /** n log λ − λ Σxᵢ (−∞ if any xᵢ < 0), the same single pass as the partials. */
   override sumLogPdf(xs: ArrayLike<number>): number {
+    checkArrayLike(this.name, 'sumLogPdf', xs);
     return this.sumLogPdfPartials(xs, SCRATCH);
   }
 
   /** Σ log f(xᵢ) with Σ ∂/∂λ = n/λ − Σxᵢ. */
   override sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
+    checkArrayLike(this.name, 'sumLogPdfPartials', xs);
+    checkBuffer(this.name, 'sumLogPdfPartials', out, this.paramNames.length + 1);
     return exponentialSumLogPdfPartials(this.rate, this.logRate, xs, out);
   }
 
@@ -181,12 +192,12 @@ export class Exponential extends ContinuousDistribution {
       let s = lp[k];
       for (let c = o + c0; c < o + c1; c++) {
         const x = xs[c];
-        // logPdfPartials: outside the support −∞ (NaN for NaN) with a zero derivative.
-        if (x >= 0) {
+        // logPdfPartials: outside the support (x = ∞ included) −∞ (NaN for NaN) with a zero derivative.
+        if (x >= 0 && x < Infinity) {
           s += lr - r * x;
           dx[c] = -r;
         } else {
-          s += x < 0 ? -Infinity : NaN;
+          s += x === x ? -Infinity : NaN;
           dx[c] = 0;
         }
       }
@@ -215,6 +226,8 @@ export class Exponential extends ContinuousDistribution {
 
   /** Bulk standard-exponential fill, then scale in place. */
   override sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    checkRng(this.name, rng);
+    checkBuffer(this.name, 'sampleInto', out, 0);
     rng.fillExponential(out);
     const r = this.rate;
     // Divide (not multiply by 1/λ) so bulk draws equal single draws bit for bit.

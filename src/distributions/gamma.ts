@@ -15,8 +15,9 @@ import {
 } from '../math/incomplete-gamma';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
+import { checkArrayLike, checkBuffer } from './shared';
 import { nonNegative, positive, type Support } from './support';
-import { isPositiveValue, positiveParam } from './validate';
+import { isPositiveValue, notANumber, positiveParam } from './validate';
 
 /**
  * Gamma distribution with shape α > 0 and rate β > 0:
@@ -149,6 +150,7 @@ export class Gamma extends ContinuousDistribution {
 
   /** α log β + (α − 1) log x − βx − log Γ(α), with the x = 0 limits. */
   logPdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
     const a = this.shape;
     const b = this.rate;
     if (x > 0) {
@@ -161,21 +163,25 @@ export class Gamma extends ContinuousDistribution {
 
   /** P(α, βx). */
   cdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'cdf', 'x', x);
     return x > 0 ? gammaP(this.shape, this.rate * x) : x <= 0 ? 0 : NaN;
   }
 
   /** log P(α, βx), exact where P underflows. */
   logCdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
     return x > 0 ? logGammaP(this.shape, this.rate * x) : x <= 0 ? -Infinity : NaN;
   }
 
   /** Q(α, βx). */
   survival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'survival', 'x', x);
     return x > 0 ? gammaQ(this.shape, this.rate * x) : x <= 0 ? 1 : NaN;
   }
 
   /** log Q(α, βx), exact where Q underflows. */
   logSurvival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
     return x > 0 ? logGammaQ(this.shape, this.rate * x) : x <= 0 ? 0 : NaN;
   }
 
@@ -209,6 +215,7 @@ export class Gamma extends ContinuousDistribution {
 
   /** ∂/∂x = (α − 1)/x − β, ∂/∂α = log(βx) − ψ(α), ∂/∂β = α/β − x. */
   logPdfPartials(x: number, out: Float64Array): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
     const a = this.shape;
     const b = this.rate;
     const lp = this.logPdf(x);
@@ -226,11 +233,14 @@ export class Gamma extends ContinuousDistribution {
 
   /** Σ log f(xᵢ) in one pass over Σ log xᵢ and Σ xᵢ (shared with the partials). */
   override sumLogPdf(xs: ArrayLike<number>): number {
+    checkArrayLike(this.name, 'sumLogPdf', xs);
     return this.sumLogPdfPartials(xs, SCRATCH);
   }
 
   /** Σ log f(xᵢ) with Σ ∂/∂α = Σ log(βxᵢ) − nψ(α) and Σ ∂/∂β = nα/β − Σxᵢ. */
   override sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
+    checkArrayLike(this.name, 'sumLogPdfPartials', xs);
+    checkBuffer(this.name, 'sumLogPdfPartials', out, this.paramNames.length + 1);
     const v = gammaSumLogPdfPartials(this.shape, this.rate, this.lgammaShape, this.logRate, xs, out);
     return v !== undefined ? v : super.sumLogPdfPartials(xs, out);
   }

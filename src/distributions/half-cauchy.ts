@@ -5,8 +5,9 @@
  */
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution } from './distribution';
+import { checkBuffer, checkRng } from './shared';
 import { nonNegative, type Support } from './support';
-import { positiveParam } from './validate';
+import { notANumber, positiveParam } from './validate';
 
 /**
  * Half-Cauchy distribution with scale σ > 0, the law of σ|C|:
@@ -83,6 +84,7 @@ export class HalfCauchy extends ContinuousDistribution {
    * overflows, log(2/π) + log σ − 2 log x (the dropped log1p(1/t²) < 1e-300).
    */
   logPdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
     if (x >= 0) {
       const t = x / this.sigma;
       if (t <= 1e150) return LN_2_OVER_PI - this.logSigma - Math.log1p(t * t);
@@ -93,12 +95,14 @@ export class HalfCauchy extends ContinuousDistribution {
 
   /** (2/π) atan(x/σ) for x ≤ σ, 1 − (2/π) atan(σ/x) above. */
   cdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'cdf', 'x', x);
     if (x > 0) return x <= this.sigma ? TWO_OVER_PI * Math.atan(x / this.sigma) : 1 - TWO_OVER_PI * Math.atan(this.sigma / x);
     return x <= 0 ? 0 : NaN;
   }
 
   /** log of `cdf`; for t < 1e-8, log x − log σ + log(2/π) − t²/3 (so x/σ may underflow). */
   logCdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
     if (x > 0) {
       const s = this.sigma;
       if (x > s) return Math.log1p(-TWO_OVER_PI * Math.atan(s / x));
@@ -111,12 +115,14 @@ export class HalfCauchy extends ContinuousDistribution {
 
   /** (2/π) atan(σ/x) above x = σ (accurate in the tail), 1 − (2/π) atan(x/σ) below. */
   survival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'survival', 'x', x);
     if (x > 0) return x > this.sigma ? TWO_OVER_PI * Math.atan(this.sigma / x) : 1 - TWO_OVER_PI * Math.atan(x / this.sigma);
     return x <= 0 ? 1 : NaN;
   }
 
   /** log of `survival`; for σ/x < 1e-8, log σ − log x + log(2/π) − (σ/x)²/3 (so σ/x may underflow). */
   logSurvival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
     if (x > 0) {
       const s = this.sigma;
       if (x <= s) return Math.log1p(-TWO_OVER_PI * Math.atan(x / s));
@@ -134,6 +140,7 @@ export class HalfCauchy extends ContinuousDistribution {
    * is 1/t once t² would overflow; zeros outside.
    */
   logPdfPartials(x: number, out: Float64Array): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
     const lp = this.logPdf(x);
     if (!(lp > -Infinity)) {
       out[0] = 0;
@@ -170,6 +177,8 @@ export class HalfCauchy extends ContinuousDistribution {
 
   /** Bulk uniforms from the generator (the same numbers as successive draws), then the quantile in place. */
   override sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    checkRng(this.name, rng);
+    checkBuffer(this.name, 'sampleInto', out, 0);
     rng.fillUniform(out);
     for (let i = 0; i < out.length; i++) out[i] = this.quantileInside(out[i]);
     return out;

@@ -8,8 +8,9 @@ import { erf, erfinv } from '../math/error-functions';
 import { normalCdf, normalLogCdf, normalQuantile } from '../math/normal-functions';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
+import { checkArrayLike, checkBuffer, checkRng } from './shared';
 import { nonNegative, type Support } from './support';
-import { isPositiveValue, positiveParam } from './validate';
+import { isPositiveValue, notANumber, positiveParam } from './validate';
 
 /**
  * Half-normal distribution with scale σ > 0, the law of σ|Z|:
@@ -145,6 +146,7 @@ export class HalfNormal extends ContinuousDistribution {
 
   /** ½ log(2/π) − log σ − t²/2 for x ≥ 0 (t = x/σ), −∞ below 0. */
   logPdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
     if (x >= 0) {
       const t = x / this.sigma;
       return HALF_LOG_2_OVER_PI - this.logSigma - 0.5 * t * t;
@@ -154,6 +156,7 @@ export class HalfNormal extends ContinuousDistribution {
 
   /** erf(t/√2). */
   cdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'cdf', 'x', x);
     if (x > 0) return erf((x / this.sigma) * SQRT1_2);
     return x <= 0 ? 0 : NaN;
   }
@@ -164,6 +167,7 @@ export class HalfNormal extends ContinuousDistribution {
    * (this also covers x/σ underflowing).
    */
   logCdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
     if (x > 0) {
       const t = x / this.sigma;
       if (t < 1e-8) return Math.log(x) - this.logSigma + HALF_LOG_2_OVER_PI;
@@ -175,12 +179,14 @@ export class HalfNormal extends ContinuousDistribution {
 
   /** 2Φ(−t) = erfc(t/√2), from the normal cdf (accurate into the subnormal range). */
   survival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'survival', 'x', x);
     if (x > 0) return 2 * normalCdf(-x / this.sigma);
     return x <= 0 ? 1 : NaN;
   }
 
   /** log1p(−erf(t/√2)) for t < ½ (no cancellation near 0), log 2 + log Φ(−t) above. */
   logSurvival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
     if (x > 0) {
       const t = x / this.sigma;
       if (t < 0.5) return Math.log1p(-erf(t * SQRT1_2));
@@ -193,6 +199,7 @@ export class HalfNormal extends ContinuousDistribution {
 
   /** ∂/∂x = −t/σ, ∂/∂σ = (t² − 1)/σ on [0, ∞); zeros outside. */
   logPdfPartials(x: number, out: Float64Array): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
     const lp = this.logPdf(x);
     if (!(lp > -Infinity)) {
       out[0] = 0;
@@ -208,11 +215,14 @@ export class HalfNormal extends ContinuousDistribution {
 
   /** Σ log f(xᵢ) in one pass over Σ xᵢ² (shared with the partials). */
   override sumLogPdf(xs: ArrayLike<number>): number {
+    checkArrayLike(this.name, 'sumLogPdf', xs);
     return this.sumLogPdfPartials(xs, SCRATCH);
   }
 
   /** Σ log f(xᵢ) with Σ ∂/∂σ = (Σ xᵢ²/σ² − n)/σ, in one pass over Σ xᵢ². */
   override sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
+    checkArrayLike(this.name, 'sumLogPdfPartials', xs);
+    checkBuffer(this.name, 'sumLogPdfPartials', out, this.paramNames.length + 1);
     const v = halfNormalSumLogPdfPartials(this.sigma, this.logSigma, xs, out);
     return v !== undefined ? v : super.sumLogPdfPartials(xs, out);
   }
@@ -235,6 +245,8 @@ export class HalfNormal extends ContinuousDistribution {
 
   /** Bulk ziggurat fill, then |·| and scale in place. */
   override sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    checkRng(this.name, rng);
+    checkBuffer(this.name, 'sampleInto', out, 0);
     rng.fillNormal(out);
     const s = this.sigma;
     for (let i = 0; i < out.length; i++) out[i] = s * Math.abs(out[i]);

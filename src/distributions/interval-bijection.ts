@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { formatValue } from '../errors';
 import type { Bijection } from './transforms';
 
 const LN2 = Math.LN2;
@@ -36,7 +37,7 @@ const LN2 = Math.LN2;
  */
 export function intervalBijection(lower: number, upper: number): Bijection {
   if (!(Number.isFinite(lower) && Number.isFinite(upper) && lower < upper)) {
-    throw new RangeError(`intervalBijection: the ends must be finite with lower < upper, got [${lower}, ${upper}]`);
+    throw new RangeError(`intervalBijection: the ends must be finite with lower < upper, got [${formatValue(lower)}, ${formatValue(upper)}]`);
   }
   return new IntervalBijection(lower, upper);
 }

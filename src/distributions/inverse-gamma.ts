@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { LN_SQRT_2PI } from '../math/constants';
 import { log1mexp } from '../math/elementary';
 import { digamma, lgamma } from '../math/gamma-functions';
 import { gammaP, gammaPInv, gammaQ, gammaQInv, logGammaP, logGammaQ } from '../math/incomplete-gamma';
@@ -10,8 +11,9 @@ import { logPoissonRaw } from '../math/saddle-point';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
 import { gammaEntropyStandard } from './gamma';
+import { checkArrayLike, checkBuffer } from './shared';
 import { positive, type Support } from './support';
-import { isPositiveValue, positiveParam } from './validate';
+import { isPositiveValue, notANumber, positiveParam } from './validate';
 
 /**
  * Inverse-gamma distribution with shape α > 0 and scale β > 0:
@@ -179,19 +181,25 @@ export class InverseGamma extends ContinuousDistribution {
    */
   entropy(): number {
     const a = this.shape;
-    return gammaEntropyStandard(a, this.lgammaShape) - 2 * digamma(a) + this.logScale;
+    const psi = digamma(a);
+    // ψ(α) ≈ −1/α overflows for α below ≈ 5.6e-309: H ≈ −(1 + α)ψ(α) ≈ 1/α is +∞ once
+    // rounded (the sum below would be (1 − α)ψ − 2ψ = −∞ + ∞).
+    if (psi === -Infinity) return Infinity;
+    return gammaEntropyStandard(a, this.lgammaShape) - 2 * psi + this.logScale;
   }
 
   // ---- evaluation -------------------------------------------------------
 
   /** log(y^{α+1} e^{−y} / Γ(α)) − log β with y = β/x; −∞ for x ≤ 0 and x = ∞. */
   logPdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
     if (x > 0) return x < Infinity ? inverseGammaLogDensity(this.shape, this.scale, x, this.lgammaShape, this.logScale) : -Infinity;
     return x <= 0 ? -Infinity : NaN;
   }
 
   /** Q(α, β/x); −expm1(log P) where β/x is subnormal (its rounding would cost digits). */
   cdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'cdf', 'x', x);
     if (x > 0) {
       const y = this.scale / x;
       return y >= DBL_MIN || x === Infinity ? gammaQ(this.shape, y) : -Math.expm1(this.logSurvival(x));
@@ -201,6 +209,7 @@ export class InverseGamma extends ContinuousDistribution {
 
   /** log Q(α, β/x), exact where Q underflows; log1mexp(log P) where β/x is subnormal. */
   logCdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
     if (x > 0) {
       const y = this.scale / x;
       return y >= DBL_MIN || x === Infinity ? logGammaQ(this.shape, y) : log1mexp(this.logSurvival(x));
@@ -210,6 +219,7 @@ export class InverseGamma extends ContinuousDistribution {
 
   /** P(α, β/x); exp(log P) where β/x is subnormal. */
   survival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'survival', 'x', x);
     if (x > 0) {
       const y = this.scale / x;
       return y >= DBL_MIN || x === Infinity ? gammaP(this.shape, y) : Math.exp(this.logSurvival(x));
@@ -223,6 +233,7 @@ export class InverseGamma extends ContinuousDistribution {
    * factor 1 + O(y) with y < 1e-307.
    */
   logSurvival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
     if (x > 0) {
       const y = this.scale / x;
       if (y >= DBL_MIN || x === Infinity) return logGammaP(this.shape, y);
@@ -236,6 +247,7 @@ export class InverseGamma extends ContinuousDistribution {
 
   /** ∂/∂x = (y − α − 1)/x, ∂/∂α = log y − ψ(α), ∂/∂β = α/β − 1/x, with y = β/x. */
   logPdfPartials(x: number, out: Float64Array): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
     const lp = this.logPdf(x);
     if (!(lp > -Infinity)) {
       out[0] = 0;
@@ -254,11 +266,14 @@ export class InverseGamma extends ContinuousDistribution {
 
   /** Σ log f(xᵢ) (the per-point forms, summed in one pass with the partials). */
   override sumLogPdf(xs: ArrayLike<number>): number {
+    checkArrayLike(this.name, 'sumLogPdf', xs);
     return this.sumLogPdfPartials(xs, SCRATCH);
   }
 
   /** Σ log f(xᵢ) with Σ ∂/∂α = n(log β − ψ(α)) − Σ log xᵢ and Σ ∂/∂β = nα/β − Σ 1/xᵢ. */
   override sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
+    checkArrayLike(this.name, 'sumLogPdfPartials', xs);
+    checkBuffer(this.name, 'sumLogPdfPartials', out, this.paramNames.length + 1);
     const v = inverseGammaSumLogPdfPartials(this.shape, this.scale, this.lgammaShape, this.logScale, xs, out);
     return v !== undefined ? v : super.sumLogPdfPartials(xs, out);
   }
@@ -322,9 +337,26 @@ export class InverseGamma extends ContinuousDistribution {
 function inverseGammaLogDensity(a: number, b: number, x: number, lgammaA: number, logB: number): number {
   const y = b / x;
   const logX = Math.log(x);
+  if (y === Infinity && a >= SADDLE_POINT_SHAPE) return logDensityBeyondMax(a, logB - logX, logB);
   if (!(y >= DBL_MIN) || y === Infinity) return (a + 1) * (logB - logX) - y - lgammaA - logB;
   if (a >= SADDLE_POINT_SHAPE) return logPoissonRaw(a - 1, y) + Math.log(y) - logX;
   return (a + 1) * Math.log(y) - y - lgammaA - logB;
+}
+
+/**
+ * log f(x) where y = β/x overflows (x subnormal or β huge) at a large shape α: the
+ * plain form is (α + 1)·∞ − ∞ = NaN there (issue #16's fuzz: InverseGamma(1e308, 0.5)
+ * at x = 5e-324). With ly = log y and Stirling's log Γ(α) = (α − ½) log α − α +
+ * log √(2π) + O(1/(12α)): log f = −α(e^d − 1 − d) + ly + ½ log α − log √(2π) − log β,
+ * d = ly − log α, with e^d − 1 − d as expm1(d) − d (no cancellation near d = 0).
+ * Since y > DBL_MAX ≥ α, d > 0, and the result is finite only where α(e^d − 1 − d)
+ * < DBL_MAX with α·e^d = y > DBL_MAX, i.e. for α > 1e307 (InverseGamma(1.7e308,
+ * 1.7e308) at x = 0.9: −9.776e305), where the Stirling remainder 1/(12α) < 1e-308 is
+ * far below an ulp of the result; elsewhere it is −∞, the correctly rounded value.
+ */
+function logDensityBeyondMax(a: number, ly: number, logB: number): number {
+  const d = ly - Math.log(a);
+  return -a * (Math.expm1(d) - d) + ly + 0.5 * Math.log(a) - LN_SQRT_2PI - logB;
 }
 
 /**

@@ -14,7 +14,7 @@ import { ContinuousDistribution } from './distribution';
 import { intervalBijection } from './interval-bijection';
 import { openInterval, type Support } from './support';
 import type { Bijection } from './transforms';
-import { finiteAboveParam, finiteParam, positiveParam } from './validate';
+import { finiteAboveParam, finiteParam, notANumber, positiveParam } from './validate';
 
 /**
  * Logit-normal distribution on (low, high) (default (0, 1)): logit((x − low)/(high − x))
@@ -106,6 +106,7 @@ export class LogitNormal extends ContinuousDistribution {
 
   /** log φ((ℓ − μ)/σ) − log σ + log|du/dx|; −∞ outside (low, high). */
   logPdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
     if (!(x > this.low && x < this.high)) return Number.isNaN(x) ? NaN : -Infinity;
     const u = this.transform.inverse(x);
     const z = (u - this.mu) / this.sigma;
@@ -114,6 +115,7 @@ export class LogitNormal extends ContinuousDistribution {
 
   /** Φ((ℓ − μ)/σ). */
   cdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'cdf', 'x', x);
     if (!(x > this.low)) return Number.isNaN(x) ? NaN : 0;
     if (!(x < this.high)) return 1;
     return normalCdf((this.transform.inverse(x) - this.mu) / this.sigma);
@@ -121,6 +123,7 @@ export class LogitNormal extends ContinuousDistribution {
 
   /** log Φ((ℓ − μ)/σ). */
   logCdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
     if (!(x > this.low)) return Number.isNaN(x) ? NaN : -Infinity;
     if (!(x < this.high)) return 0;
     return normalLogCdf((this.transform.inverse(x) - this.mu) / this.sigma);
@@ -128,6 +131,7 @@ export class LogitNormal extends ContinuousDistribution {
 
   /** Φ((μ − ℓ)/σ). */
   survival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'survival', 'x', x);
     if (!(x > this.low)) return Number.isNaN(x) ? NaN : 1;
     if (!(x < this.high)) return 0;
     return normalCdf((this.mu - this.transform.inverse(x)) / this.sigma);
@@ -135,6 +139,7 @@ export class LogitNormal extends ContinuousDistribution {
 
   /** log Φ((μ − ℓ)/σ). */
   logSurvival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
     if (!(x > this.low)) return Number.isNaN(x) ? NaN : 0;
     if (!(x < this.high)) return -Infinity;
     return normalLogCdf((this.mu - this.transform.inverse(x)) / this.sigma);
@@ -154,6 +159,7 @@ export class LogitNormal extends ContinuousDistribution {
    * ∂/∂low = z/(σa) + 1/a − 1/w, ∂/∂high = z/(σb) − 1/b + 1/w.
    */
   logPdfPartials(x: number, out: Float64Array): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
     if (!(x > this.low && x < this.high)) {
       out.fill(0, 0, 5);
       return Number.isNaN(x) ? NaN : -Infinity;

@@ -9,8 +9,9 @@ import { normalCdf, normalLogCdf, normalQuantile } from '../math/normal-function
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
 import { normalRowsFromStatistics } from './normal';
+import { checkArrayLike, checkBuffer, checkRng } from './shared';
 import { positive, type Support } from './support';
-import { finiteParam, isFiniteValue, isPositiveValue, positiveParam } from './validate';
+import { finiteParam, isFiniteValue, isPositiveValue, notANumber, positiveParam } from './validate';
 
 /**
  * Log-normal distribution: log X ~ Normal(μ, σ), so
@@ -87,6 +88,7 @@ export class LogNormal extends ContinuousDistribution {
 
   /** −z²/2 − log σ − log √(2π) − log x with z = (log x − μ)/σ; −∞ for x ≤ 0. */
   logPdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
     if (!(x > 0)) return x <= 0 ? -Infinity : NaN;
     if (x === Infinity) return -Infinity;
     const y = Math.log(x);
@@ -96,21 +98,25 @@ export class LogNormal extends ContinuousDistribution {
 
   /** Φ((log x − μ)/σ). */
   cdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'cdf', 'x', x);
     return x > 0 ? normalCdf((Math.log(x) - this.mu) / this.sigma) : x <= 0 ? 0 : NaN;
   }
 
   /** log Φ((log x − μ)/σ). */
   logCdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
     return x > 0 ? normalLogCdf((Math.log(x) - this.mu) / this.sigma) : x <= 0 ? -Infinity : NaN;
   }
 
   /** Φ((μ − log x)/σ). */
   survival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'survival', 'x', x);
     return x > 0 ? normalCdf((this.mu - Math.log(x)) / this.sigma) : x <= 0 ? 1 : NaN;
   }
 
   /** log Φ((μ − log x)/σ). */
   logSurvival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
     return x > 0 ? normalLogCdf((this.mu - Math.log(x)) / this.sigma) : x <= 0 ? 0 : NaN;
   }
 
@@ -145,6 +151,7 @@ export class LogNormal extends ContinuousDistribution {
 
   /** ∂/∂x = −(1 + z/σ)/x, ∂/∂μ = z/σ, ∂/∂σ = (z² − 1)/σ, z = (log x − μ)/σ. */
   logPdfPartials(x: number, out: Float64Array): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
     if (!(x > 0) || x === Infinity) {
       out[0] = 0;
       out[1] = 0;
@@ -163,6 +170,7 @@ export class LogNormal extends ContinuousDistribution {
 
   /** One pass over Σ log xᵢ, shared with the partials. */
   override sumLogPdf(xs: ArrayLike<number>): number {
+    checkArrayLike(this.name, 'sumLogPdf', xs);
     return this.sumLogPdfPartials(xs, SCRATCH);
   }
 
@@ -171,6 +179,8 @@ export class LogNormal extends ContinuousDistribution {
    * (the per-point sum when a datum lies outside (0, ∞)).
    */
   override sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
+    checkArrayLike(this.name, 'sumLogPdfPartials', xs);
+    checkBuffer(this.name, 'sumLogPdfPartials', out, this.paramNames.length + 1);
     const v = logNormalSumLogPdfPartials(this.mu, this.sigma, this.logNormalizer, xs, out);
     return v !== undefined ? v : super.sumLogPdfPartials(xs, out);
   }
@@ -219,6 +229,8 @@ export class LogNormal extends ContinuousDistribution {
 
   /** Bulk ziggurat fill, then exp(μ + σ z) in place. */
   override sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    checkRng(this.name, rng);
+    checkBuffer(this.name, 'sampleInto', out, 0);
     rng.fillNormal(out);
     const mu = this.mu;
     const s = this.sigma;

@@ -8,8 +8,9 @@ import { centredMoments } from '../math/moments';
 import { normalCdf, normalLogCdf, normalQuantile } from '../math/normal-functions';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
+import { checkArrayLike, checkBuffer, checkRng } from './shared';
 import { real, type Support } from './support';
-import { finiteParam, isFiniteValue, isPositiveValue, positiveParam } from './validate';
+import { finiteParam, isFiniteValue, isPositiveValue, notANumber, positiveParam } from './validate';
 
 /**
  * Normal distribution with mean μ and standard deviation σ > 0:
@@ -81,27 +82,32 @@ export class Normal extends ContinuousDistribution {
 
   /** log f(x) = −z²/2 − log σ − log √(2π), z = (x − μ)/σ. */
   logPdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
     const z = (x - this.mu) / this.sigma;
     return -0.5 * z * z - this.logNormalizer;
   }
 
   /** Φ((x − μ)/σ). */
   cdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'cdf', 'x', x);
     return normalCdf((x - this.mu) / this.sigma);
   }
 
   /** log Φ((x − μ)/σ), accurate far into the lower tail. */
   logCdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
     return normalLogCdf((x - this.mu) / this.sigma);
   }
 
   /** Φ((μ − x)/σ) = 1 − F(x) without cancellation. */
   survival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'survival', 'x', x);
     return normalCdf((this.mu - x) / this.sigma);
   }
 
   /** log Φ((μ − x)/σ). */
   logSurvival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
     return normalLogCdf((this.mu - x) / this.sigma);
   }
 
@@ -132,6 +138,7 @@ export class Normal extends ContinuousDistribution {
 
   /** ∂/∂x = −z/σ, ∂/∂μ = z/σ, ∂/∂σ = (z² − 1)/σ. */
   logPdfPartials(x: number, out: Float64Array): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
     const s = this.sigma;
     const z = (x - this.mu) / s;
     const dmu = z / s;
@@ -143,11 +150,14 @@ export class Normal extends ContinuousDistribution {
 
   /** One pass over Σ(x − μ)², shared with the partials. */
   override sumLogPdf(xs: ArrayLike<number>): number {
+    checkArrayLike(this.name, 'sumLogPdf', xs);
     return this.sumLogPdfPartials(xs, SCRATCH);
   }
 
   /** Σ log f(xᵢ) with Σ ∂/∂μ = Σ(xᵢ − μ)/σ² and Σ ∂/∂σ = (Σ(xᵢ − μ)²/σ² − n)/σ. */
   override sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
+    checkArrayLike(this.name, 'sumLogPdfPartials', xs);
+    checkBuffer(this.name, 'sumLogPdfPartials', out, this.paramNames.length + 1);
     return normalSumLogPdfPartials(this.mu, this.sigma, this.logNormalizer, xs, out);
   }
 
@@ -189,6 +199,8 @@ export class Normal extends ContinuousDistribution {
 
   /** Bulk ziggurat fill, then scale in place. */
   override sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    checkRng(this.name, rng);
+    checkBuffer(this.name, 'sampleInto', out, 0);
     rng.fillNormal(out);
     const mu = this.mu;
     const s = this.sigma;

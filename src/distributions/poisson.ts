@@ -13,7 +13,7 @@ import type { Rng } from '../random/rng';
 import { DiscreteDistribution } from './discrete-distribution';
 import type { SumLogPdfKernel } from './distribution';
 import { nonNegativeIntegers, type DiscreteSupport } from './support';
-import { isPositiveValue, positiveParam } from './validate';
+import { isPositiveValue, notANumber, positiveParam } from './validate';
 
 /**
  * Poisson distribution with rate λ > 0: P(X = k) = λᵏ e^{−λ} / k! for k = 0, 1, 2, ….
@@ -156,22 +156,44 @@ export class Poisson extends DiscreteDistribution {
 
   /** F(k) = Q(k + 1, λ). */
   protected cdfAt(k: number): number {
-    return k + 1 < TEMME_MIN ? gammaQ(k + 1, this.rate) : Math.exp(logGammaTemme(k + 1, this.rate, true));
+    if (k + 1 < TEMME_MIN) return gammaQ(k + 1, this.rate);
+    return Math.exp(this.farBelow(k) ? this.logFarLowerTail(k) : logGammaTemme(k + 1, this.rate, true));
   }
 
   /** log Q(k + 1, λ). */
   protected logCdfAt(k: number): number {
-    return k + 1 < TEMME_MIN ? logGammaQ(k + 1, this.rate) : logGammaTemme(k + 1, this.rate, true);
+    if (k + 1 < TEMME_MIN) return logGammaQ(k + 1, this.rate);
+    return this.farBelow(k) ? this.logFarLowerTail(k) : logGammaTemme(k + 1, this.rate, true);
   }
 
   /** P(X > k) = P(k + 1, λ). */
   protected survivalAt(k: number): number {
-    return k + 1 < TEMME_MIN ? gammaP(k + 1, this.rate) : Math.exp(logGammaTemme(k + 1, this.rate, false));
+    if (k + 1 < TEMME_MIN) return gammaP(k + 1, this.rate);
+    return this.farBelow(k) ? -Math.expm1(this.logFarLowerTail(k)) : Math.exp(logGammaTemme(k + 1, this.rate, false));
   }
 
   /** log P(k + 1, λ). */
   protected logSurvivalAt(k: number): number {
-    return k + 1 < TEMME_MIN ? logGammaP(k + 1, this.rate) : logGammaTemme(k + 1, this.rate, false);
+    if (k + 1 < TEMME_MIN) return logGammaP(k + 1, this.rate);
+    return this.farBelow(k) ? Math.log1p(-Math.exp(this.logFarLowerTail(k))) : logGammaTemme(k + 1, this.rate, false);
+  }
+
+  /**
+   * True when k + 1 < λ·2⁻⁵³: so far below the mean that Temme's expansion breaks
+   * down (NaN at k = 1e9, λ = 1e300; issue #16's fuzz) and the sum below needs no
+   * more than its first term.
+   */
+  private farBelow(k: number): boolean {
+    return k + 1 < this.rate * 2 ** -53;
+  }
+
+  /**
+   * log F(k) far below the mean: F(k) = P(k)·Σⱼ Πᵢ₌₀^{j−1} (k − i)/λ, whose terms
+   * are at most (k/λ)ʲ, so the sum is 1 + k/λ + O((k/λ)²) and log F(k) = log P(k)
+   * + k/λ with a relative error below (k/λ)² < 2⁻¹⁰⁶ (Loader's log-pmf, exact).
+   */
+  private logFarLowerTail(k: number): number {
+    return logPoissonRaw(k, this.rate) + k / this.rate;
   }
 
   /**
@@ -191,6 +213,7 @@ export class Poisson extends DiscreteDistribution {
 
   /** ∂/∂λ log P(k) = k/λ − 1 (zeros off the support). */
   logPdfPartials(k: number, out: Float64Array): number {
+    if (typeof k !== 'number') throw notANumber(this.name, 'logPdfPartials', 'k', k);
     out[0] = 0;
     const lp = this.logPdf(k);
     out[1] = lp === -Infinity || lp !== lp ? 0 : k / this.rate - 1;

@@ -60,3 +60,27 @@ export function checkSampleSize(owner: string, n: number): void {
   }
   checkSize(`${owner}.sample`, 'n', n, 'maxArrayLength');
 }
+
+/**
+ * Throws a `TypeError` naming `owner.method` unless `xs` is array-like (an array or
+ * typed array: an object with a numeric `length`). One O(1) test per call of a bulk
+ * method, never per element: the elements themselves are the model layer's to check
+ * (it validates data once, when a model is built). @internal
+ */
+export function checkArrayLike(owner: string, method: string, xs: unknown): void {
+  if (xs === null || typeof xs !== 'object' || typeof (xs as ArrayLike<number>).length !== 'number') {
+    throw new TypeError(`${owner}.${method}: xs must be an array of numbers, got ${formatValue(xs)}`);
+  }
+}
+
+/**
+ * Throws a `TypeError` naming `owner.method` unless `out` is a `Float64Array` of at
+ * least `minLength` elements (the caller-owned buffer of `sumLogPdfPartials` and
+ * `sampleInto`). @internal
+ */
+export function checkBuffer(owner: string, method: string, out: unknown, minLength: number): void {
+  if (!(out instanceof Float64Array) || out.length < minLength) {
+    const got = out instanceof Float64Array ? `a Float64Array of length ${out.length}` : formatValue(out);
+    throw new TypeError(`${owner}.${method}: out must be a Float64Array of length >= ${minLength}, got ${got}`);
+  }
+}

@@ -11,7 +11,7 @@ import { normalQuantile } from '../math/normal-functions';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution } from './distribution';
 import { real, type Support } from './support';
-import { finiteParam, positiveParam } from './validate';
+import { finiteParam, notANumber, positiveParam } from './validate';
 
 /**
  * Student's t distribution with ν > 0 degrees of freedom, location μ and scale σ > 0:
@@ -106,6 +106,9 @@ export class StudentT extends ContinuousDistribution {
    */
   entropy(): number {
     const h = 0.5 * this.nu;
+    // ν/2 underflows to 0 only for ν = 5e-324, where H ≈ 1/ν overflows: +∞ is the
+    // rounded value (ψ(0) and log Γ(0) would make it ∞ − ∞).
+    if (h === 0) return Infinity;
     const gap = h >= 10 ? digammaDiff(h, 0.5) : digamma(h + 0.5) - digamma(h);
     return (h + 0.5) * gap - this.logNorm;
   }
@@ -114,6 +117,7 @@ export class StudentT extends ContinuousDistribution {
 
   /** log f(x) = logNorm − (ν+1)/2·log(1 + t²/ν), with t²/ν formed without overflow. */
   logPdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
     const t = this.standardize(x);
     if (t !== t) return NaN;
     return this.logNorm - 0.5 * (this.nu + 1) * this.log1pTSquareOverNu(t);
@@ -121,11 +125,13 @@ export class StudentT extends ContinuousDistribution {
 
   /** F(x): ½ I_{ν/(ν+t²)}(ν/2, ½) for t < 0, its complement above. */
   cdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'cdf', 'x', x);
     return Math.exp(this.logCdf(x));
   }
 
   /** log F(x), exact far into the lower tail. */
   logCdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
     const t = this.standardize(x);
     if (t !== t) return NaN;
     const lt = this.logTail(t);
@@ -134,11 +140,13 @@ export class StudentT extends ContinuousDistribution {
 
   /** 1 − F(x) = F(μ − (x − μ)), by symmetry (no cancellation). */
   survival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'survival', 'x', x);
     return Math.exp(this.logSurvival(x));
   }
 
   /** log(1 − F(x)), exact far into the upper tail. */
   logSurvival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
     const t = this.standardize(x);
     if (t !== t) return NaN;
     const lt = this.logTail(t);
@@ -154,6 +162,9 @@ export class StudentT extends ContinuousDistribution {
   protected quantileInside(p: number): number {
     if (this.nu >= CORNISH_FISHER_NU) return this.mu + this.sigma * cornishFisher(normalQuantile(p), this.nu);
     const lower = p <= 0.5;
+    // ν = 5e-324 (ν/2 underflows to 0): |t_p| ≈ (2·tail)^(−1/ν) overflows for every
+    // p ≠ ½ a double can hold; the inverse incomplete beta at a = 0 would be NaN.
+    if (0.5 * this.nu === 0) return p === 0.5 ? this.mu : lower ? -Infinity : Infinity;
     const tail = lower ? p : 1 - p; // 1 − p is exact for p ≥ ½
     const r = betaIInvPair(0.5 * this.nu, 0.5, 2 * tail, 1 - 2 * tail);
     // |t| = √(ν y / x); via logs when x is below the normal range.
@@ -172,6 +183,7 @@ export class StudentT extends ContinuousDistribution {
    * ∂/∂μ = −∂/∂x, ∂/∂σ = ((ν+1)t²/(νw) − 1)/σ.
    */
   logPdfPartials(x: number, out: Float64Array): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
     const lp = this.logPdf(x);
     if (!(lp > -Infinity)) {
       out[0] = 0;

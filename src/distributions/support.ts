@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { formatValue } from '../errors';
 
 /**
  * The kinds of support, each with its transform to the real line: `real`
@@ -58,6 +59,13 @@ export interface Support {
  * ```
  */
 export function supportContains(s: Pick<Support, 'lower' | 'upper' | 'lowerClosed' | 'upperClosed'>, x: number): boolean {
+  if (s === null || typeof s !== 'object') throw new TypeError(`supportContains: s must be a Support (e.g. positive), got ${formatValue(s)}`);
+  if (typeof x !== 'number') throw new TypeError(`supportContains: x must be a number, got ${formatValue(x)}`);
+  return within(s, x);
+}
+
+/** The test of {@link supportContains} without its argument checks: `contains` runs it per datum. */
+function within(s: Pick<Support, 'lower' | 'upper' | 'lowerClosed' | 'upperClosed'>, x: number): boolean {
   return (s.lowerClosed ? x >= s.lower : x > s.lower) && (s.upperClosed ? x <= s.upper : x < s.upper);
 }
 
@@ -74,7 +82,7 @@ class StandardSupport implements Support {
   }
 
   contains(x: number): boolean {
-    return supportContains(this, x);
+    return within(this, x);
   }
 }
 

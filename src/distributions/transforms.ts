@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { formatValue } from '../errors';
 import { intervalBijection } from './interval-bijection';
 import type { Support } from './support';
 
@@ -79,6 +80,7 @@ export const expBijection: Bijection = Object.freeze({
  * ```
  */
 export function bijectionFor(support: Support): Bijection {
+  checkSupport('bijectionFor', 'support', support);
   switch (support.kind) {
     case 'real':
       return identityBijection;
@@ -87,7 +89,15 @@ export function bijectionFor(support: Support): Bijection {
       return expBijection;
     case 'interval':
       return intervalBijection(support.lower, support.upper);
+    default:
+      // A hand-made support of an unknown kind: refuse rather than return undefined.
+      throw new TypeError(`bijectionFor: support.kind must be real, positive, nonNegative or interval, got ${formatValue((support as { kind: unknown }).kind)}`);
   }
+}
+
+/** Throws a `TypeError` naming `owner` and `arg` unless `s` is an object (a Support). */
+function checkSupport(owner: string, arg: string, s: unknown): void {
+  if (s === null || typeof s !== 'object') throw new TypeError(`${owner}: ${arg} must be a Support (e.g. positive), got ${formatValue(s)}`);
 }
 
 /**
@@ -101,6 +111,8 @@ export function bijectionFor(support: Support): Bijection {
  * ```
  */
 export function sameTransform(a: Support, b: Support): boolean {
+  checkSupport('sameTransform', 'a', a);
+  checkSupport('sameTransform', 'b', b);
   const kind = (s: Support): string => (s.kind === 'nonNegative' ? 'positive' : s.kind);
   return kind(a) === kind(b) && (a.kind !== 'interval' || (a.lower === b.lower && a.upper === b.upper));
 }

@@ -6,8 +6,9 @@
 import { LN_2 } from '../math/constants';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution } from './distribution';
+import { checkBuffer, checkRng } from './shared';
 import { closedInterval, type Support } from './support';
-import { finiteAboveParam, finiteParam } from './validate';
+import { finiteAboveParam, finiteParam, notANumber } from './validate';
 
 /**
  * Uniform distribution on the closed interval [low, high], both ends finite and
@@ -98,30 +99,35 @@ export class Uniform extends ContinuousDistribution {
 
   /** −log(high − low) on [low, high], −∞ outside. */
   logPdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
     if (x >= this.low && x <= this.high) return -this.logWidth;
     return x === x ? -Infinity : NaN;
   }
 
   /** (x − low)/(high − low) on [low, high]. */
   cdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'cdf', 'x', x);
     if (x > this.low && x < this.high) return this.below(x) / this.width;
     return x <= this.low ? 0 : x >= this.high ? 1 : NaN;
   }
 
   /** log(x − low) − log(high − low), or log1p(−survival) above the middle. */
   logCdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
     if (x > this.low && x < this.high) return this.logFraction(this.below(x), this.above(x));
     return x <= this.low ? -Infinity : x >= this.high ? 0 : NaN;
   }
 
   /** (high − x)/(high − low) on [low, high], exact near high. */
   survival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'survival', 'x', x);
     if (x > this.low && x < this.high) return this.above(x) / this.width;
     return x <= this.low ? 1 : x >= this.high ? 0 : NaN;
   }
 
   /** log(high − x) − log(high − low), or log1p(−cdf) below the middle. */
   logSurvival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
     if (x > this.low && x < this.high) return this.logFraction(this.above(x), this.below(x));
     return x <= this.low ? 0 : x >= this.high ? -Infinity : NaN;
   }
@@ -130,6 +136,7 @@ export class Uniform extends ContinuousDistribution {
 
   /** ∂/∂x = 0, ∂/∂low = 1/(high − low), ∂/∂high = −1/(high − low) on [low, high]; zeros outside. */
   logPdfPartials(x: number, out: Float64Array): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
     const lp = this.logPdf(x);
     const inside = lp > -Infinity;
     out[0] = 0;
@@ -154,6 +161,8 @@ export class Uniform extends ContinuousDistribution {
 
   /** Bulk uniforms from the generator (the same numbers as successive draws), then the quantile in place. */
   override sampleInto(rng: Rng, out: Float64Array): Float64Array {
+    checkRng(this.name, rng);
+    checkBuffer(this.name, 'sampleInto', out, 0);
     rng.fillUniform(out);
     for (let i = 0; i < out.length; i++) out[i] = this.quantileInside(out[i]);
     return out;

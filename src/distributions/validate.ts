@@ -83,3 +83,24 @@ export function countParam(owner: string, name: string, v: number): number {
   }
   return x;
 }
+
+/**
+ * The error for a method argument that is not a number (issue #16: `logPdf("1")`
+ * and `cdf(null)` used to coerce silently). Callers guard with an inline
+ * `typeof x !== 'number'` test, which V8 folds into the type check it already makes
+ * on a number, so the hot path pays nothing measurable; only the failure path
+ * calls this function. NaN is a number and passes (it gives NaN, per DESIGN).
+ *
+ * @param owner - the distribution's name, e.g. `"Normal"`
+ * @param method - the method, e.g. `"logPdf"`
+ * @param arg - the argument's name, e.g. `"x"`
+ * @param value - what the caller passed
+ * @returns a `TypeError` whose message starts with `Owner.method:`
+ * @example
+ * ```ts
+ * notANumber('Normal', 'logPdf', 'x', '1').message; // 'Normal.logPdf: x must be a number, got "1"'
+ * ```
+ */
+export function notANumber(owner: string, method: string, arg: string, value: unknown): TypeError {
+  return new TypeError(`${owner}.${method}: ${arg} must be a number, got ${formatValue(value)}`);
+}

@@ -24,11 +24,31 @@
  */
 // The scalar logistic functions are shared with the distributions (same bits).
 import { log1pexp, sigmoid as logistic } from '../math/logistic';
+import { formatValue } from '../errors';
 import { LEAF_BLOCK, TapeNode, type LeafBlock } from './tape';
 
 type N = TapeNode;
-const asNode = (x: number): N => x as unknown as N;
 const out = (n: N): number => n as unknown as number;
+
+/**
+ * `x` as a tape node, once the caller has seen it is not a number; anything else
+ * (a string, null, an array, undefined from a misspelt name) is a `TypeError`
+ * naming the operation and the argument instead of a raw read of `.tape` or
+ * `.value`. Only the node path pays for the `instanceof`.
+ */
+function nodeOf(op: string, arg: string, x: unknown, index = -1): N {
+  if (x instanceof TapeNode) return x;
+  // The element's index joins the name only here, on the failure path.
+  const name = index < 0 ? arg : `${arg}[${index}]`;
+  throw new TypeError(`${op}: ${name} must be a number or a latent, got ${formatValue(x)}`);
+}
+
+/** Throws a `TypeError` naming `op` unless `v` is array-like (an array or typed array). */
+function checkArray(op: string, arg: string, v: unknown): void {
+  if (v === null || typeof v !== 'object' || typeof (v as ArrayLike<number>).length !== 'number') {
+    throw new TypeError(`${op}: ${arg} must be an array of numbers or latents, got ${formatValue(v)}`);
+  }
+}
 
 /**
  * The plain numeric value of `x` (a number or a node), with no derivative: the
@@ -43,7 +63,7 @@ const out = (n: N): number => n as unknown as number;
  */
 export function detach(x: number): number {
   if (typeof x === 'number') return x;
-  const X = asNode(x);
+  const X = nodeOf('detach', 'x', x);
   // The likelihood may branch on the value: the model must keep calling it.
   X.tape.valueRead = true;
   return X.value;
@@ -60,12 +80,12 @@ export function detach(x: number): number {
 export function add(a: number, b: number): number {
   if (typeof a === 'number') {
     if (typeof b === 'number') return a + b;
-    const B = asNode(b);
+    const B = nodeOf('add', 'b', b);
     return out(B.tape.affine(a + B.value, B.index, 1, a));
   }
-  const A = asNode(a);
+  const A = nodeOf('add', 'a', a);
   if (typeof b === 'number') return out(A.tape.affine(A.value + b, A.index, 1, b));
-  const B = asNode(b);
+  const B = nodeOf('add', 'b', b);
   return out(A.tape.affine2(A.value + B.value, A.index, 1, B.index, 1));
 }
 
@@ -80,12 +100,12 @@ export function add(a: number, b: number): number {
 export function sub(a: number, b: number): number {
   if (typeof a === 'number') {
     if (typeof b === 'number') return a - b;
-    const B = asNode(b);
+    const B = nodeOf('sub', 'b', b);
     return out(B.tape.affine(a - B.value, B.index, -1, a));
   }
-  const A = asNode(a);
+  const A = nodeOf('sub', 'a', a);
   if (typeof b === 'number') return out(A.tape.affine(A.value - b, A.index, 1, -b));
-  const B = asNode(b);
+  const B = nodeOf('sub', 'b', b);
   return out(A.tape.affine2(A.value - B.value, A.index, 1, B.index, -1));
 }
 
@@ -100,12 +120,12 @@ export function sub(a: number, b: number): number {
 export function mul(a: number, b: number): number {
   if (typeof a === 'number') {
     if (typeof b === 'number') return a * b;
-    const B = asNode(b);
+    const B = nodeOf('mul', 'b', b);
     return out(B.tape.affine(a * B.value, B.index, a, 0));
   }
-  const A = asNode(a);
+  const A = nodeOf('mul', 'a', a);
   if (typeof b === 'number') return out(A.tape.affine(A.value * b, A.index, b, 0));
-  const B = asNode(b);
+  const B = nodeOf('mul', 'b', b);
   return out(A.tape.binary(A.value * B.value, A.index, B.value, B.index, A.value));
 }
 
@@ -120,13 +140,13 @@ export function mul(a: number, b: number): number {
 export function div(a: number, b: number): number {
   if (typeof a === 'number') {
     if (typeof b === 'number') return a / b;
-    const B = asNode(b);
+    const B = nodeOf('div', 'b', b);
     const y = a / B.value;
     return out(B.tape.unary(y, B.index, -y / B.value));
   }
-  const A = asNode(a);
+  const A = nodeOf('div', 'a', a);
   if (typeof b === 'number') return out(A.tape.affine(A.value / b, A.index, 1 / b, 0));
-  const B = asNode(b);
+  const B = nodeOf('div', 'b', b);
   const y = A.value / B.value;
   return out(A.tape.binary(y, A.index, 1 / B.value, B.index, -y / B.value));
 }
@@ -141,7 +161,7 @@ export function div(a: number, b: number): number {
  */
 export function neg(a: number): number {
   if (typeof a === 'number') return -a;
-  const A = asNode(a);
+  const A = nodeOf('neg', 'a', a);
   return out(A.tape.affine(-A.value, A.index, -1, 0));
 }
 
@@ -160,7 +180,7 @@ function unary(A: N, y: number, dy: number): number {
  */
 export function exp(x: number): number {
   if (typeof x === 'number') return Math.exp(x);
-  const X = asNode(x);
+  const X = nodeOf('exp', 'x', x);
   const y = Math.exp(X.value);
   return unary(X, y, y);
 }
@@ -175,7 +195,7 @@ export function exp(x: number): number {
  */
 export function log(x: number): number {
   if (typeof x === 'number') return Math.log(x);
-  const X = asNode(x);
+  const X = nodeOf('log', 'x', x);
   return unary(X, Math.log(X.value), 1 / X.value);
 }
 
@@ -189,7 +209,7 @@ export function log(x: number): number {
  */
 export function log1p(x: number): number {
   if (typeof x === 'number') return Math.log1p(x);
-  const X = asNode(x);
+  const X = nodeOf('log1p', 'x', x);
   return unary(X, Math.log1p(X.value), 1 / (1 + X.value));
 }
 
@@ -203,7 +223,7 @@ export function log1p(x: number): number {
  */
 export function expm1(x: number): number {
   if (typeof x === 'number') return Math.expm1(x);
-  const X = asNode(x);
+  const X = nodeOf('expm1', 'x', x);
   return unary(X, Math.expm1(X.value), Math.exp(X.value));
 }
 
@@ -217,7 +237,7 @@ export function expm1(x: number): number {
  */
 export function sqrt(x: number): number {
   if (typeof x === 'number') return Math.sqrt(x);
-  const X = asNode(x);
+  const X = nodeOf('sqrt', 'x', x);
   const y = Math.sqrt(X.value);
   return unary(X, y, 0.5 / y);
 }
@@ -232,7 +252,7 @@ export function sqrt(x: number): number {
  */
 export function square(x: number): number {
   if (typeof x === 'number') return x * x;
-  const X = asNode(x);
+  const X = nodeOf('square', 'x', x);
   return unary(X, X.value * X.value, 2 * X.value);
 }
 
@@ -249,7 +269,7 @@ export function pow(x: number, c: number): number {
     throw new TypeError('pow: the exponent must be a plain number; use exp(mul(c, log(x))) for a latent exponent');
   }
   if (typeof x === 'number') return Math.pow(x, c);
-  const X = asNode(x);
+  const X = nodeOf('pow', 'x', x);
   const v = X.value;
   return unary(X, Math.pow(v, c), c === 0 ? 0 : c * Math.pow(v, c - 1));
 }
@@ -264,7 +284,7 @@ export function pow(x: number, c: number): number {
  */
 export function sigmoid(x: number): number {
   if (typeof x === 'number') return logistic(x);
-  const X = asNode(x);
+  const X = nodeOf('sigmoid', 'x', x);
   const s = logistic(X.value);
   return unary(X, s, s * (1 - s));
 }
@@ -281,7 +301,7 @@ export function sigmoid(x: number): number {
  */
 export function softplus(x: number): number {
   if (typeof x === 'number') return log1pexp(x);
-  const X = asNode(x);
+  const X = nodeOf('softplus', 'x', x);
   return unary(X, log1pexp(X.value), logistic(X.value));
 }
 
@@ -295,7 +315,7 @@ export function softplus(x: number): number {
  */
 export function tanh(x: number): number {
   if (typeof x === 'number') return Math.tanh(x);
-  const X = asNode(x);
+  const X = nodeOf('tanh', 'x', x);
   const t = Math.tanh(X.value);
   return unary(X, t, 1 - t * t);
 }
@@ -313,6 +333,8 @@ export function tanh(x: number): number {
  * ```
  */
 export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  checkArray('dot', 'a', a);
+  checkArray('dot', 'b', b);
   const n = a.length;
   if (b.length !== n) throw new RangeError(`dot: the arrays have different lengths (${n} and ${b.length})`);
   if (a instanceof Float64Array && b instanceof Float64Array) return dotPlain(a, b);
@@ -330,13 +352,15 @@ export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
     let yv: number;
     if (typeof x === 'number') xv = x;
     else {
-      xv = x.value;
-      tape = x.tape;
+      const X = nodeOf('dot', 'a', x, j);
+      xv = X.value;
+      tape = X.tape;
     }
     if (typeof y === 'number') yv = y;
     else {
-      yv = y.value;
-      tape = y.tape;
+      const Y = nodeOf('dot', 'b', y, j);
+      yv = Y.value;
+      tape = Y.tape;
     }
     s += xv * yv;
   }
@@ -372,14 +396,16 @@ function dotLeaves(w: LeafBlock, base: number, x: ArrayLike<number>): number | u
  * ```
  */
 export function sum(v: ArrayLike<number>): number {
+  checkArray('sum', 'v', v);
   let s = 0;
   let tape: TapeNode['tape'] | null = null;
   for (let j = 0; j < v.length; j++) {
     const x = v[j] as unknown as number | N;
     if (typeof x === 'number') s += x;
     else {
-      s += x.value;
-      tape = x.tape;
+      const X = nodeOf('sum', 'v', x, j);
+      s += X.value;
+      tape = X.tape;
     }
   }
   return tape === null ? s : out(tape.vector(s, v, null));

@@ -16,6 +16,7 @@ import { ScrambledSobol, SOBOL_MAX_DIMENSION } from '../random/sobol';
 import { normalQuantile } from '../math/normal-functions';
 import type { EstimatorWorkspace, NoiseAwareGuide } from './estimators';
 import type { Guide } from './guide';
+import { checkGuideArg } from './check-args';
 
 /**
  * How base samples are drawn: `"mc"` (i.i.d.), `"rqmc"` (scrambled Sobol points;
@@ -65,6 +66,7 @@ export interface NoiseSource {
  * ```
  */
 export function createNoiseSource(guide: Guide, kind: BaseSamples): NoiseSource {
+  checkGuideArg('createNoiseSource', guide);
   const d = guide.dim;
   if (kind === 'rqmc-tilted') return tiltedSource(guide);
   // Standard normal noise on every coordinate: fill the S·d block in one loop

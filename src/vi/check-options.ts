@@ -7,6 +7,7 @@
  * @module
  */
 import { didYouMean } from '../did-you-mean';
+import { text } from '../errors';
 
 /**
  * Thrown when an options object holds a name the function does not know. The
@@ -38,6 +39,10 @@ export class UnknownOptionError extends TypeError {
    * @param allowed - the known names
    */
   constructor(owner: string, unknown: readonly string[], allowed: readonly string[]) {
+    // Built by the library with string arrays; anything else still builds an error.
+    unknown = Array.from(Array.isArray(unknown) ? unknown : [unknown], text);
+    allowed = Array.isArray(allowed) ? Array.from(allowed, text) : [];
+    owner = text(owner);
     const suggestions = unknown.map((k) => didYouMean(k, allowed));
     const parts = unknown.map((k, i) => `"${k}"${suggestions[i] === undefined ? '' : ` (did you mean "${suggestions[i]}"?)`}`);
     super(`${owner}: unknown option${unknown.length > 1 ? 's' : ''} ${parts.join(', ')}; the options are ${allowed.join(', ')}`);

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { InvalidParameterError } from '../errors';
+import { InvalidParameterError, text } from '../errors';
 
 /**
  * The quantity of a fit that went non-finite.
@@ -51,8 +51,8 @@ export class FitError extends Error {
    * @param detail - extra context appended to the message
    */
   constructor(step: number, latent: string | undefined, quantity: NonFiniteQuantity, value: number, detail = '') {
-    const where = latent === undefined ? '' : ` (latent "${latent}")`;
-    super(`fit: the ${quantity} became ${value} at step ${step}${where}${detail ? `; ${detail}` : ''}`);
+    const where = latent === undefined ? '' : ` (latent "${text(latent)}")`;
+    super(`fit: the ${text(quantity)} became ${text(value)} at step ${text(step)}${where}${detail ? `; ${text(detail)}` : ''}`);
     this.name = 'FitError';
     this.step = step;
     this.latent = latent;

@@ -22,6 +22,8 @@
 import type { DifferentiableModel } from '../model/differentiable-model';
 import type { Rng } from '../random/rng';
 import type { Guide, GuideControlVariates } from './guide';
+import { checkGuideArg, checkModelArg, checkWorkspaceArg } from './check-args';
+import { invalidOption, positiveIntOption } from './errors';
 
 /**
  * A guide that can also evaluate log q at u = g(θ, ε) from the base noise ε itself
@@ -115,6 +117,8 @@ export interface EstimatorWorkspace {
  * ```
  */
 export function createWorkspace(guide: Guide, samples: number): EstimatorWorkspace {
+  checkGuideArg('createWorkspace', guide);
+  positiveIntOption('createWorkspace', 'samples', samples);
   const d = guide.dim;
   const rows = (buf: Float64Array): Float64Array[] => {
     const r: Float64Array[] = [];
@@ -156,6 +160,8 @@ export function createWorkspace(guide: Guide, samples: number): EstimatorWorkspa
  * ```
  */
 export function modelGradientRows(model: DifferentiableModel, ws: EstimatorWorkspace, n: number): void {
+  checkModelArg('modelGradientRows', model);
+  checkWorkspaceArg('modelGradientRows', ws);
   if (n === 1) {
     // One row (1 sample per step): the single-row method, which checks less.
     ws.lp[0] = model.logDensityGradient(ws.u[0], ws.gLpRows[0]);
@@ -179,6 +185,8 @@ export function modelGradientRows(model: DifferentiableModel, ws: EstimatorWorks
  * ```
  */
 export function modelValueRows(model: DifferentiableModel, ws: EstimatorWorkspace, n: number): void {
+  checkModelArg('modelValueRows', model);
+  checkWorkspaceArg('modelValueRows', ws);
   if (model.logDensityBatch !== undefined) {
     model.logDensityBatch(ws.uData, n, ws.lp);
     return;
@@ -400,6 +408,10 @@ export const scoreFunction: ElboEstimator = {
  * ```
  */
 export function elboValue(model: DifferentiableModel, guide: Guide, params: Float64Array, ws: EstimatorWorkspace): number {
+  checkModelArg('elboValue', model);
+  checkGuideArg('elboValue', guide);
+  checkWorkspaceArg('elboValue', ws);
+  if (!(params instanceof Float64Array)) invalidOption('elboValue', 'params', 'a Float64Array', params);
   const ng = guide as NoiseAwareGuide;
   const fromNoise = ng.logQFromNoise !== undefined;
   forwardRows(guide, params, ws);

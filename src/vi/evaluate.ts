@@ -7,6 +7,7 @@
 import type { DifferentiableModel } from '../model/differentiable-model';
 import { Rng } from '../random/rng';
 import { positiveIntOption, invalidOption } from './errors';
+import { checkModelArg } from './check-args';
 import { checkOptions, optionKeys } from './check-options';
 import { createNoiseSource, isBaseSamples, type BaseSamples } from './base-samples';
 import { createRowScratch, createWorkspace, pathwise, sampleLogWeights } from './estimators';
@@ -176,6 +177,7 @@ function replicatedElbo(
  * ```
  */
 export function estimateElbo(model: DifferentiableModel, q: Readonly<Posterior>, options: EvaluateOptions = {}): ElboEstimate {
+  checkModelArg('estimateElbo', model);
   checkPosterior('estimateElbo', q);
   const { samples, seed, baseSamples } = readOptions('estimateElbo', options);
   if (baseSamples !== 'mc') return replicatedElbo(model, q, RQMC_REPLICATES, Math.ceil(samples / RQMC_REPLICATES), baseSamples, seed);
@@ -263,6 +265,7 @@ function naturalGradient(
  * ```
  */
 export function logEvidence(model: DifferentiableModel, q: Readonly<Posterior>, options: EvaluateOptions = {}): EvidenceEstimate {
+  checkModelArg('logEvidence', model);
   checkPosterior('logEvidence', q);
   const { samples, seed } = readOptions('logEvidence', options);
   const guide = families(familiesOf(model, q)).build(model);
@@ -283,6 +286,7 @@ export function logEvidence(model: DifferentiableModel, q: Readonly<Posterior>, 
  * ```
  */
 export function logMeanExpWithStderr(lw: ArrayLike<number>): Estimate {
+  if (lw === null || typeof lw !== 'object' || typeof lw.length !== 'number') invalidOption('logMeanExpWithStderr', 'lw', 'an array of numbers', lw);
   const n = lw.length;
   let m = -Infinity;
   for (let i = 0; i < n; i++) if (lw[i] > m || Number.isNaN(lw[i])) m = lw[i];

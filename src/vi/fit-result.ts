@@ -33,6 +33,7 @@ import { invalidOption } from './errors';
 import { Rng } from '../random/rng';
 import { checkDrawSize, jointSample, readCount, readSeed } from './joint-sample';
 import { khatWarnings, type FitWarning } from './warnings';
+import { checkGuideArg, checkModelArg } from './check-args';
 
 
 /**
@@ -315,6 +316,9 @@ export class FitResult<M = DifferentiableModel, G = GuideSpec> {
    * @param init - model, guide, parameters and what the fit learnt
    */
   constructor(init: FitResultInit<M>) {
+    if (init === null || typeof init !== 'object') invalidOption('FitResult', 'init', 'a FitResultInit record (fit builds it)', init);
+    checkModelArg('FitResult', init.model);
+    checkGuideArg('FitResult', init.guide);
     const model = init.model as unknown as DifferentiableModel;
     // The guide builds one entry per block of the model, so the record has exactly M's latents.
     this.posterior = init.guide.posterior(init.params) as PosteriorOf<M, G>;

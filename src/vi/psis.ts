@@ -50,6 +50,8 @@ export interface ParetoDiagnostic {
  * ```
  */
 export function khatReading(khat: number): KhatReading {
+  // A relational test on a null-prototype object would throw a raw TypeError.
+  if (typeof khat !== 'number') throw new TypeError(`khatReading: khat must be a number, got ${formatValue(khat)}`);
   return khat < 0.5 ? 'good' : khat <= 0.7 ? 'ok' : 'poor';
 }
 
@@ -75,6 +77,11 @@ export function psisKhat(logWeights: ArrayLike<number>): ParetoDiagnostic {
   }
   const n = logWeights.length;
   const m = Math.ceil(Math.min(0.2 * n, 3 * Math.sqrt(n)));
+  // Float64Array.from would coerce "1" silently and throw a raw error on a bigint.
+  for (let i = 0; i < n; i++) {
+    const w = logWeights[i];
+    if (typeof w !== 'number') throw new TypeError(`psisKhat: logWeights[${i}] must be a number, got ${formatValue(w)}`);
+  }
   const sorted = Float64Array.from(logWeights);
   for (let i = 0; i < n; i++) if (Number.isNaN(sorted[i])) return { khat: NaN, reading: 'poor', tailLength: m };
   if (n < 5 || m < 5) return { khat: NaN, reading: 'poor', tailLength: m };

@@ -77,7 +77,7 @@ const GUIDE_FAMILIES: Readonly<Record<string, FamilyClass>> = { Exponential, Gam
 export function restoreFit<M extends DifferentiableModel>(model: M, json: FitResultJSON | string, options: RestoreOptions = {}): FitResult<M> {
   if (options === null || typeof options !== 'object') invalidOption('restoreFit', 'options', 'an object', options);
   checkOptions('restoreFit', options, RESTORE_OPTION_KEYS);
-  const j = (typeof json === 'string' ? JSON.parse(json) : json) as FitResultJSON;
+  const j = (typeof json === 'string' ? parseJSON(json) : json) as FitResultJSON;
   if (j === null || typeof j !== 'object' || j.format !== 'varinf.FitResult') fail(`not a saved fit (expected format "varinf.FitResult", got ${show(j?.format)})`);
   if (j.version !== 1) fail(`unsupported version ${show(j.version)} (this library reads version 1)`);
   checkLatents(model, j.latents);
@@ -202,6 +202,15 @@ function bool(what: string, v: unknown): boolean {
 
 function show(v: unknown): string {
   return v === undefined ? 'undefined' : JSON.stringify(v);
+}
+
+/** `JSON.parse(text)`, its SyntaxError turned into the module's typed error naming restoreFit. */
+function parseJSON(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    return fail(`json is not valid JSON (${(e as Error).message})`);
+  }
 }
 
 function fail(message: string): never {

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { positiveOption } from './errors';
+import { invalidOption, positiveOption } from './errors';
 
 /**
  * A step-size schedule: `factor(t)` multiplies the base step size at step t ≥ 1.
@@ -63,7 +63,7 @@ export function inverseSqrt(t0 = 100): Schedule {
  */
 export function polynomialDecay(t0 = 100, power = 1): Schedule {
   positiveOption('polynomialDecay', 't0', t0);
-  if (!(power > 0 && power <= 1)) positiveOption('polynomialDecay', 'power', NaN);
+  if (typeof power !== 'number' || !(power > 0 && power <= 1)) invalidOption('polynomialDecay', 'power', 'in (0, 1]', power);
   return { name: `polynomialDecay(${t0}, ${power})`, factor: (t) => Math.pow(1 + t / t0, -power) };
 }
 
@@ -79,6 +79,6 @@ export function polynomialDecay(t0 = 100, power = 1): Schedule {
  */
 export function stepDecay(every: number, gamma = 0.5): Schedule {
   positiveOption('stepDecay', 'every', every);
-  if (!(gamma > 0 && gamma <= 1)) positiveOption('stepDecay', 'gamma', NaN);
+  if (typeof gamma !== 'number' || !(gamma > 0 && gamma <= 1)) invalidOption('stepDecay', 'gamma', 'in (0, 1]', gamma);
   return { name: `stepDecay(${every}, ${gamma})`, factor: (t) => Math.pow(gamma, Math.floor(t / every)) };
 }

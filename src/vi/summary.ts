@@ -108,6 +108,8 @@ export function readProbs(probs: unknown): readonly number[] | undefined {
  * ```
  */
 export function quantileSorted(sorted: Float64Array, p: number): number {
+  if (sorted === null || typeof sorted !== 'object' || typeof sorted.length !== 'number') invalidOption('quantileSorted', 'sorted', 'a sorted array of numbers', sorted);
+  if (typeof p !== 'number' || !(p >= 0 && p <= 1)) invalidOption('quantileSorted', 'p', 'a probability in [0, 1]', p);
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
   const hi = Math.min(lo + 1, sorted.length - 1);
