@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { describeValue } from './spec';
 
 /**
  * The trailing moving average of `values` over windows of `window` steps: out[i] is
@@ -27,7 +28,12 @@
  * ```
  */
 export function movingAverage(values: ArrayLike<number>, window: number): Float64Array {
-  if (!(Number.isInteger(window) && window >= 1)) throw new RangeError(`movingAverage: window must be an integer >= 1, got ${window}`);
+  if (values === null || typeof values !== 'object' || typeof values.length !== 'number') {
+    throw new TypeError(`movingAverage: values must be an array of numbers, got ${describeValue(values)}`);
+  }
+  if (typeof window !== 'number' || !(Number.isInteger(window) && window >= 1)) {
+    throw new RangeError(`movingAverage: window must be an integer >= 1, got ${describeValue(window)}`);
+  }
   const n = values.length;
   const out = new Float64Array(n);
   let sum = 0;

@@ -170,8 +170,12 @@ export function checkArray(owner: string, what: string, v: unknown): void {
   }
 }
 
-/** A short description of a rejected value for messages. */
-function describeValue(v: unknown): string {
+/**
+ * A short description of a rejected value for messages (never throws, even for a
+ * null-prototype object).
+ * @internal
+ */
+export function describeValue(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);
   if (v === null || typeof v !== 'object') return String(v);
   return Array.isArray(v) ? 'an array' : 'an object';
