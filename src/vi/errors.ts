@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { checkSize } from '../limits';
 import { InvalidParameterError, text } from '../errors';
 
 /**
@@ -91,4 +92,16 @@ export function nonNegativeOption(owner: string, option: string, v: unknown): nu
 export function unitOption(owner: string, option: string, v: unknown, lo = 0, hi = 1): number {
   if (typeof v !== 'number' || !(v >= lo && v < hi)) invalidOption(owner, option, `in [${lo}, ${hi})`, v);
   return v;
+}
+
+/**
+ * Returns `v` when it is a positive safe integer whose arrays fit in memory: `v` ×
+ * `perItem` numbers within `limits.maxArrayLength` (checked before anything is
+ * allocated, so a `samples: 1e9` is a `RangeError`, not an out-of-memory crash).
+ * @internal
+ */
+export function sizeOption(owner: string, option: string, v: unknown, perItem = 1): number {
+  const n = positiveIntOption(owner, option, v);
+  checkSize(owner, option, n * Math.max(1, perItem), 'maxArrayLength');
+  return n;
 }

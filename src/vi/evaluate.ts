@@ -6,7 +6,7 @@
  */
 import type { DifferentiableModel } from '../model/differentiable-model';
 import { Rng } from '../random/rng';
-import { positiveIntOption, invalidOption } from './errors';
+import { invalidOption, sizeOption } from './errors';
 import { checkModelArg } from './check-args';
 import { checkOptions, optionKeys } from './check-options';
 import { createNoiseSource, isBaseSamples, type BaseSamples } from './base-samples';
@@ -100,7 +100,7 @@ export interface EvidenceEstimate extends Estimate {
 function readOptions(owner: string, o: EvaluateOptions): { samples: number; seed: number | bigint; baseSamples: BaseSamples } {
   if (o === null || typeof o !== 'object') invalidOption(owner, 'options', 'an object', o);
   checkOptions(owner, o, EVALUATE_OPTION_KEYS);
-  const samples = positiveIntOption(owner, 'samples', o.samples ?? 10_000);
+  const samples = sizeOption(owner, 'samples', o.samples ?? 10_000);
   const seed = o.seed ?? 0;
   if (!(typeof seed === 'bigint' || Number.isSafeInteger(seed))) invalidOption(owner, 'seed', 'an integer', seed);
   if (o.baseSamples !== undefined && !isBaseSamples(o.baseSamples)) invalidOption(owner, 'baseSamples', '"mc", "rqmc" or "rqmc-tilted"', o.baseSamples);
@@ -130,32 +130,35 @@ function replicatedElbo(
   const ws = createWorkspace(guide, per);
   const src = createNoiseSource(guide, kind);
   const g = new Float64Array(P);
-  const gs = new Float64Array(P);
-  const gss = new Float64Array(P);
+  // Welford's running mean and sum of squared deviations: no sum of squares, so a
+  // gradient near 1e300 (a Gamma q with shape 1e-300) keeps a finite standard error.
+  const gMean = new Float64Array(P);
+  const gM2 = new Float64Array(P);
   const rng = new Rng(seed);
-  let s1 = 0;
-  let s2 = 0;
+  let fMean = 0;
+  let fM2 = 0;
   for (let r = 0; r < replicates; r++) {
     src.fill(theta, rng, ws);
     const f = pathwise.estimate(model, guide, theta, ws, g);
     toNaturalGradient(model, q, theta, g);
-    s1 += f;
-    s2 += f * f;
+    const df = f - fMean;
+    fMean += df / (r + 1);
+    fM2 += df * (f - fMean);
     for (let k = 0; k < P; k++) {
-      gs[k] += g[k];
-      gss[k] += g[k] * g[k];
+      const d = g[k] - gMean[k];
+      gMean[k] += d / (r + 1);
+      gM2[k] += d * (g[k] - gMean[k]);
     }
   }
   const R = replicates;
   // Standard error of the mean of R i.i.d. replicates: sample sd / √R. One replicate
   // says nothing about its spread: NaN, not a claimed 0.
-  const se = (a: number, b: number): number =>
-    R < 2 ? NaN : Math.sqrt((Math.max(0, b / R - (a / R) ** 2) * (R / (R - 1))) / R);
+  const se = (m2: number): number => (R < 2 ? NaN : Math.sqrt(Math.max(0, m2) / (R - 1) / R));
   return {
-    value: s1 / R,
-    stderr: se(s1, s2),
-    gradient: naturalGradient(model, q, gs.map((v) => v / R)),
-    gradientStderr: naturalGradient(model, q, gs.map((v, k) => se(v, gss[k]))),
+    value: fMean,
+    stderr: se(fM2),
+    gradient: naturalGradient(model, q, gMean),
+    gradientStderr: naturalGradient(model, q, gM2.map(se)),
   };
 }
 

@@ -38,7 +38,7 @@
  */
 import type { DifferentiableModel } from '../model/differentiable-model';
 import { Rng } from '../random/rng';
-import { FitError, invalidOption, positiveIntOption, positiveOption, nonNegativeOption } from './errors';
+import { FitError, invalidOption, positiveIntOption, positiveOption, nonNegativeOption, sizeOption } from './errors';
 import { diagnoseNonFinite } from './diagnose';
 import { createNoiseSource, isBaseSamples, type BaseSamples } from './base-samples';
 import { allFinite } from './finite';
@@ -436,7 +436,7 @@ function readSettings(model: DifferentiableModel, o: FitOptions<unknown, unknown
       paramTolerance: positiveOption('fit', 'convergence.paramTolerance', c.paramTolerance ?? D.paramTolerance),
       tolerance: positiveOption('fit', 'convergence.tolerance', c.tolerance ?? D.tolerance),
       relTolerance: nonNegativeOption('fit', 'convergence.relTolerance', c.relTolerance ?? D.relTolerance),
-      checkSamples: positiveIntOption('fit', 'convergence.checkSamples', c.checkSamples ?? D.checkSamples),
+      checkSamples: sizeOption('fit', 'convergence.checkSamples', c.checkSamples ?? D.checkSamples),
       stderrTolerance: positiveOption('fit', 'convergence.stderrTolerance', c.stderrTolerance ?? D.stderrTolerance),
       gradTolerance: positiveOption('fit', 'convergence.gradTolerance', c.gradTolerance ?? D.gradTolerance),
     };
@@ -465,16 +465,16 @@ function readSettings(model: DifferentiableModel, o: FitOptions<unknown, unknown
     controlVariates: o.controlVariates ?? true,
     estimator,
     optimizer,
-    samples: positiveIntOption('fit', 'samples', o.samples ?? 16),
+    samples: sizeOption('fit', 'samples', o.samples ?? 16, model.dim),
     seed,
     maxSteps: positiveIntOption('fit', 'maxSteps', o.maxSteps ?? 20_000),
     convergence,
     search: {
       ladder,
       steps: positiveIntOption('fit', 'stepSizeSearch.steps', s.steps ?? 50),
-      evalSamples: positiveIntOption('fit', 'stepSizeSearch.evalSamples', s.evalSamples ?? 500),
+      evalSamples: sizeOption('fit', 'stepSizeSearch.evalSamples', s.evalSamples ?? 500),
     },
-    evalSamples: positiveIntOption('fit', 'evalSamples', o.evalSamples ?? 20_000),
+    evalSamples: sizeOption('fit', 'evalSamples', o.evalSamples ?? 20_000),
     maxRetries: positiveIntOption('fit', 'maxRetries', o.maxRetries ?? 20),
     onStep: o.onStep,
     signal,

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Exponential, Gamma, InvalidParameterError, kl, limits, Model, ModelError, Normal, plate, Rng, setLimits } from '../../src/index';
 import { densityPlot, histogramPlot, tracePlot } from '../../src/plot/index';
-import { estimateElbo, logEvidence, psisKhat } from '../../src/vi/index';
+import { estimateElbo, fit, logEvidence, psisKhat } from '../../src/vi/index';
 
 const seed = (): Model<{ z: Exponential }> =>
   new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
@@ -92,6 +92,16 @@ describe('VI and diagnostics', () => {
   it('estimateElbo / logEvidence with a null q → a typed error naming q', () => {
     expect(() => estimateElbo(seed(), null as never)).toThrow(/estimateElbo: q must be a record/);
     expect(() => logEvidence(seed(), null as never)).toThrow(/logEvidence: q must be a record/);
+  });
+  it('fit and estimateElbo refuse sample counts over limits.maxArrayLength before allocating', () => {
+    expect(() => fit(seed(), { samples: 1e9 })).toThrow(/fit: samples = 1000000000 is over limits\.maxArrayLength/);
+    expect(() => fit(seed(), { evalSamples: 1e9 })).toThrow(RangeError);
+    expect(() => estimateElbo(seed(), { z: new Gamma(2, 1) }, { samples: 1e9 })).toThrow(/estimateElbo: samples/);
+  });
+  it('a Gamma(1e-300, 1) q: finite gradient standard errors (no overflow of squared gradients)', () => {
+    const r = estimateElbo(seed(), { z: new Gamma(1e-300, 1) }, { samples: 100, seed: 1 });
+    const se = (r.gradientStderr as unknown as { z: { shape: number; rate: number } }).z;
+    expect(Number.isFinite(se.shape) && Number.isFinite(se.rate)).toBe(true);
   });
   it('estimateElbo with one sample reports an unknown (NaN) standard error, not 0', () => {
     const r = estimateElbo(seed(), { z: new Gamma(2, 1) }, { samples: 1, seed: 1 });
