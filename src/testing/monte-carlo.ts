@@ -49,7 +49,14 @@ export function monteCarloMean(d: TestableDistribution, f: (x: number) => number
   return { mean: m, se: Math.sqrt(m2 / (n - 1) / n) };
 }
 
-/** Options of {@link checkSampleMoments}. */
+/**
+ * Options of {@link checkSampleMoments}.
+ *
+ * @example
+ * ```ts
+ * const options: SampleMomentsOptions = {}; // every field is optional: the documented defaults
+ * ```
+ */
 export interface SampleMomentsOptions {
   /** Number of draws (default 20 000). */
   readonly n?: number;

@@ -54,7 +54,15 @@ export interface PropertyOptions {
   readonly params?: fc.Arbitrary<number[]>;
 }
 
-/** A KL divergence: varinf's `kl`, or the user's own. */
+/**
+ * A KL divergence: varinf's `kl`, or the user's own.
+ *
+ * @example
+ * ```ts
+ * import { kl, Normal } from 'varinf';
+ * const klNormal: KlFunction<Normal, Normal> = kl;
+ * ```
+ */
 export type KlFunction<P, Q> = (p: P, q: Q) => number;
 
 // ---------------------------------------------------------------- helpers
@@ -78,7 +86,14 @@ function requireKind(family: Family, kind: Family['kind'], identity: string): vo
 
 // ---------------------------------------------------------------- evaluation
 
-/** Options of {@link pdfIsExpLogPdf}. */
+/**
+ * Options of {@link pdfIsExpLogPdf}.
+ *
+ * @example
+ * ```ts
+ * const options: PdfOptions = {}; // every field is optional: the documented defaults
+ * ```
+ */
 export interface PdfOptions extends PropertyOptions {
   /**
    * Allowed error in ulps of exp's condition: |pdf − e^{lp}| ≤ ulps·ε·max(1, |lp|)·e^{lp}
@@ -111,7 +126,14 @@ export function pdfIsExpLogPdf(family: Family, options: PdfOptions = {}): Identi
   });
 }
 
-/** Options of {@link cdfPlusSurvivalIsOne}. */
+/**
+ * Options of {@link cdfPlusSurvivalIsOne}.
+ *
+ * @example
+ * ```ts
+ * const options: CdfSurvivalOptions = {}; // every field is optional: the documented defaults
+ * ```
+ */
 export interface CdfSurvivalOptions extends PropertyOptions {
   /**
    * Allowed |cdf + survival − 1| (default 4e-16 ≈ 1.8 ulps of 1: each of F and S
@@ -141,7 +163,14 @@ export function cdfPlusSurvivalIsOne(family: Family, options: CdfSurvivalOptions
   });
 }
 
-/** Options of {@link logCdfIsLogOfCdf}. */
+/**
+ * Options of {@link logCdfIsLogOfCdf}.
+ *
+ * @example
+ * ```ts
+ * const options: LogCdfOptions = {}; // every field is optional: the documented defaults
+ * ```
+ */
 export interface LogCdfOptions extends PropertyOptions {
   /** Relative tolerance (default 1e-13: 450 ulps, the accuracy of log of a cdf computed to 1e-13). */
   readonly rtol?: number;
@@ -210,7 +239,14 @@ export function cdfIsMonotone(family: Family, options: PropertyOptions = {}): Id
   });
 }
 
-/** Options of {@link cdfDerivativeIsPdf}. */
+/**
+ * Options of {@link cdfDerivativeIsPdf}.
+ *
+ * @example
+ * ```ts
+ * const options: CdfDerivativeOptions = {}; // every field is optional: the documented defaults
+ * ```
+ */
 export interface CdfDerivativeOptions extends PropertyOptions {
   /** Relative tolerance (default 1e-5: the O(h²) truncation error of the central difference). */
   readonly rtol?: number;
@@ -258,7 +294,14 @@ function localScale(d: TestableDistribution, parameters: number, x: number, p: n
   return Math.min(byMass, 1 / Math.abs(g[0]));
 }
 
-/** Options of {@link quantileInvertsCdf}. */
+/**
+ * Options of {@link quantileInvertsCdf}.
+ *
+ * @example
+ * ```ts
+ * const options: QuantileOptions = {}; // every field is optional: the documented defaults
+ * ```
+ */
 export interface QuantileOptions extends PropertyOptions {
   /**
    * Relative tolerance before the condition number (default 1e-12, the reference
@@ -322,7 +365,14 @@ function checkDiscreteQuantile(family: Family, ps: number[], d: TestableDistribu
   throw new IdentityViolation(name, subjectOf(family, ps), `p = ${tail}`, `q = ${q}, ${detail}, allowed rtol ${rtol}`);
 }
 
-/** Options of {@link densityIntegratesToOne}. */
+/**
+ * Options of {@link densityIntegratesToOne}.
+ *
+ * @example
+ * ```ts
+ * const options: NormalizationOptions = {}; // every field is optional: the documented defaults
+ * ```
+ */
 export interface NormalizationOptions extends PropertyOptions {
   /**
    * Allowed |total − 1| (strictly less). Default 5e-10 for a density (the quadrature's
@@ -401,7 +451,14 @@ function sumPmf(d: TestableDistribution): number {
   return s + c;
 }
 
-/** Options of {@link cdfIsCumulativePmf}. */
+/**
+ * Options of {@link cdfIsCumulativePmf}.
+ *
+ * @example
+ * ```ts
+ * const options: CumulativeOptions = {}; // every field is optional: the documented defaults
+ * ```
+ */
 export interface CumulativeOptions extends PropertyOptions {
   /** Relative tolerance per point, before the summation's (k + 1)·ε (default 1e-12, the reference rule's rtol). */
   readonly rtol?: number;
@@ -448,7 +505,14 @@ export function cdfIsCumulativePmf(family: Family, options: CumulativeOptions = 
 
 // ---------------------------------------------------------------- sampling
 
-/** Options of {@link sampleMomentsMatch}. */
+/**
+ * Options of {@link sampleMomentsMatch}.
+ *
+ * @example
+ * ```ts
+ * const options: SampleMomentsPropertyOptions = {}; // every field is optional: the documented defaults
+ * ```
+ */
 export interface SampleMomentsPropertyOptions extends PropertyOptions {
   /** Draws per parameter set (default 20 000). */
   readonly n?: number;
@@ -485,7 +549,14 @@ export function sampleMomentsMatch(family: Family, options: SampleMomentsPropert
 
 // ---------------------------------------------------------------- partials
 
-/** Options of {@link partialsMatchFiniteDifferences}. */
+/**
+ * Options of {@link partialsMatchFiniteDifferences}.
+ *
+ * @example
+ * ```ts
+ * const options: PartialsOptions = {}; // every field is optional: the documented defaults
+ * ```
+ */
 export interface PartialsOptions extends PropertyOptions {
   /**
    * Tolerance (default 1e-8; the Richardson difference itself is good to about
@@ -586,7 +657,14 @@ export function klIsNonNegative<P extends TestableDistribution, Q extends Testab
   });
 }
 
-/** Options of {@link klOfSelfIsZero}. */
+/**
+ * Options of {@link klOfSelfIsZero}.
+ *
+ * @example
+ * ```ts
+ * const options: KlSelfOptions = {}; // every field is optional: the documented defaults
+ * ```
+ */
 export interface KlSelfOptions extends PropertyOptions {
   /** Allowed KL(p‖p) (default 0: exactly +0, as varinf's closed forms give). */
   readonly tolerance?: number;
@@ -612,7 +690,14 @@ export function klOfSelfIsZero<P extends TestableDistribution>(family: Family<P>
   });
 }
 
-/** Options of the Monte-Carlo properties {@link klMatchesMonteCarlo} and {@link entropyMatchesMonteCarlo}. */
+/**
+ * Options of the Monte-Carlo properties {@link klMatchesMonteCarlo} and {@link entropyMatchesMonteCarlo}.
+ *
+ * @example
+ * ```ts
+ * const options: MonteCarloOptions = {}; // every field is optional: the documented defaults
+ * ```
+ */
 export interface MonteCarloOptions {
   /** Draws per case (default 20 000). */
   readonly n?: number;

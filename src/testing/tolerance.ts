@@ -5,7 +5,14 @@
  * @module
  */
 
-/** Machine epsilon 2⁻⁵², one ulp of 1. */
+/**
+ * Machine epsilon 2⁻⁵², one ulp of 1.
+ *
+ * @example
+ * ```ts
+ * EPSILON === 2 ** -52; // true
+ * ```
+ */
 export const EPSILON = 2.220446049250313e-16;
 
 /**
