@@ -1,11 +1,12 @@
 /**
- * A distribution written only in the tests, as a user would write one: Laplace(μ, b)
- * with density e^{−|x − μ|/b} / 2b, extending varinf's `ContinuousDistribution`,
- * and three deliberately broken variants for the failure messages of
- * `varinf/testing`.
+ * A distribution written only in the tests, as a user would write one (the interface
+ * docs/writing-models.md documents): Laplace(μ, b) with density e^{−|x − μ|/b} / 2b,
+ * extending varinf's `ContinuousDistribution`, usable in a model (test/model/
+ * user-distribution.test.ts), and deliberately broken variants for the failure
+ * messages of `varinf/testing`.
  */
 import fc from 'fast-check';
-import { ContinuousDistribution, InvalidParameterError, real, type Rng, type Support } from '../../src/index';
+import { ContinuousDistribution, InvalidParameterError, real, scalarValue, type Rng, type Support } from '../../src/index';
 import { defineFamily, logUniform, nonPositive, replaceOne, signedLog, type Family } from '../../src/testing/index';
 
 export class Laplace extends ContinuousDistribution {
@@ -18,10 +19,14 @@ export class Laplace extends ContinuousDistribution {
 
   constructor(mu: number, b: number) {
     super();
-    if (typeof mu !== 'number' || !Number.isFinite(mu)) throw new InvalidParameterError('Laplace', 'mu', 'finite', mu);
-    if (typeof b !== 'number' || !(b > 0 && b < Infinity)) throw new InvalidParameterError('Laplace', 'b', '> 0 and finite', b);
-    this.mu = mu;
-    this.b = b;
+    // scalarValue: inside a model the parameters arrive as boxed scalars (typed number);
+    // the raw arguments stay in `operands` so the model can route the partials.
+    const m = scalarValue(mu);
+    const s = scalarValue(b);
+    if (!Number.isFinite(m)) throw new InvalidParameterError('Laplace', 'mu', 'finite', mu !== null && typeof mu === 'object' ? m : mu);
+    if (!(s > 0 && s < Infinity)) throw new InvalidParameterError('Laplace', 'b', '> 0 and finite', b !== null && typeof b === 'object' ? s : b);
+    this.mu = m;
+    this.b = s;
     this.operands = [mu, b];
   }
 
