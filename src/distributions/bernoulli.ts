@@ -5,9 +5,10 @@
  */
 import type { Rng } from '../random/rng';
 import { DiscreteDistribution } from './discrete-distribution';
+import type { SumLogPdfKernel } from './distribution';
 import { checkBuffer, checkRng } from './shared';
 import { integerRange, type DiscreteSupport } from './support';
-import { notANumber, probabilityParam } from './validate';
+import { isProbabilityValue, notANumber, probabilityParam } from './validate';
 
 /**
  * Bernoulli distribution with success probability p ∈ [0, 1] (endpoints included):
@@ -29,6 +30,46 @@ import { notANumber, probabilityParam } from './validate';
  * ```
  */
 export class Bernoulli extends DiscreteDistribution {
+  /**
+   * The i.i.d. log-likelihood from a raw `[p]`, for models whose likelihood passes a
+   * latent in (0, 1) straight through (a Beta prior): `sumLogPdfPartials` is the
+   * instance's per-point sum; the statistics [n, s = Σk] give s·log p + (n − s)·log1p(−p)
+   * and ∂/∂p = s/p − (n − s)/(1 − p), O(1) per evaluation (a zero count contributes
+   * exactly 0, as the per-point terms do at p = 0 or 1).
+   * @internal
+   */
+  static readonly sumKernel: SumLogPdfKernel = Object.freeze({
+    arity: 1,
+    cacheSlots: 0,
+    accepts: (p: Float64Array): boolean => isProbabilityValue(p[0]),
+    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => new Bernoulli(p[0]).sumLogPdfPartials(xs, out),
+    statistics: (xs: ArrayLike<number>): Float64Array | undefined => {
+      let s = 0;
+      for (let i = 0; i < xs.length; i++) {
+        const k = xs[i];
+        if (k !== 0 && k !== 1) return undefined;
+        s += k;
+      }
+      return Float64Array.of(xs.length, s);
+    },
+    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, _cache: Float64Array, value: Float64Array, partials: Float64Array): void => {
+      const n = st[0];
+      const s = st[1];
+      const f = n - s;
+      for (let r = 0; r < rows; r++) {
+        const pr = p[r];
+        if (!isProbabilityValue(pr)) {
+          value[r] = -Infinity;
+          partials[r] = 0;
+          continue;
+        }
+        const v = (s === 0 ? 0 : s * Math.log(pr)) + (f === 0 ? 0 : f * Math.log1p(-pr));
+        value[r] = v;
+        partials[r] = v === -Infinity ? 0 : (s === 0 ? 0 : s / pr) - (f === 0 ? 0 : f / (1 - pr));
+      }
+    },
+  });
+
   /** Always `"Bernoulli"`. */
   readonly name = 'Bernoulli';
   /** `["p"]`. */

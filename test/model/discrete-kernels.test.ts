@@ -1,13 +1,13 @@
 /**
- * Sufficient statistics for i.i.d. discrete likelihoods (issue #12): Poisson and
- * BernoulliLogit data reduce to O(1) statistics. The kernel's sums equal the
+ * Sufficient statistics for i.i.d. discrete likelihoods (issue #12): Poisson,
+ * Bernoulli and BernoulliLogit data reduce to O(1) statistics. The kernel's sums equal the
  * per-point sums within the rounding scale of the statistics formula, the model
  * takes the kernel (no likelihood call per evaluation once decided), and the
  * gradients stay exact.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BernoulliLogit, exp, Gamma, Model, Normal, Poisson } from '../../src/index';
+import { Bernoulli, BernoulliLogit, Beta, exp, Gamma, Model, Normal, Poisson } from '../../src/index';
 import type { SumLogPdfKernel } from '../../src/distributions/distribution';
 import { lgamma } from '../../src/math/gamma-functions';
 import { finiteDiff, maxRelDiff } from './helpers';
@@ -59,6 +59,34 @@ describe('discrete sufficient statistics', () => {
     );
   });
 
+  it('Bernoulli: fromStatistics = per-point sum within 64 ulps of Σ|term|, the ends p = 0 and 1 included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 1 }), { maxLength: 80 }), fc.oneof(fc.constant(0), fc.constant(1), fc.double({ min: 1e-300, max: 1, noNaN: true })), (ks, p) => {
+        const xs = Float64Array.from(ks);
+        const k = kernelOf(Bernoulli);
+        const value = new Float64Array(1);
+        const partials = new Float64Array(1);
+        k.fromStatistics(Float64Array.of(p), 1, k.statistics(xs)!, new Float64Array(0), value, partials);
+        const out = new Float64Array(2);
+        const want = new Bernoulli(p).sumLogPdfPartials(xs, out);
+        if (want === -Infinity) {
+          expect(value[0]).toBe(-Infinity);
+          return;
+        }
+        const d = new Bernoulli(p);
+        let scale = xs.length + 1;
+        let pscale = xs.length + 1;
+        for (const x of ks) {
+          scale += Math.abs(d.logPdf(x));
+          pscale += x === 1 ? 1 / p : 1 / (1 - p);
+        }
+        expect(Math.abs(value[0] - want)).toBeLessThanOrEqual(64 * EPS * scale);
+        expect(Math.abs(partials[0] - out[1])).toBeLessThanOrEqual(64 * EPS * pscale);
+      }),
+      { numRuns: 300, seed: 14 },
+    );
+  });
+
   it('statistics refuse data off the support (the model reports them as a ModelError)', () => {
     expect(kernelOf(Poisson).statistics(Float64Array.of(1, 2.5))).toBeUndefined();
     expect(kernelOf(BernoulliLogit).statistics(Float64Array.of(0, 2))).toBeUndefined();
@@ -85,6 +113,9 @@ describe('discrete sufficient statistics', () => {
     const u = Float64Array.of(0.9);
     direct.logDensityGradient(u, g);
     expect(maxRelDiff(g, finiteDiff((x) => direct.logDensity(x), u))).toBeLessThan(1e-6);
+    const bern = new Model({ prior: { p: new Beta(2, 3) }, likelihood: ({ p }) => new Bernoulli(p), data: data.map((k) => k % 2) });
+    bern.logDensityGradient(u, g);
+    expect(maxRelDiff(g, finiteDiff((x) => bern.logDensity(x), u))).toBeLessThan(1e-6);
     const logit = new Model({ prior: { l: new Normal(0, 2) }, likelihood: ({ l }) => new BernoulliLogit(l), data: data.map((k) => k % 2) });
     logit.logDensityGradient(u, g);
     expect(maxRelDiff(g, finiteDiff((x) => logit.logDensity(x), u))).toBeLessThan(1e-6);

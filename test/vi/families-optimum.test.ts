@@ -7,7 +7,7 @@
  * InverseGamma guide families are not built yet (cases fam.vi.0001 and 0007).
  */
 import { describe, expect, it } from 'vitest';
-import { Beta, Binomial, Exponential, Gamma, HalfCauchy, LogNormal, Model, Normal, Poisson, type ContinuousDistribution } from '../../src/index';
+import { Bernoulli, Beta, Binomial, Exponential, Gamma, HalfCauchy, LogNormal, Model, Normal, Poisson, type ContinuousDistribution } from '../../src/index';
 import { fit } from '../../src/vi/index';
 import { familyCasesOf } from '../helpers/families';
 import { exactElbo } from './helpers';
@@ -50,5 +50,32 @@ describe('families.json vi optima, seeds 1–10', () => {
     }
     console.log(`${c.id} ${c.model} ${c.q}: worst exact ELBO gap over seeds 1–10 ${worst.toExponential(2)}`);
     expect(worst).toBeLessThan(1e-3);
+  });
+});
+
+describe('conjugate models of families.json: VI against the exact posterior', () => {
+  const evidence = (model: string): number => familyCasesOf('conjugate', 'logEvidence').find((c) => c.model === model)!.expected as number;
+
+  it('Gamma–Poisson with a Gamma guide recovers the exact Gamma(8, 12) posterior (KL = log p(x) − ELBO ≤ 1e-3)', () => {
+    const data = [0, 0, 1, 1, 1, 0, 0, 2, 0, 0];
+    const model = new Model({ prior: { z: new Gamma(3, 2) }, likelihood: ({ z }) => new Poisson(z), data });
+    const r = fit(model, { guide: { z: Gamma }, seed: 1 });
+    const q = r.posterior.z as Gamma;
+    const kl = evidence('gammaPoisson') - exactElbo((z) => model.logJoint({ z }), q);
+    expect(kl).toBeGreaterThan(-1e-9);
+    expect(kl).toBeLessThan(1e-3);
+    expect(Math.abs(q.shape / 8 - 1)).toBeLessThan(0.05);
+    expect(Math.abs(q.rate / 12 - 1)).toBeLessThan(0.05);
+  });
+
+  it('Beta–Bernoulli with the default guide: a LogitNormal within 0.01 nats of the exact Beta(4, 13) posterior', () => {
+    const data = [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1];
+    const model = new Model({ prior: { z: new Beta(2, 3) }, likelihood: ({ z }) => new Bernoulli(z), data });
+    const q = (fit(model, { seed: 1 }).posterior as Record<string, ContinuousDistribution>).z;
+    // KL(q‖p) = log p(x) − ELBO(q) ≥ 0; a logit-normal cannot be exactly a Beta, but is close.
+    const kl = evidence('betaBernoulli') - exactElbo((z) => model.logJoint({ z }), q);
+    expect(kl).toBeGreaterThan(-1e-9);
+    expect(kl).toBeLessThan(0.01);
+    expect(Math.abs(q.mean() - 4 / 17)).toBeLessThan(0.01);
   });
 });
