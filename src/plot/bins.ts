@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { checkInterval } from './spec';
+import { checkArray, checkInterval, describeValue } from './spec';
 
 /**
  * A density-normalized histogram: `edges.length === counts.length + 1`, and bar k
@@ -68,8 +68,10 @@ export interface HistogramBinsOptions {
  * ```
  */
 export function histogramBins(samples: ArrayLike<number>, options: HistogramBinsOptions = {}): Histogram {
+  checkArray('histogramBins', 'samples', samples);
+  if (options === null || typeof options !== 'object') throw new TypeError(`histogramBins: options must be an object, got ${describeValue(options)}`);
   const finite: number[] = [];
-  for (let i = 0; i < samples.length; i++) if (Number.isFinite(samples[i])) finite.push(samples[i]);
+  for (let i = 0; i < samples.length; i++) if (typeof samples[i] === 'number' && Number.isFinite(samples[i])) finite.push(samples[i]);
   const total = finite.length;
   if (total === 0) throw new RangeError('histogramBins: no finite sample');
 

@@ -180,3 +180,14 @@ export function describeValue(v: unknown): string {
   if (v === null || typeof v !== 'object') return String(v);
   return Array.isArray(v) ? 'an array' : 'an object';
 }
+
+/**
+ * Throws a `TypeError` naming the plot function and the index unless every element
+ * of `v` is a number (NaN and ±∞ included: they are plotted or skipped as documented).
+ * @internal
+ */
+export function checkNumbers(owner: string, what: string, v: ArrayLike<unknown>): void {
+  for (let i = 0; i < v.length; i++) {
+    if (typeof v[i] !== 'number') throw new TypeError(`${owner}: ${what}[${i}] must be a number, got ${describeValue(v[i])}`);
+  }
+}

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { checkArray, checkNumbers, describeValue } from './spec';
 
 /**
  * The points of a trace kept by {@link thinTrace}: positions in the original array
@@ -44,8 +45,10 @@ export interface ThinnedTrace {
  * ```
  */
 export function thinTrace(values: ArrayLike<number>, maxPoints = 2000): ThinnedTrace {
-  if (!Number.isInteger(maxPoints) || maxPoints < 2) {
-    throw new RangeError(`thinTrace: maxPoints must be an integer ≥ 2, got ${maxPoints}`);
+  checkArray('thinTrace', 'values', values);
+  checkNumbers('thinTrace', 'values', values);
+  if (typeof maxPoints !== 'number' || !Number.isInteger(maxPoints) || maxPoints < 2) {
+    throw new RangeError(`thinTrace: maxPoints must be an integer ≥ 2, got ${describeValue(maxPoints)}`);
   }
   const n = values.length;
   let first = -1;

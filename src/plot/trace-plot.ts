@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { checkArray, checkDistinct, frame, type Json, type PlotOptions, type VegaLiteSpec, yScale } from './spec';
+import { checkArray, checkDistinct, describeValue, frame, type Json, type PlotOptions, type VegaLiteSpec, yScale } from './spec';
 import { movingAverage } from './moving-average';
 import { thinTrace } from './thin';
 
@@ -179,6 +179,11 @@ function traceRows(names: readonly string[], series: readonly ArrayLike<number>[
 
 function buildTracePlot(traces: readonly (Trace | FitTrace)[], options: TracePlotOptions): VegaLiteSpec {
   if (traces.length === 0) throw new RangeError('tracePlot: give at least one trace');
+  for (let i = 0; i < traces.length; i++) {
+    const t: unknown = traces[i];
+    if (t === null || typeof t !== 'object') throw new TypeError(`tracePlot: traces[${i}] must be { name, values } or { name, fit }, got ${describeValue(t)}`);
+  }
+  if (options === null || typeof options !== 'object') throw new TypeError(`tracePlot: options must be an object, got ${describeValue(options)}`);
   const names = traces.map((t) => t.name);
   checkDistinct('tracePlot: trace', names);
   const top = frame(options);

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { checkArray, checkNumbers } from './spec';
 
 /**
  * ∫ y dx over the grid by the trapezoid rule: Σᵢ (xᵢ₊₁ − xᵢ)(yᵢ + yᵢ₊₁)/2.
@@ -24,6 +25,10 @@
  * ```
  */
 export function trapezoid(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
+  checkArray('trapezoid', 'xs', xs);
+  checkArray('trapezoid', 'ys', ys);
+  checkNumbers('trapezoid', 'xs', xs);
+  checkNumbers('trapezoid', 'ys', ys);
   if (xs.length !== ys.length) {
     throw new RangeError(`trapezoid: xs and ys must have the same length, got ${xs.length} and ${ys.length}`);
   }

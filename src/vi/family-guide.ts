@@ -122,8 +122,8 @@ export function meanField(options: GuideInitOptions = {}): GaussianGuideSpec {
  * ```
  */
 export function families<const R extends Readonly<Record<string, FamilyClass>>>(record: R, options: GuideInitOptions = {}): FamiliesSpec<R> {
-  if (record === null || typeof record !== 'object') invalidOption('guide', 'guide', 'a record of families or a guide spec', record);
-  const opts = checkInit('guide', options);
+  if (record === null || typeof record !== 'object') invalidOption('families', 'record', 'a record of latent name → family', record);
+  const opts = checkInit('families', options);
   return {
     kind: 'family',
     families: record,

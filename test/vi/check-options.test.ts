@@ -54,7 +54,7 @@ describe('unknown options are refused with their names and a did-you-mean', () =
     ['logEvidence', () => logEvidence(model, q, { seeds: 1 } as never), 'logEvidence', 'seeds" (did you mean "seed"?)'],
     ['meanField', () => meanField({ initscale: 0.1 } as never), 'meanField', 'initscale" (did you mean "initScale"?)'],
     ['fullRank', () => fullRank({ initLocs: {} } as never), 'fullRank', 'initLocs" (did you mean "initLoc"?)'],
-    ['families', () => families({ z: LogNormal }, { initScal: 1 } as never), 'guide', 'initScal" (did you mean "initScale"?)'],
+    ['families', () => families({ z: LogNormal }, { initScal: 1 } as never), 'families', 'initScal" (did you mean "initScale"?)'],
   ];
   for (const [label, call, owner, fragment] of calls) {
     it(label, async () => {
