@@ -71,9 +71,10 @@ export class UnsupportedKLError extends TypeError {
    *
    * @param p - name of the first distribution
    * @param q - name of the second distribution
+   * @param supported - the supported pairs, for the message (`kl` passes its list)
    */
-  constructor(p: string, q: string) {
-    super(`kl: no closed form for KL(${text(p)} ‖ ${text(q)}); supported pairs are Normal‖Normal, Exponential‖Exponential, Gamma‖Gamma, LogNormal‖LogNormal, Exponential‖Gamma, Gamma‖Exponential`);
+  constructor(p: string, q: string, supported = 'Normal‖Normal, Exponential‖Exponential, Gamma‖Gamma, LogNormal‖LogNormal, Exponential‖Gamma, Gamma‖Exponential') {
+    super(`kl: no closed form for KL(${text(p)} ‖ ${text(q)}); supported pairs are ${text(supported)}`);
     this.name = 'UnsupportedKLError';
   }
 }
