@@ -5,7 +5,7 @@
  */
 import { logSigmoid, sigmoid } from '../math/logistic';
 import type { Rng } from '../random/rng';
-import { DiscreteDistribution } from './discrete-distribution';
+import { binaryStatistics, DiscreteDistribution } from './discrete-distribution';
 import type { SumLogPdfKernel } from './distribution';
 import { checkBuffer, checkRng } from './shared';
 import { integerRange, type DiscreteSupport } from './support';
@@ -44,15 +44,7 @@ export class BernoulliLogit extends DiscreteDistribution {
     cacheSlots: 0,
     accepts: (p: Float64Array): boolean => Number.isFinite(p[0]),
     sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => new BernoulliLogit(p[0]).sumLogPdfPartials(xs, out),
-    statistics: (xs: ArrayLike<number>): Float64Array | undefined => {
-      let s = 0;
-      for (let i = 0; i < xs.length; i++) {
-        const k = xs[i];
-        if (k !== 0 && k !== 1) return undefined;
-        s += k;
-      }
-      return Float64Array.of(xs.length, s);
-    },
+    statistics: binaryStatistics,
     fromStatistics: (p: Float64Array, rows: number, st: Float64Array, _cache: Float64Array, value: Float64Array, partials: Float64Array): void => {
       const n = st[0];
       const s = st[1];

@@ -15,7 +15,7 @@
  * @module
  */
 import type { Rng } from '../random/rng';
-import { checkArrayLike, checkBuffer, checkRng, checkSampleSize, distributionJSON, distributionText, type DistributionJSON } from './shared';
+import { checkBuffer, checkRng, checkSampleSize, distributionJSON, distributionText, sumLogPdfPartialsPointwise, sumLogPdfPointwise, type DistributionJSON } from './shared';
 import type { DiscreteSupport } from './support';
 import { notANumber } from './validate';
 
@@ -203,10 +203,7 @@ export abstract class DiscreteDistribution {
 
   /** Σᵢ log P(X = xᵢ) over the data, the i.i.d. log-likelihood (−∞ if any datum is off the support). */
   sumLogPdf(xs: ArrayLike<number>): number {
-    checkArrayLike(this.name, 'sumLogPdf', xs);
-    let s = 0;
-    for (let i = 0; i < xs.length; i++) s += this.logPdf(xs[i]);
-    return s;
+    return sumLogPdfPointwise(this, xs);
   }
 
   /**
@@ -215,17 +212,7 @@ export abstract class DiscreteDistribution {
    * an i.i.d. likelihood, no allocation per datum.
    */
   sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
-    checkArrayLike(this.name, 'sumLogPdfPartials', xs);
-    checkBuffer(this.name, 'sumLogPdfPartials', out, this.paramNames.length + 1);
-    const m = this.paramNames.length;
-    const tmp = PARTIALS_SCRATCH;
-    out.fill(0, 0, m + 1);
-    let s = 0;
-    for (let i = 0; i < xs.length; i++) {
-      s += this.logPdfPartials(xs[i], tmp);
-      for (let j = 1; j <= m; j++) out[j] += tmp[j];
-    }
-    return s;
+    return sumLogPdfPartialsPointwise(this, xs, out);
   }
 
   /**
@@ -344,5 +331,23 @@ function termOf(lp: number): number {
   return lp === -Infinity ? 0 : -Math.exp(lp) * lp;
 }
 
-/** Per-point partials inside `sumLogPdfPartials` (no discrete family has more than 7 parameters). */
-const PARTIALS_SCRATCH = new Float64Array(8);
+/**
+ * The sufficient statistics [n, Σk] of 0/1 data, shared by the Bernoulli families'
+ * likelihood kernels; undefined when a datum is not 0 or 1 (the per-point form then
+ * reports it).
+ *
+ * @example
+ * ```ts
+ * binaryStatistics([1, 0, 1]); // Float64Array [3, 2]
+ * ```
+ * @internal
+ */
+export function binaryStatistics(xs: ArrayLike<number>): Float64Array | undefined {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const k = xs[i];
+    if (k !== 0 && k !== 1) return undefined;
+    s += k;
+  }
+  return Float64Array.of(xs.length, s);
+}

@@ -14,7 +14,7 @@
  * @module
  */
 import type { Rng } from '../random/rng';
-import { checkArrayLike, checkBuffer, checkRng, checkSampleSize, distributionJSON, distributionText, type DistributionJSON } from './shared';
+import { checkBuffer, checkRng, checkSampleSize, distributionJSON, distributionText, sumLogPdfPartialsPointwise, sumLogPdfPointwise, type DistributionJSON } from './shared';
 import type { Support } from './support';
 import { notANumber } from './validate';
 
@@ -156,10 +156,7 @@ export abstract class ContinuousDistribution {
 
   /** Σᵢ log f(xᵢ) over the data, the i.i.d. log-likelihood. */
   sumLogPdf(xs: ArrayLike<number>): number {
-    checkArrayLike(this.name, 'sumLogPdf', xs);
-    let s = 0;
-    for (let i = 0; i < xs.length; i++) s += this.logPdf(xs[i]);
-    return s;
+    return sumLogPdfPointwise(this, xs);
   }
 
   /**
@@ -168,17 +165,7 @@ export abstract class ContinuousDistribution {
    * i.i.d. likelihoods: one call per evaluation, no allocation per datum.
    */
   sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
-    checkArrayLike(this.name, 'sumLogPdfPartials', xs);
-    checkBuffer(this.name, 'sumLogPdfPartials', out, this.paramNames.length + 1);
-    const k = this.paramNames.length;
-    const tmp = PARTIALS_SCRATCH;
-    out.fill(0, 0, k + 1);
-    let s = 0;
-    for (let i = 0; i < xs.length; i++) {
-      s += this.logPdfPartials(xs[i], tmp);
-      for (let j = 1; j <= k; j++) out[j] += tmp[j];
-    }
-    return s;
+    return sumLogPdfPartialsPointwise(this, xs, out);
   }
 
   /**

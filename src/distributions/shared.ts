@@ -84,3 +84,43 @@ export function checkBuffer(owner: string, method: string, out: unknown, minLeng
     throw new TypeError(`${owner}.${method}: out must be a Float64Array of length >= ${minLength}, got ${got}`);
   }
 }
+
+/** What the summed log densities read: a density and its partials, point by point. */
+interface PointwiseDensity extends Described {
+  logPdf(x: number): number;
+  logPdfPartials(x: number, out: Float64Array): number;
+}
+
+/**
+ * Σᵢ log f(xᵢ) point by point: the `sumLogPdf` of both base classes (a family with
+ * a closed form over the data overrides it).
+ * @internal
+ */
+export function sumLogPdfPointwise(d: PointwiseDensity, xs: ArrayLike<number>): number {
+  checkArrayLike(d.name, 'sumLogPdf', xs);
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += d.logPdf(xs[i]);
+  return s;
+}
+
+/**
+ * Σᵢ log f(xᵢ) with Σᵢ ∂/∂θ_k log f(xᵢ) in `out[1 + k]` (0 in `out[0]`), point by
+ * point with one scratch buffer: the `sumLogPdfPartials` of both base classes.
+ * @internal
+ */
+export function sumLogPdfPartialsPointwise(d: PointwiseDensity, xs: ArrayLike<number>, out: Float64Array): number {
+  checkArrayLike(d.name, 'sumLogPdfPartials', xs);
+  const k = d.paramNames.length;
+  checkBuffer(d.name, 'sumLogPdfPartials', out, k + 1);
+  const tmp = POINT_PARTIALS;
+  out.fill(0, 0, k + 1);
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) {
+    s += d.logPdfPartials(xs[i], tmp);
+    for (let j = 1; j <= k; j++) out[j] += tmp[j];
+  }
+  return s;
+}
+
+/** Per-point partials inside the sums (no family has more than 7 parameters). */
+const POINT_PARTIALS = /* @__PURE__ */ new Float64Array(8);

@@ -30,12 +30,29 @@ export function guardedRecord(names: readonly string[]): Record<string, unknown>
   const guard = new Proxy(Object.prototype, {
     get(target, key, receiver): unknown {
       if (typeof key === 'symbol' || key in target || PLAIN.has(key)) return Reflect.get(target, key, receiver);
-      const list = names.map((n) => `"${n}"`).join(', ') || 'no latents';
-      throw new ModelError(`Model: the model's code reads latent "${key}", which the prior does not declare (it declares ${list})`, key);
+      const e = new ModelError(`Model: the model's code reads latent "${key}", which the prior does not declare (it declares ${declaredList(names)})`, key);
+      GUARD_ERRORS.add(e);
+      throw e;
     },
   });
   return Object.create(guard) as Record<string, unknown>;
 }
+
+/**
+ * The declared latents for messages: `"mu", "tau"`, or `no latents`.
+ *
+ * @example
+ * ```ts
+ * declaredList(['mu', 'tau']); // '"mu", "tau"'
+ * ```
+ * @internal
+ */
+export function declaredList(names: readonly string[]): string {
+  return names.map((n) => `"${n}"`).join(', ') || 'no latents';
+}
+
+/** The errors {@link guardedRecord} threw, so they are recognized by identity, not by their text. */
+const GUARD_ERRORS: WeakSet<object> = /* @__PURE__ */ new WeakSet();
 
 /**
  * True when `e` is the error {@link guardedRecord} throws: a mistake in the model's
@@ -46,6 +63,6 @@ export function guardedRecord(names: readonly string[]): Record<string, unknown>
  * try { rec.zz; } catch (e) { isUnknownLatentRead(e); } // true
  * ```
  */
-export function isUnknownLatentRead(e: unknown): boolean {
-  return e instanceof ModelError && e.message.includes('which the prior does not declare');
+export function isUnknownLatentRead(e: unknown): e is ModelError {
+  return e instanceof ModelError && GUARD_ERRORS.has(e);
 }

@@ -9,7 +9,7 @@ import { ContinuousDistribution } from '../distributions/distribution';
 import { bijectionFor, sameTransform, type Bijection } from '../distributions/transforms';
 import type { Support } from '../distributions/support';
 import { ModelError } from '../errors';
-import { guardedRecord, isUnknownLatentRead } from './latent-guard';
+import { declaredList, guardedRecord, isUnknownLatentRead } from './latent-guard';
 import type { LatentBlock } from './differentiable-model';
 import { describe, Plate } from './plate';
 
@@ -191,7 +191,8 @@ function resolveAtReference(fn: PriorFn, reference: Record<string, number | Floa
     return fn(earlier as never);
   } catch (e) {
     if (isUnknownLatentRead(e)) {
-      throw new ModelError(`Model: prior entry "${name}" ${(e as ModelError).message.replace(/^Model: the model's code /, '')} before "${name}"`, (e as ModelError).latent);
+      const list = declaredList(Object.keys(reference));
+      throw new ModelError(`Model: prior entry "${name}" reads latent "${String(e.latent)}", which the prior does not declare (it declares ${list}) before "${name}"`, e.latent);
     }
     const why = e instanceof Error ? e.message : String(e);
     throw new ModelError(

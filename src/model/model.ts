@@ -184,8 +184,8 @@ export class Model<P extends Prior> implements DifferentiableModel {
   // Batches (see `logDensityBatch`): the prior as groups of coordinates sharing one
   // distribution, and scratch rows for `batchRows` latent rows at a time.
   /** Per coordinate, its transform: {@link IDENTITY}, {@link EXP} or {@link OTHER} (read from `coordBijection`). */
-  private readonly coordExp: Uint8Array;
-  /** Per coordinate, its bijection (read where `coordExp` is {@link OTHER}). */
+  private readonly coordKind: Uint8Array;
+  /** Per coordinate, its bijection (read where `coordKind` is {@link OTHER}). */
   private readonly coordBijection: readonly Bijection[];
   /** Prior groups (non-hierarchical models): distribution, first and one-past-last coordinate. */
   private readonly groupDist: readonly ContinuousDistribution[];
@@ -244,13 +244,13 @@ export class Model<P extends Prior> implements DifferentiableModel {
       : null;
     // i.i.d. likelihoods may have a family kernel, per-datum ones the linear-Gaussian kernel.
     this.kState = this.data.length > 0 ? UNDECIDED : GENERAL;
-    this.coordExp = new Uint8Array(this.dim);
+    this.coordKind = new Uint8Array(this.dim);
     this.coordBijection = this.layout.flatMap((b) => new Array<Bijection>(b.size).fill(b.bijection));
     const gd: ContinuousDistribution[] = [];
     const gs: number[] = [];
     const ge: number[] = [];
     for (const b of this.layout) {
-      this.coordExp.fill(b.expTransform ? EXP : b.bijection === identityBijection ? IDENTITY : OTHER, b.offset, b.offset + b.size);
+      this.coordKind.fill(b.expTransform ? EXP : b.bijection === identityBijection ? IDENTITY : OTHER, b.offset, b.offset + b.size);
       if (b.fn !== null) continue;
       if (b.kind === 'array') {
         b.dists.forEach((d, j) => {
@@ -890,7 +890,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
     const jac = this.bjac;
     const lp = this.blp;
     const ll = this.bll;
-    const ce = this.coordExp;
+    const ce = this.coordKind;
     // z = T(u) column by column (a tight loop per coordinate; d is small where this
     // matters), the first column also starting the row sums.
     const u0 = r0 * d;
@@ -951,7 +951,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
     const z = this.bz;
     const gz = this.bgz;
     const lp = this.blp;
-    const c = this.coordExp[0];
+    const c = this.coordKind[0];
     let jac = 0;
     if (c === EXP) {
       z[0] = Math.exp(uk);
