@@ -19,6 +19,7 @@ import type { DifferentiableModel, LatentBlock } from './differentiable-model';
 import { layoutPrior, resolveEntry, type Latents, type Prior, type PriorBlock } from './latents';
 import { kernelFor, type LikelihoodKernel } from './likelihood-kernel';
 import { linearGaussianKernelFor } from './linear-gaussian-kernel';
+import { compileReplay } from './replay/compile';
 import { describe, Plate } from './plate';
 import type { Rng } from '../random/rng';
 import { Tape, TapeNode } from './tape';
@@ -613,9 +614,12 @@ export class Model<P extends Prior> implements DifferentiableModel {
   private likelihoodValue(values: Latents<P> | null): number {
     if (this.kState === UNDECIDED) this.probeKernel();
     const kernel = this.kernel;
-    if (kernel !== undefined && kernel.accepts(this.z)) {
+    if (kernel !== undefined) {
+      // −∞ is either the density's or a parameter out of its domain: the latter
+      // keeps the likelihood's own error (asked only then, as it may cost a pass).
       kernel.evaluate(this.z, this.dim, 1, this.ll1, null);
-      return this.ll1[0];
+      const v = this.ll1[0];
+      if (v > -Infinity || kernel.accepts(this.z)) return v;
     }
     // Out of the parameters' domain the likelihood throws as it always has.
     const rec = values === null ? this.record() : values;
@@ -680,10 +684,12 @@ export class Model<P extends Prior> implements DifferentiableModel {
       return lp;
     }
     const kernel = this.kernel as LikelihoodKernel;
-    if (!kernel.accepts(this.z)) return NaN;
     kernel.evaluate(this.z, this.dim, 1, this.ll1, gz);
     const ll = this.ll1[0];
-    if (!(ll > -Infinity)) gz.fill(0);
+    if (!(ll > -Infinity)) {
+      gz.fill(0);
+      if (ll === -Infinity && !kernel.accepts(this.z)) return NaN;
+    }
     return lp + ll;
   }
 
@@ -716,8 +722,10 @@ export class Model<P extends Prior> implements DifferentiableModel {
       ll = d.sumLogPdfPartials(data, out);
       route(tape, d, out);
     } else {
-      // While the kernel is undecided, keep the data's distributions to decide it.
+      // While the kernel is undecided, keep the data's distributions and where each
+      // datum's operations start on the tape, to decide it.
       const traced: LikelihoodDistribution[] | null = this.kState === UNDECIDED ? [] : null;
+      const bounds: number[] | null = traced === null ? null : [tape.size];
       tape.valueRead = false;
       for (let i = 0; i < data.length; i++) {
         const d = checkDist(lik(rec, i), i, data);
@@ -725,8 +733,9 @@ export class Model<P extends Prior> implements DifferentiableModel {
         ll += d.logPdfPartials(data[i], out);
         route(tape, d, out);
         traced?.push(d);
+        bounds?.push(tape.size);
       }
-      if (traced !== null) this.decideLinearKernel(traced, !tape.valueRead);
+      if (traced !== null) this.decideLinearKernel(traced, !tape.valueRead, bounds as number[]);
     }
     const f = this.factor;
     if (f !== undefined && ll > -Infinity) {
@@ -783,6 +792,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
     // i.i.d.: one call; per datum: one call per datum (the linear-Gaussian kernel).
     const calls = this.iid ? 1 : this.data.length;
     const ds: LikelihoodDistribution[] = [];
+    const bounds = [tape.size];
     try {
       for (let i = 0; i < calls; i++) {
         const d: unknown = this.likelihood(this.nodeRec, i);
@@ -795,6 +805,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
           return;
         }
         ds.push(d);
+        bounds.push(tape.size);
       }
     } catch (e) {
       // A mistake in the model (an undeclared latent, counts off a discrete support) is reported, not hidden.
@@ -803,16 +814,20 @@ export class Model<P extends Prior> implements DifferentiableModel {
       return;
     }
     if (this.iid) this.decideKernel(ds[0], tape.size === this.dim && !tape.valueRead);
-    else this.decideLinearKernel(ds, !tape.valueRead);
+    else this.decideLinearKernel(ds, !tape.valueRead, bounds);
   }
 
   /**
-   * Decides the kernel of a per-datum likelihood from the distributions of one traced
-   * pass over the data (see `linearGaussianKernelFor`); `clean` when no value was read.
+   * Decides the kernel of a per-datum likelihood from one traced pass over the data
+   * (datum i's distribution `ds[i]`, its operations from `bounds[i]` on the tape):
+   * the linear-Gaussian kernel where it applies (see `linearGaussianKernelFor`),
+   * else the traced operations replayed as a program (see `compileReplay`); `clean`
+   * when no value was read.
    */
-  private decideLinearKernel(ds: readonly LikelihoodDistribution[], clean: boolean): void {
+  private decideLinearKernel(ds: readonly LikelihoodDistribution[], clean: boolean, bounds: readonly number[]): void {
     const continuous = ds.every((d) => d instanceof ContinuousDistribution);
     this.kernel = continuous ? linearGaussianKernelFor(ds as readonly ContinuousDistribution[], clean, this.tape, this.dim, this.data) : undefined;
+    this.kernel ??= compileReplay(this.tape, bounds, ds, clean, this.data, this.dim);
     this.kState = this.kernel === undefined ? GENERAL : KERNEL;
   }
 

@@ -26,6 +26,10 @@
 import { log1pexp, sigmoid as logistic } from '../math/logistic';
 import { formatValue } from '../errors';
 import { LEAF_BLOCK, TapeNode, type LeafBlock } from './tape';
+import {
+  OP_CONST_DIV, OP_DIV, OP_DIV_CONST, OP_EXP, OP_EXPM1, OP_LOG, OP_LOG1P, OP_MUL, OP_POW,
+  OP_SIGMOID, OP_SOFTPLUS, OP_SQRT, OP_SQUARE, OP_TANH,
+} from './op-codes';
 
 type N = TapeNode;
 const out = (n: N): number => n as unknown as number;
@@ -126,7 +130,7 @@ export function mul(a: number, b: number): number {
   const A = nodeOf('mul', 'a', a);
   if (typeof b === 'number') return out(A.tape.affine(A.value * b, A.index, b, 0));
   const B = nodeOf('mul', 'b', b);
-  return out(A.tape.binary(A.value * B.value, A.index, B.value, B.index, A.value));
+  return out(A.tape.binary(A.value * B.value, A.index, B.value, B.index, A.value, OP_MUL));
 }
 
 /**
@@ -142,13 +146,13 @@ export function div(a: number, b: number): number {
     if (typeof b === 'number') return a / b;
     const B = nodeOf('div', 'b', b);
     const y = a / B.value;
-    return out(B.tape.unary(y, B.index, -y / B.value));
+    return out(B.tape.unary(y, B.index, -y / B.value, OP_CONST_DIV, a));
   }
   const A = nodeOf('div', 'a', a);
-  if (typeof b === 'number') return out(A.tape.affine(A.value / b, A.index, 1 / b, 0));
+  if (typeof b === 'number') return out(A.tape.affine(A.value / b, A.index, 1 / b, 0, OP_DIV_CONST, b));
   const B = nodeOf('div', 'b', b);
   const y = A.value / B.value;
-  return out(A.tape.binary(y, A.index, 1 / B.value, B.index, -y / B.value));
+  return out(A.tape.binary(y, A.index, 1 / B.value, B.index, -y / B.value, OP_DIV));
 }
 
 /**
@@ -166,8 +170,8 @@ export function neg(a: number): number {
 }
 
 /** Applies a unary function given its value y = f(x) and derivative f′(x). */
-function unary(A: N, y: number, dy: number): number {
-  return out(A.tape.unary(y, A.index, dy));
+function unary(A: N, y: number, dy: number, op: number, k = 0): number {
+  return out(A.tape.unary(y, A.index, dy, op, k));
 }
 
 /**
@@ -182,7 +186,7 @@ export function exp(x: number): number {
   if (typeof x === 'number') return Math.exp(x);
   const X = nodeOf('exp', 'x', x);
   const y = Math.exp(X.value);
-  return unary(X, y, y);
+  return unary(X, y, y, OP_EXP);
 }
 
 /**
@@ -196,7 +200,7 @@ export function exp(x: number): number {
 export function log(x: number): number {
   if (typeof x === 'number') return Math.log(x);
   const X = nodeOf('log', 'x', x);
-  return unary(X, Math.log(X.value), 1 / X.value);
+  return unary(X, Math.log(X.value), 1 / X.value, OP_LOG);
 }
 
 /**
@@ -210,7 +214,7 @@ export function log(x: number): number {
 export function log1p(x: number): number {
   if (typeof x === 'number') return Math.log1p(x);
   const X = nodeOf('log1p', 'x', x);
-  return unary(X, Math.log1p(X.value), 1 / (1 + X.value));
+  return unary(X, Math.log1p(X.value), 1 / (1 + X.value), OP_LOG1P);
 }
 
 /**
@@ -224,7 +228,7 @@ export function log1p(x: number): number {
 export function expm1(x: number): number {
   if (typeof x === 'number') return Math.expm1(x);
   const X = nodeOf('expm1', 'x', x);
-  return unary(X, Math.expm1(X.value), Math.exp(X.value));
+  return unary(X, Math.expm1(X.value), Math.exp(X.value), OP_EXPM1);
 }
 
 /**
@@ -239,7 +243,7 @@ export function sqrt(x: number): number {
   if (typeof x === 'number') return Math.sqrt(x);
   const X = nodeOf('sqrt', 'x', x);
   const y = Math.sqrt(X.value);
-  return unary(X, y, 0.5 / y);
+  return unary(X, y, 0.5 / y, OP_SQRT);
 }
 
 /**
@@ -253,7 +257,7 @@ export function sqrt(x: number): number {
 export function square(x: number): number {
   if (typeof x === 'number') return x * x;
   const X = nodeOf('square', 'x', x);
-  return unary(X, X.value * X.value, 2 * X.value);
+  return unary(X, X.value * X.value, 2 * X.value, OP_SQUARE);
 }
 
 /**
@@ -271,7 +275,7 @@ export function pow(x: number, c: number): number {
   if (typeof x === 'number') return Math.pow(x, c);
   const X = nodeOf('pow', 'x', x);
   const v = X.value;
-  return unary(X, Math.pow(v, c), c === 0 ? 0 : c * Math.pow(v, c - 1));
+  return unary(X, Math.pow(v, c), c === 0 ? 0 : c * Math.pow(v, c - 1), OP_POW, c);
 }
 
 /**
@@ -286,7 +290,7 @@ export function sigmoid(x: number): number {
   if (typeof x === 'number') return logistic(x);
   const X = nodeOf('sigmoid', 'x', x);
   const s = logistic(X.value);
-  return unary(X, s, s * (1 - s));
+  return unary(X, s, s * (1 - s), OP_SIGMOID);
 }
 
 /**
@@ -302,7 +306,7 @@ export function sigmoid(x: number): number {
 export function softplus(x: number): number {
   if (typeof x === 'number') return log1pexp(x);
   const X = nodeOf('softplus', 'x', x);
-  return unary(X, log1pexp(X.value), logistic(X.value));
+  return unary(X, log1pexp(X.value), logistic(X.value), OP_SOFTPLUS);
 }
 
 /**
@@ -317,7 +321,7 @@ export function tanh(x: number): number {
   if (typeof x === 'number') return Math.tanh(x);
   const X = nodeOf('tanh', 'x', x);
   const t = Math.tanh(X.value);
-  return unary(X, t, 1 - t * t);
+  return unary(X, t, 1 - t * t, OP_TANH);
 }
 
 /**

@@ -18,6 +18,7 @@
  * @module
  */
 import type { BoxedScalar } from '../distributions/scalar';
+import { OP_AFFINE, OP_LEAF_DOT, OP_UNKNOWN, OP_VECTOR } from './op-codes';
 
 /**
  * The message of the `TypeError` thrown when a node is used in plain arithmetic.
@@ -154,15 +155,29 @@ export class Tape {
    */
   valueRead = false;
   private kind: Uint8Array;
-  private p1: Int32Array;
-  private p2: Int32Array;
-  private d1: Float64Array;
-  private d2: Float64Array;
-  /** The additive constant of AFFINE entries. */
-  private c0: Float64Array;
+  /**
+   * Per entry, the operation that made it (an `op-codes.ts` code) and its constant
+   * (the exponent of `pow`, the constant of a division), read by the compiler of
+   * replayable likelihoods.
+   * @internal
+   */
+  op: Uint8Array;
+  /** @internal */
+  opK: Float64Array;
+  /** Per entry, its parents (−1: none). @internal */
+  p1: Int32Array;
+  /** @internal */
+  p2: Int32Array;
+  /** Per entry, ∂y/∂(parent), constants on AFFINE entries. @internal */
+  d1: Float64Array;
+  /** @internal */
+  d2: Float64Array;
+  /** The additive constant of AFFINE entries. @internal */
+  c0: Float64Array;
   // VECTOR entries: p1 holds a slot in these arrays (operands a, b; b null for sum).
   private vecA: ArrayLike<number>[] = [];
-  private vecB: (ArrayLike<number> | null)[] = [];
+  /** @internal */
+  vecB: (ArrayLike<number> | null)[] = [];
   private vecCount = 0;
   private leafNodes: TapeNode[] = [];
 
@@ -170,6 +185,8 @@ export class Tape {
   constructor(capacity = 256) {
     this.adjoints = new Float64Array(capacity);
     this.kind = new Uint8Array(capacity);
+    this.op = new Uint8Array(capacity);
+    this.opK = new Float64Array(capacity);
     this.p1 = new Int32Array(capacity);
     this.p2 = new Int32Array(capacity);
     this.d1 = new Float64Array(capacity);
@@ -190,6 +207,7 @@ export class Tape {
     for (let i = 0; i < n; i++) {
       leaves[i].value = lv[i] = values[i];
       this.kind[i] = LEAF;
+      this.op[i] = OP_UNKNOWN;
     }
     // Clear the references of the previous evaluation's vector entries.
     for (let s = 0; s < this.vecCount; s++) {
@@ -230,17 +248,23 @@ export class Tape {
     this.vecA[s] = EMPTY;
     this.vecB[s] = x;
     this.kind[i] = LEAF_DOT;
+    this.op[i] = OP_LEAF_DOT;
     this.p1[i] = s;
     this.p2[i] = base;
     this.size = i + 1;
     return new TapeNode(this, i, value);
   }
 
-  /** Records y = f(x) with ∂y/∂x = `d`; returns the node of y. */
-  unary(value: number, parent: number, d: number): TapeNode {
+  /**
+   * Records y = f(x) with ∂y/∂x = `d`; returns the node of y. `op` and `k` say which
+   * function it was (an `op-codes.ts` code and its constant), for replays.
+   */
+  unary(value: number, parent: number, d: number, op: number = OP_UNKNOWN, k = 0): TapeNode {
     const i = this.size;
     if (i === this.kind.length) this.grow(i + 1);
     this.kind[i] = SCALAR;
+    this.op[i] = op;
+    this.opK[i] = k;
     this.p1[i] = parent;
     this.d1[i] = d;
     this.p2[i] = -1;
@@ -253,8 +277,8 @@ export class Tape {
    * operand: a sum with a number, a product with a number, …); the same derivative
    * as `unary`, and recognizable by {@link Tape.affineForm}.
    */
-  affine(value: number, parent: number, c: number, offset: number): TapeNode {
-    const node = this.unary(value, parent, c);
+  affine(value: number, parent: number, c: number, offset: number, op: number = OP_AFFINE, k = 0): TapeNode {
+    const node = this.unary(value, parent, c, op, k);
     this.kind[node.index] = AFFINE;
     this.c0[node.index] = offset;
     return node;
@@ -262,7 +286,7 @@ export class Tape {
 
   /** Records y = ca·a + cb·b for constants ca, cb (a sum or difference of two nodes). */
   affine2(value: number, a: number, ca: number, b: number, cb: number): TapeNode {
-    const node = this.binary(value, a, ca, b, cb);
+    const node = this.binary(value, a, ca, b, cb, OP_AFFINE);
     this.kind[node.index] = AFFINE;
     this.c0[node.index] = 0;
     return node;
@@ -318,11 +342,12 @@ export class Tape {
     return node.tape === this ? this.affineForm(node.index, scale, coef) : NaN;
   }
 
-  /** Records y = f(a, b) with partials `da`, `db`; returns the node of y. */
-  binary(value: number, a: number, da: number, b: number, db: number): TapeNode {
+  /** Records y = f(a, b) with partials `da`, `db` (`op`: which f, for replays); returns the node of y. */
+  binary(value: number, a: number, da: number, b: number, db: number, op: number = OP_UNKNOWN): TapeNode {
     const i = this.size;
     if (i === this.kind.length) this.grow(i + 1);
     this.kind[i] = SCALAR;
+    this.op[i] = op;
     this.p1[i] = a;
     this.d1[i] = da;
     this.p2[i] = b;
@@ -343,6 +368,7 @@ export class Tape {
     this.vecA[s] = a;
     this.vecB[s] = b;
     this.kind[i] = VECTOR;
+    this.op[i] = OP_VECTOR;
     this.p1[i] = s;
     this.size = i + 1;
     return new TapeNode(this, i, value);
@@ -381,6 +407,10 @@ export class Tape {
     this.d1 = growF(this.d1, cap);
     this.d2 = growF(this.d2, cap);
     this.c0 = growF(this.c0, cap);
+    this.opK = growF(this.opK, cap);
+    const op = new Uint8Array(cap);
+    op.set(this.op);
+    this.op = op;
     this.p1 = growI(this.p1, cap);
     this.p2 = growI(this.p2, cap);
     const k = new Uint8Array(cap);

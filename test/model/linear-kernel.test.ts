@@ -121,7 +121,7 @@ describe('linear-Gaussian kernel = the general path', () => {
   }
 });
 
-describe('the general path stays where the likelihood is not linear-Gaussian', () => {
+describe('the linear-Gaussian kernel stays off where the likelihood is not linear-Gaussian', () => {
   function callsAfter(prior: Prior, make: (l: Latents, i: number) => ContinuousDistribution): number {
     let calls = 0;
     const m = new Model({ prior, likelihood: (l, i) => (calls++, make(l as Latents, i)), data: y.slice(0, 5) });
@@ -130,16 +130,26 @@ describe('the general path stays where the likelihood is not linear-Gaussian', (
     return calls;
   }
   const wPrior = { w: plate(new Normal(0, 1), 4) };
-  it('a non-affine mean, a product of latents, a scale per datum, a scale inside the mean, another family, a subclass', () => {
-    expect(callsAfter(wPrior, (l, i) => new Normal(exp(dot(l.w, X[i])), 1))).toBe(15);
-    expect(callsAfter(wPrior, (l, i) => new Normal(mul(l.w[0], l.w[1]), 1 + 0 * i))).toBe(15);
-    expect(callsAfter(wPrior, (l, i) => new Normal(dot(l.w, X[i]), 1 + i))).toBe(15);
-    expect(callsAfter({ s: new Exponential(1) }, (l, i) => new Normal(mul(l.s, xs[i]), l.s))).toBe(15);
-    expect(callsAfter({ s: new Exponential(1) }, (l, i) => new Exponential(add(l.s, 0 * i)))).toBe(15);
+  function kernelAfter(prior: Prior, make: (l: Latents, i: number) => ContinuousDistribution): string {
+    const m = new Model({ prior, likelihood: (l, i) => make(l as Latents, i), data: y.slice(0, 5) });
+    m.logDensityGradient(new Float64Array(m.dim).fill(0.1), new Float64Array(m.dim));
+    return String((m as unknown as { kernel?: object }).kernel?.constructor.name);
+  }
+  it('a non-affine mean, a product of latents, a scale per datum, a scale inside the mean, another family: replayed, not linear-Gaussian', () => {
+    // Traced once (5 calls) and replayed by the general engine (replay.test.ts checks its values)…
+    expect(callsAfter(wPrior, (l, i) => new Normal(exp(dot(l.w, X[i])), 1))).toBe(5);
+    expect(kernelAfter(wPrior, (l, i) => new Normal(exp(dot(l.w, X[i])), 1))).toBe('ReplayProgram');
+    expect(kernelAfter(wPrior, (l, i) => new Normal(mul(l.w[0], l.w[1]), 1 + 0 * i))).toBe('ReplayProgram');
+    expect(kernelAfter(wPrior, (l, i) => new Normal(dot(l.w, X[i]), 1 + i))).toBe('ReplayProgram');
+    expect(kernelAfter({ s: new Exponential(1) }, (l, i) => new Normal(mul(l.s, xs[i]), l.s))).toBe('ReplayProgram');
+    expect(kernelAfter({ s: new Exponential(1) }, (l, i) => new Exponential(add(l.s, 0 * i)))).toBe('ReplayProgram');
+    // …a subclass (which may change the density) is called per datum every time: 15 calls.
     class Shifted extends Normal {}
     expect(callsAfter(wPrior, (l, i) => new Shifted(dot(l.w, X[i]), 1))).toBe(15);
-    // …while the linear-Gaussian form is traced once: 5 calls.
+    expect(kernelAfter(wPrior, (l, i) => new Shifted(dot(l.w, X[i]), 1))).toBe('undefined');
+    // …while the linear-Gaussian form is traced once into its own kernel: 5 calls.
     expect(callsAfter(wPrior, (l, i) => new Normal(dot(l.w, X[i]), 1))).toBe(5);
+    expect(kernelAfter(wPrior, (l, i) => new Normal(dot(l.w, X[i]), 1))).toBe('LinearGaussianKernel');
   });
 
   it('a scale out of its domain gives −∞ (and zero gradient) as the general path does', () => {

@@ -1,0 +1,40 @@
+/**
+ * A constant of a traced operation over the data: one number while it is the same
+ * for every datum (a prior scale, the 0.1 of `mul(dot(w, x), 0.1)`), a column of n
+ * numbers once two data differ (a covariate, a datum-specific offset).
+ *
+ * @module
+ * @internal
+ */
+
+/** A per-datum constant: `at(i)` is its value for datum i. */
+export class ConstantColumn {
+  private uniform: number;
+  private column: Float64Array | null = null;
+
+  /** @param first - its value for datum 0; @param n - the number of data */
+  constructor(first: number, private readonly n: number) {
+    this.uniform = first;
+  }
+
+  /** Records its value for datum i (data in increasing order). */
+  set(i: number, v: number): void {
+    if (this.column === null) {
+      // Object.is: −0 and 0 may give other bits downstream; NaN equals NaN.
+      if (Object.is(v, this.uniform)) return;
+      this.column = new Float64Array(this.n).fill(this.uniform);
+    }
+    this.column[i] = v;
+  }
+
+  /** Its value for datum i. */
+  at(i: number): number {
+    const c = this.column;
+    return c === null ? this.uniform : c[i];
+  }
+
+  /** True when it is the same for every datum. */
+  get isUniform(): boolean {
+    return this.column === null;
+  }
+}
