@@ -9,7 +9,7 @@
  * time to converge is that of the shortest run (steps doubling from 125) whose
  * averaged iterate reaches the same accuracy as varinf's fit (at least 1e-3 nats).
  */
-import { dot, Exponential, LogNormal, Model, Normal, plate, Rng } from '../src/index';
+import { dot, exp, Exponential, LogNormal, Model, mul, Normal, plate, Rng } from '../src/index';
 import { createNoiseSource, createWorkspace, families, fit, fullRank, meanField, stickingTheLanding, type GuideSpec } from '../src/vi/index';
 import { ControlVariateState } from '../src/vi/control-variates';
 import type { NoiseAwareGuide } from '../src/vi/estimators';
@@ -17,6 +17,7 @@ import type { DifferentiableModel } from '../src/model/differentiable-model';
 import { nonNegative } from '../src/distributions/support';
 import { expBijection } from '../src/distributions/transforms';
 import { iidFit, iidGradient, iidStatsGradient } from './baselines/iid1000';
+import { makeNonlinear, NonlinearWork, nonlinearGradient, type NonlinearData } from './baselines/nonlinear';
 import { makeRegression, fullRankGradient, gaussianOf, initialParams, meanFieldGradient, regressionFit, RegressionWork, type RegressionData } from './baselines/regression';
 import { seedFit, seedGradient } from './baselines/seed';
 import { FastRandom } from './baselines/xoshiro';
@@ -272,6 +273,38 @@ function regressionRows(rows: Row[], d: number): void {
   }
 }
 
+/** The nonlinear regression of issue #14 as a user writes it: per datum, covariates by closure. */
+export function nonlinearModel(r: NonlinearData): Model<{ w: ReturnType<typeof plate> }> {
+  const X = Array.from({ length: r.n }, (_, i) => r.X.subarray(i * r.d, (i + 1) * r.d));
+  return new Model({ prior: { w: plate(new Normal(0, 1), r.d) }, likelihood: ({ w }, i) => new Normal(exp(mul(dot(w, X[i]), 0.1)), 1), data: r.y });
+}
+
+/** NumPyro 0.21 (JAX on CPU, compiled `lax.scan` of `svi.update`) per step on this model, measured for issue #14. */
+const NUMPYRO_STEP_MS = 0.186;
+
+/**
+ * Issue-14 rows: the nonlinear regression (d = 50, n = 1000, mean exp(xᵢ·w/10)),
+ * which no special path covers: the replay engine per step against the fused loop,
+ * and the default fit's wall time in fused-loop steps.
+ */
+function nonlinearRows(rows: Row[]): void {
+  const r = makeNonlinear(1000, 50, 42);
+  const model = nonlinearModel(r);
+  const S = 16;
+  const v = varinfStepMs(model, meanField(), S);
+  const ws = new NonlinearWork(r);
+  const p = initialParams(r.d, false);
+  const g = new Float64Array(p.length);
+  const rng = new FastRandom(1);
+  const f = msPerCall(() => consume(nonlinearGradient(ws, p, S, rng, g)));
+  rows.push(row('nonlinear regression d = 50, n = 1000: time per step (S = 16)', 'ms', v, f, v / f, '≤ 1.0', v / f <= 1,
+    `the replay engine; NumPyro ${NUMPYRO_STEP_MS} ms (outside reference, not this run)`));
+  const { ms, result } = timeFit(() => fit(model, { seed: 1 }));
+  const steps = ms / f;
+  rows.push(row('nonlinear regression: default fit, in fused-loop steps of wall time', 'steps', steps, 1, steps, '≤ 150', steps <= 150,
+    `fit ${ms.toFixed(0)} ms, ${result.steps} steps, ${result.converged ? 'converged' : 'not converged'}; fused step ${f.toFixed(2)} ms`));
+}
+
 /** All issue-5 rows. */
 export function runFitBench(): Row[] {
   const rows: Row[] = [];
@@ -279,6 +312,7 @@ export function runFitBench(): Row[] {
   iidRows(rows);
   regressionRows(rows, 5);
   regressionRows(rows, 50);
+  nonlinearRows(rows);
   return rows;
 }
 

@@ -7,6 +7,7 @@ import { logSigmoid, sigmoid } from '../math/logistic';
 import type { Rng } from '../random/rng';
 import { binaryStatistics, DiscreteDistribution } from './discrete-distribution';
 import type { SumLogPdfKernel } from './distribution';
+import type { PointLogPdfKernel } from './point-kernel';
 import { checkBuffer, checkRng } from './shared';
 import { integerRange, type DiscreteSupport } from './support';
 import { finiteParam, notANumber } from './validate';
@@ -59,6 +60,32 @@ export class BernoulliLogit extends DiscreteDistribution {
         // 0·(−∞) never arises (ℓ finite), but a zero count contributes exactly 0.
         value[r] = (s === 0 ? 0 : s * logSigmoid(l)) + (f === 0 ? 0 : f * logSigmoid(-l));
         partials[r] = (s === 0 ? 0 : s * sigmoid(-l)) - (f === 0 ? 0 : f * sigmoid(l));
+      }
+    },
+  });
+
+  /**
+   * log P(k | ℓ) and ∂/∂ℓ at many points from a raw logit column (a replayed
+   * per-datum likelihood, a logistic regression): the arithmetic of `logPdfPartials`.
+   * @internal
+   */
+  static readonly pointKernel: PointLogPdfKernel = Object.freeze({
+    arity: 1,
+    evaluate(m: number, p: Float64Array, x: Float64Array, _aux: Float64Array | null, value: Float64Array, partials: Float64Array): void {
+      for (let j = 0; j < m; j++) {
+        const l = p[j];
+        if (!Number.isFinite(l)) {
+          value[j] = NaN;
+          continue;
+        }
+        // The data are 0 or 1 (the model checked them against the support).
+        if (x[j] === 1) {
+          partials[j] = sigmoid(-l);
+          value[j] = logSigmoid(l);
+        } else {
+          partials[j] = -sigmoid(l);
+          value[j] = logSigmoid(-l);
+        }
       }
     },
   });

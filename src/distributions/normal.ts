@@ -8,6 +8,7 @@ import { centredMoments } from '../math/moments';
 import { normalCdf, normalLogCdf, normalQuantile } from '../math/normal-functions';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
+import type { PointLogPdfKernel } from './point-kernel';
 import { checkArrayLike, checkBuffer, checkRng } from './shared';
 import { real, type Support } from './support';
 import { finiteParam, isFiniteValue, isPositiveValue, notANumber, positiveParam } from './validate';
@@ -50,6 +51,37 @@ export class Normal extends ContinuousDistribution {
     statistics: (xs: ArrayLike<number>): Float64Array | undefined => centredMoments(xs),
     fromStatistics: (p: Float64Array, rows: number, st: Float64Array, cache: Float64Array, value: Float64Array, partials: Float64Array): void =>
       normalRowsFromStatistics(p, rows, st, cache, value, partials, 0),
+  });
+
+  /**
+   * log f and its partials at many points from raw `[mu, sigma]` columns (a replayed
+   * per-datum likelihood): the arithmetic of `logPdfPartials`, with log σ kept while
+   * σ repeats down the column.
+   * @internal
+   */
+  static readonly pointKernel: PointLogPdfKernel = Object.freeze({
+    arity: 2,
+    evaluate(m: number, p: Float64Array, x: Float64Array, _aux: Float64Array | null, value: Float64Array, partials: Float64Array): void {
+      let last = NaN;
+      let c = NaN;
+      for (let j = 0; j < m; j++) {
+        const mu = p[j];
+        const s = p[m + j];
+        if (!(isFiniteValue(mu) && isPositiveValue(s))) {
+          value[j] = NaN;
+          continue;
+        }
+        if (s !== last) {
+          last = s;
+          c = Math.log(s) + LN_SQRT_2PI;
+        }
+        const z = (x[j] - mu) / s;
+        const dmu = z / s;
+        partials[j] = dmu;
+        partials[m + j] = (z * z - 1) / s;
+        value[j] = -0.5 * z * z - c;
+      }
+    },
   });
 
   /** Always `"Normal"`. */

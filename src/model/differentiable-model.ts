@@ -84,4 +84,16 @@ export interface DifferentiableModel {
    * the rows of `grads`.
    */
   logDensityGradientBatch?(us: Float64Array, rows: number, grads: Float64Array, out: Float64Array): void;
+  /**
+   * Optional, for data subsampling (`fit`'s `batchSize`): the number n of data that
+   * {@link DifferentiableModel.setDataSubset} chooses from.
+   */
+  readonly dataSize?: number;
+  /**
+   * Optional: from now on, evaluate the likelihood over the data `indices` only and
+   * multiply that sum by `scale` (n/B for B indices drawn uniformly: an unbiased
+   * estimate of the whole sum); `null` restores the whole data set. A model whose
+   * likelihood costs O(1) in n (sufficient statistics) may ignore it.
+   */
+  setDataSubset?(indices: Int32Array | null, scale: number): void;
 }

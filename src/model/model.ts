@@ -20,6 +20,7 @@ import { layoutPrior, resolveEntry, type Latents, type Prior, type PriorBlock } 
 import { kernelFor, type LikelihoodKernel } from './likelihood-kernel';
 import { linearGaussianKernelFor } from './linear-gaussian-kernel';
 import { compileReplay } from './replay/compile';
+import { ReplayProgram } from './replay/program';
 import { describe, Plate } from './plate';
 import type { Rng } from '../random/rng';
 import { Tape, TapeNode } from './tape';
@@ -181,6 +182,14 @@ export class Model<P extends Prior> implements DifferentiableModel {
   private kernel: LikelihoodKernel | undefined;
   /** One value of the kernel. */
   private readonly ll1 = new Float64Array(1);
+  /**
+   * Data subsampling (see {@link Model.setDataSubset}): the data evaluated and the
+   * factor on their sum, or null for all the data; the subset's data gathered for an
+   * i.i.d. likelihood.
+   */
+  private subset: Int32Array | null = null;
+  private subsetScale = 1;
+  private subsetData = new Float64Array(0);
 
   // Batches (see `logDensityBatch`): the prior as groups of coordinates sharing one
   // distribution, and scratch rows for `batchRows` latent rows at a time.
@@ -477,6 +486,42 @@ export class Model<P extends Prior> implements DifferentiableModel {
     return u;
   }
 
+  /** The number of data (what `setDataSubset` chooses from). */
+  get dataSize(): number {
+    return this.data.length;
+  }
+
+  /**
+   * Evaluates the likelihood over the data `indices` only, its sum times `scale`,
+   * until called again with `null` (used by `fit`'s `batchSize`; `logJoint`,
+   * `logLikelihood` and every other public evaluation are then subsampled too).
+   * Likelihoods reduced to sufficient statistics or to the linear-Gaussian kernel
+   * cost O(1) in n and keep the whole data set. The first evaluation, which decides
+   * how the likelihood is evaluated, always sees every datum.
+   *
+   * @example
+   * ```ts
+   * model.setDataSubset(Int32Array.of(0, 5, 9), model.dataSize / 3);
+   * model.setDataSubset(null, 1);
+   * ```
+   * @internal
+   */
+  setDataSubset(indices: Int32Array | null, scale: number): void {
+    if (indices !== null) {
+      const n = this.data.length;
+      for (let k = 0; k < indices.length; k++) {
+        const i = indices[k];
+        if (!(i >= 0 && i < n)) throw new RangeError(`Model.setDataSubset: indices[${k}] must be a datum index in 0…${n - 1}, got ${i}`);
+      }
+      if (!(scale > 0 && scale < Infinity)) throw new RangeError(`Model.setDataSubset: scale must be positive and finite, got ${scale}`);
+      if (this.subsetData.length < indices.length) this.subsetData = new Float64Array(indices.length);
+      for (let k = 0; k < indices.length; k++) this.subsetData[k] = this.data[indices[k]];
+    }
+    this.subset = indices;
+    this.subsetScale = indices === null ? 1 : scale;
+    if (this.kernel instanceof ReplayProgram) this.kernel.setSubset(indices, this.subsetScale);
+  }
+
   /**
    * One replicate of the data drawn from the likelihood at the given latents:
    * `out[i]` ~ p(xᵢ | z) for every datum i, from `rng` (posterior-predictive checks
@@ -625,14 +670,22 @@ export class Model<P extends Prior> implements DifferentiableModel {
     const rec = values === null ? this.record() : values;
     const data = this.data;
     const lik = this.likelihood;
+    const sub = this.kState === UNDECIDED ? null : this.subset;
     if (this.iid) {
       const d = checkDist(lik(rec, 0), 0, this.dataChecked ? undefined : data, true);
       this.dataChecked = true;
-      return d.sumLogPdf(data);
+      return sub === null ? d.sumLogPdf(data) : this.subsetScale * d.sumLogPdf(this.subsetData.subarray(0, sub.length));
     }
     let s = 0;
-    for (let i = 0; i < data.length; i++) s += checkDist(lik(rec, i), i, data).logPdf(data[i]);
-    return s;
+    if (sub === null) {
+      for (let i = 0; i < data.length; i++) s += checkDist(lik(rec, i), i, data).logPdf(data[i]);
+      return s;
+    }
+    for (let k = 0; k < sub.length; k++) {
+      const i = sub[k];
+      s += checkDist(lik(rec, i), i, data).logPdf(data[i]);
+    }
+    return this.subsetScale * s;
   }
 
   /** log joint at `z` with ∂/∂z in `gz` (zeros when the value is not finite from above). */
@@ -719,8 +772,24 @@ export class Model<P extends Prior> implements DifferentiableModel {
       this.dataChecked = true;
       if (this.kState === UNDECIDED) this.decideKernel(d, tape.size === recorded && !tape.valueRead);
       const out = this.scratchFor(d);
-      ll = d.sumLogPdfPartials(data, out);
+      const sub = this.kState === UNDECIDED ? null : this.subset;
+      if (sub === null) ll = d.sumLogPdfPartials(data, out);
+      else {
+        ll = this.subsetScale * d.sumLogPdfPartials(this.subsetData.subarray(0, sub.length), out);
+        scalePartials(out, d.operands.length, this.subsetScale);
+      }
       route(tape, d, out);
+    } else if (this.subset !== null && this.kState !== UNDECIDED) {
+      const sub = this.subset;
+      const c = this.subsetScale;
+      for (let k = 0; k < sub.length; k++) {
+        const i = sub[k];
+        const d = checkDist(lik(rec, i), i, data);
+        const out = this.scratchFor(d);
+        ll += c * d.logPdfPartials(data[i], out);
+        scalePartials(out, d.operands.length, c);
+        route(tape, d, out);
+      }
     } else {
       // While the kernel is undecided, keep the data's distributions and where each
       // datum's operations start on the tape, to decide it.
@@ -829,6 +898,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
     this.kernel = continuous ? linearGaussianKernelFor(ds as readonly ContinuousDistribution[], clean, this.tape, this.dim, this.data) : undefined;
     this.kernel ??= compileReplay(this.tape, bounds, ds, clean, this.data, this.dim);
     this.kState = this.kernel === undefined ? GENERAL : KERNEL;
+    if (this.kernel instanceof ReplayProgram && this.subset !== null) this.kernel.setSubset(this.subset, this.subsetScale);
   }
 
   // ---- batches ---------------------------------------------------------------------
@@ -1079,6 +1149,11 @@ const GENERAL = 2;
 const MAX_PROBE_FAILURES = 8;
 /** Latent values per block of a batch (the rows of one pass: this / dim). */
 const BATCH_VALUES = 4096;
+
+/** Multiplies the parameter partials `out[1 … count]` by `c` (a subsample's n/B). */
+function scalePartials(out: Float64Array, count: number, c: number): void {
+  for (let k = 1; k <= count; k++) out[k] *= c;
+}
 
 /** Adds a term's parameter partials `out[1 + k]` into the adjoints of its node operands. */
 function route(tape: Tape, d: LikelihoodDistribution, out: Float64Array): void {

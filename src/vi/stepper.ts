@@ -8,6 +8,7 @@
 import type { DifferentiableModel } from '../model/differentiable-model';
 import type { Rng } from '../random/rng';
 import { createNoiseSource, type BaseSamples, type NoiseSource } from './base-samples';
+import type { DataSubsampler } from './data-subsampler';
 import type { ControlVariateState } from './control-variates';
 import { createWorkspace, pathwise, stickingTheLanding, type ElboEstimator, type EstimatorWorkspace, type NoiseAwareGuide } from './estimators';
 import { allFinite } from './finite';
@@ -23,6 +24,8 @@ export class Stepper {
   lastFailure: { value: number; grad: Float64Array; u: Float64Array[] } | undefined;
   /** Control variates applied to the gradient (set for the optimize phase). */
   cv: ControlVariateState | undefined;
+  /** Data subsampling of each step's gradient (`batchSize`); checks see every datum. */
+  subsampler: DataSubsampler | undefined;
 
   /** The guide's fused estimator stands in for `estimator` (STL or pathwise). */
   readonly fused: boolean;
@@ -60,12 +63,18 @@ export class Stepper {
   step(params: Float64Array, rng: Rng, state: { step(p: Float64Array, g: Float64Array, lr: number, t: number): void }, lr: number, t: number): number {
     this.noise.fill(params, rng, this.ws);
     const cv = this.cv;
+    const sub = this.subsampler;
     let v: number;
-    if (this.fused) {
-      // One pass: estimate, gradient and the control-variate feature means.
-      v = this.guide.reparamFused!(this.model, params, this.ws, this.grad, this.withScore, cv?.h);
-    } else {
-      v = this.estimator.estimate(this.model, this.guide, params, this.ws, this.grad);
+    sub?.draw();
+    try {
+      if (this.fused) {
+        // One pass: estimate, gradient and the control-variate feature means.
+        v = this.guide.reparamFused!(this.model, params, this.ws, this.grad, this.withScore, cv?.h);
+      } else {
+        v = this.estimator.estimate(this.model, this.guide, params, this.ws, this.grad);
+      }
+    } finally {
+      sub?.clear();
     }
     if (!Number.isFinite(v) || !allFinite(this.grad)) return Number.isFinite(v) ? NaN : v;
     if (cv !== undefined) {

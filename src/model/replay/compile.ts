@@ -21,7 +21,7 @@ import {
   OP_AFFINE, OP_CONST_DIV, OP_DIV, OP_DIV_CONST, OP_LEAF_DOT, OP_MUL, OP_POW, isUnaryOp,
 } from '../op-codes';
 import { ConstantColumn } from './constant-column';
-import { pointKernelOf } from './point-kernel';
+import { familyPointKernel } from './point-kernel';
 import { CONST_REF, NO_REF, ReplayProgram, leafRef, type Instruction } from './program';
 
 /** Thrown inside the compiler when the trace is not replayable (caught there). */
@@ -75,7 +75,7 @@ export function compileReplay(
       matchOperands(tape, d, bounds[i], bounds[i + 1], refs, consts, i);
     }
     const code = drafts.map((dr) => finish(dr, n));
-    return new ReplayProgram(code, { kernel: pointKernelOf(kernel), refs, consts }, data, dim);
+    return new ReplayProgram(code, { kernel: familyPointKernel(ctor), refs, consts }, data, dim);
   } catch (e) {
     if (e === NOT_REPLAYABLE) return undefined;
     throw e;

@@ -7,17 +7,11 @@
  * @internal
  */
 import type { SumLogPdfKernel } from '../../distributions/distribution';
+import type { PointLogPdfKernel } from '../../distributions/point-kernel';
 
-/** log f(xⱼ | θⱼ) and ∂/∂θ_k at m points. */
-export interface PointKernel {
-  /** The number of parameters. */
-  readonly arity: number;
-  /**
-   * For j < m: `value[j]` = log f(x[j] | θ) with θ_k = `params[k·m + j]`, and
-   * `partials[k·m + j]` = ∂/∂θ_k; `value[j]` is NaN where the constructor would
-   * refuse θ (the caller then treats the whole row as out of the domain).
-   */
-  evaluate(m: number, params: Float64Array, x: Float64Array, value: Float64Array, partials: Float64Array): void;
+/** A family's point kernel: its own where it has one (a loop written for it), else {@link pointKernelOf}. */
+export function familyPointKernel(ctor: { sumKernel?: SumLogPdfKernel; pointKernel?: PointLogPdfKernel }): PointLogPdfKernel {
+  return Object.prototype.hasOwnProperty.call(ctor, 'pointKernel') ? (ctor.pointKernel as PointLogPdfKernel) : pointKernelOf(ctor.sumKernel as SumLogPdfKernel);
 }
 
 /**
@@ -25,14 +19,14 @@ export interface PointKernel {
  * `sumLogPdfPartials` (the family's own arithmetic, its cache keeping log σ, log Γ(α),
  * … while a parameter repeats, as it does along a column of constants).
  */
-export function pointKernelOf(kernel: SumLogPdfKernel): PointKernel {
+export function pointKernelOf(kernel: SumLogPdfKernel): PointLogPdfKernel {
   const A = kernel.arity;
   const p = new Float64Array(A + kernel.cacheSlots).fill(NaN);
   const xs = new Float64Array(1);
   const out = new Float64Array(A + 1);
   return {
     arity: A,
-    evaluate(m, params, x, value, partials) {
+    evaluate(m, params, x, _aux, value, partials) {
       for (let j = 0; j < m; j++) {
         for (let k = 0; k < A; k++) p[k] = params[k * m + j];
         if (!kernel.accepts(p)) {

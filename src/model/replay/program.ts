@@ -19,7 +19,7 @@ import {
   OP_AFFINE, OP_DIV, OP_LEAF_DOT, OP_MUL, unaryDerivative, unaryValue, OP_EXP, OP_SQUARE,
 } from '../op-codes';
 import type { ConstantColumn } from './constant-column';
-import type { PointKernel } from './point-kernel';
+import type { PointLogPdfKernel } from '../../distributions/point-kernel';
 
 /** A reference to no operand (a one-parent instruction's second parent). */
 export const NO_REF = -0x80000000;
@@ -49,7 +49,7 @@ export interface Instruction {
 
 /** The likelihood's term: the family's point kernel and where each parameter comes from. */
 export interface Term {
-  readonly kernel: PointKernel;
+  readonly kernel: PointLogPdfKernel;
   /** Per parameter: a slot, a leaf reference, or {@link CONST_REF} with its column in `consts`. */
   readonly refs: Int32Array;
   readonly consts: readonly (ConstantColumn | null)[];
@@ -69,6 +69,9 @@ export class ReplayProgram implements LikelihoodKernel {
   private params = new Float64Array(0);
   private partials = new Float64Array(0);
   private xs = new Float64Array(0);
+  /** The kernel's per-datum constants (null: none), and their column over a block. */
+  private readonly aux: Float64Array | null;
+  private auxCol = new Float64Array(0);
   private value = new Float64Array(0);
   private grad = new Float64Array(0);
   private bad = new Uint8Array(0);
@@ -85,6 +88,7 @@ export class ReplayProgram implements LikelihoodKernel {
   ) {
     this.L = code.length;
     this.n = data.length;
+    this.aux = term.kernel.prepare?.(data) ?? null;
   }
 
   /** The number of instructions per datum. */
@@ -160,6 +164,7 @@ export class ReplayProgram implements LikelihoodKernel {
       this.params = new Float64Array(this.term.kernel.arity * pairs);
       this.partials = new Float64Array(this.term.kernel.arity * pairs);
       this.xs = new Float64Array(pairs);
+      this.auxCol = new Float64Array(this.aux === null ? 0 : pairs);
       this.value = new Float64Array(pairs);
     }
     if (this.bad.length < rows) this.bad = new Uint8Array(rows);
@@ -293,13 +298,17 @@ export class ReplayProgram implements LikelihoodKernel {
       }
     }
     const xs = this.xs;
+    const aux = this.aux;
+    const auxCol = this.auxCol;
     for (let i = 0, j = 0; i < nb; i++) {
-      const x = this.data[this.datum(i0 + i)];
+      const di = this.datum(i0 + i);
+      const x = this.data[di];
       for (let r = 0; r < R; r++, j++) xs[j] = x;
+      if (aux !== null) auxCol.fill(aux[di], j - R, j);
     }
     const value = this.value;
     const G = this.partials;
-    term.kernel.evaluate(m, P, xs, value, G);
+    term.kernel.evaluate(m, P, xs, aux === null ? null : auxCol, value, G);
     const bad = this.bad;
     for (let i = 0, j = 0; i < nb; i++) {
       for (let r = 0; r < R; r++, j++) {
