@@ -107,6 +107,19 @@ function addGradient(R: Float64Array, e: Float64Array, k: number, p: number, sca
 }
 
 /**
+ * True when datum 0's distribution `d` (its operands on `tape`) could start a
+ * linear-Gaussian likelihood: exactly a `Normal`, its mean a number or affine in the
+ * latents, its scale a number or a latent. The model then traces every datum whole
+ * (this kernel reads all their affine forms); otherwise it traces datum by datum.
+ */
+export function mayBeLinearGaussian(d: unknown, tape: Tape, dim: number): boolean {
+  if (d === null || typeof d !== 'object' || Object.getPrototypeOf(d) !== Normal.prototype) return false;
+  const [mu, sd] = (d as Normal).operands as unknown as (number | TapeNode)[];
+  if (typeof sd !== 'number' && (sd.tape !== tape || !tape.isLeaf(sd))) return false;
+  return typeof mu === 'number' || (mu.tape === tape && Number.isFinite(tape.affineForm(mu.index, 1, new Float64Array(dim))));
+}
+
+/**
  * The kernel for the distributions `dists[i]` that one gradient-mode pass of a
  * per-datum likelihood returned (their operands still on `tape`), or undefined when
  * it does not apply: every distribution exactly a `Normal`, each mean a number or

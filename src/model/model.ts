@@ -18,8 +18,8 @@ import { InvalidParameterError, ModelError } from '../errors';
 import type { DifferentiableModel, LatentBlock } from './differentiable-model';
 import { layoutPrior, resolveEntry, type Latents, type Prior, type PriorBlock } from './latents';
 import { kernelFor, type LikelihoodKernel } from './likelihood-kernel';
-import { linearGaussianKernelFor } from './linear-gaussian-kernel';
-import { compileReplay } from './replay/compile';
+import { linearGaussianKernelFor, mayBeLinearGaussian } from './linear-gaussian-kernel';
+import { compileReplay, ReplayCompiler } from './replay/compile';
 import { ReplayProgram } from './replay/program';
 import { describe, Plate } from './plate';
 import type { Rng } from '../random/rng';
@@ -690,6 +690,9 @@ export class Model<P extends Prior> implements DifferentiableModel {
 
   /** log joint at `z` with ∂/∂z in `gz` (zeros when the value is not finite from above). */
   private gradCore(): number {
+    // A large per-datum data set is traced datum by datum (O(1) tape, no distribution
+    // kept) rather than whole on the tape of this first gradient.
+    if (this.kState === UNDECIDED && !this.iid && this.data.length > STREAM_PROBE_MIN) this.probeKernel();
     if (this.kState === KERNEL && !this.general) {
       const v = this.gradKernel();
       if (v === v) return v;
@@ -858,32 +861,72 @@ export class Model<P extends Prior> implements DifferentiableModel {
     const tape = this.tape;
     tape.reset(this.dim, this.z);
     tape.valueRead = false;
-    // i.i.d.: one call; per datum: one call per datum (the linear-Gaussian kernel).
-    const calls = this.iid ? 1 : this.data.length;
-    const ds: LikelihoodDistribution[] = [];
-    const bounds = [tape.size];
     try {
-      for (let i = 0; i < calls; i++) {
-        const d: unknown = this.likelihood(this.nodeRec, i);
-        if (d instanceof DiscreteDistribution) {
-          // The kernel skips the per-datum calls that check the counts: check them here.
-          checkDist(d, i, this.data, this.iid);
-          if (this.iid) this.dataChecked = true;
-        } else if (!(d instanceof ContinuousDistribution)) {
-          this.kState = GENERAL;
-          return;
-        }
-        ds.push(d);
-        bounds.push(tape.size);
-      }
+      const d0 = this.probeCall(0);
+      if (d0 === undefined) return;
+      if (this.iid) this.decideKernel(d0, tape.size === this.dim && !tape.valueRead);
+      else if (mayBeLinearGaussian(d0, tape, this.dim)) this.probeWhole(d0);
+      else this.probeStreaming(d0);
     } catch (e) {
       // A mistake in the model (an undeclared latent, counts off a discrete support) is reported, not hidden.
       if (e instanceof ModelError) throw e;
       if (!(e instanceof InvalidParameterError) || ++this.kProbeFailures >= MAX_PROBE_FAILURES) this.kState = GENERAL;
-      return;
     }
-    if (this.iid) this.decideKernel(ds[0], tape.size === this.dim && !tape.valueRead);
-    else this.decideLinearKernel(ds, !tape.valueRead, bounds);
+  }
+
+  /**
+   * Calls the likelihood for datum i with the latents as leaf nodes; undefined (and
+   * the general path decided) when it returns something other than a distribution.
+   */
+  private probeCall(i: number): LikelihoodDistribution | undefined {
+    const d: unknown = this.likelihood(this.nodeRec, i);
+    if (d instanceof DiscreteDistribution) {
+      // The kernels skip the per-datum calls that check the counts: check them here.
+      checkDist(d, i, this.data, this.iid);
+      if (this.iid) this.dataChecked = true;
+    } else if (!(d instanceof ContinuousDistribution)) {
+      this.kState = GENERAL;
+      return undefined;
+    }
+    return d;
+  }
+
+  /** The probe of a possibly linear-Gaussian likelihood: every datum traced on one tape. */
+  private probeWhole(d0: LikelihoodDistribution): void {
+    const tape = this.tape;
+    const ds = [d0];
+    const bounds = [this.dim, tape.size];
+    for (let i = 1; i < this.data.length; i++) {
+      const d = this.probeCall(i);
+      if (d === undefined) return;
+      ds.push(d);
+      bounds.push(tape.size);
+    }
+    this.decideLinearKernel(ds, !tape.valueRead, bounds);
+  }
+
+  /**
+   * The probe of any other per-datum likelihood: traced datum by datum into the
+   * replay compiler, the tape truncated back to its leaves after each, so that n data
+   * take O(1) tape and no distribution is kept (memory linear in n with the
+   * program's per-datum constants only).
+   */
+  private probeStreaming(d0: LikelihoodDistribution): void {
+    const tape = this.tape;
+    const dim = this.dim;
+    const compiler = new ReplayCompiler(tape, d0, this.data, dim);
+    compiler.add(0, d0, dim, tape.size);
+    for (let i = 1; i < this.data.length && !compiler.failed && !tape.valueRead; i++) {
+      tape.truncateToLeaves();
+      const d = this.probeCall(i);
+      if (d === undefined) return;
+      compiler.add(i, d, dim, tape.size);
+    }
+    tape.truncateToLeaves();
+    if (tape.valueRead) compiler.fail();
+    this.kernel = compiler.finish();
+    this.kState = this.kernel === undefined ? GENERAL : KERNEL;
+    if (this.kernel instanceof ReplayProgram && this.subset !== null) this.kernel.setSubset(this.subset, this.subsetScale);
   }
 
   /**
@@ -1145,6 +1188,12 @@ function expInto(u: Float64Array, z: Float64Array): number {
 const UNDECIDED = 0;
 const KERNEL = 1;
 const GENERAL = 2;
+/**
+ * Data above which the first gradient of a per-datum likelihood decides its kernel
+ * by the streaming probe: below it, tracing the data whole on the gradient's own
+ * tape costs little and saves a pass.
+ */
+const STREAM_PROBE_MIN = 4096;
 /** Value-path attempts to decide the kernel before giving up on it. */
 const MAX_PROBE_FAILURES = 8;
 /** Latent values per block of a batch (the rows of one pass: this / dim). */

@@ -223,6 +223,20 @@ export class Tape {
     return leaves;
   }
 
+  /**
+   * Drops every entry after the leaves (values only: adjoints are not touched), so
+   * that a trace datum by datum reuses the same few entries. Valid only when no
+   * adjoint was written beyond the leaves since the last {@link reset}.
+   */
+  truncateToLeaves(): void {
+    for (let s = 0; s < this.vecCount; s++) {
+      this.vecA[s] = EMPTY;
+      this.vecB[s] = null;
+    }
+    this.vecCount = 0;
+    this.size = this.leaves;
+  }
+
   /** True when `node` is one of this tape's current leaves (a latent passed through unchanged). */
   isLeaf(node: TapeNode): boolean {
     return node.tape === this && node.index < this.leaves && this.leafNodes[node.index] === node;

@@ -232,3 +232,35 @@ describe('data subsets (the engine of batchSize)', () => {
     expect(close(ll[0], general.logLikelihood({ a: z[0], b: z[1] }))).toBe(true);
   });
 });
+
+describe('large data sets are traced datum by datum (the streaming probe)', () => {
+  const N = 5000; // above the gradient path's threshold too
+  const r = lcg(8);
+  const cx = Float64Array.from({ length: N }, () => 2 * r() - 1);
+  const cy = Float64Array.from(cx, (x) => Math.exp(0.3 * x) + r() - 0.5);
+  const make = (l: L, i: number): LikelihoodDistribution => new Normal(exp(add(l.a, mul(l.b, cx[i]))), 1);
+  for (const first of ['value', 'gradient'] as const) {
+    it(`first evaluation by ${first}: one call per datum, then the replayed values of the tape`, () => {
+      let calls = 0;
+      const m = new Model({ prior: ab as Prior, likelihood: (l, i) => (calls++, make(l as L, i)), data: cy });
+      const twin = pair({ name: 'twin', prior: ab, make, data: cy }).general;
+      const z = Float64Array.of(0.2, -0.3);
+      const g = new Float64Array(2);
+      if (first === 'value') m.logDensity(z);
+      else m.logDensityGradient(z, g);
+      expect(calls).toBe(N);
+      expect(kernelOf(m)).toBeInstanceOf(ReplayProgram);
+      const gt = new Float64Array(2);
+      expect(close(m.logDensityGradient(z, g), twin.logDensityGradient(z, gt))).toBe(true);
+      for (let k = 0; k < 2; k++) expect(close(g[k], gt[k])).toBe(true);
+      expect(calls).toBe(N);
+    });
+  }
+  it('a likelihood that reads a value stops the trace at that datum and stays general', () => {
+    let calls = 0;
+    const m = new Model({ prior: ab as Prior, likelihood: (l, i) => (calls++, detach((l as L).a), new Normal(exp((l as L).a), 1 + cx[i] * cx[i])), data: cy });
+    m.logDensity(Float64Array.of(0.1, 0.1));
+    expect(kernelOf(m)).toBeUndefined();
+    expect(calls).toBe(1 + N); // the probe's one call, then the general path's n
+  });
+});

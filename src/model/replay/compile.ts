@@ -39,9 +39,78 @@ interface Draft {
   dotRefs: ArrayLike<number>[] | null;
 }
 
+// The compiler reads the tape's entries while they are there; the covariate arrays of
+// `dot` are kept by reference (the user's arrays) until `finish` packs them.
+
+/**
+ * Builds a replay program datum by datum, as the likelihood is traced: `add` each
+ * datum's segment of the tape right after its call (the tape may then be truncated
+ * back to its leaves, so that tracing n data takes O(1) tape), `finish` at the end.
+ * Once a datum does not fit the template, the compiler is `failed` and stays so.
+ */
+export class ReplayCompiler {
+  private drafts: Draft[] = [];
+  private readonly refs: Int32Array = new Int32Array(0);
+  private readonly consts: (ConstantColumn | null)[] = [];
+  private readonly proto: object | undefined;
+  private readonly ctor: { sumKernel?: SumLogPdfKernel };
+  private added = 0;
+  /** True once the trace is known not to be replayable. */
+  failed = false;
+
+  /** @param first - datum 0's distribution (its family must have a summed kernel of its own) */
+  constructor(private readonly tape: Tape, first: LikelihoodDistribution, private readonly data: Float64Array, private readonly dim: number) {
+    this.ctor = first.constructor as { sumKernel?: SumLogPdfKernel };
+    // Only a family's own kernel: a subclass may change the density.
+    if (!Object.prototype.hasOwnProperty.call(this.ctor, 'sumKernel') || first.operands.length !== (this.ctor.sumKernel as SumLogPdfKernel).arity) {
+      this.failed = true;
+      return;
+    }
+    this.proto = Object.getPrototypeOf(first) as object;
+    this.refs = new Int32Array(first.operands.length);
+  }
+
+  /** Datum i's trace: its operations are the tape entries s0 … s1 − 1, `d` its distribution. */
+  add(i: number, d: LikelihoodDistribution, s0: number, s1: number): void {
+    if (this.failed) return;
+    if (i !== this.added++) throw new RangeError('ReplayCompiler.add: data must come in order');
+    const n = this.data.length;
+    const tape = this.tape;
+    try {
+      if (i === 0) {
+        for (let e = s0; e < s1; e++) this.drafts.push(draftOf(tape, s0, e, n));
+        operandsOf(tape, d, s0, s1, this.refs, this.consts, n);
+        return;
+      }
+      if (s1 - s0 !== this.drafts.length || Object.getPrototypeOf(d) !== this.proto) throw NOT_REPLAYABLE;
+      for (let t = 0; t < this.drafts.length; t++) matchEntry(tape, this.drafts[t], s0, s0 + t, i);
+      matchOperands(tape, d, s0, s1, this.refs, this.consts, i);
+    } catch (e) {
+      if (e !== NOT_REPLAYABLE) throw e;
+      this.fail();
+    }
+  }
+
+  /** Gives up (a value was read, a datum did not fit): frees what was gathered. */
+  fail(): void {
+    this.failed = true;
+    this.drafts = [];
+  }
+
+  /** The program, or undefined when some datum did not fit (or not every datum was added). */
+  finish(): ReplayProgram | undefined {
+    const n = this.data.length;
+    if (this.failed || this.added !== n || n === 0) return undefined;
+    const code = this.drafts.map((dr) => finish(dr, n));
+    return new ReplayProgram(code, { kernel: familyPointKernel(this.ctor), refs: this.refs, consts: this.consts }, this.data, this.dim);
+  }
+}
+
 /**
  * The replay program of a traced per-datum likelihood, or undefined when it does
- * not apply (see the module comment). `clean`: no latent value was read.
+ * not apply (see the module comment): datum i's operations are the tape entries
+ * `bounds[i] … bounds[i+1] − 1` and `dists[i]` its distribution; `clean`: no latent
+ * value was read.
  */
 export function compileReplay(
   tape: Tape,
@@ -53,33 +122,9 @@ export function compileReplay(
 ): ReplayProgram | undefined {
   const n = data.length;
   if (!clean || n === 0 || dists.length !== n || bounds.length !== n + 1) return undefined;
-  const d0 = dists[0];
-  const ctor = d0.constructor as { sumKernel?: SumLogPdfKernel };
-  // Only a family's own kernel: a subclass may change the density.
-  if (!Object.prototype.hasOwnProperty.call(ctor, 'sumKernel')) return undefined;
-  const kernel = ctor.sumKernel as SumLogPdfKernel;
-  if (d0.operands.length !== kernel.arity) return undefined;
-  const proto = Object.getPrototypeOf(d0) as object;
-  try {
-    const L = bounds[1] - bounds[0];
-    const drafts: Draft[] = [];
-    for (let t = 0; t < L; t++) drafts.push(draftOf(tape, bounds[0], bounds[0] + t, n));
-    const refs = new Int32Array(kernel.arity);
-    const consts: (ConstantColumn | null)[] = [];
-    operandsOf(tape, d0, bounds[0], bounds[1], refs, consts, n);
-    for (let i = 1; i < n; i++) {
-      if (bounds[i + 1] - bounds[i] !== L) return undefined;
-      for (let t = 0; t < L; t++) matchEntry(tape, drafts[t], bounds[i], bounds[i] + t, i);
-      const d = dists[i];
-      if (Object.getPrototypeOf(d) !== proto) return undefined;
-      matchOperands(tape, d, bounds[i], bounds[i + 1], refs, consts, i);
-    }
-    const code = drafts.map((dr) => finish(dr, n));
-    return new ReplayProgram(code, { kernel: familyPointKernel(ctor), refs, consts }, data, dim);
-  } catch (e) {
-    if (e === NOT_REPLAYABLE) return undefined;
-    throw e;
-  }
+  const c = new ReplayCompiler(tape, dists[0], data, dim);
+  for (let i = 0; i < n && !c.failed; i++) c.add(i, dists[i], bounds[i], bounds[i + 1]);
+  return c.finish();
 }
 
 /** The reference of parent `p` of entry `e` in the segment starting at `s0`. */
