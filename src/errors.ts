@@ -15,7 +15,7 @@
  * ```ts
  * import { Normal, InvalidParameterError } from 'varinf';
  * try { new Normal(0, -1); } catch (e) {
- *   if (e instanceof InvalidParameterError) console.log(e.parameter, e.value); // "sigma" -1
+ *   if (e instanceof InvalidParameterError) console.log(e.parameter, e.value); // → "sigma" -1
  * }
  * ```
  */
@@ -61,7 +61,7 @@ export class InvalidParameterError extends RangeError {
  * ```ts
  * import { kl, Normal, Gamma, UnsupportedKLError } from 'varinf';
  * try { kl(new Normal(0, 1), new Gamma(2, 1)); } catch (e) {
- *   console.log(e instanceof UnsupportedKLError); // true
+ *   console.log(e instanceof UnsupportedKLError); // → true
  * }
  * ```
  */
@@ -111,7 +111,7 @@ export function formatValue(value: unknown): string {
  * import { Model, Exponential, Normal, ModelError } from 'varinf';
  * const m = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
  * try { m.logJoint({} as { z: number }); } catch (e) {
- *   if (e instanceof ModelError) console.log(e.latent, e.message); // "z" 'Model: latent "z" is missing …'
+ *   if (e instanceof ModelError) console.log(e.latent, e.message); // → "z" 'Model: latent "z" is missing …'
  * }
  * ```
  */

@@ -17,7 +17,7 @@ import { formatValue } from './errors';
  * @example
  * ```ts
  * import { limits } from 'varinf';
- * limits.maxArrayLength; // 33554432 (2^25 doubles = 256 MiB)
+ * limits.maxArrayLength; // → 33554432 (2^25 doubles = 256 MiB)
  * ```
  */
 export interface Limits {

@@ -31,9 +31,9 @@ import { isPositiveValue, notANumber, positiveParam } from './validate';
  * ```ts
  * import { Gamma } from 'varinf';
  * const d = new Gamma(2, 1);
- * d.mean();            // 2
- * d.logPdf(1);         // -1
- * d.cdf(1);            // 0.2642411176571153
+ * d.mean();            // → 2
+ * d.logPdf(1);         // → -1
+ * d.cdf(1);            // → 0.2642411176571153
  * d.logCdf(1e-300);    // -1381.55..., where cdf underflows to 0
  * ```
  */

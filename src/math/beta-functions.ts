@@ -48,8 +48,8 @@ function lgammaSmall(x: number): number {
  * @returns log B(a, b); NaN for non-positive or NaN arguments; +∞ if an argument is 0.
  * @example
  * ```ts
- * lbeta(2, 3);       // -2.4849066497880004 (= log(1/12))
- * lbeta(1e5, 1e-3);  // 6.895665964913892
+ * lbeta(2, 3);       // → -2.4849066497880004 (= log(1/12))
+ * lbeta(1e5, 1e-3);  // → 6.895665964913892
  * ```
  */
 export function lbeta(a: number, b: number): number {
@@ -87,7 +87,7 @@ export function lbeta(a: number, b: number): number {
  * @returns log(a·B(a, b))
  * @example
  * ```ts
- * logABeta(1e-3, 100); // -0.005176560476087955 (log a + lbeta would keep ~13 digits)
+ * logABeta(1e-3, 100); // → -0.005176560476087955 (log a + lbeta would keep ~13 digits)
  * ```
  */
 export function logABeta(a: number, b: number): number {
@@ -114,7 +114,7 @@ export function logABeta(a: number, b: number): number {
  * @returns log(1 + x) − x
  * @example
  * ```ts
- * log1pmx(1e-10); // -4.999999999666667e-21 (log1p(1e-10) − 1e-10 keeps only ~6 digits)
+ * log1pmx(1e-10); // → -4.999999999666667e-21 (log1p(1e-10) − 1e-10 keeps only ~6 digits)
  * ```
  */
 export function log1pmx(x: number): number {
@@ -181,7 +181,7 @@ export function stirlerrDiff(x: number, a: number): number {
  * @returns ψ(x + a) − ψ(x)
  * @example
  * ```ts
- * digammaDiff(1e5, 0.5); // 5.0000125e-6
+ * digammaDiff(1e5, 0.5); // → 5.0000125e-6
  * ```
  */
 export function digammaDiff(x: number, a: number): number {

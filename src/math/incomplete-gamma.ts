@@ -230,7 +230,7 @@ export function logGammaP(a: number, x: number): number {
  * @returns log Q(a, x) ∈ [−∞, 0]
  * @example
  * ```ts
- * logGammaQ(1, 2000); // -2000
+ * logGammaQ(1, 2000); // → -2000
  * ```
  */
 export function logGammaQ(a: number, x: number): number {
@@ -366,7 +366,7 @@ export function gammaPInv(a: number, p: number): number {
  * @returns x with Q(a, x) = q
  * @example
  * ```ts
- * gammaQInv(1, 1e-300); // 690.7755278982137
+ * gammaQInv(1, 1e-300); // → 690.7755278982137
  * ```
  */
 export function gammaQInv(a: number, q: number): number {
@@ -403,7 +403,7 @@ export function gammaPInvFromLog(a: number, logp: number): number {
  * @returns x with log Q(a, x) = logq
  * @example
  * ```ts
- * gammaQInvFromLog(1, -2000); // 2000
+ * gammaQInvFromLog(1, -2000); // → 2000
  * ```
  */
 export function gammaQInvFromLog(a: number, logq: number): number {

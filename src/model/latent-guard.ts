@@ -22,7 +22,7 @@ const PLAIN = new Set(['then', 'toJSON', 'asymmetricMatch', 'nodeType', '$$typeo
  * ```ts
  * const rec = guardedRecord(['z']);
  * rec.z = 1.5;
- * rec.z;  // 1.5
+ * rec.z;  // → 1.5
  * rec.zz; // ModelError: Model: the model's code reads latent "zz", which the prior does not declare (it declares "z")
  * ```
  */
@@ -43,7 +43,7 @@ export function guardedRecord(names: readonly string[]): Record<string, unknown>
  *
  * @example
  * ```ts
- * declaredList(['mu', 'tau']); // '"mu", "tau"'
+ * declaredList(['mu', 'tau']); // → '"mu", "tau"'
  * ```
  * @internal
  */

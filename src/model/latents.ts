@@ -91,7 +91,7 @@ export type Latents<P extends Prior> = { readonly [K in keyof P]: LatentValue<P[
  *
  * @example
  * ```ts
- * layoutPrior({ w: plate(new Normal(0, 1), 3) })[0]; // { name: "w", offset: 0, size: 3, kind: "plate", … }
+ * layoutPrior({ w: plate(new Normal(0, 1), 3) })[0]; // → { name: "w", offset: 0, size: 3, kind: "plate", … }
  * ```
  */
 export interface PriorBlock extends LatentBlock {
@@ -112,7 +112,7 @@ export interface PriorBlock extends LatentBlock {
  *
  * @example
  * ```ts
- * layoutPrior({ z: new Exponential(1), w: plate(new Normal(0, 1), 2) }).map((b) => [b.offset, b.size]); // [[0, 1], [1, 2]]
+ * layoutPrior({ z: new Exponential(1), w: plate(new Normal(0, 1), 2) }).map((b) => [b.offset, b.size]); // → [[0, 1], [1, 2]]
  * ```
  * @throws ModelError when an entry is not a distribution, a non-empty array of
  *   distributions with one kind of support, or a plate

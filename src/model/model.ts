@@ -113,8 +113,8 @@ export interface ModelSpec<P extends Prior> {
  *   likelihood: ({ z }) => new Normal(z, 1),
  *   data: [1.3],
  * });
- * Math.exp(model.logJoint({ z: 1.5 })); // 0.08725… = e^{-1.5} φ(-0.2)
- * model.gradLogJoint({ z: 1.5 });       // { z: -1.2 } = −1 + (1.3 − 1.5)
+ * Math.exp(model.logJoint({ z: 1.5 })); // → 0.08725… = e^{-1.5} φ(-0.2)
+ * model.gradLogJoint({ z: 1.5 });       // → { z: -1.2 } = −1 + (1.3 − 1.5)
  * ```
  */
 export class Model<P extends Prior> implements DifferentiableModel {
@@ -492,7 +492,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * ```ts
    * import { Exponential, Model, Normal, Rng } from 'varinf';
    * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3, 0.4] });
-   * model.sampleData({ z: 1.5 }, new Rng(1)); // Float64Array(2), draws of Normal(1.5, 1)
+   * model.sampleData({ z: 1.5 }, new Rng(1)); // → Float64Array(2), draws of Normal(1.5, 1)
    * ```
    */
   sampleData(values: Latents<P>, rng: Rng, out: Float64Array = new Float64Array(this.data.length)): Float64Array {

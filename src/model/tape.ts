@@ -47,7 +47,7 @@ const AFFINE = 4;
  * @example
  * ```ts
  * const w = tape.leafBlock(2, 5);
- * w[LEAF_BLOCK]; // 2: w[j] is leaf 2 + j
+ * w[LEAF_BLOCK]; // → 2: w[j] is leaf 2 + j
  * ```
  */
 export const LEAF_BLOCK: unique symbol = Symbol('varinf.leafBlock');
@@ -117,7 +117,7 @@ export class TapeNode implements BoxedScalar {
  *
  * @example
  * ```ts
- * isNode(1.5); // false
+ * isNode(1.5); // → false
  * ```
  */
 export function isNode(x: unknown): x is TapeNode {
@@ -135,7 +135,7 @@ export function isNode(x: unknown): x is TapeNode {
  * const y = tape.unary(x.value * x.value, x.index, 2 * x.value); // y = x²
  * tape.adjoints[y.index] = 1;
  * tape.backward();
- * tape.adjoints[0]; // 4
+ * tape.adjoints[0]; // → 4
  * ```
  */
 export class Tape {

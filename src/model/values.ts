@@ -82,7 +82,7 @@ function badLatent(b: PriorBlock, x: unknown): ModelError {
  *
  * @example
  * ```ts
- * makeRecord(layoutPrior({ a: new Normal(0, 1), w: plate(new Normal(0, 1), 2) }), new Float64Array([1, 2, 3])); // { a: 1, w: Float64Array [2, 3] }
+ * makeRecord(layoutPrior({ a: new Normal(0, 1), w: plate(new Normal(0, 1), 2) }), new Float64Array([1, 2, 3])); // → { a: 1, w: Float64Array [2, 3] }
  * ```
  */
 export function makeRecord(blocks: readonly PriorBlock[], flat: Float64Array): Record<string, number | Float64Array> {
@@ -148,7 +148,7 @@ function supportText(d: DiscreteDistribution): string {
  *
  * @example
  * ```ts
- * copyData([1.3]);      // Float64Array [1.3]
+ * copyData([1.3]);      // → Float64Array [1.3]
  * copyData([1, NaN]);   // InvalidParameterError: Model: data[1] must be finite, got NaN
  * ```
  * @throws InvalidParameterError naming the first non-finite datum (`Model: data[3] must be finite, got NaN`)

@@ -31,7 +31,7 @@ export function logUniform(lo: number, hi: number): fc.Arbitrary<number> {
  * @example
  * ```ts
  * import { signedLog } from 'varinf/testing';
- * const mu = signedLog(-8, 8); // 0, ±1e-8 … ±1e8
+ * const mu = signedLog(-8, 8); // → 0, ±1e-8 … ±1e8
  * ```
  */
 export function signedLog(lo: number, hi: number): fc.Arbitrary<number> {
@@ -59,7 +59,7 @@ export function nonPositive(): fc.Arbitrary<number> {
  * @example
  * ```ts
  * import { notANumber } from 'varinf/testing';
- * const bad = notANumber(); // NaN, Infinity, "1", undefined, …
+ * const bad = notANumber(); // → NaN, Infinity, "1", undefined, …
  * ```
  */
 export function notANumber(): fc.Arbitrary<unknown> {

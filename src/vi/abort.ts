@@ -29,8 +29,8 @@ export interface AbortSignalLike {
  *
  * @example
  * ```ts
- * isAbortSignal(new AbortController().signal); // true
- * isAbortSignal({});                           // false
+ * isAbortSignal(new AbortController().signal); // → true
+ * isAbortSignal({});                           // → false
  * ```
  */
 export function isAbortSignal(x: unknown): x is AbortSignalLike {

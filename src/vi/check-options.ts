@@ -19,7 +19,7 @@ import { text } from '../errors';
  * ```ts
  * import { fit, UnknownOptionError } from 'varinf/vi';
  * try { fit(model, { Seed: 99 } as never); } catch (e) {
- *   if (e instanceof UnknownOptionError) console.log(e.unknown, e.suggestions); // ["Seed"] ["seed"]
+ *   if (e instanceof UnknownOptionError) console.log(e.unknown, e.suggestions); // → ["Seed"] ["seed"]
  * }
  * ```
  */
@@ -82,7 +82,7 @@ export function checkOptions(owner: string, options: object, allowed: readonly s
  * @example
  * ```ts
  * interface O { readonly a?: number; readonly b?: string }
- * const O_KEYS = optionKeys<O>()(['a', 'b'] as const); // ['a'] alone would not compile
+ * const O_KEYS = optionKeys<O>()(['a', 'b'] as const); // → ['a'] alone would not compile
  * ```
  */
 export function optionKeys<T>() {

@@ -135,7 +135,7 @@ export function assessParameters(batches: readonly Float64Array[], units: Float6
  * @returns the largest excess |ḡ_i|·unit_i − 4·se_i·unit_i (the largest scaled gradient) and the verdict
  * @example
  * ```ts
- * assessStationarity(Float64Array.of(0.01), Float64Array.of(0.01), Float64Array.of(1), 0.05).passed; // true
+ * assessStationarity(Float64Array.of(0.01), Float64Array.of(0.01), Float64Array.of(1), 0.05).passed; // → true
  * ```
  */
 export function assessStationarity(mean: Float64Array, stderr: Float64Array, units: Float64Array, tolerance: number): { readonly excess: number; readonly worst: number; readonly passed: boolean } {

@@ -113,7 +113,7 @@ export interface EstimatorWorkspace {
  * @example
  * ```ts
  * const ws = createWorkspace(guide, 16);
- * ws.noise.length; // 16
+ * ws.noise.length; // → 16
  * ```
  */
 export function createWorkspace(guide: Guide, samples: number): EstimatorWorkspace {
@@ -562,7 +562,7 @@ export function sampleLogWeights(
  *
  * @example
  * ```ts
- * Object.keys(estimators); // ["pathwise", "stickingTheLanding", …]
+ * Object.keys(estimators); // → ["pathwise", "stickingTheLanding", …]
  * fit(model, { estimator: estimators.pathwise });
  * ```
  */

@@ -269,7 +269,7 @@ export interface FitResultJSON {
  * import { fit, restoreFit } from 'varinf/vi';
  * const r = fit(model, { guide: { z: LogNormal }, seed: 1 });
  * r.posterior.z;                        // LogNormal
- * r.sample(1000, { seed: 2 }).z;        // Float64Array(1000), joint draws
+ * r.sample(1000, { seed: 2 }).z;        // → Float64Array(1000), joint draws
  * r.summary();                          // [{ name: "z", mean, sd, q05, q50, q95 }]
  * const again = restoreFit(model, JSON.parse(JSON.stringify(r)));
  * ```
@@ -461,8 +461,8 @@ export class FitResult<M = DifferentiableModel, G = GuideSpec> {
  *
  * @example
  * ```ts
- * jsonNumber(1.5);  // 1.5
- * jsonNumber(NaN);  // "NaN"
+ * jsonNumber(1.5);  // → 1.5
+ * jsonNumber(NaN);  // → "NaN"
  * ```
  */
 export function jsonNumber(x: number): JsonNumber {

@@ -810,7 +810,7 @@ function* run<M extends DifferentiableModel, G = GuideSpec>(model: M, cfg: Setti
  * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
  * const r = fit(model, { guide: { z: LogNormal }, seed: 1 });
  * r.posterior.z;              // LogNormal(-0.321, 0.664): the best LogNormal (exact optimum -0.320, 0.664)
- * r.diagnostics.khatReading;  // "poor" (k̂ ≈ 0.95): no LogNormal covers the posterior's
+ * r.diagnostics.khatReading;  // → "poor" (k̂ ≈ 0.95): no LogNormal covers the posterior's
  *                             // positive density at z = 0 (see docs/diagnostics.md, "k̂")
  * ```
  */

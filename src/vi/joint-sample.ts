@@ -23,7 +23,7 @@ import type { Guide, PriorOf } from './guide';
  * @example
  * ```ts
  * const draws: JointSamples<typeof model> = result.sample(1000, { seed: 1 });
- * draws.z; // Float64Array(1000)
+ * draws.z; // → Float64Array(1000)
  * ```
  */
 export type JointSamples<M> = [PriorOf<M>] extends [never]
@@ -58,7 +58,7 @@ export const SAMPLE_OPTION_KEYS = optionKeys<SampleOptions>()(['seed']);
  *
  * @example
  * ```ts
- * readSeed('sample', undefined); // 0
+ * readSeed('sample', undefined); // → 0
  * readSeed('sample', 0.5);       // throws InvalidParameterError "sample: seed must be an integer, got 0.5"
  * ```
  */
@@ -73,7 +73,7 @@ export function readSeed(owner: string, seed: unknown): number | bigint {
  *
  * @example
  * ```ts
- * readCount('sample', 'n', 10); // 10
+ * readCount('sample', 'n', 10); // → 10
  * readCount('sample', 'n', -1); // throws InvalidParameterError "sample: n must be a non-negative integer, got -1"
  * ```
  */

@@ -51,7 +51,7 @@ export interface ModeReport {
  * @returns the report
  * @example
  * ```ts
- * checkModes(model, laplaceStart(model, u0), 1).modes; // 2 for y = 4 ~ Normal(z², 0.1)
+ * checkModes(model, laplaceStart(model, u0), 1).modes; // → 2 for y = 4 ~ Normal(z², 0.1)
  * ```
  */
 export function checkModes(model: DifferentiableModel, main: LaplaceStart, seed: number | bigint, restarts = 4): ModeReport {

@@ -50,7 +50,7 @@ export interface Preconditioner {
  *
  * @example
  * ```ts
- * identityPreconditioner().identity; // true
+ * identityPreconditioner().identity; // → true
  * ```
  */
 export function identityPreconditioner(): Preconditioner {

@@ -69,7 +69,7 @@ export const PREDICTIVE_OPTION_KEYS = optionKeys<PredictiveOptions>()(['samples'
  * @example
  * ```ts
  * import { predictive } from 'varinf/vi';
- * const reps = predictive(model, result, { samples: 1000, seed: 1 }); // 1000 · N values
+ * const reps = predictive(model, result, { samples: 1000, seed: 1 }); // → 1000 · N values
  * const N = model.data.length;
  * const means = Array.from({ length: 1000 }, (_, s) => reps.subarray(s * N, (s + 1) * N).reduce((a, b) => a + b) / N);
  * ```

@@ -43,7 +43,7 @@ export function constant(): Schedule {
  * @param t0 - steps before the decay sets in (default 100)
  * @example
  * ```ts
- * inverseSqrt(1).factor(300); // 0.5
+ * inverseSqrt(1).factor(300); // → 0.5
  * ```
  */
 export function inverseSqrt(t0 = 100): Schedule {
@@ -74,7 +74,7 @@ export function polynomialDecay(t0 = 100, power = 1): Schedule {
  * @param gamma - multiplier per drop, in (0, 1) (default 0.5)
  * @example
  * ```ts
- * stepDecay(500, 0.5).factor(1000); // 0.25
+ * stepDecay(500, 0.5).factor(1000); // → 0.25
  * ```
  */
 export function stepDecay(every: number, gamma = 0.5): Schedule {

@@ -38,7 +38,7 @@ import { fitWarning, type FitWarning } from './warnings';
  *
  * @example
  * ```ts
- * MAX_DENSE_DIM; // 400
+ * MAX_DENSE_DIM; // → 400
  * ```
  */
 export const MAX_DENSE_DIM = 400;
@@ -73,7 +73,7 @@ export interface FitStart {
  * @returns it, typed
  * @example
  * ```ts
- * readInit(undefined); // "map"
+ * readInit(undefined); // → "map"
  * ```
  */
 export function readInit(v: unknown): InitOption {

@@ -85,7 +85,7 @@ export const SUMMARY_DRAWS = 4000;
  *
  * @example
  * ```ts
- * readProbs([0.025, 0.975]); // [0.025, 0.975]
+ * readProbs([0.025, 0.975]); // → [0.025, 0.975]
  * readProbs([2]);            // throws InvalidParameterError "summary: probs[0] must be in [0, 1], got 2"
  * ```
  */
@@ -104,7 +104,7 @@ export function readProbs(probs: unknown): readonly number[] | undefined {
  *
  * @example
  * ```ts
- * quantileSorted(Float64Array.of(1, 2, 3, 4), 0.5); // 2.5
+ * quantileSorted(Float64Array.of(1, 2, 3, 4), 0.5); // → 2.5
  * ```
  */
 export function quantileSorted(sorted: Float64Array, p: number): number {

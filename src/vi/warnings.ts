@@ -90,7 +90,7 @@ export function fitWarning(code: string, message: string): FitWarning {
  *
  * @example
  * ```ts
- * khatWarnings({ khat: 0.9, elboStderr: 0.01 }, 20_000); // [{ code: 'khat-high', … }]
+ * khatWarnings({ khat: 0.9, elboStderr: 0.01 }, 20_000); // → [{ code: 'khat-high', … }]
  * ```
  * @internal
  */
