@@ -215,10 +215,13 @@ export type { DistributionJSON } from './shared';
  *
  * @example
  * ```ts
+ * import { Normal } from 'varinf';
  * const k = Normal.sumKernel; // internal
- * const p = new Float64Array([1.2, 1, NaN, NaN]); // mu, sigma, then k.cacheSlots cache slots
- * const out = new Float64Array(3);
- * if (k.accepts(p)) k.sumLogPdfPartials(p, xs, out); // = new Normal(1.2, 1).sumLogPdfPartials(xs, out)
+ * k.cacheSlots; // → 3
+ * const p = Float64Array.of(1.2, 1, NaN, NaN, NaN); // mu, sigma, then k.cacheSlots cache slots (NaN: empty)
+ * const xs = [0.3, 1.1, 2];
+ * k.accepts(p); // → true
+ * k.sumLogPdfPartials(p, xs, new Float64Array(3)) === new Normal(1.2, 1).sumLogPdfPartials(xs, new Float64Array(3)); // → true
  * ```
  * @internal
  */

@@ -160,7 +160,7 @@ function powerDifferences(coef: readonly number[], first: number, x: number, a: 
  * @returns stirlerr(x) − stirlerr(x + a)
  * @example
  * ```ts
- * stirlerrDiff(1e4, 1e-10); // ≈ 1e-10/(12·1e8) = 8.33e-20
+ * stirlerrDiff(1e4, 1e-10); // ≈ 8.33e-20 (≈ 1e-10/(12·1e8))
  * ```
  */
 export function stirlerrDiff(x: number, a: number): number {
@@ -200,7 +200,7 @@ export function digammaDiff(x: number, a: number): number {
  * @returns log x − 1/(2x) − ψ(x)
  * @example
  * ```ts
- * digammaRemainder(100); // ≈ 1/(12·100²) = 8.333e-6
+ * digammaRemainder(100); // ≈ 8.333e-6 (≈ 1/(12·100²))
  * ```
  */
 export function digammaRemainder(x: number): number {

@@ -189,7 +189,7 @@ export function gammaP(a: number, x: number): number {
  * @returns Q(a, x) ∈ [0, 1]
  * @example
  * ```ts
- * gammaQ(10, 110); // ≈ 1.19419274424688e-35 (cond ≈ 100)
+ * gammaQ(10, 110); // ≈ 1.1941927442469e-35 (exact 1.1941927442468829e-35; cond ≈ 100)
  * ```
  */
 export function gammaQ(a: number, x: number): number {

@@ -35,7 +35,7 @@ export function absSinPi(x: number): number {
  * @returns π·cot(πx)
  * @example
  * ```ts
- * piCotPi(0.25); // ≈ π
+ * piCotPi(0.25); // ≈ 3.14159265358979 (π)
  * piCotPi(-0.5); // → 0
  * ```
  */

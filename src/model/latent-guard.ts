@@ -23,7 +23,7 @@ const PLAIN = new Set(['then', 'toJSON', 'asymmetricMatch', 'nodeType', '$$typeo
  * const rec = guardedRecord(['z']);
  * rec.z = 1.5;
  * rec.z;  // → 1.5
- * rec.zz; // ModelError: Model: the model's code reads latent "zz", which the prior does not declare (it declares "z")
+ * rec.zz; // throws ModelError: Model: the model's code reads latent "zz", which the prior does not declare (it declares "z")
  * ```
  */
 export function guardedRecord(names: readonly string[]): Record<string, unknown> {
@@ -60,7 +60,13 @@ const GUARD_ERRORS: WeakSet<object> = /* @__PURE__ */ new WeakSet();
  *
  * @example
  * ```ts
- * try { rec.zz; } catch (e) { isUnknownLatentRead(e); } // true
+ * const rec = guardedRecord(['z']);
+ * try {
+ *   rec.zz;
+ * } catch (e) {
+ *   isUnknownLatentRead(e); // → true
+ * }
+ * isUnknownLatentRead(new Error('zz')); // → false
  * ```
  */
 export function isUnknownLatentRead(e: unknown): e is ModelError {

@@ -24,7 +24,12 @@ import type { BoxedScalar } from '../distributions/scalar';
  *
  * @example
  * ```ts
- * try { (node as unknown as number) + 1; } catch (e) { (e as Error).message === NON_DIFFERENTIABLE_MESSAGE; }
+ * const [node] = new Tape().reset(1, [2]);
+ * try {
+ *   (node as unknown as number) + 1;
+ * } catch (e) {
+ *   (e as Error).message === NON_DIFFERENTIABLE_MESSAGE; // → true
+ * }
  * ```
  */
 export const NON_DIFFERENTIABLE_MESSAGE =
@@ -46,6 +51,8 @@ const AFFINE = 4;
  *
  * @example
  * ```ts
+ * const tape = new Tape();
+ * tape.reset(7, new Float64Array(7));
  * const w = tape.leafBlock(2, 5);
  * w[LEAF_BLOCK]; // → 2: w[j] is leaf 2 + j
  * ```
@@ -57,7 +64,10 @@ export const LEAF_BLOCK: unique symbol = Symbol('varinf.leafBlock');
  *
  * @example
  * ```ts
+ * const tape = new Tape();
+ * tape.reset(3, new Float64Array(3));
  * const w: LeafBlock = tape.leafBlock(0, 3); // typed Float64Array when handed to user code
+ * w.length; // → 3
  * ```
  */
 export type LeafBlock = TapeNode[] & { [LEAF_BLOCK]: number };
@@ -71,9 +81,12 @@ export type LeafBlock = TapeNode[] & { [LEAF_BLOCK]: number };
  *
  * @example
  * ```ts
+ * import { Model, Normal, mul } from 'varinf';
  * // Inside a likelihood under gradLogJoint, `z` is a TapeNode:
- * // ({ z }) => new Normal(mul(2, z), 1)   // differentiable
- * // ({ z }) => new Normal(2 * z, 1)       // TypeError: not differentiable
+ * const ok = new Model({ prior: { z: new Normal(0, 1) }, likelihood: ({ z }) => new Normal(mul(2, z), 1), data: [1] });
+ * ok.gradLogJoint({ z: 0.5 }); // → { z: -0.5 } (= −z + 2(1 − 2z))
+ * const bad = new Model({ prior: { z: new Normal(0, 1) }, likelihood: ({ z }) => new Normal(2 * z, 1), data: [1] });
+ * bad.gradLogJoint({ z: 0.5 }); // throws TypeError: latent arithmetic with + - * / or Math.* inside a model is not differentiable…
  * ```
  */
 export class TapeNode implements BoxedScalar {

@@ -15,7 +15,7 @@ import { checkArray, checkInterval, describeValue } from './spec';
  * import { histogramBins, type Histogram } from 'varinf/plot';
  * const h: Histogram = histogramBins([0.1, 0.2, 0.7], { bins: 2, domain: [0, 1] });
  * h.counts;  // → [2, 1]
- * h.density; // [4/3, 2/3]: count / (total · width)
+ * h.density; // ≈ [1.333, 0.667]: count / (total · width)
  * ```
  */
 export interface Histogram {

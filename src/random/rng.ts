@@ -75,7 +75,7 @@ const LONG_JUMP: readonly number[] = [0xb523952e, 0x0b6f099f, 0xccf5a0ef, 0x1c58
  * const z = rng.normal();       // N(0, 1)
  * const g = rng.gamma(2.5);     // Gamma(2.5, 1)
  * const buf = new Float64Array(1000);
- * rng.fillNormal(buf);          // → 1000 standard normals, no allocation
+ * rng.fillNormal(buf);          // fills buf with 1000 standard normals, no allocation
  * ```
  */
 export class Rng {
@@ -257,7 +257,7 @@ export class Rng {
    *
    * @example
    * ```ts
-   * const die = new Rng(5).uniformInt(6) + 1; // 1..6
+   * const die = new Rng(5).uniformInt(6) + 1; // a roll of a die, 1 to 6
    * ```
    */
   uniformInt(n: number): number {

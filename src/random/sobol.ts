@@ -112,7 +112,7 @@ function owenScrambleReversed(rx: number, seed: number): number {
  * ```ts
  * import { Rng, ScrambledSobol } from 'varinf';
  * const qmc = new ScrambledSobol(2);
- * const z = qmc.fillNormal(new Rng(1), new Float64Array(16 * 2), 16); // → 16 points, row-major
+ * const z = qmc.fillNormal(new Rng(1), new Float64Array(16 * 2), 16); // → Float64Array(32): 16 points of 2 coordinates, row-major
  * ```
  */
 export class ScrambledSobol {

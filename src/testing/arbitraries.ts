@@ -158,7 +158,7 @@ const halfValid = (): fc.Arbitrary<number[]> => fc.tuple(logUniform(-300, 300));
  * @example
  * ```ts
  * import { halfNormalFamily } from 'varinf/testing';
- * halfNormalFamily.make(1).variance(); // → 1 − 2/π = 0.36338022763241865
+ * halfNormalFamily.make(1).variance(); // → 0.36338022763241865 (= 1 − 2/π)
  * ```
  */
 export const halfNormalFamily: Family<HalfNormal> = /* @__PURE__ */ defineFamily({
@@ -213,7 +213,7 @@ const uniformValid = (): fc.Arbitrary<number[]> =>
  * @example
  * ```ts
  * import { uniformFamily } from 'varinf/testing';
- * uniformFamily.make(0, 2).variance(); // 1/3
+ * uniformFamily.make(0, 2).variance(); // ≈ 0.33333 (= 1/3)
  * ```
  */
 export const uniformFamily: Family<Uniform> = /* @__PURE__ */ defineFamily({
@@ -289,7 +289,7 @@ const studentTValid = (): fc.Arbitrary<number[]> => fc.tuple(logUniform(-2, 8), 
  * @example
  * ```ts
  * import { studentTFamily } from 'varinf/testing';
- * studentTFamily.make(5, 0, 1).variance(); // 5/3
+ * studentTFamily.make(5, 0, 1).variance(); // ≈ 1.66667 (= 5/3)
  * ```
  */
 export const studentTFamily: Family<StudentT> = /* @__PURE__ */ defineFamily({

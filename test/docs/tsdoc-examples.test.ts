@@ -145,6 +145,7 @@ describe('TSDoc examples of src/, run', () => {
     }
     const faults: string[] = [];
     o.built.claims.forEach(({ line, claim }, k) => {
+      if (claim.kind === 'type') return undefined; // checked by the compiler
       const where = `${e.file}:${e.line + 1 + line} (${e.symbol}) // ${claim.text}`;
       const r = got.get(k);
       if (r === undefined) return faults.push(`${where}: the statement never ran`);

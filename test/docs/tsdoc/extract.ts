@@ -103,7 +103,7 @@ export function extractExamples(root: string, path: string): TsdocExample[] {
       const body: string[] = [];
       for (i++; i < lines.length && !/^```\s*$/.test(lines[i]); i++) body.push(lines[i]);
       const info = open[2].trim();
-      const only = /^typecheck-only\b\s*(.*)$/.exec(info);
+      const only = /^typecheck-only\b[\s:]*(.*)$/.exec(info);
       const n = (seen.get(symbol) ?? 0) + 1;
       seen.set(symbol, n);
       out.push({

@@ -227,7 +227,9 @@ export function buildExample(code: string, file: string, ctx: BuildContext): Bui
       .sort((a, b) => b.end - a.end || a.getStart(sf) - b.getStart(sf))[0];
     const marker = claimMarker(c.text);
     if (marker === undefined) {
-      const why = owner === undefined ? undefined : unmarkedResult(c.text);
+      // A comment after code on its line may be read as that code's result: it must not look like one unmarked.
+      const afterCode = sf.text.slice(sf.getPositionOfLineAndCharacter(line, 0), c.pos).trim() !== '';
+      const why = afterCode ? unmarkedResult(c.text) : undefined;
       if (why !== undefined) problems.push({ line, message: `"${c.text}": ${why}` });
       continue;
     }
