@@ -30,7 +30,7 @@ import { notANumber } from './validate';
  * ```ts
  * import { Normal, Rng, type ContinuousDistribution } from 'varinf';
  * const d: ContinuousDistribution = new Normal(0, 1);
- * d.logPdf(0);            // → -0.9189385332046727
+ * d.logPdf(0);            // → -0.9189385332046728 (−½ log 2π, to an ulp)
  * d.sample(new Rng(1), 3); // → Float64Array(3)
  * ```
  */

@@ -136,7 +136,7 @@ function lgammaPositive(x: number): number {
  * @example
  * ```ts
  * lgamma(10.5); // ≈ 13.940625219403763
- * lgamma(0.5);  // → 0.5723649429247001 (= log √π)
+ * lgamma(0.5);  // → 0.5723649429247 (log √π = 0.57236494292470008…: one ulp off)
  * ```
  */
 export function lgamma(x: number): number {

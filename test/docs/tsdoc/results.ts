@@ -24,7 +24,8 @@
 import { inspect } from 'node:util';
 
 export type Expected =
-  | { readonly kind: 'number'; readonly value: number; readonly tol: number; readonly text: string }
+  /** `digits`: the significant digits shown, when the value must round to them (→); else within `tol` (≈, a trailing …). */
+  | { readonly kind: 'number'; readonly value: number; readonly digits: number | undefined; readonly tol: number; readonly text: string }
   | { readonly kind: 'string'; readonly pattern: string }
   | { readonly kind: 'constant'; readonly value: boolean | null | undefined }
   | { readonly kind: 'array'; readonly typed: string | undefined; readonly items: readonly Expected[]; readonly open: boolean }
@@ -70,14 +71,16 @@ function parseNumber(c: Cursor, approx: boolean): Expected | undefined {
   if (/^[A-Za-z_$]/.test(c.s.slice(c.i + all.length))) return undefined;
   c.i += all.length;
   const neg = sign !== '';
-  if (nan !== undefined) return { kind: 'number', value: NaN, tol: 0, text: all };
-  if (inf !== undefined) return { kind: 'number', value: neg ? -Infinity : Infinity, tol: 0, text: all };
+  if (nan !== undefined) return { kind: 'number', value: NaN, digits: undefined, tol: 0, text: all };
+  if (inf !== undefined) return { kind: 'number', value: neg ? -Infinity : Infinity, digits: undefined, tol: 0, text: all };
   const value = Number(`${neg ? '-' : ''}${int}.${frac || '0'}e${exp}`);
   const unit = 10 ** (Number(exp) - frac.length);
-  // → rounds to the last digit shown (half a unit); truncated digits (…) and ≈ allow a whole unit.
+  // →: the value rounded to the significant digits shown is the shown number (0 shown: within half a unit).
+  const digits = `${int}${frac}`.replace(/^0+/, '').length;
+  if (!approx && cut === undefined && digits > 0) return { kind: 'number', value, digits, tol: 0, text: all };
+  // ≈ and truncated digits (…): within one unit of the last digit shown (plus the shown value's own rounding to binary).
   const units = approx || cut !== undefined ? 1 : 0.5;
-  // Decimal → binary conversion of the shown value: a few ulps.
-  return { kind: 'number', value, tol: units * unit + 4 * Number.EPSILON * Math.abs(value), text: all };
+  return { kind: 'number', value, digits: undefined, tol: units * unit + Number.EPSILON * Math.abs(value), text: all };
 }
 
 function parseString(c: Cursor): Expected | undefined {
@@ -233,6 +236,10 @@ export function mismatch(expected: Expected, actual: unknown, path = ''): string
       if (typeof actual !== 'number') return `expected the number ${expected.text}${at}, got ${show(actual)}`;
       if (Number.isNaN(expected.value)) return Number.isNaN(actual) ? undefined : `expected NaN${at}, got ${actual}`;
       if (!Number.isFinite(expected.value)) return actual === expected.value ? undefined : `expected ${expected.text}${at}, got ${actual}`;
+      if (expected.digits !== undefined) {
+        const rounded = Number.isFinite(actual) ? Number(actual.toPrecision(expected.digits)) : actual;
+        return rounded === expected.value ? undefined : `expected ${expected.text}${at} (to ${expected.digits} digits), got ${actual}`;
+      }
       const d = Math.abs(actual - expected.value);
       return d <= expected.tol ? undefined : `expected ${expected.text}${at} (± ${expected.tol.toPrecision(2)}), got ${actual}`;
     }
