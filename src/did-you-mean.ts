@@ -12,8 +12,8 @@
  *
  * @example
  * ```ts
- * levenshtein('Seed', 'seed');      // 1
- * levenshtein('maxStep', 'maxSteps'); // 1
+ * levenshtein('Seed', 'seed');      // → 1
+ * levenshtein('maxStep', 'maxSteps'); // → 1
  * ```
  */
 export function levenshtein(a: string, b: string): number {
@@ -38,8 +38,8 @@ export function levenshtein(a: string, b: string): number {
  *
  * @example
  * ```ts
- * didYouMean('Seed', ['seed', 'samples']);   // "seed"
- * didYouMean('xyz', ['seed', 'samples']);    // undefined
+ * didYouMean('Seed', ['seed', 'samples']);   // → "seed"
+ * didYouMean('xyz', ['seed', 'samples']);    // → undefined
  * ```
  */
 export function didYouMean(name: string, candidates: readonly string[]): string | undefined {

@@ -14,8 +14,13 @@
  * @example
  * ```ts
  * import { Normal, InvalidParameterError } from 'varinf';
- * try { new Normal(0, -1); } catch (e) {
- *   if (e instanceof InvalidParameterError) console.log(e.parameter, e.value); // "sigma" -1
+ * try {
+ *   new Normal(0, -1);
+ * } catch (e) {
+ *   if (!(e instanceof InvalidParameterError)) throw e;
+ *   e.parameter; // → "sigma"
+ *   e.value;     // → -1
+ *   e.message;   // → "Normal: sigma must be > 0 and finite, got -1"
  * }
  * ```
  */
@@ -60,8 +65,10 @@ export class InvalidParameterError extends RangeError {
  * @example
  * ```ts
  * import { kl, Normal, Gamma, UnsupportedKLError } from 'varinf';
- * try { kl(new Normal(0, 1), new Gamma(2, 1)); } catch (e) {
- *   console.log(e instanceof UnsupportedKLError); // true
+ * try {
+ *   kl(new Normal(0, 1), new Gamma(2, 1));
+ * } catch (e) {
+ *   e instanceof UnsupportedKLError; // → true
  * }
  * ```
  */
@@ -110,8 +117,12 @@ export function formatValue(value: unknown): string {
  * ```ts
  * import { Model, Exponential, Normal, ModelError } from 'varinf';
  * const m = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
- * try { m.logJoint({} as { z: number }); } catch (e) {
- *   if (e instanceof ModelError) console.log(e.latent, e.message); // "z" 'Model: latent "z" is missing …'
+ * try {
+ *   m.logJoint({} as { z: number });
+ * } catch (e) {
+ *   if (!(e instanceof ModelError)) throw e;
+ *   e.latent;  // → "z"
+ *   e.message; // → 'Model: latent "z" is missing…'
  * }
  * ```
  */

@@ -17,7 +17,7 @@ import { formatValue } from './errors';
  * @example
  * ```ts
  * import { limits } from 'varinf';
- * limits.maxArrayLength; // 33554432 (2^25 doubles = 256 MiB)
+ * limits.maxArrayLength; // → 33554432 (2^25 doubles = 256 MiB)
  * ```
  */
 export interface Limits {
@@ -36,7 +36,9 @@ const current: { maxArrayLength: number; maxPlateSize: number } = { ...DEFAULTS 
  * @example
  * ```ts
  * import { limits } from 'varinf';
- * if (n > limits.maxArrayLength) console.log('too many draws at once');
+ * const n = 1e8; // draws wanted
+ * if (n > limits.maxArrayLength) console.log('too many draws at once: sample in chunks');
+ * limits.maxArrayLength; // → 33554432 (the default)
  * ```
  */
 export const limits: Limits = current;
@@ -74,7 +76,7 @@ export function setLimits(next: Partial<Limits> = DEFAULTS): Limits {
  *
  * @example
  * ```ts
- * checkSize('Normal.sample', 'n', 1e9, 'maxArrayLength'); // RangeError: … over limits.maxArrayLength = 33554432 …
+ * checkSize('Normal.sample', 'n', 1e9, 'maxArrayLength'); // throws RangeError: …over limits.maxArrayLength = 33554432…
  * ```
  * @internal
  */

@@ -27,8 +27,8 @@ import { finiteParam, notANumber } from './validate';
  * ```ts
  * import { BernoulliLogit } from 'varinf';
  * const d = new BernoulliLogit(2.5);
- * d.logPdf(1);                        // -0.07888973429254963
- * new BernoulliLogit(1000).logPdf(0); // -1000 (p = 1 in double, yet exact)
+ * d.logPdf(1);                        // → -0.07888973429254963
+ * new BernoulliLogit(1000).logPdf(0); // → -1000 (p = 1 in double, yet exact)
  * d.mean();                           // σ(2.5) = 0.9241418199787566
  * ```
  */

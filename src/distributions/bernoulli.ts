@@ -25,8 +25,8 @@ import { isProbabilityValue, notANumber, probabilityParam } from './validate';
  * const d = new Bernoulli(0.3);
  * d.logPdf(1);      // log 0.3 = -1.2039728043259361
  * d.logPdf(0);      // log 0.7 = -0.35667494393873234
- * d.quantile(0.7);  // 0 (cdf(0) = 0.7 ≥ 0.7)
- * d.mode();         // 0
+ * d.quantile(0.7);  // → 0 (cdf(0) = 0.7 ≥ 0.7)
+ * d.mode();         // → 0
  * ```
  */
 export class Bernoulli extends DiscreteDistribution {

@@ -27,10 +27,10 @@ import { finiteParam, notANumber, positiveParam } from './validate';
  * ```ts
  * import { Cauchy } from 'varinf';
  * const d = new Cauchy(0, 1);
- * d.logPdf(0);           // -1.1447298858494002 (= −log π)
- * d.cdf(-1e10);          // 3.183098861837907e-11, no cancellation
- * d.quantile(1e-300);    // -3.183098861837907e299
- * d.mean();              // NaN (undefined)
+ * d.logPdf(0);           // → -1.1447298858494002 (= −log π)
+ * d.cdf(-1e10);          // → 3.183098861837907e-11, no cancellation
+ * d.quantile(1e-300);    // → -3.183098861837907e299
+ * d.mean();              // → NaN (undefined)
  * ```
  */
 export class Cauchy extends ContinuousDistribution {

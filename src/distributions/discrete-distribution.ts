@@ -34,9 +34,9 @@ import { notANumber } from './validate';
  * import { Poisson, Rng, type DiscreteDistribution } from 'varinf';
  * const d: DiscreteDistribution = new Poisson(3);
  * d.logPdf(2);              // log(4.5 e^{-3}) = -1.4959226032237263
- * d.logPdf(2.5);            // -Infinity
+ * d.logPdf(2.5);            // → -Infinity
  * d.cdf(2.5);               // = d.cdf(2)
- * d.sample(new Rng(1), 3);  // Float64Array(3) of counts
+ * d.sample(new Rng(1), 3);  // → Float64Array(3) of counts
  * ```
  */
 export abstract class DiscreteDistribution {
@@ -163,7 +163,7 @@ export abstract class DiscreteDistribution {
    *
    * @example
    * ```ts
-   * new Poisson(3).toJSON(); // { family: "Poisson", params: { rate: 3 } }
+   * new Poisson(3).toJSON(); // → { family: "Poisson", params: { rate: 3 } }
    * ```
    */
   toJSON(): DistributionJSON {
@@ -175,7 +175,7 @@ export abstract class DiscreteDistribution {
    *
    * @example
    * ```ts
-   * String(new Binomial(10, 0.3)); // "Binomial(n = 10, p = 0.3)"
+   * String(new Binomial(10, 0.3)); // → "Binomial(n = 10, p = 0.3)"
    * ```
    */
   toString(): string {
@@ -338,7 +338,7 @@ function termOf(lp: number): number {
  *
  * @example
  * ```ts
- * binaryStatistics([1, 0, 1]); // Float64Array [3, 2]
+ * binaryStatistics([1, 0, 1]); // → Float64Array [3, 2]
  * ```
  * @internal
  */

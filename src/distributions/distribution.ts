@@ -30,8 +30,8 @@ import { notANumber } from './validate';
  * ```ts
  * import { Normal, Rng, type ContinuousDistribution } from 'varinf';
  * const d: ContinuousDistribution = new Normal(0, 1);
- * d.logPdf(0);            // -0.9189385332046727
- * d.sample(new Rng(1), 3); // Float64Array(3)
+ * d.logPdf(0);            // → -0.9189385332046728 (−½ log 2π, to an ulp)
+ * d.sample(new Rng(1), 3); // → Float64Array(3)
  * ```
  */
 export abstract class ContinuousDistribution {
@@ -125,7 +125,7 @@ export abstract class ContinuousDistribution {
    * @example
    * ```ts
    * import { fromJSON, Normal } from 'varinf';
-   * JSON.stringify(new Normal(0, 1));                       // '{"family":"Normal","params":{"mu":0,"sigma":1}}'
+   * JSON.stringify(new Normal(0, 1));                       // → '{"family":"Normal","params":{"mu":0,"sigma":1}}'
    * fromJSON(JSON.parse(JSON.stringify(new Normal(0, 1)))); // Normal(mu = 0, sigma = 1)
    * ```
    */
@@ -139,7 +139,7 @@ export abstract class ContinuousDistribution {
    *
    * @example
    * ```ts
-   * String(new Gamma(2, 0.5)); // "Gamma(shape = 2, rate = 0.5)"
+   * String(new Gamma(2, 0.5)); // → "Gamma(shape = 2, rate = 0.5)"
    * ```
    */
   toString(): string {
@@ -215,10 +215,13 @@ export type { DistributionJSON } from './shared';
  *
  * @example
  * ```ts
+ * import { Normal } from 'varinf';
  * const k = Normal.sumKernel; // internal
- * const p = new Float64Array([1.2, 1, NaN, NaN]); // mu, sigma, then k.cacheSlots cache slots
- * const out = new Float64Array(3);
- * if (k.accepts(p)) k.sumLogPdfPartials(p, xs, out); // = new Normal(1.2, 1).sumLogPdfPartials(xs, out)
+ * k.cacheSlots; // → 3
+ * const p = Float64Array.of(1.2, 1, NaN, NaN, NaN); // mu, sigma, then k.cacheSlots cache slots (NaN: empty)
+ * const xs = [0.3, 1.1, 2];
+ * k.accepts(p); // → true
+ * k.sumLogPdfPartials(p, xs, new Float64Array(3)) === new Normal(1.2, 1).sumLogPdfPartials(xs, new Float64Array(3)); // → true
  * ```
  * @internal
  */

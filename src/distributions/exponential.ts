@@ -18,10 +18,10 @@ import { isPositiveValue, notANumber, positiveParam } from './validate';
  * ```ts
  * import { Exponential } from 'varinf';
  * const d = new Exponential(1);
- * d.logPdf(1.5);       // -1.5
- * d.logPdf(-1);        // -Infinity
- * d.survival(40);      // 4.248354255291589e-18, no cancellation
- * d.quantile(0.5);     // 0.6931471805599453 = ln 2
+ * d.logPdf(1.5);       // → -1.5
+ * d.logPdf(-1);        // → -Infinity
+ * d.survival(40);      // → 4.248354255291589e-18, no cancellation
+ * d.quantile(0.5);     // → 0.6931471805599453 = ln 2
  * ```
  */
 export class Exponential extends ContinuousDistribution {

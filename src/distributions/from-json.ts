@@ -66,7 +66,7 @@ const FAMILIES: Readonly<Record<string, FamilyEntry>> = {
  * import { fromJSON, LogNormal } from 'varinf';
  * const text = JSON.stringify(new LogNormal(-0.32, 0.66));
  * const q = fromJSON(JSON.parse(text)); // LogNormal(mu = -0.32, sigma = 0.66)
- * q instanceof LogNormal;               // true
+ * q instanceof LogNormal;               // → true
  * ```
  */
 export function fromJSON(json: DistributionJSON | Readonly<Record<string, unknown>>): ContinuousDistribution | DiscreteDistribution {

@@ -31,10 +31,10 @@ import { isPositiveValue, notANumber, positiveParam } from './validate';
  * ```ts
  * import { Gamma } from 'varinf';
  * const d = new Gamma(2, 1);
- * d.mean();            // 2
- * d.logPdf(1);         // -1
- * d.cdf(1);            // 0.2642411176571153
- * d.logCdf(1e-300);    // -1381.55..., where cdf underflows to 0
+ * d.mean();            // → 2
+ * d.logPdf(1);         // → -1
+ * d.cdf(1);            // → 0.2642411176571152 (1 − 2/e = 0.26424111765711535…)
+ * d.logCdf(1e-300);    // → -1382.2442029769873 (= log(x²/2)), where the cdf underflows to 0
  * ```
  */
 export class Gamma extends ContinuousDistribution {

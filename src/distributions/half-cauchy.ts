@@ -24,10 +24,10 @@ import { notANumber, positiveParam } from './validate';
  * ```ts
  * import { HalfCauchy } from 'varinf';
  * const d = new HalfCauchy(1);
- * d.logPdf(0);                  // -0.4515827052894549 (= log(2/π))
- * d.survival(1e20);             // 6.366197723675813e-21
- * d.quantile(1 - 2 ** -53);     // 5734161139222659, from the exact complement
- * d.mean();                     // Infinity
+ * d.logPdf(0);                  // → -0.4515827052894549 (= log(2/π))
+ * d.survival(1e20);             // → 6.366197723675813e-21
+ * d.quantile(1 - 2 ** -53);     // → 5734161139222659, from the exact complement
+ * d.mean();                     // → Infinity
  * ```
  */
 export class HalfCauchy extends ContinuousDistribution {

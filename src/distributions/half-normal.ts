@@ -28,10 +28,10 @@ import { isPositiveValue, notANumber, positiveParam } from './validate';
  * ```ts
  * import { HalfNormal } from 'varinf';
  * const d = new HalfNormal(2);
- * d.logPdf(0);              // -0.9189385332046727 (= log(√(2/π)/2))
- * d.mean();                 // 1.5957691216057308 (= 2√(2/π))
- * d.logSurvival(100);       // -1254.13821395886 (survival itself underflows)
- * d.quantile(1 - 1e-12);    // 14.261019785758544, from the complement 1e-12/2
+ * d.logPdf(0);              // → -0.9189385332046727 (= log(√(2/π)/2))
+ * d.mean();                 // → 1.5957691216057308 (= 2√(2/π))
+ * d.logSurvival(100);       // → -1254.13821395886 (survival itself underflows)
+ * d.quantile(1 - 1e-12);    // → 14.261019785758544, from the complement 1e-12/2
  * ```
  */
 export class HalfNormal extends ContinuousDistribution {

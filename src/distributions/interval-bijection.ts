@@ -29,7 +29,7 @@ const LN2 = Math.LN2;
  * ```ts
  * import { intervalBijection } from 'varinf';
  * const t = intervalBijection(0, 1);
- * t.forward(0);                 // 0.5
+ * t.forward(0);                 // → 0.5
  * t.inverse(0.25);              // log(1/3) = -1.0986…
  * t.logAbsDetJacobian(0);       // log(1/4)
  * ```

@@ -33,10 +33,10 @@ import { isPositiveValue, notANumber, positiveParam } from './validate';
  * ```ts
  * import { InverseGamma } from 'varinf';
  * const d = new InverseGamma(3, 2);
- * d.mean();            // 1 (= β/(α − 1))
- * d.mode();            // 0.5 (= β/(α + 1))
+ * d.mean();            // → 1 (= β/(α − 1))
+ * d.mode();            // → 0.5 (= β/(α + 1))
  * d.cdf(1);            // Q(3, 2) = 5e⁻² = 0.6766764161830635
- * new InverseGamma(1e4, 1e4).logPdf(1.00257121004); // 3.6507128009335403, full precision
+ * new InverseGamma(1e4, 1e4).logPdf(1.00257121004); // → 3.6507128009335403, full precision
  * ```
  */
 export class InverseGamma extends ContinuousDistribution {

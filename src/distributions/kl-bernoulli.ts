@@ -23,7 +23,7 @@ import { expm1mx } from '../math/elementary';
  *
  * @example
  * ```ts
- * klTerm(0.3, 0.3000001, 1e-7); // 1.666666296296389e-14 = P·(Q/P − 1 − log(Q/P))
+ * klTerm(0.3, 0.3000001, 1e-7); // → 1.666666296296389e-14 = P·(Q/P − 1 − log(Q/P))
  * ```
  */
 export function klTerm(P: number, Q: number, diff: number): number {
@@ -45,8 +45,8 @@ export function klTerm(P: number, Q: number, diff: number): number {
  *
  * @example
  * ```ts
- * klBernoulli(0.3, 0.7); // 0.3389191441548813
- * klBernoulli(0.5, 0);   // Infinity
+ * klBernoulli(0.3, 0.7); // → 0.3389191441548813
+ * klBernoulli(0.5, 0);   // → Infinity
  * ```
  */
 export function klBernoulli(p: number, q: number): number {

@@ -22,7 +22,7 @@ import { integrate } from '../math/quadrature';
  *
  * @example
  * ```ts
- * klBeta(2, 3, 3, 2); // 0.5
+ * klBeta(2, 3, 3, 2); // → 0.5
  * ```
  */
 export function klBeta(aP: number, bP: number, aQ: number, bQ: number): number {

@@ -15,7 +15,7 @@ import { klBernoulli } from './kl-bernoulli';
  *
  * @example
  * ```ts
- * klBinomial(10, 0.3, 10, 0.5); // 0.822828785050518
+ * klBinomial(10, 0.3, 10, 0.5); // → 0.822828785050518
  * ```
  */
 export function klBinomial(nP: number, pP: number, nQ: number, pQ: number): number {

@@ -22,8 +22,8 @@ import { LN_2 } from '../math/constants';
  * @returns KL(p ‖ q) ≥ 0 in nats
  * @example
  * ```ts
- * klCauchy(0, 1, 1, 2);    // 0.22314355131420976 (= log(5/4))
- * klCauchy(0, 1, 1e-6, 1); // 2.4999999999996874e-13
+ * klCauchy(0, 1, 1, 2);    // → 0.22314355131420976 (= log(5/4))
+ * klCauchy(0, 1, 1e-6, 1); // → 2.4999999999996874e-13
  * ```
  */
 export function klCauchy(muP: number, sigmaP: number, muQ: number, sigmaQ: number): number {

@@ -12,7 +12,7 @@ import { klTerm } from './kl-bernoulli';
  *
  * @example
  * ```ts
- * klPoisson(1, 2); // 0.3068528194400547
+ * klPoisson(1, 2); // → 0.3068528194400547
  * ```
  */
 export function klPoisson(rateP: number, rateQ: number): number {

@@ -21,8 +21,8 @@
  * @returns KL(p ‖ q) in nats, +∞ unless p's interval lies inside q's
  * @example
  * ```ts
- * klUniform(0, 1, -1, 2);  // 1.0986122886681098 (= log 3)
- * klUniform(0, 1, 0.5, 2); // Infinity
+ * klUniform(0, 1, -1, 2);  // → 1.0986122886681096 (log 3 = 1.09861228866810969…)
+ * klUniform(0, 1, 0.5, 2); // → Infinity
  * ```
  */
 export function klUniform(lowP: number, highP: number, lowQ: number, highQ: number): number {

@@ -55,9 +55,9 @@ import { Uniform } from './uniform';
  * @example
  * ```ts
  * import { kl, Normal, Exponential, Gamma } from 'varinf';
- * kl(new Normal(0, 1), new Normal(1, 2));       // 0.4431471805599453
- * kl(new Exponential(1), new Gamma(2, 1));       // 0.5772156649015329 (Euler's γ)
- * kl(new Normal(0, 1), new Normal(0, 1.000001)); // 9.99998333e-13, full precision
+ * kl(new Normal(0, 1), new Normal(1, 2));       // → 0.4431471805599453
+ * kl(new Exponential(1), new Gamma(2, 1));       // → 0.5772156649015329 (Euler's γ)
+ * kl(new Normal(0, 1), new Normal(0, 1.000001)); // → 9.99998333e-13, full precision
  * ```
  */
 export function kl(p: ContinuousDistribution, q: ContinuousDistribution): number;
@@ -68,8 +68,8 @@ export function kl(p: ContinuousDistribution, q: ContinuousDistribution): number
  * @example
  * ```ts
  * import { kl, Bernoulli, Poisson } from 'varinf';
- * kl(new Bernoulli(0.3), new Bernoulli(0.7)); // 0.3389191441548813
- * kl(new Poisson(1), new Poisson(2));         // 0.3068528194400547 = 1 − ln 2
+ * kl(new Bernoulli(0.3), new Bernoulli(0.7)); // → 0.3389191441548813
+ * kl(new Poisson(1), new Poisson(2));         // → 0.3068528194400547 = 1 − ln 2
  * ```
  */
 export function kl(p: DiscreteDistribution, q: DiscreteDistribution): number;

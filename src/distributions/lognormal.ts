@@ -22,9 +22,9 @@ import { finiteParam, isFiniteValue, isPositiveValue, notANumber, positiveParam 
  * ```ts
  * import { LogNormal, Normal } from 'varinf';
  * const d = new LogNormal(0, 1);
- * d.logPdf(2) === new Normal(0, 1).logPdf(Math.log(2)) - Math.log(2); // true
+ * d.logPdf(2) === new Normal(0, 1).logPdf(Math.log(2)) - Math.log(2); // → true
  * d.mean();     // e^{1/2} = 1.6487212707001282
- * d.logPdf(0);  // -Infinity
+ * d.logPdf(0);  // → -Infinity
  * ```
  */
 export class LogNormal extends ContinuousDistribution {

@@ -23,9 +23,9 @@ import { finiteParam, isFiniteValue, isPositiveValue, notANumber, positiveParam 
  * ```ts
  * import { Normal, Rng } from 'varinf';
  * const d = new Normal(1.5, 0.3);
- * d.logPdf(1.5);          // 0.2850, = −log(0.3·√(2π))
- * d.cdf(1.5);             // 0.5
- * d.quantile(0.975);      // 2.0880
+ * d.logPdf(1.5);          // → 0.2850, = −log(0.3·√(2π))
+ * d.cdf(1.5);             // → 0.5
+ * d.quantile(0.975);      // → 2.0880
  * d.sample(new Rng(7));   // one draw
  * ```
  */

@@ -19,7 +19,7 @@
  * @example
  * ```ts
  * const boxed: BoxedScalar = { value: 1.5 };
- * scalarValue(boxed as unknown as number); // 1.5
+ * scalarValue(boxed as unknown as number); // → 1.5
  * ```
  */
 export interface BoxedScalar {
@@ -32,7 +32,7 @@ export interface BoxedScalar {
  *
  * @example
  * ```ts
- * scalarValue(2); // 2
+ * scalarValue(2); // → 2
  * ```
  */
 export function scalarValue(x: number): number {

@@ -14,7 +14,7 @@ import type { Rng } from '../random/rng';
  *
  * @example
  * ```ts
- * const j: DistributionJSON = new Normal(0, 1).toJSON(); // { family: "Normal", params: { mu: 0, sigma: 1 } }
+ * const j: DistributionJSON = new Normal(0, 1).toJSON(); // → { family: "Normal", params: { mu: 0, sigma: 1 } }
  * ```
  */
 export interface DistributionJSON {

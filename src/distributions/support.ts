@@ -13,7 +13,7 @@ import { formatValue } from '../errors';
  *
  * @example
  * ```ts
- * const kind: SupportKind = new Gamma(2, 1).support.kind; // "nonNegative"
+ * const kind: SupportKind = new Gamma(2, 1).support.kind; // → "nonNegative"
  * ```
  */
 export type SupportKind = 'real' | 'positive' | 'nonNegative' | 'interval';
@@ -29,7 +29,7 @@ export type SupportKind = 'real' | 'positive' | 'nonNegative' | 'interval';
  * @example
  * ```ts
  * import { Exponential } from 'varinf';
- * new Exponential(1).support.kind; // "nonNegative"
+ * new Exponential(1).support.kind; // → "nonNegative"
  * ```
  */
 export interface Support {
@@ -55,7 +55,7 @@ export interface Support {
  * @example
  * ```ts
  * import { positive, supportContains } from 'varinf';
- * supportContains(structuredClone(positive), 0); // false
+ * supportContains(structuredClone(positive), 0); // → false
  * ```
  */
 export function supportContains(s: Pick<Support, 'lower' | 'upper' | 'lowerClosed' | 'upperClosed'>, x: number): boolean {
@@ -91,7 +91,7 @@ class StandardSupport implements Support {
  *
  * @example
  * ```ts
- * real.contains(-3); // true
+ * real.contains(-3); // → true
  * ```
  */
 export const real: Support = /* @__PURE__ */ new StandardSupport('real', -Infinity, Infinity, false);
@@ -101,7 +101,7 @@ export const real: Support = /* @__PURE__ */ new StandardSupport('real', -Infini
  *
  * @example
  * ```ts
- * positive.contains(0); // false
+ * positive.contains(0); // → false
  * ```
  */
 export const positive: Support = /* @__PURE__ */ new StandardSupport('positive', 0, Infinity, false);
@@ -111,7 +111,7 @@ export const positive: Support = /* @__PURE__ */ new StandardSupport('positive',
  *
  * @example
  * ```ts
- * nonNegative.contains(0); // true
+ * nonNegative.contains(0); // → true
  * ```
  */
 export const nonNegative: Support = /* @__PURE__ */ new StandardSupport('nonNegative', 0, Infinity, true);
@@ -121,7 +121,7 @@ export const nonNegative: Support = /* @__PURE__ */ new StandardSupport('nonNega
  *
  * @example
  * ```ts
- * unitInterval.contains(1); // false
+ * unitInterval.contains(1); // → false
  * ```
  */
 export const unitInterval: Support = /* @__PURE__ */ new StandardSupport('interval', 0, 1, false, false);
@@ -137,7 +137,7 @@ export const unitInterval: Support = /* @__PURE__ */ new StandardSupport('interv
  * @example
  * ```ts
  * import { closedInterval } from 'varinf';
- * closedInterval(-1, 2).contains(2); // true
+ * closedInterval(-1, 2).contains(2); // → true
  * ```
  */
 export function closedInterval(lower: number, upper: number): Support {
@@ -154,7 +154,7 @@ export function closedInterval(lower: number, upper: number): Support {
  * @example
  * ```ts
  * import { openInterval } from 'varinf';
- * openInterval(-1, 2).contains(2); // false
+ * openInterval(-1, 2).contains(2); // → false
  * ```
  */
 export function openInterval(lower: number, upper: number): Support {
@@ -172,8 +172,8 @@ export function openInterval(lower: number, upper: number): Support {
  * ```ts
  * import { Poisson } from 'varinf';
  * const s = new Poisson(3).support;
- * s.contains(2);   // true
- * s.contains(2.5); // false
+ * s.contains(2);   // → true
+ * s.contains(2.5); // → false
  * ```
  */
 export interface DiscreteSupport {
@@ -196,8 +196,8 @@ export interface DiscreteSupport {
  * @param upper - largest integer of the support, or ∞
  * @example
  * ```ts
- * integerRange(0, 10).contains(10); // true
- * integerRange(0, 10).contains(11); // false
+ * integerRange(0, 10).contains(10); // → true
+ * integerRange(0, 10).contains(11); // → false
  * ```
  */
 export function integerRange(lower: number, upper: number): DiscreteSupport {
@@ -225,8 +225,8 @@ class IntegerRange implements DiscreteSupport {
  *
  * @example
  * ```ts
- * nonNegativeIntegers.contains(1e6); // true
- * nonNegativeIntegers.contains(-1);  // false
+ * nonNegativeIntegers.contains(1e6); // → true
+ * nonNegativeIntegers.contains(-1);  // → false
  * ```
  */
 export const nonNegativeIntegers: DiscreteSupport = /* @__PURE__ */ integerRange(0, Infinity);

@@ -15,8 +15,8 @@ import type { Support } from './support';
  * @example
  * ```ts
  * import { expBijection } from 'varinf';
- * expBijection.forward(0);            // 1
- * expBijection.logAbsDetJacobian(2);  // 2, since dz/du = e^u
+ * expBijection.forward(0);            // → 1
+ * expBijection.logAbsDetJacobian(2);  // → 2, since dz/du = e^u
  * ```
  */
 export interface Bijection {
@@ -39,7 +39,7 @@ export interface Bijection {
  *
  * @example
  * ```ts
- * identityBijection.inverse(-2); // -2
+ * identityBijection.inverse(-2); // → -2
  * ```
  */
 export const identityBijection: Bijection = Object.freeze({
@@ -56,7 +56,7 @@ export const identityBijection: Bijection = Object.freeze({
  *
  * @example
  * ```ts
- * expBijection.inverse(1); // 0
+ * expBijection.inverse(1); // → 0
  * ```
  */
 export const expBijection: Bijection = Object.freeze({
@@ -76,7 +76,7 @@ export const expBijection: Bijection = Object.freeze({
  * @example
  * ```ts
  * import { bijectionFor, Exponential } from 'varinf';
- * bijectionFor(new Exponential(1).support).name; // "exp"
+ * bijectionFor(new Exponential(1).support).name; // → "exp"
  * ```
  */
 export function bijectionFor(support: Support): Bijection {
@@ -107,7 +107,7 @@ function checkSupport(owner: string, arg: string, s: unknown): void {
  * @example
  * ```ts
  * import { sameTransform, positive, nonNegative } from 'varinf';
- * sameTransform(positive, nonNegative); // true: both use exp
+ * sameTransform(positive, nonNegative); // → true: both use exp
  * ```
  */
 export function sameTransform(a: Support, b: Support): boolean {

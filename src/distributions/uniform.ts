@@ -26,9 +26,9 @@ import { finiteAboveParam, finiteParam, notANumber } from './validate';
  * ```ts
  * import { Uniform } from 'varinf';
  * const d = new Uniform(-3, 5.5);
- * d.logPdf(-3);                    // -2.1400661634962708 (both ends are in the support)
- * d.logSurvival(5.499999999999999); // -36.797…, from high − x exactly
- * new Uniform(-1.7e308, 1.7e308).entropy(); // 710.4199840737881, no overflow
+ * d.logPdf(-3);                    // → -2.1400661634962708 (both ends are in the support)
+ * d.logSurvival(5.499999999999999); // → -36.797…, from high − x exactly
+ * new Uniform(-1.7e308, 1.7e308).entropy(); // → 710.4199840737881, no overflow
  * ```
  */
 export class Uniform extends ContinuousDistribution {

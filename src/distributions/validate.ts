@@ -98,7 +98,7 @@ export function countParam(owner: string, name: string, v: number): number {
  * @returns a `TypeError` whose message starts with `Owner.method:`
  * @example
  * ```ts
- * notANumber('Normal', 'logPdf', 'x', '1').message; // 'Normal.logPdf: x must be a number, got "1"'
+ * notANumber('Normal', 'logPdf', 'x', '1').message; // → 'Normal.logPdf: x must be a number, got "1"'
  * ```
  */
 export function notANumber(owner: string, method: string, arg: string, value: unknown): TypeError {

@@ -37,7 +37,7 @@ import { erfcx } from './error-functions';
  * @example
  * ```ts
  * // Binomial(1e12, ½) cdf at its mean: I_{1/2}(5e11, 5e11 + 1) ≈ ½ + P(X = 5e11)/2
- * Math.exp(logBetaTemme(5e11, 5e11 + 1, 0.5, 0.5, 0.5, false)); // 0.5000003989422805
+ * Math.exp(logBetaTemme(5e11, 5e11 + 1, 0.5, 0.5, 0.5, false)); // → 0.5000003989422804
  * ```
  */
 export function logBetaTemme(a: number, b: number, x: number, y: number, d: number, upper: boolean): number {

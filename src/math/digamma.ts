@@ -72,7 +72,7 @@ function digammaHalfUp(x: number): number {
  * @returns ψ(x); NaN at the poles x = 0, −1, −2, …
  * @example
  * ```ts
- * digamma(1); // -0.5772156649015329 (= −γ)
+ * digamma(1); // → -0.5772156649015329 (= −γ)
  * ```
  */
 export function digamma(x: number): number {

@@ -20,7 +20,7 @@ import { LN_2 } from './constants';
  * @returns log(1 + x); −∞ at x = −1, NaN for x < −1 or NaN
  * @example
  * ```ts
- * log1p(1e-10); // 9.999999999500001e-11
+ * log1p(1e-10); // → 9.999999999500001e-11
  * ```
  */
 export function log1p(x: number): number {
@@ -37,7 +37,7 @@ export function log1p(x: number): number {
  * @returns e^x − 1
  * @example
  * ```ts
- * expm1(1e-10); // 1.00000000005e-10
+ * expm1(1e-10); // → 1.00000000005e-10
  * ```
  */
 export function expm1(x: number): number {
@@ -75,7 +75,7 @@ export function log1mexp(x: number): number {
  * @returns log(e^a + e^b)
  * @example
  * ```ts
- * logAddExp(-1000, -1000); // -999.3068528194401
+ * logAddExp(-1000, -1000); // → -999.3068528194401
  * ```
  */
 export function logAddExp(a: number, b: number): number {
@@ -120,7 +120,7 @@ export function logSubExp(a: number, b: number): number {
  * @returns log Σ e^{xs[i]}
  * @example
  * ```ts
- * logSumExp([0, 0, 0, 0]); // 1.3862943611198906 (= log 4)
+ * logSumExp([0, 0, 0, 0]); // → 1.3862943611198906 (= log 4)
  * ```
  */
 export function logSumExp(xs: ArrayLike<number>, start = 0, end: number = xs.length): number {
@@ -155,8 +155,8 @@ export function logSumExp(xs: ArrayLike<number>, start = 0, end: number = xs.len
  * @returns x·log(y), or 0 when x = 0 and y is not NaN
  * @example
  * ```ts
- * xlogy(0, 0); // 0
- * xlogy(2, Math.E); // 2
+ * xlogy(0, 0); // → 0
+ * xlogy(2, Math.E); // → 2
  * ```
  */
 export function xlogy(x: number, y: number): number {
@@ -172,7 +172,7 @@ export function xlogy(x: number, y: number): number {
  * @returns x·log1p(y), or 0 when x = 0 and y is not NaN
  * @example
  * ```ts
- * xlog1py(0, -1); // 0
+ * xlog1py(0, -1); // → 0
  * xlog1py(3, 1e-20); // ≈ 3e-20
  * ```
  */
@@ -188,7 +188,7 @@ export function xlog1py(x: number, y: number): number {
  *
  * @example
  * ```ts
- * expm1mx(1e-8); // 5.000000016666667e-17 (expm1(y) − y gives 5.00000008e-17)
+ * expm1mx(1e-8); // → 5.000000016666667e-17 (expm1(y) − y gives 5.00000008e-17)
  * ```
  */
 export function expm1mx(y: number): number {

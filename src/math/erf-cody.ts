@@ -98,7 +98,7 @@ function erfcTail(y: number): number {
  * @returns erf(x) ∈ [−1, 1]; NaN for NaN
  * @example
  * ```ts
- * erf(0.5); // 0.5204998778130465
+ * erf(0.5); // → 0.5204998778130465
  * ```
  */
 export function erf(x: number): number {
@@ -126,7 +126,7 @@ export function erf(x: number): number {
  * @returns erfc(x) ∈ [0, 2]; NaN for NaN
  * @example
  * ```ts
- * erfc(10); // 2.088487583762545e-45
+ * erfc(10); // → 2.088487583762545e-45
  * ```
  */
 export function erfc(x: number): number {
@@ -152,7 +152,7 @@ export function erfc(x: number): number {
  * @returns e^{x²}·erfc(x); ≈ 1/(x√π) for large x
  * @example
  * ```ts
- * erfcx(1e5); // 5.6418958351954685e-6
+ * erfcx(1e5); // → 5.6418958351954685e-6
  * ```
  */
 export function erfcx(x: number): number {

@@ -56,7 +56,7 @@ function erfinvCentral(a: number): number {
  * @returns x with erf(x) = y; ±∞ at ±1, NaN outside
  * @example
  * ```ts
- * erfinv(0.5); // 0.4769362762044699
+ * erfinv(0.5); // → 0.4769362762044699
  * ```
  */
 export function erfinv(y: number): number {
@@ -82,7 +82,7 @@ export function erfinv(y: number): number {
  * @returns x with erfc(x) = y; +∞ at 0, −∞ at 2, NaN outside
  * @example
  * ```ts
- * erfcinv(1e-100); // 15.065574702592645
+ * erfcinv(1e-100); // → 15.065574702592645
  * ```
  */
 export function erfcinv(y: number): number {

@@ -30,7 +30,7 @@ function squareLow(x: number, hi: number): number {
  * @returns scale·e^{−x²}
  * @example
  * ```ts
- * scaledExpNegSquare(27, 0.02); // ≈ 5.2e-319 (subnormal, rounded once)
+ * scaledExpNegSquare(27, 0.02); // ≈ 5.016e-319 (= 0.02·e^{−729}, a subnormal, rounded once)
  * ```
  */
 export function scaledExpNegSquare(x: number, scale: number): number {
@@ -53,7 +53,7 @@ export function scaledExpNegSquare(x: number, scale: number): number {
  * @returns scale·e^{x²}
  * @example
  * ```ts
- * scaledExpSquare(-3, 2); // 2·e⁹ ≈ 16206.17
+ * scaledExpSquare(-3, 2); // ≈ 16206.17 (= 2·e⁹)
  * ```
  */
 export function scaledExpSquare(x: number, scale: number): number {

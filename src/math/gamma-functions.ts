@@ -41,7 +41,7 @@ const ONE_MINUS_EULER = 0.42278433509846713;
  * @returns log Γ(1 + x)
  * @example
  * ```ts
- * lgamma1p(1e-20); // -5.772156649015328e-21
+ * lgamma1p(1e-20); // → -5.772156649015328e-21
  * ```
  */
 export function lgamma1p(x: number): number {
@@ -65,7 +65,7 @@ export function lgamma1p(x: number): number {
  * @returns log Γ(a + 1) − (a + ½) log a + a − log √(2π)
  * @example
  * ```ts
- * stirlerr(100); // 8.333305556349147e-4
+ * stirlerr(100); // → 8.333305556349147e-4
  * ```
  */
 export function stirlerr(a: number): number {

@@ -29,7 +29,7 @@ import { bd0 } from './saddle-point';
  * @returns log P(a, x) or log Q(a, x)
  * @example
  * ```ts
- * Math.exp(logGammaTemme(1e12, 1e12, true)); // 0.4999998670192399 (Q(a, a) ≈ ½ − 1/(3√(2πa)))
+ * Math.exp(logGammaTemme(1e12, 1e12, true)); // → 0.4999998670192399 (Q(a, a) ≈ ½ − 1/(3√(2πa)))
  * ```
  */
 export function logGammaTemme(a: number, x: number, upper: boolean): number {

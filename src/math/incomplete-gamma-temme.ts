@@ -35,7 +35,7 @@ import { stirlerr } from './gamma-functions';
  * Smallest shape for which the expansion is used (truncation < 3e-17 there).
  * @example
  * ```ts
- * inTemmeRegion(TEMME_MIN_SHAPE, 20); // true
+ * inTemmeRegion(TEMME_MIN_SHAPE, 20); // → true
  * ```
  */
 export const TEMME_MIN_SHAPE = 20;
@@ -44,7 +44,7 @@ export const TEMME_MIN_SHAPE = 20;
  * radius of convergence of the cₖ series).
  * @example
  * ```ts
- * inTemmeRegion(1e6, 1e6 * (1 + TEMME_MAX_DEVIATION)); // true
+ * inTemmeRegion(1e6, 1e6 * (1 + TEMME_MAX_DEVIATION)); // → true
  * ```
  */
 export const TEMME_MAX_DEVIATION = 0.4;
@@ -139,8 +139,8 @@ const LAMBDA: readonly number[] = [
  *
  * @example
  * ```ts
- * inTemmeRegion(1e14, 1e14 - 5e6); // true
- * inTemmeRegion(10, 10);           // false: series / continued fraction
+ * inTemmeRegion(1e14, 1e14 - 5e6); // → true
+ * inTemmeRegion(10, 10);           // → false: series / continued fraction
  * ```
  */
 export function inTemmeRegion(a: number, x: number): boolean {
@@ -229,7 +229,7 @@ export function temmeLogPQ(a: number, x: number, upper: boolean): number {
  *
  * @example
  * ```ts
- * temmeValuePQ(1e14, 1e14 - 5e6, false); // 0.3085375475276201
+ * temmeValuePQ(1e14, 1e14 - 5e6, false); // → 0.3085375475276201
  * ```
  */
 export function temmeValuePQ(a: number, x: number, upper: boolean): number {
@@ -298,7 +298,7 @@ export function temmeSampleDerivA(a: number, x: number): number {
  *
  * @example
  * ```ts
- * lambdaOfEta(0); // 1
+ * lambdaOfEta(0); // → 1
  * ```
  */
 export function lambdaOfEta(eta: number): number {

@@ -189,7 +189,7 @@ export function gammaP(a: number, x: number): number {
  * @returns Q(a, x) ∈ [0, 1]
  * @example
  * ```ts
- * gammaQ(10, 110); // ≈ 1.19419274424688e-35 (cond ≈ 100)
+ * gammaQ(10, 110); // ≈ 1.1941927442469e-35 (exact 1.1941927442468829e-35; cond ≈ 100)
  * ```
  */
 export function gammaQ(a: number, x: number): number {
@@ -230,7 +230,7 @@ export function logGammaP(a: number, x: number): number {
  * @returns log Q(a, x) ∈ [−∞, 0]
  * @example
  * ```ts
- * logGammaQ(1, 2000); // -2000
+ * logGammaQ(1, 2000); // → -2000
  * ```
  */
 export function logGammaQ(a: number, x: number): number {
@@ -366,7 +366,7 @@ export function gammaPInv(a: number, p: number): number {
  * @returns x with Q(a, x) = q
  * @example
  * ```ts
- * gammaQInv(1, 1e-300); // 690.7755278982137
+ * gammaQInv(1, 1e-300); // → 690.7755278982137
  * ```
  */
 export function gammaQInv(a: number, q: number): number {
@@ -403,7 +403,7 @@ export function gammaPInvFromLog(a: number, logp: number): number {
  * @returns x with log Q(a, x) = logq
  * @example
  * ```ts
- * gammaQInvFromLog(1, -2000); // 2000
+ * gammaQInvFromLog(1, -2000); // → 2000
  * ```
  */
 export function gammaQInvFromLog(a: number, logq: number): number {

@@ -82,7 +82,7 @@ const S8 = 3617 / 122400;
  * @returns the series (≈ 1/(12a))
  * @example
  * ```ts
- * stirlingTail(100); // 8.333305556349147e-4
+ * stirlingTail(100); // → 8.333305556349147e-4
  * ```
  */
 export function stirlingTail(a: number): number {
@@ -136,7 +136,7 @@ function lgammaPositive(x: number): number {
  * @example
  * ```ts
  * lgamma(10.5); // ≈ 13.940625219403763
- * lgamma(0.5);  // 0.5723649429247001 (= log √π)
+ * lgamma(0.5);  // → 0.5723649429247 (log √π = 0.57236494292470008…: one ulp off)
  * ```
  */
 export function lgamma(x: number): number {

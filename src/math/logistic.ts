@@ -25,9 +25,9 @@
  * @returns log(1 + eˣ); NaN for NaN
  * @example
  * ```ts
- * log1pexp(0);    // 0.6931471805599453
- * log1pexp(-40);  // 4.248354255291589e-18
- * log1pexp(800);  // 800
+ * log1pexp(0);    // → 0.6931471805599453
+ * log1pexp(-40);  // → 4.248354255291589e-18
+ * log1pexp(800);  // → 800
  * ```
  */
 export function log1pexp(x: number): number {
@@ -45,8 +45,8 @@ export function log1pexp(x: number): number {
  * @returns log(1 + eˣ)
  * @example
  * ```ts
- * softplus(20);   // 20.000000002061153
- * softplus(-750); // 0 (the true value, 1.9e-326, is below the smallest double)
+ * softplus(20);   // → 20.000000002061153
+ * softplus(-750); // → 0 (the true value, 1.9e-326, is below the smallest double)
  * ```
  */
 export function softplus(x: number): number {
@@ -63,9 +63,9 @@ export function softplus(x: number): number {
  * @returns log σ(x) ≤ 0; NaN for NaN
  * @example
  * ```ts
- * logSigmoid(0);    // -0.6931471805599453
- * logSigmoid(37);   // -8.533047625744066e-17
- * logSigmoid(-710); // -710
+ * logSigmoid(0);    // → -0.6931471805599453
+ * logSigmoid(37);   // → -8.533047625744066e-17
+ * logSigmoid(-710); // → -710
  * ```
  */
 export function logSigmoid(x: number): number {
@@ -82,8 +82,8 @@ export function logSigmoid(x: number): number {
  * @returns σ(x); NaN for NaN
  * @example
  * ```ts
- * sigmoid(0);    // 0.5
- * sigmoid(-40);  // 4.248354255291589e-18
+ * sigmoid(0);    // → 0.5
+ * sigmoid(-40);  // → 4.248354255291589e-18
  * ```
  */
 export function sigmoid(x: number): number {

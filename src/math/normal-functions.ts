@@ -55,7 +55,7 @@ function millsLower(x: number): number {
  * @example
  * ```ts
  * normalCdf(-10); // ≈ 7.619853024160525e-24 (cond ≈ 100)
- * normalCdf(1.5); // 0.9331927987311419
+ * normalCdf(1.5); // → 0.9331927987311419
  * ```
  */
 export function normalCdf(x: number): number {
@@ -79,7 +79,7 @@ export function normalCdf(x: number): number {
  * @returns log Φ(x) ∈ [−∞, 0]
  * @example
  * ```ts
- * normalLogCdf(-40); // -804.6084420137538
+ * normalLogCdf(-40); // → -804.6084420137538
  * normalLogCdf(8);   // ≈ -6.220960574271786e-16
  * ```
  */
@@ -202,7 +202,7 @@ function lowerQuantile(p: number): number {
  * @example
  * ```ts
  * normalQuantile(0.975); // ≈ 1.959963984540054
- * normalQuantile(1e-300); // -37.0470962993612
+ * normalQuantile(1e-300); // → -37.0470962993612
  * ```
  */
 export function normalQuantile(p: number): number {
@@ -221,7 +221,7 @@ export function normalQuantile(p: number): number {
  * @returns x with 1 − Φ(x) = q
  * @example
  * ```ts
- * normalQuantileUpper(1e-300); // 37.0470962993612
+ * normalQuantileUpper(1e-300); // → 37.0470962993612
  * ```
  */
 export function normalQuantileUpper(q: number): number {

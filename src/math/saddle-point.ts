@@ -18,7 +18,7 @@ import { lgamma1p, stirlerr } from './gamma-functions';
  *
  * @example
  * ```ts
- * bd0(1000, 1000.5); // 1.2495835…e-4
+ * bd0(1000, 1000.5); // → 1.2495835…e-4
  * ```
  */
 export function bd0(a: number, x: number): number {

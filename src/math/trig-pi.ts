@@ -16,8 +16,8 @@
  * @returns |sin(πx)|
  * @example
  * ```ts
- * absSinPi(-2.5); // 1
- * absSinPi(1e20); // 0
+ * absSinPi(-2.5); // → 1
+ * absSinPi(1e20); // → 0
  * ```
  */
 export function absSinPi(x: number): number {
@@ -35,8 +35,8 @@ export function absSinPi(x: number): number {
  * @returns π·cot(πx)
  * @example
  * ```ts
- * piCotPi(0.25); // ≈ π
- * piCotPi(-0.5); // 0
+ * piCotPi(0.25); // ≈ 3.14159265358979 (π)
+ * piCotPi(-0.5); // → 0
  * ```
  */
 export function piCotPi(x: number): number {

@@ -61,7 +61,7 @@ function trigammaPositive(x: number): number {
  * @returns ψ′(x)
  * @example
  * ```ts
- * trigamma(1); // 1.6449340668482264 (= π²/6)
+ * trigamma(1); // → 1.6449340668482264 (= π²/6)
  * ```
  */
 export function trigamma(x: number): number {

@@ -18,8 +18,11 @@ import type { Bijection } from '../distributions/transforms';
  *
  * @example
  * ```ts
- * // z ~ Exponential(1): one block { name: "z", offset: 0, size: 1, scalar: true,
- * //                                 support: nonNegative, bijection: expBijection }
+ * import { Exponential, Model, Normal } from 'varinf';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const block: LatentBlock = model.blocks[0]; // → { name: "z", offset: 0, size: 1, scalar: true, … }
+ * block.support.kind;   // → "nonNegative"
+ * block.bijection.name; // → "exp"
  * ```
  */
 export interface LatentBlock {
@@ -54,6 +57,10 @@ export interface LatentBlock {
  *     return -z - 0.5 * (1.3 - z) ** 2 - 0.9189385332046727 + u[0];
  *   },
  * };
+ * // The same density as the Model of the seed model:
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const u = Float64Array.of(0.2);
+ * Math.abs(target.logDensity(u) - model.logDensity(u)) < 1e-14; // → true
  * ```
  */
 export interface DifferentiableModel {

@@ -22,8 +22,8 @@ const PLAIN = new Set(['then', 'toJSON', 'asymmetricMatch', 'nodeType', '$$typeo
  * ```ts
  * const rec = guardedRecord(['z']);
  * rec.z = 1.5;
- * rec.z;  // 1.5
- * rec.zz; // ModelError: Model: the model's code reads latent "zz", which the prior does not declare (it declares "z")
+ * rec.z;  // → 1.5
+ * rec.zz; // throws ModelError: Model: the model's code reads latent "zz", which the prior does not declare (it declares "z")
  * ```
  */
 export function guardedRecord(names: readonly string[]): Record<string, unknown> {
@@ -43,7 +43,7 @@ export function guardedRecord(names: readonly string[]): Record<string, unknown>
  *
  * @example
  * ```ts
- * declaredList(['mu', 'tau']); // '"mu", "tau"'
+ * declaredList(['mu', 'tau']); // → '"mu", "tau"'
  * ```
  * @internal
  */
@@ -60,7 +60,13 @@ const GUARD_ERRORS: WeakSet<object> = /* @__PURE__ */ new WeakSet();
  *
  * @example
  * ```ts
- * try { rec.zz; } catch (e) { isUnknownLatentRead(e); } // true
+ * const rec = guardedRecord(['z']);
+ * try {
+ *   rec.zz;
+ * } catch (e) {
+ *   isUnknownLatentRead(e); // → true
+ * }
+ * isUnknownLatentRead(new Error('zz')); // → false
  * ```
  */
 export function isUnknownLatentRead(e: unknown): e is ModelError {

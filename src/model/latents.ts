@@ -20,6 +20,7 @@ import { describe, Plate } from './plate';
  * @example
  * ```ts
  * const entries: PriorEntry[] = [new Normal(0, 1), [new Normal(0, 1), new Normal(0, 5)], plate(new Normal(0, 1), 50)];
+ * new Model({ prior: { a: entries[0], b: entries[1], w: entries[2] }, likelihood: () => new Normal(0, 1), data: [0.5] }).dim; // → 53
  * ```
  */
 export type PriorEntry = ContinuousDistribution | readonly ContinuousDistribution[] | Plate;
@@ -43,6 +44,8 @@ export type PriorEntry = ContinuousDistribution | readonly ContinuousDistributio
  * ```ts
  * const hyper = { tau: new Exponential(1) };
  * const prior = { ...hyper, mu: ({ tau }: Latents<typeof hyper>) => new Normal(0, tau) };
+ * const model = new Model({ prior, likelihood: ({ mu }) => new Normal(mu, 1), data: [0.4, 1.1] });
+ * model.dim; // → 2
  * ```
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -64,8 +67,8 @@ export type Prior = { readonly [name: string]: PriorEntry | PriorFn };
  *
  * @example
  * ```ts
- * type Z = LatentValue<Exponential>;  // number
- * type W = LatentValue<Plate>;        // Float64Array
+ * type Z = LatentValue<Exponential>;  // → number
+ * type W = LatentValue<Plate>;        // → Float64Array
  * ```
  */
 export type LatentValue<E> = E extends (latents: never) => infer R
@@ -91,7 +94,7 @@ export type Latents<P extends Prior> = { readonly [K in keyof P]: LatentValue<P[
  *
  * @example
  * ```ts
- * layoutPrior({ w: plate(new Normal(0, 1), 3) })[0]; // { name: "w", offset: 0, size: 3, kind: "plate", … }
+ * layoutPrior({ w: plate(new Normal(0, 1), 3) })[0]; // → { name: "w", offset: 0, size: 3, kind: "plate", … }
  * ```
  */
 export interface PriorBlock extends LatentBlock {
@@ -112,7 +115,7 @@ export interface PriorBlock extends LatentBlock {
  *
  * @example
  * ```ts
- * layoutPrior({ z: new Exponential(1), w: plate(new Normal(0, 1), 2) }).map((b) => [b.offset, b.size]); // [[0, 1], [1, 2]]
+ * layoutPrior({ z: new Exponential(1), w: plate(new Normal(0, 1), 2) }).map((b) => [b.offset, b.size]); // → [[0, 1], [1, 2]]
  * ```
  * @throws ModelError when an entry is not a distribution, a non-empty array of
  *   distributions with one kind of support, or a plate
@@ -208,7 +211,8 @@ function resolveAtReference(fn: PriorFn, reference: Record<string, number | Floa
  *
  * @example
  * ```ts
- * resolveEntry(block, { mu: 0.5, tau: 2 }); // e.g. plate(new Normal(0.5, 2), 8)
+ * const blocks = layoutPrior({ tau: new Exponential(1), w: ({ tau }: { tau: number }) => plate(new Normal(0, tau), 8) });
+ * resolveEntry(blocks[1], { tau: 2 }); // → { distribution: Normal(mu = 0, sigma = 2), size: 8 }
  * ```
  * @throws ModelError when it does not
  */

@@ -48,7 +48,9 @@ import { checkDist, copyData, loadValues, makeRecord, type LikelihoodDistributio
  * @example
  * ```ts
  * const iid: Likelihood<{ z: Exponential }> = ({ z }) => new Normal(z, 1);
+ * const xs = [0.1, 0.5, 0.9];
  * const reg: Likelihood<{ a: Normal; b: Normal }> = ({ a, b }, i) => new Normal(add(a, mul(b, xs[i])), 1);
+ * String(reg({ a: 1, b: 2 }, 1)); // → "Normal(mu = 2, sigma = 1)"
  * ```
  */
 export type Likelihood<P extends Prior> = (latents: Latents<P>, index: number) => LikelihoodDistribution;
@@ -61,6 +63,7 @@ export type Likelihood<P extends Prior> = (latents: Latents<P>, index: number) =
  * const spec: ModelSpec<{ z: Exponential }> = {
  *   prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3],
  * };
+ * new Model(spec).dim; // → 1
  * ```
  */
 export interface ModelSpec<P extends Prior> {
@@ -81,7 +84,14 @@ export interface ModelSpec<P extends Prior> {
    *
    * @example
    * ```ts
-   * // A soft constraint a + b ≈ 1: factor: ({ a, b }) => mul(-50, square(sub(add(a, b), 1)))
+   * // A soft constraint a + b ≈ 1:
+ * const model = new Model({
+ *   prior: { a: new Normal(0, 1), b: new Normal(0, 1) },
+ *   likelihood: ({ a }) => new Normal(a, 1),
+ *   data: [0.3],
+ *   factor: ({ a, b }) => mul(-50, square(sub(add(a, b), 1))),
+ * });
+ * model.logJoint({ a: 0.5, b: 0.7 }) - model.logPrior({ a: 0.5, b: 0.7 }) - model.logLikelihood({ a: 0.5, b: 0.7 }); // ≈ -2.000000 (= −50·0.2²)
    * ```
    */
   readonly factor?: (latents: Latents<P>) => number;
@@ -115,8 +125,8 @@ export interface ModelSpec<P extends Prior> {
  *   likelihood: ({ z }) => new Normal(z, 1),
  *   data: [1.3],
  * });
- * Math.exp(model.logJoint({ z: 1.5 })); // 0.08725… = e^{-1.5} φ(-0.2)
- * model.gradLogJoint({ z: 1.5 });       // { z: -1.2 } = −1 + (1.3 − 1.5)
+ * Math.exp(model.logJoint({ z: 1.5 })); // → 0.08725… = e^{-1.5} φ(-0.2)
+ * model.gradLogJoint({ z: 1.5 });       // → { z: -1.2 } = −1 + (1.3 − 1.5)
  * ```
  */
 export class Model<P extends Prior> implements DifferentiableModel {
@@ -307,7 +317,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * @example
    * ```ts
    * const m = new Model({ prior: { sigma: new Normal(0, 10) }, likelihood: ({ sigma }) => new Normal(0, sigma), data: [1] });
-   * m.checkPriorSupports(); // ModelError: … latent "sigma" has a Normal prior (the whole real line) … e.g. HalfNormal(10) …
+   * m.checkPriorSupports(); // throws ModelError: …latent "sigma" has a Normal prior (the whole real line)…e.g. HalfNormal(10)…
    * ```
    * @throws ModelError on a mismatch, or when the likelihood reads an undeclared latent
    */
@@ -538,7 +548,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * ```ts
    * import { Exponential, Model, Normal, Rng } from 'varinf';
    * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3, 0.4] });
-   * model.sampleData({ z: 1.5 }, new Rng(1)); // Float64Array(2), draws of Normal(1.5, 1)
+   * model.sampleData({ z: 1.5 }, new Rng(1)); // → Float64Array(2), draws of Normal(1.5, 1)
    * ```
    */
   sampleData(values: Latents<P>, rng: Rng, out: Float64Array = new Float64Array(this.data.length)): Float64Array {

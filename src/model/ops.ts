@@ -61,7 +61,7 @@ function checkArray(op: string, arg: string, v: unknown): void {
  *
  * @example
  * ```ts
- * detach(1.5); // 1.5
+ * detach(1.5); // → 1.5
  * // inside a likelihood: detach(z) > 0 ? … : …
  * ```
  */
@@ -78,7 +78,7 @@ export function detach(x: number): number {
  *
  * @example
  * ```ts
- * add(1, 2); // 3
+ * add(1, 2); // → 3
  * ```
  */
 export function add(a: number, b: number): number {
@@ -98,7 +98,7 @@ export function add(a: number, b: number): number {
  *
  * @example
  * ```ts
- * sub(1, 2); // -1
+ * sub(1, 2); // → -1
  * ```
  */
 export function sub(a: number, b: number): number {
@@ -118,7 +118,7 @@ export function sub(a: number, b: number): number {
  *
  * @example
  * ```ts
- * mul(3, 2); // 6
+ * mul(3, 2); // → 6
  * ```
  */
 export function mul(a: number, b: number): number {
@@ -138,7 +138,7 @@ export function mul(a: number, b: number): number {
  *
  * @example
  * ```ts
- * div(3, 2); // 1.5
+ * div(3, 2); // → 1.5
  * ```
  */
 export function div(a: number, b: number): number {
@@ -160,7 +160,7 @@ export function div(a: number, b: number): number {
  *
  * @example
  * ```ts
- * neg(2); // -2
+ * neg(2); // → -2
  * ```
  */
 export function neg(a: number): number {
@@ -179,7 +179,7 @@ function unary(A: N, y: number, dy: number, op: number, k = 0): number {
  *
  * @example
  * ```ts
- * exp(0); // 1
+ * exp(0); // → 1
  * ```
  */
 export function exp(x: number): number {
@@ -194,7 +194,7 @@ export function exp(x: number): number {
  *
  * @example
  * ```ts
- * log(Math.E); // 1
+ * log(Math.E); // → 1
  * ```
  */
 export function log(x: number): number {
@@ -208,7 +208,7 @@ export function log(x: number): number {
  *
  * @example
  * ```ts
- * log1p(1e-10); // 9.999999999500001e-11
+ * log1p(1e-10); // → 9.999999999500001e-11
  * ```
  */
 export function log1p(x: number): number {
@@ -222,7 +222,7 @@ export function log1p(x: number): number {
  *
  * @example
  * ```ts
- * expm1(1e-10); // 1.00000000005e-10
+ * expm1(1e-10); // → 1.00000000005e-10
  * ```
  */
 export function expm1(x: number): number {
@@ -236,7 +236,7 @@ export function expm1(x: number): number {
  *
  * @example
  * ```ts
- * sqrt(4); // 2
+ * sqrt(4); // → 2
  * ```
  */
 export function sqrt(x: number): number {
@@ -251,7 +251,7 @@ export function sqrt(x: number): number {
  *
  * @example
  * ```ts
- * square(3); // 9
+ * square(3); // → 9
  * ```
  */
 export function square(x: number): number {
@@ -265,7 +265,7 @@ export function square(x: number): number {
  *
  * @example
  * ```ts
- * pow(2, 3); // 8
+ * pow(2, 3); // → 8
  * ```
  */
 export function pow(x: number, c: number): number {
@@ -283,7 +283,7 @@ export function pow(x: number, c: number): number {
  *
  * @example
  * ```ts
- * sigmoid(0); // 0.5
+ * sigmoid(0); // → 0.5
  * ```
  */
 export function sigmoid(x: number): number {
@@ -299,8 +299,8 @@ export function sigmoid(x: number): number {
  *
  * @example
  * ```ts
- * softplus(0);   // 0.6931471805599453
- * softplus(800); // 800
+ * softplus(0);   // → 0.6931471805599453
+ * softplus(800); // → 800
  * ```
  */
 export function softplus(x: number): number {
@@ -314,7 +314,7 @@ export function softplus(x: number): number {
  *
  * @example
  * ```ts
- * tanh(0); // 0
+ * tanh(0); // → 0
  * ```
  */
 export function tanh(x: number): number {
@@ -332,7 +332,7 @@ export function tanh(x: number): number {
  *
  * @example
  * ```ts
- * dot([1, 2, 3], new Float64Array([4, 5, 6])); // 32
+ * dot([1, 2, 3], new Float64Array([4, 5, 6])); // → 32
  * // in a likelihood: ({ w }, i) => new Normal(dot(w, X[i]), 1)
  * ```
  */
@@ -396,7 +396,7 @@ function dotLeaves(w: LeafBlock, base: number, x: ArrayLike<number>): number | u
  *
  * @example
  * ```ts
- * sum(new Float64Array([1, 2, 3])); // 6
+ * sum(new Float64Array([1, 2, 3])); // → 6
  * ```
  */
 export function sum(v: ArrayLike<number>): number {

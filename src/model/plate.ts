@@ -15,8 +15,8 @@ import { checkSize } from '../limits';
  * ```ts
  * import { plate, Normal } from 'varinf';
  * const p = plate(new Normal(0, 1), 5);
- * p.size;              // 5
- * p.distribution.name; // "Normal"
+ * p.size;              // → 5
+ * p.distribution.name; // → "Normal"
  * ```
  */
 export class Plate<D extends ContinuousDistribution = ContinuousDistribution> {
@@ -57,7 +57,7 @@ export class Plate<D extends ContinuousDistribution = ContinuousDistribution> {
  *   likelihood: ({ w }, i) => new Normal(dot(w, X[i]), 0.1),
  *   data: y,
  * });
- * m.logJoint({ w: new Float64Array([0.2, 1.1]) });
+ * m.logJoint({ w: new Float64Array([0.2, 1.1]) }); // ≈ -1.540584
  * ```
  */
 export function plate<D extends ContinuousDistribution>(distribution: D, n: number): Plate<D> {
@@ -69,7 +69,7 @@ export function plate<D extends ContinuousDistribution>(distribution: D, n: numb
  *
  * @example
  * ```ts
- * describe(new Map()); // "an instance of Map"
+ * describe(new Map()); // → "an instance of Map"
  * ```
  */
 export function describe(x: unknown): string {

@@ -21,9 +21,16 @@ import { TapeNode, type Tape } from './tape';
  *
  * @example
  * ```ts
- * // prior { sigma: new Normal(0, 10) }, likelihood ({ sigma }) => new Normal(0, sigma):
- * checkSupportUse(layout, tape, nodeRec, likelihood, dim);
- * // ModelError: Model: latent "sigma" has a Normal prior (the whole real line) but the likelihood passes it as Normal's sigma, which must be > 0; give it a positive prior, e.g. HalfNormal(10)
+ * import { guardedRecord } from './latent-guard';
+ * import { layoutPrior } from './latents';
+ * import { Tape } from './tape';
+ * // What new Model({ prior: { sigma: new Normal(0, 10) }, likelihood: ({ sigma }) => new Normal(0, sigma), … }) checks:
+ * const layout = layoutPrior({ sigma: new Normal(0, 10) });
+ * const tape = new Tape();
+ * const nodeRec = guardedRecord(['sigma']);
+ * nodeRec.sigma = tape.reset(1, [0])[0];
+ * const likelihood = ({ sigma }: { sigma: number }) => new Normal(0, sigma);
+ * checkSupportUse(layout, tape, nodeRec, likelihood, 1); // throws ModelError: Model: latent "sigma" has a Normal prior (the whole real line) but the likelihood passes it as Normal's sigma, which must be > 0; give it a positive prior, e.g. HalfNormal(10)…
  * ```
  * @internal
  */

@@ -25,7 +25,12 @@ import { OP_AFFINE, OP_LEAF_DOT, OP_UNKNOWN, OP_VECTOR } from './op-codes';
  *
  * @example
  * ```ts
- * try { (node as unknown as number) + 1; } catch (e) { (e as Error).message === NON_DIFFERENTIABLE_MESSAGE; }
+ * const [node] = new Tape().reset(1, [2]);
+ * try {
+ *   (node as unknown as number) + 1;
+ * } catch (e) {
+ *   (e as Error).message === NON_DIFFERENTIABLE_MESSAGE; // → true
+ * }
  * ```
  */
 export const NON_DIFFERENTIABLE_MESSAGE =
@@ -47,8 +52,10 @@ const AFFINE = 4;
  *
  * @example
  * ```ts
+ * const tape = new Tape();
+ * tape.reset(7, new Float64Array(7));
  * const w = tape.leafBlock(2, 5);
- * w[LEAF_BLOCK]; // 2: w[j] is leaf 2 + j
+ * w[LEAF_BLOCK]; // → 2: w[j] is leaf 2 + j
  * ```
  */
 export const LEAF_BLOCK: unique symbol = Symbol('varinf.leafBlock');
@@ -58,7 +65,10 @@ export const LEAF_BLOCK: unique symbol = Symbol('varinf.leafBlock');
  *
  * @example
  * ```ts
+ * const tape = new Tape();
+ * tape.reset(3, new Float64Array(3));
  * const w: LeafBlock = tape.leafBlock(0, 3); // typed Float64Array when handed to user code
+ * w.length; // → 3
  * ```
  */
 export type LeafBlock = TapeNode[] & { [LEAF_BLOCK]: number };
@@ -72,9 +82,12 @@ export type LeafBlock = TapeNode[] & { [LEAF_BLOCK]: number };
  *
  * @example
  * ```ts
+ * import { Model, Normal, mul } from 'varinf';
  * // Inside a likelihood under gradLogJoint, `z` is a TapeNode:
- * // ({ z }) => new Normal(mul(2, z), 1)   // differentiable
- * // ({ z }) => new Normal(2 * z, 1)       // TypeError: not differentiable
+ * const ok = new Model({ prior: { z: new Normal(0, 1) }, likelihood: ({ z }) => new Normal(mul(2, z), 1), data: [1] });
+ * ok.gradLogJoint({ z: 0.5 }); // → { z: -0.5 } (= −z + 2(1 − 2z))
+ * const bad = new Model({ prior: { z: new Normal(0, 1) }, likelihood: ({ z }) => new Normal(2 * z, 1), data: [1] });
+ * bad.gradLogJoint({ z: 0.5 }); // throws TypeError: latent arithmetic with + - * / or Math.* inside a model is not differentiable…
  * ```
  */
 export class TapeNode implements BoxedScalar {
@@ -118,7 +131,7 @@ export class TapeNode implements BoxedScalar {
  *
  * @example
  * ```ts
- * isNode(1.5); // false
+ * isNode(1.5); // → false
  * ```
  */
 export function isNode(x: unknown): x is TapeNode {
@@ -136,7 +149,7 @@ export function isNode(x: unknown): x is TapeNode {
  * const y = tape.unary(x.value * x.value, x.index, 2 * x.value); // y = x²
  * tape.adjoints[y.index] = 1;
  * tape.backward();
- * tape.adjoints[0]; // 4
+ * tape.adjoints[0]; // → 4
  * ```
  */
 export class Tape {

@@ -18,7 +18,11 @@ import { describe } from './plate';
  *
  * @example
  * ```ts
- * loadValues(layoutPrior({ z: new Exponential(1) }), { z: 1.5 }, z); // z[0] = 1.5
+ * import { layoutPrior } from './latents';
+ * const z = new Float64Array(1);
+ * loadValues(layoutPrior({ z: new Exponential(1) }), { z: 1.5 }, z);
+ * z; // → Float64Array [1.5]
+ * loadValues(layoutPrior({ z: new Exponential(1) }), { zz: 1.5 }, z); // throws ModelError: Model: latent "z" is missing…
  * ```
  * @throws ModelError naming the missing, unknown, mistyped or wrong-length latent
  */
@@ -82,7 +86,8 @@ function badLatent(b: PriorBlock, x: unknown): ModelError {
  *
  * @example
  * ```ts
- * makeRecord(layoutPrior({ a: new Normal(0, 1), w: plate(new Normal(0, 1), 2) }), new Float64Array([1, 2, 3])); // { a: 1, w: Float64Array [2, 3] }
+ * import { layoutPrior } from './latents';
+ * makeRecord(layoutPrior({ a: new Normal(0, 1), w: plate(new Normal(0, 1), 2) }), new Float64Array([1, 2, 3])); // → { a: 1, w: Float64Array [2, 3] }
  * ```
  */
 export function makeRecord(blocks: readonly PriorBlock[], flat: Float64Array): Record<string, number | Float64Array> {
@@ -97,9 +102,9 @@ export function makeRecord(blocks: readonly PriorBlock[], flat: Float64Array): R
  *
  * @example
  * ```ts
- * checkDist(new Normal(0, 1), 0); // the Normal
- * checkDist(3, 0);                // TypeError: … for datum 0, got 3
- * checkDist(new Bernoulli(0.3), 4, [0, 1, 1, 0, 2]); // ModelError: … data[4] = 2 is not in the support of Bernoulli …
+ * checkDist(new Normal(0, 1), 0); // → Normal(mu = 0, sigma = 1)
+ * checkDist(3, 0);                // throws TypeError: Model: the likelihood must return a distribution…for datum 0, got 3
+ * checkDist(new Bernoulli(0.3), 4, [0, 1, 1, 0, 2]); // throws ModelError: Model: data[4] = 2 is not in the support of Bernoulli…
  * ```
  * @param data - the data this distribution scores: `data[i]` alone, or all of them
  *   for an i.i.d. likelihood (`all`)
@@ -148,8 +153,8 @@ function supportText(d: DiscreteDistribution): string {
  *
  * @example
  * ```ts
- * copyData([1.3]);      // Float64Array [1.3]
- * copyData([1, NaN]);   // InvalidParameterError: Model: data[1] must be finite, got NaN
+ * copyData([1.3]);      // → Float64Array [1.3]
+ * copyData([1, NaN]);   // throws InvalidParameterError: Model: data[1] must be finite, got NaN
  * ```
  * @throws InvalidParameterError naming the first non-finite datum (`Model: data[3] must be finite, got NaN`)
  * @throws TypeError when `data` is not array-like

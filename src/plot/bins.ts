@@ -14,8 +14,8 @@ import { checkArray, checkInterval, describeValue } from './spec';
  * ```ts
  * import { histogramBins, type Histogram } from 'varinf/plot';
  * const h: Histogram = histogramBins([0.1, 0.2, 0.7], { bins: 2, domain: [0, 1] });
- * h.counts;  // [2, 1]
- * h.density; // [4/3, 2/3]: count / (total · width)
+ * h.counts;  // → [2, 1]
+ * h.density; // ≈ [1.333, 0.667]: count / (total · width)
  * ```
  */
 export interface Histogram {
@@ -64,7 +64,7 @@ export interface HistogramBinsOptions {
  * import { Normal, Rng } from 'varinf';
  * import { histogramBins } from 'varinf/plot';
  * const h = histogramBins(new Normal(0, 1).sample(new Rng(1), 10_000), { bins: 30 });
- * h.counts.reduce((a, b) => a + b); // 10000
+ * h.counts.reduce((a, b) => a + b); // → 10000
  * ```
  */
 export function histogramBins(samples: ArrayLike<number>, options: HistogramBinsOptions = {}): Histogram {

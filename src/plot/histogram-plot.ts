@@ -83,7 +83,12 @@ export function histogramPlot(options: HistogramPlotOptions & { readonly samples
  * @returns a Vega-Lite specification (plain JSON)
  * @example
  * ```ts
- * histogramPlot(q.sample(new Rng(7), 10_000), q, { name: 'q(z)' }); // = histogramPlot({ samples, density: q, name: 'q(z)' })
+ * import { LogNormal, Rng } from 'varinf';
+ * import { histogramPlot } from 'varinf/plot';
+ * const q = new LogNormal(0.1, 0.5);
+ * const samples = q.sample(new Rng(7), 10_000);
+ * const spec = histogramPlot(samples, q, { name: 'q(z)' });
+ * JSON.stringify(spec) === JSON.stringify(histogramPlot({ samples, density: q, name: 'q(z)' })); // → true
  * ```
  */
 export function histogramPlot(samples: ArrayLike<number>, density: Density, options?: HistogramPlotOptions): VegaLiteSpec;

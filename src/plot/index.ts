@@ -14,7 +14,7 @@
  * positional forms of the last two still work and are deprecated).
  *
  * @example
- * ```ts
+ * ```ts typecheck-only: needs the vega-embed package and a page with #plot
  * import { Exponential } from 'varinf';
  * import { densityPlot } from 'varinf/plot';
  * import vegaEmbed from 'vega-embed';

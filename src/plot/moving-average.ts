@@ -24,7 +24,7 @@ import { describeValue } from './spec';
  * @example
  * ```ts
  * import { movingAverage } from 'varinf/plot';
- * movingAverage([1, 2, NaN, 4, 5], 2); // Float64Array [1, 1.5, 2, 4, 4.5]
+ * movingAverage([1, 2, NaN, 4, 5], 2); // → Float64Array [1, 1.5, 2, 4, 4.5]
  * ```
  */
 export function movingAverage(values: ArrayLike<number>, window: number): Float64Array {

@@ -17,7 +17,7 @@
  * ```ts
  * import { VEGA_LITE_SCHEMA, densityPlot } from 'varinf/plot';
  * densityPlot({ curves: [{ name: 'f', density: (x) => Math.exp(-x) }], domain: [0, 5] })
- *   .$schema === VEGA_LITE_SCHEMA; // true
+ *   .$schema === VEGA_LITE_SCHEMA; // → true
  * ```
  */
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';

@@ -13,7 +13,7 @@ import { checkArray, checkNumbers, describeValue } from './spec';
  * @example
  * ```ts
  * import { thinTrace, type ThinnedTrace } from 'varinf/plot';
- * const t: ThinnedTrace = thinTrace([1, NaN, 3]); // { index: [0, 2], value: [1, 3] }
+ * const t: ThinnedTrace = thinTrace([1, NaN, 3]); // → { index: [0, 2], value: [1, 3] }
  * ```
  */
 export interface ThinnedTrace {
@@ -40,8 +40,8 @@ export interface ThinnedTrace {
  * import { thinTrace } from 'varinf/plot';
  * const elbo = Float64Array.from({ length: 100_000 }, (_, i) => -1 / (i + 1));
  * const t = thinTrace(elbo, 2000);
- * t.index.length <= 2000;              // true
- * t.index[0] === 0 && t.index.at(-1) === 99_999; // true
+ * t.index.length <= 2000;              // → true
+ * t.index[0] === 0 && t.index.at(-1) === 99_999; // → true
  * ```
  */
 export function thinTrace(values: ArrayLike<number>, maxPoints = 2000): ThinnedTrace {

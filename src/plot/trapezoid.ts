@@ -21,7 +21,7 @@ import { checkArray, checkNumbers } from './spec';
  * @example
  * ```ts
  * import { trapezoid } from 'varinf/plot';
- * trapezoid([0, 1, 2], [0, 1, 0]); // 1
+ * trapezoid([0, 1, 2], [0, 1, 0]); // → 1
  * ```
  */
 export function trapezoid(xs: ArrayLike<number>, ys: ArrayLike<number>): number {

@@ -75,7 +75,7 @@ const LONG_JUMP: readonly number[] = [0xb523952e, 0x0b6f099f, 0xccf5a0ef, 0x1c58
  * const z = rng.normal();       // N(0, 1)
  * const g = rng.gamma(2.5);     // Gamma(2.5, 1)
  * const buf = new Float64Array(1000);
- * rng.fillNormal(buf);          // 1000 standard normals, no allocation
+ * rng.fillNormal(buf);          // fills buf with 1000 standard normals, no allocation
  * ```
  */
 export class Rng {
@@ -99,7 +99,7 @@ export class Rng {
    * @example
    * ```ts
    * const a = new Rng(7), b = new Rng(7n);
-   * a.nextUint32() === b.nextUint32(); // true
+   * a.nextUint32() === b.nextUint32(); // → true
    * ```
    */
   constructor(seed: number | bigint = 0) {
@@ -136,7 +136,7 @@ export class Rng {
    * const rng = new Rng(1);
    * const saved = rng.state();
    * const x = rng.normal();
-   * Rng.fromState(saved).normal() === x; // true
+   * Rng.fromState(saved).normal() === x; // → true
    * ```
    */
   static fromState(s: ArrayLike<number>): Rng {
@@ -161,7 +161,7 @@ export class Rng {
    *
    * @example
    * ```ts
-   * const words = new Rng(42).state(); // Uint32Array(4)
+   * const words = new Rng(42).state(); // → Uint32Array(4)
    * ```
    */
   state(): Uint32Array {
@@ -179,7 +179,7 @@ export class Rng {
    * @example
    * ```ts
    * const a = new Rng(3); const b = a.clone();
-   * a.uniform() === b.uniform(); // true
+   * a.uniform() === b.uniform(); // → true
    * ```
    */
   clone(): Rng {
@@ -211,7 +211,7 @@ export class Rng {
    *
    * @example
    * ```ts
-   * new Rng(42).nextUint32(); // 1776835114 (pinned by the snapshot test)
+   * new Rng(42).nextUint32(); // → 1776835114 (pinned by the snapshot test)
    * ```
    */
   nextUint32(): number {
@@ -231,7 +231,7 @@ export class Rng {
    *
    * @example
    * ```ts
-   * const u = new Rng(1).uniform(); // 0 < u < 1
+   * const u = new Rng(1).uniform(); // → 0 < u < 1
    * ```
    */
   uniform(): number {
@@ -257,7 +257,7 @@ export class Rng {
    *
    * @example
    * ```ts
-   * const die = new Rng(5).uniformInt(6) + 1; // 1..6
+   * const die = new Rng(5).uniformInt(6) + 1; // a roll of a die, 1 to 6
    * ```
    */
   uniformInt(n: number): number {

@@ -29,7 +29,7 @@ import { SOBOL_DEGREE, SOBOL_M, SOBOL_POLY } from './sobol-directions';
  *
  * @example
  * ```ts
- * SOBOL_MAX_DIMENSION; // 161
+ * SOBOL_MAX_DIMENSION; // → 161
  * ```
  */
 export const SOBOL_MAX_DIMENSION: number = SOBOL_DEGREE.length + 1;
@@ -112,7 +112,7 @@ function owenScrambleReversed(rx: number, seed: number): number {
  * ```ts
  * import { Rng, ScrambledSobol } from 'varinf';
  * const qmc = new ScrambledSobol(2);
- * const z = qmc.fillNormal(new Rng(1), new Float64Array(16 * 2), 16); // 16 points, row-major
+ * const z = qmc.fillNormal(new Rng(1), new Float64Array(16 * 2), 16); // → Float64Array(32): 16 points of 2 coordinates, row-major
  * ```
  */
 export class ScrambledSobol {

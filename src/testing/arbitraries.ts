@@ -63,7 +63,7 @@ const logNormalValid = (): fc.Arbitrary<number[]> => fc.tuple(signedLog(-300, 2.
  * @example
  * ```ts
  * import { logNormalFamily } from 'varinf/testing';
- * logNormalFamily.make(0, 1).mean(); // 1.6487212707001282
+ * logNormalFamily.make(0, 1).mean(); // → 1.6487212707001282
  * ```
  */
 export const logNormalFamily: Family<LogNormal> = /* @__PURE__ */ defineFamily({
@@ -88,7 +88,7 @@ const exponentialValid = (): fc.Arbitrary<number[]> => fc.tuple(logUniform(-300,
  * @example
  * ```ts
  * import { exponentialFamily } from 'varinf/testing';
- * exponentialFamily.make(2).mean(); // 0.5
+ * exponentialFamily.make(2).mean(); // → 0.5
  * ```
  */
 export const exponentialFamily: Family<Exponential> = /* @__PURE__ */ defineFamily({
@@ -110,7 +110,7 @@ const gammaValid = (): fc.Arbitrary<number[]> => fc.tuple(logUniform(-300, 4), l
  * @example
  * ```ts
  * import { gammaFamily } from 'varinf/testing';
- * gammaFamily.make(2, 4).variance(); // 0.125
+ * gammaFamily.make(2, 4).variance(); // → 0.125
  * ```
  */
 export const gammaFamily: Family<Gamma> = /* @__PURE__ */ defineFamily({
@@ -136,7 +136,7 @@ const cauchyValid = (): fc.Arbitrary<number[]> => fc.tuple(signedLog(-300, 300),
  * @example
  * ```ts
  * import { cauchyFamily } from 'varinf/testing';
- * cauchyFamily.make(0, 1).quantile(0.75); // 1
+ * cauchyFamily.make(0, 1).quantile(0.75); // → 1
  * ```
  */
 export const cauchyFamily: Family<Cauchy> = /* @__PURE__ */ defineFamily({
@@ -158,7 +158,7 @@ const halfValid = (): fc.Arbitrary<number[]> => fc.tuple(logUniform(-300, 300));
  * @example
  * ```ts
  * import { halfNormalFamily } from 'varinf/testing';
- * halfNormalFamily.make(1).variance(); // 1 − 2/π = 0.36338022763241865
+ * halfNormalFamily.make(1).variance(); // → 0.36338022763241865 (= 1 − 2/π)
  * ```
  */
 export const halfNormalFamily: Family<HalfNormal> = /* @__PURE__ */ defineFamily({
@@ -178,7 +178,7 @@ export const halfNormalFamily: Family<HalfNormal> = /* @__PURE__ */ defineFamily
  * @example
  * ```ts
  * import { halfCauchyFamily } from 'varinf/testing';
- * halfCauchyFamily.make(2).quantile(0.5); // 2
+ * halfCauchyFamily.make(2).quantile(0.5); // → 2
  * ```
  */
 export const halfCauchyFamily: Family<HalfCauchy> = /* @__PURE__ */ defineFamily({
@@ -213,7 +213,7 @@ const uniformValid = (): fc.Arbitrary<number[]> =>
  * @example
  * ```ts
  * import { uniformFamily } from 'varinf/testing';
- * uniformFamily.make(0, 2).variance(); // 1/3
+ * uniformFamily.make(0, 2).variance(); // ≈ 0.33333 (= 1/3)
  * ```
  */
 export const uniformFamily: Family<Uniform> = /* @__PURE__ */ defineFamily({
@@ -238,7 +238,7 @@ const inverseGammaValid = (): fc.Arbitrary<number[]> => fc.tuple(logUniform(-300
  * @example
  * ```ts
  * import { inverseGammaFamily } from 'varinf/testing';
- * inverseGammaFamily.make(3, 2).mean(); // 1
+ * inverseGammaFamily.make(3, 2).mean(); // → 1
  * ```
  */
 export const inverseGammaFamily: Family<InverseGamma> = /* @__PURE__ */ defineFamily({
@@ -261,7 +261,7 @@ const betaValid = (): fc.Arbitrary<number[]> => fc.tuple(logUniform(-300, 5), lo
  * @example
  * ```ts
  * import { betaFamily } from 'varinf/testing';
- * betaFamily.make(2, 2).mean(); // 0.5
+ * betaFamily.make(2, 2).mean(); // → 0.5
  * ```
  */
 export const betaFamily: Family<Beta> = /* @__PURE__ */ defineFamily({
@@ -289,7 +289,7 @@ const studentTValid = (): fc.Arbitrary<number[]> => fc.tuple(logUniform(-2, 8), 
  * @example
  * ```ts
  * import { studentTFamily } from 'varinf/testing';
- * studentTFamily.make(5, 0, 1).variance(); // 5/3
+ * studentTFamily.make(5, 0, 1).variance(); // ≈ 1.66667 (= 5/3)
  * ```
  */
 export const studentTFamily: Family<StudentT> = /* @__PURE__ */ defineFamily({
@@ -320,7 +320,7 @@ const logitNormalValid = (): fc.Arbitrary<number[]> =>
  * @example
  * ```ts
  * import { logitNormalFamily } from 'varinf/testing';
- * logitNormalFamily.make(0, 1, 0, 1).mean(); // 0.5
+ * logitNormalFamily.make(0, 1, 0, 1).mean(); // → 0.5
  * ```
  */
 export const logitNormalFamily: Family<LogitNormal> = /* @__PURE__ */ defineFamily({

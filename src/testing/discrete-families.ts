@@ -64,7 +64,7 @@ const binomialMu4 = (n: number, p: number): number => {
  * @example
  * ```ts
  * import { bernoulliFamily } from 'varinf/testing';
- * bernoulliFamily.make(0.25).pdf(1); // 0.25
+ * bernoulliFamily.make(0.25).pdf(1); // → 0.25
  * ```
  */
 export const bernoulliFamily: Family<Bernoulli> = /* @__PURE__ */ defineFamily({
@@ -86,7 +86,7 @@ export const bernoulliFamily: Family<Bernoulli> = /* @__PURE__ */ defineFamily({
  * @example
  * ```ts
  * import { bernoulliLogitFamily } from 'varinf/testing';
- * bernoulliLogitFamily.make(0).mean(); // 0.5
+ * bernoulliLogitFamily.make(0).mean(); // → 0.5
  * ```
  */
 export const bernoulliLogitFamily: Family<BernoulliLogit> = /* @__PURE__ */ defineFamily({
@@ -107,7 +107,7 @@ export const bernoulliLogitFamily: Family<BernoulliLogit> = /* @__PURE__ */ defi
  * @example
  * ```ts
  * import { binomialFamily } from 'varinf/testing';
- * binomialFamily.make(10, 0.5).variance(); // 2.5
+ * binomialFamily.make(10, 0.5).variance(); // → 2.5
  * ```
  */
 export const binomialFamily: Family<Binomial> = /* @__PURE__ */ defineFamily({
@@ -130,7 +130,7 @@ const poissonValid = (): fc.Arbitrary<number[]> => fc.tuple(fc.oneof(logUniform(
  * @example
  * ```ts
  * import { poissonFamily } from 'varinf/testing';
- * poissonFamily.make(3).mean(); // 3
+ * poissonFamily.make(3).mean(); // → 3
  * ```
  */
 export const poissonFamily: Family<Poisson> = /* @__PURE__ */ defineFamily({

@@ -72,7 +72,7 @@ export interface TestableDistribution {
  * ```ts
  * import { normalFamily, type Family } from 'varinf/testing';
  * const f: Family = normalFamily;
- * f.make(0, 1).logPdf(0); // -0.9189385332046727
+ * f.make(0, 1).logPdf(0); // → -0.9189385332046728 (−½ log 2π, to an ulp)
  * ```
  */
 export interface Family<D extends TestableDistribution = TestableDistribution> {

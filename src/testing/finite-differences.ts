@@ -39,9 +39,9 @@ export function richardsonDerivative(f: (v: number) => number, v: number, h: num
  * @example
  * ```ts
  * import { differenceStep } from 'varinf/testing';
- * differenceStep(2, (v) => Number.isFinite(v)); // 2e-4
- * differenceStep(3e-7, (v) => v > 0);           // 2.44e-11: 1e-3·2⁻¹², the first r below 3e-7
- * differenceStep(0.9995, (v) => v > 0 && v < 1); // 4.88e-8: r = 0.9995·2⁻¹¹ < 5e-4 from 1
+ * differenceStep(2, (v) => Number.isFinite(v)); // → 2e-4
+ * differenceStep(3e-7, (v) => v > 0);           // → 2.44e-11: 1e-3·2⁻¹², the first r below 3e-7
+ * differenceStep(0.9995, (v) => v > 0 && v < 1); // → 4.88e-8: r = 0.9995·2⁻¹¹ < 5e-4 from 1
  * ```
  */
 export function differenceStep(v: number, valid: (v: number) => boolean, rel = 1e-4): number {

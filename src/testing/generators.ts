@@ -31,7 +31,7 @@ export function logUniform(lo: number, hi: number): fc.Arbitrary<number> {
  * @example
  * ```ts
  * import { signedLog } from 'varinf/testing';
- * const mu = signedLog(-8, 8); // 0, ±1e-8 … ±1e8
+ * const mu = signedLog(-8, 8); // draws 0 and ±1e-8 … ±1e8
  * ```
  */
 export function signedLog(lo: number, hi: number): fc.Arbitrary<number> {
@@ -59,7 +59,7 @@ export function nonPositive(): fc.Arbitrary<number> {
  * @example
  * ```ts
  * import { notANumber } from 'varinf/testing';
- * const bad = notANumber(); // NaN, Infinity, "1", undefined, …
+ * const bad = notANumber(); // draws NaN, Infinity, "1", undefined, …
  * ```
  */
 export function notANumber(): fc.Arbitrary<unknown> {
@@ -75,7 +75,8 @@ export function notANumber(): fc.Arbitrary<unknown> {
  * import fc from 'fast-check';
  * import { logUniform, nonPositive, replaceOne, signedLog } from 'varinf/testing';
  * const valid = fc.tuple(signedLog(-8, 8), logUniform(-8, 8));
- * const badSigma = replaceOne(valid, nonPositive(), 1); // [mu, sigma ≤ 0]
+ * const badSigma = replaceOne(valid, nonPositive(), 1); // tuples [mu, sigma] with sigma ≤ 0
+ * fc.sample(badSigma, 50).every(([, sigma]) => typeof sigma === 'number' && !(sigma > 0)); // → true
  * ```
  */
 export function replaceOne(valid: fc.Arbitrary<number[]>, bad: fc.Arbitrary<unknown>, index?: number): fc.Arbitrary<unknown[]> {

@@ -33,7 +33,7 @@ export interface MonteCarloEstimate {
  * ```ts
  * import { Normal } from 'varinf';
  * import { monteCarloMean } from 'varinf/testing';
- * monteCarloMean(new Normal(0, 1), (x) => x * x, 10_000, 1); // { mean ≈ 1, se ≈ 0.014 }
+ * monteCarloMean(new Normal(0, 1), (x) => x * x, 10_000, 1); // ≈ { mean: 1.0, se: 0.014 }
  * ```
  */
 export function monteCarloMean(d: TestableDistribution, f: (x: number) => number, n: number, seed: number): MonteCarloEstimate {

@@ -474,9 +474,8 @@ export interface CumulativeOptions extends PropertyOptions {
  * @example
  * ```ts
  * import fc from 'fast-check';
- * import { cdfIsCumulativePmf, type Family } from 'varinf/testing';
- * declare const poisson: Family; // kind: 'discrete'
- * fc.assert(cdfIsCumulativePmf(poisson), { numRuns: 50, seed: 1 });
+ * import { cdfIsCumulativePmf, poissonFamily } from 'varinf/testing';
+ * fc.assert(cdfIsCumulativePmf(poissonFamily), { numRuns: 50, seed: 1 }); // poissonFamily.kind is 'discrete'
  * ```
  */
 export function cdfIsCumulativePmf(family: Family, options: CumulativeOptions = {}): IdentityProperty {
@@ -641,7 +640,8 @@ function logPdfIfValid(family: Family, ps: number[], x: number): number {
  * import fc from 'fast-check';
  * import { kl } from 'varinf';
  * import { gammaFamily, klIsNonNegative } from 'varinf/testing';
- * fc.assert(klIsNonNegative(gammaFamily, gammaFamily, kl), { seed: 3 });
+ * // kl has two overloads (continuous, discrete): an arrow lets TypeScript pick the one for the family.
+ * fc.assert(klIsNonNegative(gammaFamily, gammaFamily, (p, q) => kl(p, q)), { seed: 3 });
  * ```
  */
 export function klIsNonNegative<P extends TestableDistribution, Q extends TestableDistribution>(
@@ -678,7 +678,8 @@ export interface KlSelfOptions extends PropertyOptions {
  * import fc from 'fast-check';
  * import { kl } from 'varinf';
  * import { klOfSelfIsZero, normalFamily } from 'varinf/testing';
- * fc.assert(klOfSelfIsZero(normalFamily, kl), { seed: 3 });
+ * // kl has two overloads (continuous, discrete): an arrow lets TypeScript pick the one for the family.
+ * fc.assert(klOfSelfIsZero(normalFamily, (p, q) => kl(p, q)), { seed: 3 });
  * ```
  */
 export function klOfSelfIsZero<P extends TestableDistribution>(family: Family<P>, kl: KlFunction<P, P>, options: KlSelfOptions = {}): IdentityProperty {
@@ -716,7 +717,8 @@ export interface MonteCarloOptions {
  * import fc from 'fast-check';
  * import { kl } from 'varinf';
  * import { klMatchesMonteCarlo, normalFamily } from 'varinf/testing';
- * fc.assert(klMatchesMonteCarlo(normalFamily, normalFamily, kl), { numRuns: 12, seed: 4 });
+ * // kl has two overloads (continuous, discrete): an arrow lets TypeScript pick the one for the family.
+ * fc.assert(klMatchesMonteCarlo(normalFamily, normalFamily, (p, q) => kl(p, q)), { numRuns: 12, seed: 4 });
  * ```
  */
 export function klMatchesMonteCarlo<P extends TestableDistribution, Q extends TestableDistribution>(

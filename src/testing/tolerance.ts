@@ -10,7 +10,7 @@
  *
  * @example
  * ```ts
- * EPSILON === 2 ** -52; // true
+ * EPSILON === 2 ** -52; // → true
  * ```
  */
 export const EPSILON = 2.220446049250313e-16;
@@ -23,8 +23,8 @@ export const EPSILON = 2.220446049250313e-16;
  * @example
  * ```ts
  * import { withinReferenceRule } from 'varinf/testing';
- * withinReferenceRule(1 + 1e-13, 1, 1e-12); // true
- * withinReferenceRule(1 + 1e-11, 1, 1e-12); // false
+ * withinReferenceRule(1 + 1e-13, 1, 1e-12); // → true
+ * withinReferenceRule(1 + 1e-11, 1, 1e-12); // → false
  * ```
  */
 export function withinReferenceRule(got: number, want: number, rtol: number, cond = 1): boolean {
@@ -42,7 +42,7 @@ export function withinReferenceRule(got: number, want: number, rtol: number, con
  * @example
  * ```ts
  * import { isClose } from 'varinf/testing';
- * isClose(Math.log(0.3), -1.2039728043259361, 1e-15); // true
+ * isClose(Math.log(0.3), -1.2039728043259361, 1e-15); // → true
  * ```
  */
 export function isClose(a: number, b: number, rtol: number, atol = 0): boolean {

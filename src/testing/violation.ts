@@ -15,7 +15,7 @@ import { formatValue } from '../errors';
  * ```ts
  * import { IdentityViolation } from 'varinf/testing';
  * const e = new IdentityViolation('cdf + survival = 1', 'Normal(mu = 0, sigma = 1)', 'x = 3', 'sum − 1 = 1e-3 > 4e-16');
- * e.message; // "cdf + survival = 1 fails for Normal(mu = 0, sigma = 1) at x = 3: sum − 1 = 1e-3 > 4e-16"
+ * e.message; // → "cdf + survival = 1 fails for Normal(mu = 0, sigma = 1) at x = 3: sum − 1 = 1e-3 > 4e-16"
  * ```
  */
 export class IdentityViolation extends Error {
@@ -50,7 +50,7 @@ export class IdentityViolation extends Error {
  * @example
  * ```ts
  * import { describeMember } from 'varinf/testing';
- * describeMember('Normal', ['mu', 'sigma'], [0, 1e-8]); // "Normal(mu = 0, sigma = 1e-8)"
+ * describeMember('Normal', ['mu', 'sigma'], [0, 1e-8]); // → "Normal(mu = 0, sigma = 1e-8)"
  * ```
  */
 export function describeMember(name: string, paramNames: readonly string[], params: readonly unknown[]): string {

@@ -12,9 +12,13 @@
  *
  * @example
  * ```ts
+ * import { Exponential, Model, Normal } from 'varinf';
+ * import { fit, type AbortSignalLike } from 'varinf/vi';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
  * const controller = new AbortController();
  * const signal: AbortSignalLike = controller.signal;
- * fit(model, { signal });
+ * controller.abort(); // e.g. from a Cancel button
+ * fit(model, { signal }); // throws AbortError
  * ```
  */
 export interface AbortSignalLike {
@@ -29,8 +33,8 @@ export interface AbortSignalLike {
  *
  * @example
  * ```ts
- * isAbortSignal(new AbortController().signal); // true
- * isAbortSignal({});                           // false
+ * isAbortSignal(new AbortController().signal); // → true
+ * isAbortSignal({});                           // → false
  * ```
  */
 export function isAbortSignal(x: unknown): x is AbortSignalLike {
@@ -43,7 +47,10 @@ export function isAbortSignal(x: unknown): x is AbortSignalLike {
  *
  * @example
  * ```ts
- * throwIfAborted(controller.signal); // no-op until controller.abort()
+ * const controller = new AbortController();
+ * throwIfAborted(controller.signal); // → undefined: a no-op until controller.abort()
+ * controller.abort();
+ * throwIfAborted(controller.signal); // throws AbortError
  * ```
  */
 export function throwIfAborted(signal: AbortSignalLike | undefined): void {

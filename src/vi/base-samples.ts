@@ -31,9 +31,13 @@ import { checkGuideArg } from './check-args';
  *
  * @example
  * ```ts
- * fit(model, { baseSamples: 'mc' });
- * estimateElbo(model, { z: new LogNormal(0, 0.5) }, { baseSamples: 'rqmc' });
- * fit(model, { guide: { z: LogNormal }, baseSamples: 'rqmc-tilted' });
+ * import { Exponential, LogNormal, Model, Normal } from 'varinf';
+ * import { estimateElbo, fit, type BaseSamples } from 'varinf/vi';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const mc: BaseSamples = 'mc';
+ * fit(model, { baseSamples: mc, seed: 1 }).posterior.z; // → LogNormal(mu = -0.3…, sigma = 0.6…)
+ * estimateElbo(model, { z: new LogNormal(0, 0.5) }, { baseSamples: 'rqmc', seed: 1 }).value; // ≈ -1.52
+ * fit(model, { guide: { z: LogNormal }, baseSamples: 'rqmc-tilted', seed: 1 }).posterior.z; // → LogNormal(mu = -0.3…, sigma = 0.6…)
  * ```
  */
 export type BaseSamples = 'mc' | 'rqmc' | 'rqmc-tilted';
@@ -44,8 +48,13 @@ export type BaseSamples = 'mc' | 'rqmc' | 'rqmc-tilted';
  *
  * @example
  * ```ts
- * const src = createNoiseSource(guide, 'rqmc');
- * src.fill(theta, rng, ws); // ws.noise[s], s < ws.samples
+ * import { createWorkspace } from './estimators';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const guide = meanField().build(model);
+ * const ws = createWorkspace(guide, 16);
+ * const src: NoiseSource = createNoiseSource(guide, 'rqmc');
+ * src.fill(guide.initialParams(), new Rng(1), ws); // ws.noise[s], s < ws.samples
+ * ws.noise.filter((eps) => eps[0] < 0).length; // → 8: stratified, half of the 16 points below the median
  * ```
  */
 export interface NoiseSource {
@@ -62,7 +71,8 @@ export interface NoiseSource {
  * @param kind - `"mc"` or `"rqmc"`
  * @example
  * ```ts
- * const src = createNoiseSource(guide, 'rqmc');
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * createNoiseSource(meanField().build(model), 'rqmc').kind; // → "rqmc"
  * ```
  */
 export function createNoiseSource(guide: Guide, kind: BaseSamples): NoiseSource {

@@ -17,9 +17,15 @@ import { text } from '../errors';
  *
  * @example
  * ```ts
+ * import { Exponential, Model, Normal } from 'varinf';
  * import { fit, UnknownOptionError } from 'varinf/vi';
- * try { fit(model, { Seed: 99 } as never); } catch (e) {
- *   if (e instanceof UnknownOptionError) console.log(e.unknown, e.suggestions); // ["Seed"] ["seed"]
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * try {
+ *   fit(model, { Seed: 99 } as never);
+ * } catch (e) {
+ *   if (!(e instanceof UnknownOptionError)) throw e;
+ *   e.unknown;     // → ["Seed"]
+ *   e.suggestions; // → ["seed"]
  * }
  * ```
  */
@@ -63,8 +69,8 @@ export class UnknownOptionError extends TypeError {
  * @param allowed - the known names (see {@link optionKeys})
  * @example
  * ```ts
- * checkOptions('estimateElbo', { sample: 10 }, ['samples', 'seed', 'baseSamples']);
- * // UnknownOptionError: estimateElbo: unknown option "sample" (did you mean "samples"?); …
+ * checkOptions('estimateElbo', { samples: 10 }, ['samples', 'seed', 'baseSamples']); // → undefined (passes)
+ * checkOptions('estimateElbo', { sample: 10 }, ['samples', 'seed', 'baseSamples']); // throws UnknownOptionError: estimateElbo: unknown option "sample" (did you mean "samples"?); …
  * ```
  */
 export function checkOptions(owner: string, options: object, allowed: readonly string[]): void {
@@ -82,7 +88,9 @@ export function checkOptions(owner: string, options: object, allowed: readonly s
  * @example
  * ```ts
  * interface O { readonly a?: number; readonly b?: string }
- * const O_KEYS = optionKeys<O>()(['a', 'b'] as const); // ['a'] alone would not compile
+ * const O_KEYS = optionKeys<O>()(['a', 'b'] as const); // → ["a", "b"]
+ * // @ts-expect-error: "b" is missing
+ * optionKeys<O>()(['a'] as const);
  * ```
  */
 export function optionKeys<T>() {

@@ -37,6 +37,7 @@ import type { Guide } from './guide';
  * ```ts
  * const s: ConvergenceSettings = { window: 25, minSteps: 0, stderrTolerance: 2.5e-3, paramTolerance: 2e-3,
  *   gradTolerance: 0.05, tolerance: 2e-4, relTolerance: 0, checkSamples: 500 };
+ * new ConvergenceCriterion(s).ready(1000); // → false: no batch means yet
  * ```
  */
 export interface ConvergenceSettings {
@@ -63,8 +64,11 @@ export interface ConvergenceSettings {
  *
  * @example
  * ```ts
- * const a = assessParameters(batches, units, 2.5e-3, 2e-3);
- * a.stderr; a.drift; a.passed;
+ * // 16 batch means of one parameter, ±0.001 around 1:
+ * const batches = Array.from({ length: 16 }, (_, b) => Float64Array.of(1 + (b % 2 === 1 ? 1e-3 : -1e-3)));
+ * const a: ParameterAssessment = assessParameters(batches, Float64Array.of(1), 2.5e-3, 2e-3);
+ * a.stderr; // ≈ 3.78e-4
+ * a.passed; // → true
  * ```
  */
 export interface ParameterAssessment {
@@ -89,7 +93,10 @@ export interface ParameterAssessment {
  * @returns the assessment
  * @example
  * ```ts
- * assessParameters(batches, Float64Array.of(1, 1), 2.5e-3, 2e-3).passed;
+ * const steady = Array.from({ length: 16 }, (_, b) => Float64Array.of(1 + (b % 2 === 1 ? 1e-3 : -1e-3), 2));
+ * assessParameters(steady, Float64Array.of(1, 1), 2.5e-3, 2e-3).passed; // → true
+ * const drifting = Array.from({ length: 16 }, (_, b) => Float64Array.of(1 + 0.01 * b, 2));
+ * assessParameters(drifting, Float64Array.of(1, 1), 2.5e-3, 2e-3).passed; // → false
  * ```
  */
 export function assessParameters(batches: readonly Float64Array[], units: Float64Array, stderrTolerance: number, paramTolerance: number): ParameterAssessment {
@@ -135,7 +142,7 @@ export function assessParameters(batches: readonly Float64Array[], units: Float6
  * @returns the largest excess |ḡ_i|·unit_i − 4·se_i·unit_i (the largest scaled gradient) and the verdict
  * @example
  * ```ts
- * assessStationarity(Float64Array.of(0.01), Float64Array.of(0.01), Float64Array.of(1), 0.05).passed; // true
+ * assessStationarity(Float64Array.of(0.01), Float64Array.of(0.01), Float64Array.of(1), 0.05).passed; // → true
  * ```
  */
 export function assessStationarity(mean: Float64Array, stderr: Float64Array, units: Float64Array, tolerance: number): { readonly excess: number; readonly worst: number; readonly passed: boolean } {
@@ -159,7 +166,10 @@ export function assessStationarity(mean: Float64Array, stderr: Float64Array, uni
  * @param stderr - out: the standard error of that mean
  * @example
  * ```ts
- * meanAndStderr([Float64Array.of(1), Float64Array.of(3)], m, s); // m = [2], s = [1]
+ * const m = new Float64Array(1), s = new Float64Array(1);
+ * meanAndStderr([Float64Array.of(1), Float64Array.of(3)], m, s);
+ * m; // → Float64Array [2]
+ * s; // → Float64Array [1]
  * ```
  */
 export function meanAndStderr(chunks: readonly Float64Array[], mean: Float64Array, stderr: Float64Array): void {
@@ -195,7 +205,12 @@ export function meanAndStderr(chunks: readonly Float64Array[], mean: Float64Arra
  * @param out - the units (length `numParams`)
  * @example
  * ```ts
- * naturalUnits(guide, theta, natural, units); // mean-field on the seed model: [0.66, 0.66]
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const guide = meanField().build(model);
+ * const theta = Float64Array.of(-0.32, Math.log(0.66)); // (μ, log σ)
+ * const units = new Float64Array(guide.numParams);
+ * naturalUnits(guide, theta, theta, units);
+ * units; // ≈ Float64Array [0.66, 0.66]: min(1, σ) for μ and for σ
  * ```
  */
 export function naturalUnits(guide: Guide, theta: Float64Array, natural: Float64Array, out: Float64Array): void {
@@ -228,12 +243,15 @@ function softUnit(v: number): number {
  *
  * @example
  * ```ts
- * const rule = new ConvergenceCriterion(settings);
- * rule.addBatch(batchMean);
- * if (rule.ready(step)) {
- *   const p = rule.parameters(units);
- *   if (p.passed && rule.stationary(gMean, gSe, units).passed && rule.elboAgrees(e1, e2, seDiff)) stop();
- * }
+ * const rule = new ConvergenceCriterion({ window: 25, minSteps: 0, stderrTolerance: 2.5e-3, paramTolerance: 2e-3,
+ *   gradTolerance: 0.05, tolerance: 2e-4, relTolerance: 0, checkSamples: 500 });
+ * // The batch means of one parameter, one per 25 steps:
+ * for (let b = 0; b < 16; b++) rule.addBatch(Float64Array.of(1 + (b % 2 === 1 ? 1e-3 : -1e-3)));
+ * const units = Float64Array.of(1);
+ * rule.ready(400);                                                             // → true: 16 batches
+ * rule.parameters(units).passed;                                               // → true: precise and still
+ * rule.stationary(Float64Array.of(0.01), Float64Array.of(0.01), units).passed; // → true: gradient 0 within its noise
+ * rule.elboAgrees(-1.3351, -1.3352, 1e-4);                                     // → true: within 4 standard errors
  * ```
  */
 export class ConvergenceCriterion {

@@ -35,7 +35,17 @@ function describeU(guide: Guide, u: Float64Array): string {
  *
  * @example
  * ```ts
- * const cause = diagnoseNonFinite(model, guide, theta, ws, grad, value);
+ * import { createWorkspace, pathwise } from './estimators';
+ * // (1e300 − z)² overflows: the log joint is −∞ wherever the guide puts z.
+ * const model = new Model({ prior: { z: new Normal(0, 1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1e300] });
+ * const guide = meanField().build(model);
+ * const theta = guide.initialParams();
+ * const ws = createWorkspace(guide, 4);
+ * const rng = new Rng(1);
+ * for (let s = 0; s < ws.samples; s++) guide.drawNoise(theta, rng, ws.noise[s]);
+ * const grad = new Float64Array(guide.numParams);
+ * const value = pathwise.estimate(model, guide, theta, ws, grad); // → -Infinity
+ * diagnoseNonFinite(model, guide, theta, ws, grad, value); // → { quantity: "log joint", latent: "z", value: -Infinity, detail: "at unconstrained u = [z: …]" }
  * ```
  */
 export function diagnoseNonFinite(

@@ -11,7 +11,16 @@ import { InvalidParameterError, text } from '../errors';
  *
  * @example
  * ```ts
- * try { fit(model); } catch (e) { if (e instanceof FitError) console.log(e.quantity as NonFiniteQuantity); }
+ * import { Model, Normal } from 'varinf';
+ * import { fit, FitError, type NonFiniteQuantity } from 'varinf/vi';
+ * // (1e300 − z)² overflows: the log joint is −∞ wherever the guide puts z.
+ * const model = new Model({ prior: { z: new Normal(0, 1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1e300] });
+ * try {
+ *   fit(model, { seed: 1 });
+ * } catch (e) {
+ *   if (!(e instanceof FitError)) throw e;
+ *   const q: NonFiniteQuantity = e.quantity; // → "log joint"
+ * }
  * ```
  */
 export type NonFiniteQuantity = 'log joint' | 'gradient' | 'ELBO' | 'parameters';
@@ -25,10 +34,18 @@ export type NonFiniteQuantity = 'log joint' | 'gradient' | 'ELBO' | 'parameters'
  *
  * @example
  * ```ts
+ * import { Model, Normal } from 'varinf';
  * import { fit, FitError } from 'varinf/vi';
- * try { fit(model); } catch (e) {
- *   if (e instanceof FitError) console.log(e.step, e.latent, e.quantity);
- *   // e.message: "fit: the gradient became NaN at step 12 (latent "z", u = [40.1]) ..."
+ * // (1e300 − z)² overflows: the log joint is −∞ wherever the guide puts z.
+ * const model = new Model({ prior: { z: new Normal(0, 1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1e300] });
+ * try {
+ *   fit(model, { seed: 1 });
+ * } catch (e) {
+ *   if (!(e instanceof FitError)) throw e;
+ *   e.step;     // → 0
+ *   e.latent;   // → "z"
+ *   e.quantity; // → "log joint"
+ *   e.message;  // → 'fit: the log joint became -Infinity at step 0 (latent "z"); no step size of the search ladder…'
  * }
  * ```
  */

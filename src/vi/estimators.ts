@@ -70,7 +70,9 @@ export interface NoiseAwareGuide extends Guide {
  *
  * @example
  * ```ts
- * const ws = createWorkspace(guide, 16);
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const ws: EstimatorWorkspace = createWorkspace(meanField().build(model), 16);
+ * ws.uData.length; // → 16: 16 rows of d = 1
  * ```
  */
 export interface EstimatorWorkspace {
@@ -112,8 +114,10 @@ export interface EstimatorWorkspace {
  *
  * @example
  * ```ts
- * const ws = createWorkspace(guide, 16);
- * ws.noise.length; // 16
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const ws = createWorkspace(meanField().build(model), 16);
+ * ws.noise.length;    // → 16
+ * ws.noise[0].length; // → 1, the model's dim
  * ```
  */
 export function createWorkspace(guide: Guide, samples: number): EstimatorWorkspace {
@@ -155,8 +159,15 @@ export function createWorkspace(guide: Guide, samples: number): EstimatorWorkspa
  *
  * @example
  * ```ts
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const guide = meanField().build(model);
+ * const theta = Float64Array.of(-0.32, Math.log(0.66)); // (μ, log σ) of z's LogNormal, near the optimum
+ * const ws = createWorkspace(guide, 1000);
+ * const rng = new Rng(1);
+ * for (const eps of ws.noise) guide.drawNoise(theta, rng, eps);
  * for (let s = 0; s < ws.samples; s++) guide.forward(theta, ws.noise[s], ws.u[s]);
- * modelGradientRows(model, ws, ws.samples); // ws.lp[s], ws.gLpRows[s]
+ * modelGradientRows(model, ws, ws.samples); // fills ws.lp[s] and ws.gLpRows[s]
+ * Math.abs(ws.lp[7] - model.logDensity(ws.u[7])) < 1e-12; // → true
  * ```
  */
 export function modelGradientRows(model: DifferentiableModel, ws: EstimatorWorkspace, n: number): void {
@@ -181,7 +192,15 @@ export function modelGradientRows(model: DifferentiableModel, ws: EstimatorWorks
  *
  * @example
  * ```ts
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const guide = meanField().build(model);
+ * const theta = Float64Array.of(-0.32, Math.log(0.66)); // (μ, log σ) of z's LogNormal, near the optimum
+ * const ws = createWorkspace(guide, 1000);
+ * const rng = new Rng(1);
+ * for (const eps of ws.noise) guide.drawNoise(theta, rng, eps);
+ * for (let s = 0; s < ws.samples; s++) guide.forward(theta, ws.noise[s], ws.u[s]);
  * modelValueRows(model, ws, ws.samples); // ws.lp[s] = model.logDensity(ws.u[s])
+ * Math.abs(ws.lp[7] - model.logDensity(ws.u[7])) < 1e-12; // → true
  * ```
  */
 export function modelValueRows(model: DifferentiableModel, ws: EstimatorWorkspace, n: number): void {
@@ -201,7 +220,16 @@ export function modelValueRows(model: DifferentiableModel, ws: EstimatorWorkspac
  *
  * @example
  * ```ts
- * const v = stickingTheLanding.estimate(model, guide, theta, ws, grad);
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const guide = meanField().build(model);
+ * const theta = Float64Array.of(-0.32, Math.log(0.66)); // (μ, log σ) of z's LogNormal, near the optimum
+ * const ws = createWorkspace(guide, 1000);
+ * const rng = new Rng(1);
+ * for (const eps of ws.noise) guide.drawNoise(theta, rng, eps);
+ * const grad = new Float64Array(guide.numParams);
+ * const estimator: ElboEstimator = stickingTheLanding;
+ * estimator.estimate(model, guide, theta, ws, grad); // ≈ -1.44, the ELBO near its optimum
+ * grad; // ≈ Float64Array [0.0, 0.0]: near zero there
  * ```
  */
 export interface ElboEstimator {
@@ -220,7 +248,11 @@ export interface ElboEstimator {
  *
  * @example
  * ```ts
- * fit(model, { estimator: pathwise });
+ * import { Exponential, LogNormal, Model, Normal } from 'varinf';
+ * import { fit, pathwise } from 'varinf/vi';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const r = fit(model, { guide: { z: LogNormal }, estimator: pathwise, seed: 1 });
+ * r.posterior.z; // → LogNormal(mu = -0.3…, sigma = 0.6…)
  * ```
  */
 export const pathwise: ElboEstimator = {
@@ -236,7 +268,11 @@ export const pathwise: ElboEstimator = {
  *
  * @example
  * ```ts
- * fit(model, { estimator: stickingTheLanding });
+ * import { Exponential, LogNormal, Model, Normal } from 'varinf';
+ * import { fit, stickingTheLanding } from 'varinf/vi';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const r = fit(model, { guide: { z: LogNormal }, estimator: stickingTheLanding, seed: 1 });
+ * r.posterior.z; // → LogNormal(mu = -0.3…, sigma = 0.6…)
  * ```
  */
 export const stickingTheLanding: ElboEstimator = {
@@ -290,7 +326,11 @@ function reparam(
  *
  * @example
  * ```ts
- * fit(model, { estimator: closedFormEntropy });
+ * import { Exponential, LogNormal, Model, Normal } from 'varinf';
+ * import { closedFormEntropy, fit } from 'varinf/vi';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const r = fit(model, { guide: { z: LogNormal }, estimator: closedFormEntropy, seed: 1 });
+ * r.posterior.z; // → LogNormal(mu = -0.3…, sigma = 0.6…)
  * ```
  */
 export const closedFormEntropy: ElboEstimator = {
@@ -324,7 +364,11 @@ export const closedFormEntropy: ElboEstimator = {
  *
  * @example
  * ```ts
- * fit(model, { estimator: iwae, samples: 8 }); // IWAE-8
+ * import { Exponential, LogNormal, Model, Normal } from 'varinf';
+ * import { fit, iwae } from 'varinf/vi';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const r = fit(model, { guide: { z: LogNormal }, estimator: iwae, samples: 8, seed: 1 }); // IWAE-8
+ * r.posterior.z; // → LogNormal(mu = -0.38…, sigma = 1.16…): wider than the ELBO's optimum (σ = 0.66)
  * ```
  */
 export const iwae: ElboEstimator = {
@@ -370,7 +414,11 @@ export const iwae: ElboEstimator = {
  *
  * @example
  * ```ts
- * fit(model, { estimator: scoreFunction, samples: 64 });
+ * import { Exponential, LogNormal, Model, Normal } from 'varinf';
+ * import { fit, scoreFunction } from 'varinf/vi';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const r = fit(model, { guide: { z: LogNormal }, estimator: scoreFunction, samples: 64, seed: 1 });
+ * r.posterior.z; // → LogNormal(mu = -0.3…, sigma = 0.6…)
  * ```
  */
 export const scoreFunction: ElboEstimator = {
@@ -404,7 +452,13 @@ export const scoreFunction: ElboEstimator = {
  *
  * @example
  * ```ts
- * const v = elboValue(model, guide, theta, ws);
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const guide = meanField().build(model);
+ * const theta = Float64Array.of(-0.32, Math.log(0.66)); // (μ, log σ) of z's LogNormal, near the optimum
+ * const ws = createWorkspace(guide, 1000);
+ * const rng = new Rng(1);
+ * for (const eps of ws.noise) guide.drawNoise(theta, rng, eps);
+ * elboValue(model, guide, theta, ws); // ≈ -1.44, the ELBO near its optimum
  * ```
  */
 export function elboValue(model: DifferentiableModel, guide: Guide, params: Float64Array, ws: EstimatorWorkspace): number {
@@ -445,7 +499,9 @@ function forwardRows(guide: Guide, params: Float64Array, ws: EstimatorWorkspace)
  *
  * @example
  * ```ts
- * const rows = createRowScratch(guide);
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const rows: RowScratch = createRowScratch(meanField().build(model));
+ * rows.u.length; // → 1, the model's dim
  * ```
  */
 export interface RowScratch {
@@ -473,7 +529,10 @@ const LOG_WEIGHT_BLOCK = 1024;
  *
  * @example
  * ```ts
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const guide = meanField().build(model);
  * const rows = createRowScratch(guide);
+ * sampleLogWeights(model, guide, guide.initialParams(), new Rng(1), 100, new Float64Array(100), rows); // the ELBO at the start, from 100 draws
  * ```
  */
 export function createRowScratch(guide: Guide): RowScratch {
@@ -496,7 +555,11 @@ export function createRowScratch(guide: Guide): RowScratch {
  *
  * @example
  * ```ts
- * modelValues(model, rows.blockU, 256, rows.blockLp, rows.u);
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const rows = createRowScratch(meanField().build(model));
+ * rows.blockU.set([-1, 0, 1]); // three u rows of d = 1
+ * modelValues(model, rows.blockU, 3, rows.blockLp, rows.u);
+ * rows.blockLp[1] === model.logDensity(Float64Array.of(0)); // → true
  * ```
  */
 export function modelValues(model: DifferentiableModel, us: Float64Array, n: number, out: Float64Array, row: Float64Array): void {
@@ -520,8 +583,11 @@ export function modelValues(model: DifferentiableModel, us: Float64Array, n: num
  *
  * @example
  * ```ts
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const guide = meanField().build(model);
+ * const theta = Float64Array.of(-0.32, Math.log(0.66)); // (μ, log σ), near the optimum
  * const lw = new Float64Array(20_000);
- * const elbo = sampleLogWeights(model, guide, theta, new Rng(1), lw.length, lw, createRowScratch(guide));
+ * const elbo = sampleLogWeights(model, guide, theta, new Rng(1), lw.length, lw, createRowScratch(guide)); // ≈ -1.44
  * ```
  */
 export function sampleLogWeights(
@@ -562,8 +628,9 @@ export function sampleLogWeights(
  *
  * @example
  * ```ts
- * Object.keys(estimators); // ["pathwise", "stickingTheLanding", …]
- * fit(model, { estimator: estimators.pathwise });
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * Object.keys(estimators); // → ["pathwise", "stl", "closedFormEntropy", "iwae", "scoreFunction"]
+ * fit(model, { estimator: estimators.pathwise, seed: 1 }).posterior.z; // → LogNormal(mu = -0.3…, sigma = 0.6…)
  * ```
  */
 export const estimators: Readonly<Record<string, ElboEstimator>> = Object.freeze({

@@ -20,7 +20,13 @@ import { psisKhat } from './psis';
  *
  * @example
  * ```ts
- * new FinalEvaluation(model, guide, params, Rng.fromState(state), 20_000, createRowScratch(guide)).get().elbo;
+ * import { createRowScratch } from './estimators';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const guide = meanField().build(model);
+ * const params = Float64Array.of(-0.32, Math.log(0.66)); // (μ, log σ), near the optimum
+ * const e = new FinalEvaluation(model, guide, params, new Rng(1), 20_000, createRowScratch(guide)).get();
+ * e.elbo;        // ≈ -1.44
+ * e.khatReading; // → "poor": no LogNormal covers the posterior's density at z = 0
  * ```
  */
 export class FinalEvaluation {

@@ -24,6 +24,7 @@ import type { FitResult } from './fit-result';
  * ```ts
  * import { FIT_ASYNC_SLICE_MS } from 'varinf/vi';
  * console.log(`fitAsync yields every ${FIT_ASYNC_SLICE_MS} ms`);
+ * FIT_ASYNC_SLICE_MS; // → 8
  * ```
  */
 export const FIT_ASYNC_SLICE_MS = 8;
@@ -38,10 +39,13 @@ export const FIT_ASYNC_SLICE_MS = 8;
  * @param options - those of `fit` ({@link FitOptions}), `signal` included
  * @example
  * ```ts
- * import { fitAsync } from 'varinf/vi';
- * const controller = new AbortController();
- * cancelButton.onclick = () => controller.abort();
+ * import { Exponential, Model, Normal } from 'varinf';
+ * import { fit, fitAsync } from 'varinf/vi';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const controller = new AbortController(); // in a page: cancelButton.onclick = () => controller.abort();
  * const r = await fitAsync(model, { seed: 1, signal: controller.signal });
+ * r.posterior.z; // → LogNormal(mu = -0.3…, sigma = 0.6…)
+ * String(r.posterior.z) === String(fit(model, { seed: 1 }).posterior.z); // → true: the same fit
  * ```
  */
 export function fitAsync<M extends DifferentiableModel, G extends GuideOption<M> | undefined = undefined>(
@@ -54,8 +58,12 @@ export function fitAsync<M extends DifferentiableModel, G extends GuideOption<M>
  *
  * @example
  * ```ts
- * const opts: FitOptions<typeof model> = useGamma ? { guide: { z: Gamma } } : {};
- * const r = await fitAsync(model, opts);
+ * import { Exponential, Gamma, Model, Normal } from 'varinf';
+ * import { fitAsync, type FitOptions } from 'varinf/vi';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const options = (useGamma: boolean): FitOptions<typeof model> => (useGamma ? { guide: { z: Gamma } } : {});
+ * const r = await fitAsync(model, { ...options(true), seed: 1 });
+ * r.posterior.z; // → Gamma(…): typed ContinuousDistribution
  * ```
  */
 export function fitAsync<M extends DifferentiableModel>(model: M, options?: FitOptions<M>): Promise<FitResult<M>>;

@@ -63,7 +63,16 @@ export interface Evaluated {
  *
  * @example
  * ```ts
- * const src: EvaluationSource = { samples: 20_000, rngState: rng.state(), evaluate: () => evaluateFit() };
+ * import { createRowScratch } from './estimators';
+ * import { FinalEvaluation } from './final-evaluation';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const guide = meanField().build(model);
+ * const params = Float64Array.of(-0.32, Math.log(0.66)); // (μ, log σ), near the optimum
+ * const rng = new Rng(1);
+ * const rngState = rng.state();
+ * const evaluation = new FinalEvaluation(model, guide, params, rng, 20_000, createRowScratch(guide));
+ * const src: EvaluationSource = { samples: 20_000, rngState, evaluate: () => evaluation.get() };
+ * src.evaluate().elbo; // ≈ -1.44
  * ```
  */
 export interface EvaluationSource {
@@ -90,7 +99,20 @@ export type EagerDiagnostics = Omit<FitDiagnostics, 'khat' | 'khatReading' | 'lo
  *
  * @example
  * ```ts
- * new FitResult({ model, guide, params, trace, converged, steps, diagnostics, warnings, evaluation });
+ * import { createRowScratch } from './estimators';
+ * import { FinalEvaluation } from './final-evaluation';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const guide = meanField().build(model);
+ * const params = Float64Array.of(-0.32, Math.log(0.66)); // (μ, log σ), near the optimum
+ * const rng = new Rng(1);
+ * const rngState = rng.state();
+ * const final = new FinalEvaluation(model, guide, params, rng, 20_000, createRowScratch(guide));
+ * const init: FitResultInit<typeof model> = {
+ *   model, guide, params, trace: new Float64Array(0), converged: true, steps: 0, warnings: [],
+ *   diagnostics: { stepSize: 0.1, stepSizeSearch: [], rejectedSteps: 0, averagingStart: 0, paramStderr: 0, stopReason: 'converged' },
+ *   evaluation: { samples: 20_000, rngState, evaluate: () => final.get() },
+ * };
+ * new FitResult(init).posterior.z; // → LogNormal(mu = -0.32, sigma = 0.66…)
  * ```
  */
 export interface FitResultInit<M> {
@@ -221,8 +243,13 @@ export interface EvaluationJSON {
  *
  * @example
  * ```ts
- * const json: FitResultJSON = result.toJSON();
- * localStorage.setItem('fit', JSON.stringify(json));
+ * import { Exponential, Model, Normal } from 'varinf';
+ * import { fit, restoreFit, type FitResultJSON } from 'varinf/vi';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const json: FitResultJSON = fit(model, { seed: 1 }).toJSON();
+ * json.format; // → "varinf.FitResult"
+ * const text = JSON.stringify(json); // in a page: localStorage.setItem('fit', text)
+ * restoreFit(model, JSON.parse(text)).posterior.z; // → LogNormal(mu = -0.3…, sigma = 0.6…)
  * ```
  */
 export interface FitResultJSON {
@@ -266,12 +293,15 @@ export interface FitResultJSON {
  *
  * @example
  * ```ts
+ * import { Exponential, LogNormal, Model, Normal } from 'varinf';
  * import { fit, restoreFit } from 'varinf/vi';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
  * const r = fit(model, { guide: { z: LogNormal }, seed: 1 });
- * r.posterior.z;                        // LogNormal
- * r.sample(1000, { seed: 2 }).z;        // Float64Array(1000), joint draws
- * r.summary();                          // [{ name: "z", mean, sd, q05, q50, q95 }]
+ * r.posterior.z;                        // → LogNormal(mu = -0.32…, sigma = 0.66…)
+ * r.sample(1000, { seed: 2 }).z;        // → Float64Array(1000): joint draws
+ * r.summary();                          // ≈ [{ name: "z", mean: 0.9, sd: 0.7, … }]: also q05, q50, q95
  * const again = restoreFit(model, JSON.parse(JSON.stringify(r)));
+ * String(again.posterior.z) === String(r.posterior.z); // → true
  * ```
  */
 export class FitResult<M = DifferentiableModel, G = GuideSpec> {
@@ -352,7 +382,14 @@ export class FitResult<M = DifferentiableModel, G = GuideSpec> {
    * @param options - `{ seed }` (default 0)
    * @example
    * ```ts
+   * import { Model, Normal, add } from 'varinf';
+   * import { fit, fullRank } from 'varinf/vi';
+   * // Data on a + b: a posteriori a and b are negatively correlated (covariance −2/5).
+   * const model = new Model({ prior: { a: new Normal(0, 1), b: new Normal(0, 1) }, likelihood: ({ a, b }) => new Normal(add(a, b), 1), data: [1.2, 0.8] });
+   * const result = fit(model, { guide: fullRank(), seed: 1 });
    * const { a, b } = result.sample(1000, { seed: 1 }); // correlated when the guide is fullRank()
+   * const mean = (x: Float64Array): number => x.reduce((s, v) => s + v, 0) / x.length;
+   * mean(a.map((v, i) => (v - mean(a)) * (b[i] - mean(b)))); // ≈ -0.4
    * ```
    */
   sample(n: number, options: SampleOptions = {}): JointSamples<M> {
@@ -368,7 +405,10 @@ export class FitResult<M = DifferentiableModel, G = GuideSpec> {
    * @param options - `{ draws, seed, probs }`
    * @example
    * ```ts
+   * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+   * const result = fit(model, { seed: 1 });
    * console.table(result.summary()); // name, mean, sd, q05, q50, q95
+   * result.summary()[0].q50; // ≈ 0.73: the median of LogNormal(−0.32, 0.66) is e^{−0.32}
    * ```
    */
   summary(options: SummaryOptions = {}): SummaryRow[] {
@@ -390,8 +430,11 @@ export class FitResult<M = DifferentiableModel, G = GuideSpec> {
    *
    * @example
    * ```ts
+   * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+   * const result = fit(model, { seed: 1 });
    * const text = JSON.stringify(result); // calls toJSON
    * const back = restoreFit(model, JSON.parse(text));
+   * back.summary()[0].mean === result.summary()[0].mean; // → true
    * ```
    */
   toJSON(): FitResultJSON {
@@ -461,8 +504,8 @@ export class FitResult<M = DifferentiableModel, G = GuideSpec> {
  *
  * @example
  * ```ts
- * jsonNumber(1.5);  // 1.5
- * jsonNumber(NaN);  // "NaN"
+ * jsonNumber(1.5);  // → 1.5
+ * jsonNumber(NaN);  // → "NaN"
  * ```
  */
 export function jsonNumber(x: number): JsonNumber {

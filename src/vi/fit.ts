@@ -68,8 +68,9 @@ export { FinalEvaluation } from './final-evaluation';
  *
  * @example
  * ```ts
- * fit(model, { convergence: { stderrTolerance: 1e-3 } }); // tighter than the default 2.5e-3
- * fit(model, { convergence: false, maxSteps: 5000 });      // fixed budget, average the last half
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * fit(model, { convergence: { stderrTolerance: 1e-3 }, seed: 1 }).converged; // → true: tighter than the default 2.5e-3
+ * fit(model, { convergence: false, maxSteps: 5000, seed: 1 }).steps;          // → 5000: a fixed budget, the last half averaged
  * ```
  */
 export interface ConvergenceOptions {
@@ -127,7 +128,9 @@ export interface ConvergenceOptions {
  *
  * @example
  * ```ts
- * checkOptions('fit: convergence', { window: 50 }, CONVERGENCE_OPTION_KEYS); // passes
+ * import { checkOptions } from './check-options';
+ * checkOptions('fit: convergence', { window: 50 }, CONVERGENCE_OPTION_KEYS); // → undefined (passes)
+ * checkOptions('fit: convergence', { windows: 50 }, CONVERGENCE_OPTION_KEYS); // throws UnknownOptionError: fit: convergence: unknown option "windows" (did you mean "window"?)…
  * ```
  */
 export const CONVERGENCE_OPTION_KEYS = optionKeys<ConvergenceOptions>()([
@@ -146,7 +149,9 @@ export const CONVERGENCE_OPTION_KEYS = optionKeys<ConvergenceOptions>()([
  *
  * @example
  * ```ts
- * fit(model, { stepSizeSearch: { ladder: [0.1, 0.03, 0.01], steps: 50 } });
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const r = fit(model, { stepSizeSearch: { ladder: [0.1, 0.03, 0.01], steps: 50 }, seed: 1 });
+ * r.diagnostics.stepSizeSearch.map((t) => t.lr); // → [0.1, 0.03]: the search stops at the first step size that does worse
  * ```
  */
 export interface StepSizeSearchOptions {
@@ -163,7 +168,8 @@ export interface StepSizeSearchOptions {
  *
  * @example
  * ```ts
- * checkOptions('fit: stepSizeSearch', { steps: 20 }, STEP_SIZE_SEARCH_OPTION_KEYS); // passes
+ * import { checkOptions } from './check-options';
+ * checkOptions('fit: stepSizeSearch', { steps: 20 }, STEP_SIZE_SEARCH_OPTION_KEYS); // → undefined (passes)
  * ```
  */
 export const STEP_SIZE_SEARCH_OPTION_KEYS = optionKeys<StepSizeSearchOptions>()(['ladder', 'steps', 'evalSamples']);
@@ -175,7 +181,12 @@ export const STEP_SIZE_SEARCH_OPTION_KEYS = optionKeys<StepSizeSearchOptions>()(
  *
  * @example
  * ```ts
- * fit(model, { onStep: (p) => { if (p.phase === 'optimize' && p.step % 100 === 0) console.log(p.step, p.elbo); } });
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * fit(model, { seed: 1, onStep: (p) => { if (p.phase === 'optimize' && p.step % 100 === 0) console.log(p.step, p.elbo); } });
+ * const progress: FitProgress[] = [];
+ * fit(model, { seed: 1, onStep: (p) => { progress.push(p); } });
+ * progress[0].phase;        // → "search"
+ * progress.at(-1)?.phase;   // → "optimize"
  * ```
  */
 export interface FitProgress {
@@ -196,7 +207,9 @@ export interface FitProgress {
  *
  * @example
  * ```ts
- * fit(model, { guide: { z: LogNormal }, samples: 16, seed: 1, maxSteps: 5000 });
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const options: FitOptions<typeof model> = { guide: { z: LogNormal }, samples: 16, seed: 1, maxSteps: 5000 };
+ * fit(model, options).posterior.z; // → LogNormal(mu = -0.3…, sigma = 0.6…)
  * ```
  */
 export interface FitOptions<M = DifferentiableModel, G = GuideOption<M>> {
@@ -308,7 +321,8 @@ export interface FitOptions<M = DifferentiableModel, G = GuideOption<M>> {
  *
  * @example
  * ```ts
- * checkOptions('fit', { Seed: 1 }, FIT_OPTION_KEYS); // throws: unknown option "Seed" (did you mean "seed"?)
+ * import { checkOptions } from './check-options';
+ * checkOptions('fit', { Seed: 1 }, FIT_OPTION_KEYS); // throws UnknownOptionError: fit: unknown option "Seed" (did you mean "seed"?)…
  * ```
  */
 export const FIT_OPTION_KEYS = optionKeys<FitOptions>()([
@@ -337,7 +351,10 @@ export const FIT_OPTION_KEYS = optionKeys<FitOptions>()([
  *
  * @example
  * ```ts
- * const best = result.diagnostics.stepSizeSearch.reduce((a, b) => (b.elbo > a.elbo ? b : a));
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const result = fit(model, { seed: 1 });
+ * const best: StepSizeTrial = result.diagnostics.stepSizeSearch.reduce((a, b) => (b.elbo > a.elbo ? b : a));
+ * best.lr; // → 0
  * ```
  */
 export interface StepSizeTrial {
@@ -352,8 +369,11 @@ export interface StepSizeTrial {
  *
  * @example
  * ```ts
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
  * const { diagnostics: d } = fit(model, { seed: 1 });
  * console.log(d.khat, d.khatReading, d.logEvidence.value, d.stopReason);
+ * d.stopReason;  // → "converged"
+ * d.khatReading; // → "poor": no LogNormal covers the posterior's density at z = 0
  * ```
  */
 export interface FitDiagnostics {
@@ -542,15 +562,20 @@ class Accumulator {
  * @param options - see {@link FitOptions}
  * @example
  * ```ts
+ * import { Exponential, Model, Normal } from 'varinf';
+ * import { fitSteps, type FitResult } from 'varinf/vi';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
  * const it = fitSteps(model, { seed: 1 });
- * function slice() {
- *   for (let i = 0; i < 200; i++) {
- *     const r = it.next();
- *     if (r.done) return show(r.value.posterior);
- *   }
- *   requestAnimationFrame(slice);
- * }
- * slice();
+ * const result = await new Promise<FitResult<typeof model>>((resolve) => {
+ *   (function slice(): void {
+ *     for (let i = 0; i < 200; i++) {
+ *       const r = it.next();
+ *       if (r.done) return resolve(r.value);
+ *     }
+ *     setTimeout(slice); // in a page, requestAnimationFrame(slice): it paints between slices
+ *   })();
+ * });
+ * result.posterior.z; // → LogNormal(mu = -0.3…, sigma = 0.6…)
  * ```
  */
 export function fitSteps<M extends DifferentiableModel, G extends GuideOption<M> | undefined = undefined>(
@@ -563,8 +588,12 @@ export function fitSteps<M extends DifferentiableModel, G extends GuideOption<M>
  *
  * @example
  * ```ts
- * const opts: FitOptions<typeof model> = useGamma ? { guide: { z: Gamma } } : {};
- * const steps = fitSteps(model, opts);
+ * import { Exponential, Gamma, Model, Normal } from 'varinf';
+ * import { fitSteps, type FitOptions } from 'varinf/vi';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const options = (useGamma: boolean): FitOptions<typeof model> => (useGamma ? { guide: { z: Gamma } } : {});
+ * const steps = fitSteps(model, { ...options(true), seed: 1 });
+ * steps.next().value; // → { phase: "search", … }
  * ```
  */
 export function fitSteps<M extends DifferentiableModel>(model: M, options?: FitOptions<M>): Generator<FitProgress, FitResult<M>, void>;
@@ -831,8 +860,8 @@ function* run<M extends DifferentiableModel, G = GuideSpec>(model: M, cfg: Setti
  * import { fit } from 'varinf/vi';
  * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
  * const r = fit(model, { guide: { z: LogNormal }, seed: 1 });
- * r.posterior.z;              // LogNormal(-0.321, 0.664): the best LogNormal (exact optimum -0.320, 0.664)
- * r.diagnostics.khatReading;  // "poor" (k̂ ≈ 0.95): no LogNormal covers the posterior's
+ * r.posterior.z;              // → LogNormal(mu = -0.321…, sigma = 0.664…): the best LogNormal (exact optimum −0.320, 0.664)
+ * r.diagnostics.khatReading;  // → "poor" (k̂ ≈ 0.95): no LogNormal covers the posterior's
  *                             // positive density at z = 0 (see docs/diagnostics.md, "k̂")
  * ```
  */
@@ -848,8 +877,11 @@ export function fit<M extends DifferentiableModel, G extends GuideOption<M> | un
  *
  * @example
  * ```ts
- * const opts: FitOptions<typeof model> = Math.random() < 0.5 ? { guide: { z: Gamma } } : {};
- * fit(model, opts).posterior.z; // ContinuousDistribution
+ * import { Exponential, Gamma, Model, Normal } from 'varinf';
+ * import { fit, type FitOptions } from 'varinf/vi';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const options = (useGamma: boolean): FitOptions<typeof model> => (useGamma ? { guide: { z: Gamma } } : {});
+ * fit(model, { ...options(true), seed: 1 }).posterior.z; // → Gamma(…): typed ContinuousDistribution
  * ```
  */
 export function fit<M extends DifferentiableModel>(model: M, options?: FitOptions<M>): FitResult<M>;

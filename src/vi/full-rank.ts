@@ -29,9 +29,12 @@ import { checkBlocks, coordName, type GaussianGuideSpec, type Posterior } from '
  * @param options - initialization ({@link GuideInitOptions}); L starts at initScale·I
  * @example
  * ```ts
+ * import { Model, Normal, add } from 'varinf';
  * import { fit, fullRank } from 'varinf/vi';
- * const r = fit(regression, { guide: fullRank(), seed: 1 });
- * r.unconstrained?.covariance; // d×d, row-major
+ * // Data on a + b: a posteriori a and b are correlated, covariance [3, −2; −2, 3]/5.
+ * const model = new Model({ prior: { a: new Normal(0, 1), b: new Normal(0, 1) }, likelihood: ({ a, b }) => new Normal(add(a, b), 1), data: [1.2, 0.8] });
+ * const r = fit(model, { guide: fullRank(), seed: 1 });
+ * r.unconstrained?.covariance; // ≈ Float64Array [0.6, -0.4, -0.4, 0.6]: d×d, row-major
  * ```
  */
 export function fullRank(options: GuideInitOptions = {}): GaussianGuideSpec {

@@ -17,7 +17,8 @@ import type { LatentBlock } from '../model/differentiable-model';
  *
  * @example
  * ```ts
- * gaussianMarginal(model.blocks[0], -0.32, 0.66); // LogNormal(-0.32, 0.66) for z ~ Exponential(1)
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * gaussianMarginal(model.blocks[0], -0.32, 0.66); // → LogNormal(mu = -0.32, sigma = 0.66): z ~ Exponential(1) is e^u
  * ```
  * @internal
  */

@@ -22,8 +22,10 @@ import type { Guide, PriorOf } from './guide';
  *
  * @example
  * ```ts
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const result = fit(model, { seed: 1 });
  * const draws: JointSamples<typeof model> = result.sample(1000, { seed: 1 });
- * draws.z; // Float64Array(1000)
+ * draws.z; // → Float64Array(1000)
  * ```
  */
 export type JointSamples<M> = [PriorOf<M>] extends [never]
@@ -35,7 +37,10 @@ export type JointSamples<M> = [PriorOf<M>] extends [never]
  *
  * @example
  * ```ts
- * result.sample(1000, { seed: 42 });
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const result = fit(model, { seed: 1 });
+ * const options: SampleOptions = { seed: 42 };
+ * result.sample(1000, options).z.join() === result.sample(1000, options).z.join(); // → true: same seed, same draws
  * ```
  */
 export interface SampleOptions {
@@ -48,7 +53,8 @@ export interface SampleOptions {
  *
  * @example
  * ```ts
- * checkOptions('sample', { seed: 1 }, SAMPLE_OPTION_KEYS); // passes
+ * import { checkOptions } from './check-options';
+ * checkOptions('sample', { seed: 1 }, SAMPLE_OPTION_KEYS); // → undefined (passes)
  * ```
  */
 export const SAMPLE_OPTION_KEYS = optionKeys<SampleOptions>()(['seed']);
@@ -58,8 +64,8 @@ export const SAMPLE_OPTION_KEYS = optionKeys<SampleOptions>()(['seed']);
  *
  * @example
  * ```ts
- * readSeed('sample', undefined); // 0
- * readSeed('sample', 0.5);       // throws InvalidParameterError "sample: seed must be an integer, got 0.5"
+ * readSeed('sample', undefined); // → 0
+ * readSeed('sample', 0.5);       // throws InvalidParameterError: sample: seed must be an integer, got 0.5
  * ```
  */
 export function readSeed(owner: string, seed: unknown): number | bigint {
@@ -73,8 +79,8 @@ export function readSeed(owner: string, seed: unknown): number | bigint {
  *
  * @example
  * ```ts
- * readCount('sample', 'n', 10); // 10
- * readCount('sample', 'n', -1); // throws InvalidParameterError "sample: n must be a non-negative integer, got -1"
+ * readCount('sample', 'n', 10); // → 10
+ * readCount('sample', 'n', -1); // throws InvalidParameterError: sample: n must be a non-negative integer, got -1
  * ```
  */
 export function readCount(owner: string, option: string, n: unknown): number {
@@ -89,7 +95,11 @@ export function readCount(owner: string, option: string, n: unknown): number {
  *
  * @example
  * ```ts
- * const draws = jointSample(model, result.guide, result.params, 1000, new Rng(1));
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const result = fit(model, { seed: 1 });
+ * const guide = meanField().build(model); // fit's default guide
+ * const draws = jointSample(model, guide, result.params, 1000, new Rng(1));
+ * draws.z; // → Float64Array(1000)
  * ```
  */
 export function jointSample(model: DifferentiableModel, guide: Guide, params: Float64Array, n: number, rng: Rng): Record<string, Float64Array> {
@@ -116,7 +126,8 @@ export function jointSample(model: DifferentiableModel, guide: Guide, params: Fl
  *
  * @example
  * ```ts
- * checkDrawSize('sample', 1e9, model); // RangeError: sample: n × 1 (draws × latent size) = 1000000000 is over limits.maxArrayLength …
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * checkDrawSize('sample', 1e9, model); // throws RangeError: sample: n × 1 (draws × latent size) = 1000000000 is over limits.maxArrayLength…
  * ```
  */
 export function checkDrawSize(owner: string, n: number, model: DifferentiableModel): void {
@@ -129,7 +140,11 @@ export function checkDrawSize(owner: string, n: number, model: DifferentiableMod
  *
  * @example
  * ```ts
- * sampleWithOptions(model, result.guide, result.params, 100, { seed: 1 }); // = result.sample(100, { seed: 1 })
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const result = fit(model, { seed: 1 });
+ * const guide = meanField().build(model); // fit's default guide
+ * const draws = sampleWithOptions(model, guide, result.params, 100, { seed: 1 });
+ * draws.z.join() === result.sample(100, { seed: 1 }).z.join(); // → true
  * ```
  */
 export function sampleWithOptions(model: DifferentiableModel, guide: Guide, params: Float64Array, n: unknown, options: SampleOptions): Record<string, Float64Array> {

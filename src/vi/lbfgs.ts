@@ -73,7 +73,7 @@ export interface LbfgsResult {
  *   g[1] = 200 * (x[1] - x[0] ** 2);
  *   return (1 - x[0]) ** 2 + 100 * (x[1] - x[0] ** 2) ** 2;
  * }, Float64Array.of(-1.2, 1));
- * r.x; // ≈ [1, 1]
+ * r.x; // ≈ Float64Array [1.00000, 1.00000]: the minimum at (1, 1)
  * ```
  */
 export function lbfgs(f: Objective, x0: Float64Array, options: LbfgsOptions = {}): LbfgsResult {

@@ -61,8 +61,11 @@ export interface LaplaceStart {
  * @returns the Laplace start (see {@link LaplaceStart}; `status: "no-mode"` when the search found none)
  * @example
  * ```ts
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
  * const s = laplaceStart(model, new Float64Array(model.dim));
- * s.mode; s.factor; // û and C with C Cᵀ = H⁻¹
+ * s.status; // → "mode"
+ * s.mode;   // ≈ Float64Array [0.149443]: û = log z*, z*² − 0.3 z* − 1 = 0
+ * s.factor; // ≈ Float64Array [0.652556]: C with C Cᵀ = H⁻¹, H = 2z*² − 0.3 z*
  * ```
  */
 export function laplaceStart(model: DifferentiableModel, start: Float64Array): LaplaceStart {

@@ -24,8 +24,12 @@ import { laplaceStart, lowerInverse, type LaplaceStart } from './map';
  *
  * @example
  * ```ts
- * const r = checkModes(model, start, 1);
+ * import { laplaceStart } from './map';
+ * // y = 4 ~ Normal(z², 0.1): modes at z ≈ ±2; fit's search starts at the prior's median, z = 0, between them.
+ * const model = new Model({ prior: { z: new Normal(0, 1) }, likelihood: ({ z }) => new Normal(square(z), 0.1), data: [4] });
+ * const r: ModeReport = checkModes(model, laplaceStart(model, new Float64Array(1)), 1);
  * if (r.modes > 1) console.warn(r.message);
+ * r.modes; // → 2
  * ```
  */
 export interface ModeReport {
@@ -51,7 +55,10 @@ export interface ModeReport {
  * @returns the report
  * @example
  * ```ts
- * checkModes(model, laplaceStart(model, u0), 1).modes; // 2 for y = 4 ~ Normal(z², 0.1)
+ * import { laplaceStart } from './map';
+ * // y = 4 ~ Normal(z², 0.1): modes at z ≈ ±2; fit's search starts at the prior's median, z = 0, between them.
+ * const model = new Model({ prior: { z: new Normal(0, 1) }, likelihood: ({ z }) => new Normal(square(z), 0.1), data: [4] });
+ * checkModes(model, laplaceStart(model, new Float64Array(1)), 1).modes; // → 2
  * ```
  */
 export function checkModes(model: DifferentiableModel, main: LaplaceStart, seed: number | bigint, restarts = 4): ModeReport {

@@ -21,7 +21,11 @@ import { coordName } from './guide';
  *
  * @example
  * ```ts
- * const hit = findNanParameter(model, rows, 16, lp);
+ * // sqrt(z) is NaN where z < 0: a scale that the Normal prior lets go negative.
+ * const model = new Model({ prior: { z: new Normal(0, 1) }, likelihood: ({ z }) => new Normal(0, sqrt(z)), data: [0.5] });
+ * const us = Float64Array.of(1, -1.25); // two rows u of d = 1
+ * const lp = us.map((u) => model.logDensity(Float64Array.of(u))); // → Float64Array [-2, -Infinity]
+ * const hit: NanParameter | undefined = findNanParameter(model, us, 2, lp);
  * if (hit) console.log(hit.latents, hit.message);
  * ```
  */
@@ -58,7 +62,11 @@ function hasLogJoint(m: unknown): m is WithLogJoint {
  * @returns the first NaN found, or undefined
  * @example
  * ```ts
- * findNanParameter(model, ws.uData, ws.samples, ws.lp);
+ * // sqrt(z) is NaN where z < 0: a scale that the Normal prior lets go negative.
+ * const model = new Model({ prior: { z: new Normal(0, 1) }, likelihood: ({ z }) => new Normal(0, sqrt(z)), data: [0.5] });
+ * const us = Float64Array.of(1, -1.25); // two rows u of d = 1
+ * const lp = us.map((u) => model.logDensity(Float64Array.of(u))); // → Float64Array [-2, -Infinity]
+ * findNanParameter(model, us, 2, lp); // → { at: "z = -1.25000", latents: ["z"], latent: "z", message: "Normal: sigma must be > 0 and finite, got NaN" }
  * ```
  */
 export function findNanParameter(model: DifferentiableModel, us: Float64Array, rows: number, lp: Float64Array): NanParameter | undefined {

@@ -29,9 +29,16 @@ import type { OptimizerState } from './optimizers';
  *
  * @example
  * ```ts
- * const pc = meanFieldPreconditioner(d, m0, omega0, C);
- * pc.toParams(phi, theta);           // θ(φ)
- * pc.pullback(phi, theta, gTheta, gPhi); // gφ = (∂θ/∂φ)ᵀ gθ
+ * const m0 = Float64Array.of(1, 2), omega0 = Float64Array.of(0, 0);
+ * const C = Float64Array.of(2, 0, 0.5, 1); // lower-triangular, row-major
+ * const pc: Preconditioner = meanFieldPreconditioner(2, m0, omega0, C);
+ * const phi = Float64Array.of(1, 0.5, 1, 0); // (a₀, b₀, a₁, b₁)
+ * const theta = new Float64Array(4);
+ * pc.toParams(phi, theta); // θ(φ)
+ * theta; // → Float64Array [3, 0.5, 3.5, 0]: m = m₀ + C a, ω = ω₀ + b
+ * const gPhi = new Float64Array(4);
+ * pc.pullback(phi, theta, Float64Array.of(1, 1, 1, 1), gPhi); // gφ = (∂θ/∂φ)ᵀ gθ
+ * gPhi; // → Float64Array [2.5, 1, 1, 1]
  * ```
  */
 export interface Preconditioner {
@@ -50,7 +57,7 @@ export interface Preconditioner {
  *
  * @example
  * ```ts
- * identityPreconditioner().identity; // true
+ * identityPreconditioner().identity; // → true
  * ```
  */
 export function identityPreconditioner(): Preconditioner {
@@ -71,7 +78,12 @@ export function identityPreconditioner(): Preconditioner {
  * @param C - lower-triangular factor (row-major d×d), C Cᵀ = H⁻¹ at the start
  * @example
  * ```ts
- * const pc = meanFieldPreconditioner(2, m0, w0, C);
+ * const m0 = Float64Array.of(1, 2), omega0 = Float64Array.of(0, 0);
+ * const C = Float64Array.of(2, 0, 0.5, 1); // lower-triangular, row-major
+ * const pc = meanFieldPreconditioner(2, m0, omega0, C);
+ * const phi = new Float64Array(4);
+ * pc.fromParams(Float64Array.of(3, 0.5, 3.5, 0), phi);
+ * phi; // → Float64Array [1, 0.5, 1, 0]
  * ```
  */
 export function meanFieldPreconditioner(d: number, m0: Float64Array, omega0: Float64Array, C: Float64Array): Preconditioner {
@@ -116,7 +128,10 @@ export function meanFieldPreconditioner(d: number, m0: Float64Array, omega0: Flo
  * @param C - lower-triangular factor (row-major d×d)
  * @example
  * ```ts
- * const pc = fullRankPreconditioner(3, m0, C);
+ * const pc = fullRankPreconditioner(2, Float64Array.of(1, 2), Float64Array.of(2, 0, 0.5, 1));
+ * const theta = new Float64Array(5); // m₀, m₁, ω₀, L₁₀, ω₁
+ * pc.toParams(new Float64Array(5), theta); // φ = 0: a = 0 and L′ = I
+ * theta; // → Float64Array [1, 2, 0.6931471805599453, 0.5, 0]: m = m₀, L = C (ω₀ = log 2)
  * ```
  */
 export function fullRankPreconditioner(d: number, m0: Float64Array, C: Float64Array): Preconditioner {
@@ -212,8 +227,12 @@ function forwardSolve(C: Float64Array, d: number, b: Float64Array, x: Float64Arr
  *
  * @example
  * ```ts
- * const st = new PreconditionedState(adam({ lr: 0.1 }).create(P), pc, P);
- * st.step(theta, gradTheta, 0.1, 1);
+ * // One coordinate whose posterior sd is about 10: C = 10.
+ * const pc = meanFieldPreconditioner(1, Float64Array.of(0), Float64Array.of(0), Float64Array.of(10));
+ * const st = new PreconditionedState(adam({ lr: 0.1 }).create(2), pc, 2);
+ * const theta = Float64Array.of(0, 0); // (m, log σ)
+ * st.step(theta, Float64Array.of(1, 1), 0.1, 1);
+ * theta; // ≈ Float64Array [1.000, 0.100]: a step of 0.1 in φ moves m by 10 × 0.1
  * ```
  */
 export class PreconditionedState implements OptimizerState {

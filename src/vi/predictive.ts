@@ -21,6 +21,7 @@ import { checkDrawSize, jointSample, readCount, readSeed } from './joint-sample'
  * @example
  * ```ts
  * const m: PredictiveModel = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * predictive(m, fit(m, { seed: 1 }), { samples: 10 }).length; // → 10: 10 replicates of N = 1 datum
  * ```
  */
 export interface PredictiveModel extends DifferentiableModel {
@@ -35,7 +36,10 @@ export interface PredictiveModel extends DifferentiableModel {
  *
  * @example
  * ```ts
- * predictive(model, result, { samples: 500, seed: 1 });
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const result = fit(model, { seed: 1 });
+ * const options: PredictiveOptions = { samples: 500, seed: 1 };
+ * predictive(model, result, options).length; // → 500
  * ```
  */
 export interface PredictiveOptions {
@@ -50,7 +54,8 @@ export interface PredictiveOptions {
  *
  * @example
  * ```ts
- * checkOptions('predictive', { samples: 10 }, PREDICTIVE_OPTION_KEYS); // passes
+ * import { checkOptions } from './check-options';
+ * checkOptions('predictive', { samples: 10 }, PREDICTIVE_OPTION_KEYS); // → undefined (passes)
  * ```
  */
 export const PREDICTIVE_OPTION_KEYS = optionKeys<PredictiveOptions>()(['samples', 'seed']);
@@ -68,10 +73,14 @@ export const PREDICTIVE_OPTION_KEYS = optionKeys<PredictiveOptions>()(['samples'
  * @throws TypeError when `result` was fitted to a model with other latents
  * @example
  * ```ts
- * import { predictive } from 'varinf/vi';
- * const reps = predictive(model, result, { samples: 1000, seed: 1 }); // 1000 · N values
+ * import { Exponential, Model, Normal } from 'varinf';
+ * import { fit, predictive } from 'varinf/vi';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3, 0.4, 2.2] });
+ * const result = fit(model, { seed: 1 });
+ * const reps = predictive(model, result, { samples: 1000, seed: 1 }); // draw-major: 1000 · N values
  * const N = model.data.length;
  * const means = Array.from({ length: 1000 }, (_, s) => reps.subarray(s * N, (s + 1) * N).reduce((a, b) => a + b) / N);
+ * means.filter((m) => m >= 1.3).length / 1000; // ≈ 0.37: a posterior predictive p-value; the data's mean, 1.3, is typical of the replicates
  * ```
  */
 export function predictive<M extends PredictiveModel>(model: M, result: FitResult<M>, options: PredictiveOptions = {}): Float64Array {

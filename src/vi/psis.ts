@@ -19,7 +19,7 @@ import { formatValue } from '../errors';
  *
  * @example
  * ```ts
- * const r: KhatReading = khatReading(0.3); // "good"
+ * const r: KhatReading = khatReading(0.3); // → "good"
  * ```
  */
 export type KhatReading = 'good' | 'ok' | 'poor';
@@ -46,7 +46,7 @@ export interface ParetoDiagnostic {
  *
  * @example
  * ```ts
- * khatReading(0.6); // "ok"
+ * khatReading(0.6); // → "ok"
  * ```
  */
 export function khatReading(khat: number): KhatReading {
@@ -68,7 +68,7 @@ export function khatReading(khat: number): KhatReading {
  * @example
  * ```ts
  * const lw = new Float64Array(1000).map((_, i) => -0.5 * ((i / 1000) - 0.5) ** 2);
- * psisKhat(lw).reading; // "good"
+ * psisKhat(lw).reading; // → "good"
  * ```
  */
 export function psisKhat(logWeights: ArrayLike<number>): ParetoDiagnostic {

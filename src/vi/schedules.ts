@@ -12,9 +12,9 @@ import { invalidOption, positiveOption } from './errors';
  *
  * @example
  * ```ts
- * const s: Schedule = inverseSqrt(1);
- * s.factor(1);   // ≈ 1
- * s.factor(300); // ≈ 0.5
+ * const s: Schedule = inverseSqrt(100);
+ * s.factor(1);   // ≈ 0.995 (= 1/√1.01)
+ * s.factor(300); // → 0.5 (= 1/√4)
  * ```
  */
 export interface Schedule {
@@ -30,6 +30,7 @@ export interface Schedule {
  * @example
  * ```ts
  * adam({ lr: 0.01, schedule: constant() });
+ * constant().factor(1000); // → 1
  * ```
  */
 export function constant(): Schedule {
@@ -43,7 +44,7 @@ export function constant(): Schedule {
  * @param t0 - steps before the decay sets in (default 100)
  * @example
  * ```ts
- * inverseSqrt(1).factor(300); // 0.5
+ * inverseSqrt(100).factor(300); // → 0.5 (= 1/√(1 + 300/100))
  * ```
  */
 export function inverseSqrt(t0 = 100): Schedule {
@@ -58,7 +59,7 @@ export function inverseSqrt(t0 = 100): Schedule {
  * @param power - the exponent, in (0, 1] (default 1)
  * @example
  * ```ts
- * polynomialDecay(100, 0.6).factor(100); // 2^-0.6
+ * polynomialDecay(100, 0.6).factor(100); // ≈ 0.65975 (= 2^−0.6)
  * ```
  */
 export function polynomialDecay(t0 = 100, power = 1): Schedule {
@@ -74,7 +75,7 @@ export function polynomialDecay(t0 = 100, power = 1): Schedule {
  * @param gamma - multiplier per drop, in (0, 1) (default 0.5)
  * @example
  * ```ts
- * stepDecay(500, 0.5).factor(1000); // 0.25
+ * stepDecay(500, 0.5).factor(1000); // → 0.25
  * ```
  */
 export function stepDecay(every: number, gamma = 0.5): Schedule {

@@ -38,7 +38,7 @@ import { fitWarning, type FitWarning } from './warnings';
  *
  * @example
  * ```ts
- * MAX_DENSE_DIM; // 400
+ * MAX_DENSE_DIM; // → 400
  * ```
  */
 export const MAX_DENSE_DIM = 400;
@@ -48,8 +48,16 @@ export const MAX_DENSE_DIM = 400;
  *
  * @example
  * ```ts
- * fit(model, { init: 'prior' });
- * fit(model, { init: { z: 1.2, w: [0, 1] } });
+ * import { Exponential, Model, Normal, add, plate } from 'varinf';
+ * import { fit, type InitOption } from 'varinf/vi';
+ * const model = new Model({
+ *   prior: { z: new Exponential(1), w: plate(new Normal(0, 1), 2) },
+ *   likelihood: ({ z, w }) => new Normal(add(w[0], w[1]), z),
+ *   data: [0.3, 0.5, 0.1],
+ * });
+ * fit(model, { init: 'prior', seed: 1 }).converged;                    // → true
+ * const init: InitOption = { z: 1.2, w: [0, 1] };
+ * fit(model, { init, seed: 1 }).converged;                             // → true
  * ```
  */
 export type InitOption = 'map' | 'prior' | Readonly<Record<string, number | ArrayLike<number>>>;
@@ -73,7 +81,7 @@ export interface FitStart {
  * @returns it, typed
  * @example
  * ```ts
- * readInit(undefined); // "map"
+ * readInit(undefined); // → "map"
  * ```
  */
 export function readInit(v: unknown): InitOption {
@@ -92,8 +100,10 @@ export function readInit(v: unknown): InitOption {
  * @returns the start
  * @example
  * ```ts
- * const s = fitStart(model, guide, 'map');
- * s.params; s.preconditioner;
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const s = fitStart(model, meanField().build(model), 'map');
+ * s.params;                   // ≈ Float64Array [0.1494, -0.4268]: (û, log C) of the Laplace start
+ * s.preconditioner.identity;  // → false: steps are taken in whitened coordinates
  * ```
  */
 export function fitStart(model: DifferentiableModel, guide: Guide, init: InitOption): FitStart {
@@ -142,7 +152,10 @@ export function fitStart(model: DifferentiableModel, guide: Guide, init: InitOpt
  * @returns the start
  * @example
  * ```ts
- * startFromLaplace(guide, laplaceStart(model, u0), []);
+ * import { laplaceStart } from './map';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const s = startFromLaplace(meanField().build(model), laplaceStart(model, new Float64Array(1)), []);
+ * s.params; // ≈ Float64Array [0.1494, -0.4268]: (û, log C)
  * ```
  */
 export function startFromLaplace(guide: Guide, lap: LaplaceStart, warnings: readonly FitWarning[]): FitStart {

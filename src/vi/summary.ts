@@ -22,6 +22,8 @@ import { invalidOption } from './errors';
  *
  * @example
  * ```ts
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const result = fit(model, { seed: 1 });
  * const [row]: readonly SummaryRow[] = result.summary();
  * console.log(`${row.name}: ${row.mean.toFixed(3)} ± ${row.sd.toFixed(3)}, 90 % in [${row.q05}, ${row.q95}]`);
  * ```
@@ -48,7 +50,10 @@ export interface SummaryRow {
  *
  * @example
  * ```ts
- * result.summary({ draws: 20_000, seed: 3, probs: [0.025, 0.975] });
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const result = fit(model, { seed: 1 });
+ * const options: SummaryOptions = { draws: 20_000, seed: 3, probs: [0.025, 0.975] };
+ * result.summary(options)[0].quantiles; // ≈ [0.2, 2.7]: e^{−0.32 ∓ 1.96·0.66}
  * ```
  */
 export interface SummaryOptions {
@@ -65,7 +70,8 @@ export interface SummaryOptions {
  *
  * @example
  * ```ts
- * checkOptions('summary', { draws: 100 }, SUMMARY_OPTION_KEYS); // passes
+ * import { checkOptions } from './check-options';
+ * checkOptions('summary', { draws: 100 }, SUMMARY_OPTION_KEYS); // → undefined (passes)
  * ```
  */
 export const SUMMARY_OPTION_KEYS = optionKeys<SummaryOptions>()(['draws', 'seed', 'probs']);
@@ -75,7 +81,9 @@ export const SUMMARY_OPTION_KEYS = optionKeys<SummaryOptions>()(['draws', 'seed'
  *
  * @example
  * ```ts
- * result.summary(); // = result.summary({ draws: SUMMARY_DRAWS })
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const result = fit(model, { seed: 1 });
+ * result.summary()[0].mean === result.summary({ draws: SUMMARY_DRAWS })[0].mean; // → true
  * ```
  */
 export const SUMMARY_DRAWS = 4000;
@@ -85,8 +93,8 @@ export const SUMMARY_DRAWS = 4000;
  *
  * @example
  * ```ts
- * readProbs([0.025, 0.975]); // [0.025, 0.975]
- * readProbs([2]);            // throws InvalidParameterError "summary: probs[0] must be in [0, 1], got 2"
+ * readProbs([0.025, 0.975]); // → [0.025, 0.975]
+ * readProbs([2]);            // throws InvalidParameterError: summary: probs[0] must be in [0, 1], got 2
  * ```
  */
 export function readProbs(probs: unknown): readonly number[] | undefined {
@@ -104,7 +112,7 @@ export function readProbs(probs: unknown): readonly number[] | undefined {
  *
  * @example
  * ```ts
- * quantileSorted(Float64Array.of(1, 2, 3, 4), 0.5); // 2.5
+ * quantileSorted(Float64Array.of(1, 2, 3, 4), 0.5); // → 2.5
  * ```
  */
 export function quantileSorted(sorted: Float64Array, p: number): number {
@@ -125,7 +133,9 @@ export function quantileSorted(sorted: Float64Array, p: number): number {
  *
  * @example
  * ```ts
- * summarize(model.blocks, result.sample(4000), undefined); // [{ name: "z", mean, sd, q05, q50, q95 }]
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const result = fit(model, { seed: 1 });
+ * summarize(model.blocks, result.sample(4000), undefined); // ≈ [{ name: "z", mean: 0.9, sd: 0.7, … }]: also q05, q50, q95
  * ```
  */
 export function summarize(blocks: readonly LatentBlock[], draws: Readonly<Record<string, Float64Array>>, probs: readonly number[] | undefined): SummaryRow[] {

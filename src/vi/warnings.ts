@@ -25,8 +25,10 @@
  *
  * @example
  * ```ts
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
  * const r = fit(model, { seed: 1 });
  * for (const w of r.warnings) console.warn(`${w.code}: ${w.message}`);
+ * r.warnings.map((w) => w.code); // → ["khat-high"]: k̂ ≈ 0.95 for this posterior
  * ```
  */
 export interface FitWarning {
@@ -41,7 +43,9 @@ export interface FitWarning {
  *
  * @example
  * ```ts
- * r.warnings.some((w) => w.code === FIT_WARNING_CODES.khatHigh);
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const r = fit(model, { seed: 1 });
+ * r.warnings.some((w) => w.code === FIT_WARNING_CODES.khatHigh); // → true
  * ```
  */
 export const FIT_WARNING_CODES = {
@@ -77,7 +81,7 @@ export const FIT_WARNING_CODES = {
  * @returns the warning
  * @example
  * ```ts
- * fitWarning('khat-high', 'PSIS k̂ = 0.93 > 0.7');
+ * fitWarning('khat-high', 'PSIS k̂ = 0.93 > 0.7'); // → { code: "khat-high", message: "PSIS k̂ = 0.93 > 0.7" }
  * ```
  */
 export function fitWarning(code: string, message: string): FitWarning {
@@ -90,7 +94,7 @@ export function fitWarning(code: string, message: string): FitWarning {
  *
  * @example
  * ```ts
- * khatWarnings({ khat: 0.9, elboStderr: 0.01 }, 20_000); // [{ code: 'khat-high', … }]
+ * khatWarnings({ khat: 0.9, elboStderr: 0.01 }, 20_000); // → [{ code: 'khat-high', … }]
  * ```
  * @internal
  */
