@@ -511,8 +511,9 @@ export class Model<P extends Prior> implements DifferentiableModel {
    *
    * @example
    * ```ts
-   * model.setDataSubset(Int32Array.of(0, 5, 9), model.dataSize / 3);
-   * model.setDataSubset(null, 1);
+   * const model = new Model({ prior: { m: new Normal(0, 1) }, likelihood: ({ m }, i) => new Normal(m, 1 + i), data: [0.5, 1, 2, 0] });
+   * model.setDataSubset(Int32Array.of(0, 2), model.dataSize / 2); // logJoint: 2·(terms of data 0 and 2)
+   * model.setDataSubset(null, 1);                                  // every datum again
    * ```
    * @internal
    */
