@@ -20,13 +20,15 @@ const KB = 1000;
  * the after-the-fit API, eleven families) pushed a row past its target before the
  * code could be slimmed, a ceiling a few KB above today's size guards against
  * further growth: CI fails above the ceiling (or above the target where there is
- * none), and docs/size.md marks a row over its target as such.
+ * none), and docs/size.md marks a row over its target as such. The ceilings were
+ * raised once, by 4 and 8 KB, for the general-likelihood engine of issue #14 (the
+ * replay compiler and program, ≈ 5 KB gzip, imported by every Model).
  */
 const cases = [
   ['`{ Normal }`', "export { Normal } from 'varinf';", 10],
   ['`{ Rng }`', "export { Rng } from 'varinf';", 6],
   ['`{ Exponential }`', "export { Exponential } from 'varinf';", 10],
-  ['`Model`, `Normal`, `Exponential` and `fit`', "export { Model, Normal, Exponential } from 'varinf'; export { fit } from 'varinf/vi';", 45, 64],
+  ['`Model`, `Normal`, `Exponential` and `fit`', "export { Model, Normal, Exponential } from 'varinf'; export { fit } from 'varinf/vi';", 45, 68],
   ['plot functions only', "export * from 'varinf/plot';", 10],
   // `{ Normal }` again, as an app that also has varinf/testing in its test files would bundle
   // it: the per-file build keeps the testing entry and fast-check out of the app, so this row
@@ -37,7 +39,7 @@ const cases = [
   // is what its registry reaches: every family, the quadrature and the Rng (≈ 34 KB gzip,
   // mostly the special functions of src/math).
   ['`varinf/testing` (fast-check external)', "export * from 'varinf/testing';", 60],
-  ['everything from all entry points', "export * from 'varinf'; export * as vi from 'varinf/vi'; export * as plot from 'varinf/plot';", 60, 84],
+  ['everything from all entry points', "export * from 'varinf'; export * as vi from 'varinf/vi'; export * as plot from 'varinf/plot';", 60, 92],
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'varinf-size-'));
