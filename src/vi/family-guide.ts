@@ -43,7 +43,7 @@ import {
   type UnconstrainedGaussian,
 } from './guide';
 import { invalidOption } from './errors';
-import { checkOptions, optionKeys } from './check-options';
+import { checkInit, initialLocation, type GuideInitOptions, type InitOpts } from './guide-init';
 import { modelGradientRows, modelValues, type EstimatorWorkspace, type NoiseAwareGuide, type RowScratch } from './estimators';
 
 const LOCSCALE = 0;
@@ -51,29 +51,6 @@ const EXPO = 1;
 const GAMMA = 2;
 /** Control-variate features per coordinate. */
 const CV_PER_COORD = 4;
-
-/**
- * Options shared by the guide constructors.
- *
- * @example
- * ```ts
- * fit(model, { guide: meanField({ initScale: 0.05 }) });
- * ```
- */
-export interface GuideInitOptions {
-  /**
-   * Initial scale of each coordinate on the unconstrained space (default 0.1,
-   * as Pyro's AutoNormal). Gamma guides start at shape 1/scale², Exponential at
-   * the rate whose E[log z] is the initial location.
-   */
-  readonly initScale?: number;
-  /**
-   * Initial locations on the unconstrained space, per latent name (a number, or an
-   * array for a plate). Default: the prior's median mapped through the latent's
-   * bijection when the model exposes `prior`, else 0.
-   */
-  readonly initLoc?: Readonly<Record<string, number | ArrayLike<number>>>;
-}
 
 /**
  * The default guide, as ADVI: a Normal on every coordinate of the unconstrained
@@ -139,29 +116,6 @@ export function families<const R extends Readonly<Record<string, FamilyClass>>>(
   };
 }
 
-interface InitOpts {
-  readonly initScale: number;
-  readonly initLoc: Readonly<Record<string, number | ArrayLike<number>>> | undefined;
-}
-
-/**
- * The names of {@link GuideInitOptions}; any other key is refused.
- *
- * @example
- * ```ts
- * checkOptions('meanField', { initScale: 0.05 }, GUIDE_INIT_OPTION_KEYS); // passes
- * ```
- */
-export const GUIDE_INIT_OPTION_KEYS = optionKeys<GuideInitOptions>()(['initScale', 'initLoc']);
-
-function checkInit(owner: string, o: GuideInitOptions): InitOpts {
-  if (o === null || typeof o !== 'object') invalidOption(owner, 'options', 'an object', o);
-  checkOptions(owner, o, GUIDE_INIT_OPTION_KEYS);
-  const s = o.initScale ?? 0.1;
-  if (!(s > 0 && s < Infinity)) invalidOption(owner, 'initScale', '> 0 and finite', s);
-  return { initScale: s, initLoc: o.initLoc };
-}
-
 function familyName(f: unknown): string {
   if (f === Normal) return 'Normal';
   if (f === LogNormal) return 'LogNormal';
@@ -199,28 +153,6 @@ function familyKind(block: LatentBlock, f: FamilyClass | undefined): number {
     return f === LogNormal ? LOCSCALE : f === Gamma ? GAMMA : EXPO;
   }
   throw new TypeError(`guide: ${familyName(f)} for latent "${block.name}" is not a guide family; use Normal, LogNormal, Gamma, Exponential or LogitNormal`);
-}
-
-/** Initial location of coordinate k of a block on u: user value, prior median through the bijection, or 0. */
-export function initialLocation(model: DifferentiableModel, block: LatentBlock, k: number, initLoc: InitOpts['initLoc']): number {
-  const user = initLoc?.[block.name];
-  if (user !== undefined) {
-    const v = typeof user === 'number' ? user : user[k];
-    if (typeof v !== 'number' || !Number.isFinite(v)) invalidOption('guide', `initLoc.${block.name}`, 'finite numbers', v);
-    return v;
-  }
-  const prior = (model as { readonly prior?: unknown }).prior;
-  if (prior !== null && typeof prior === 'object') {
-    let d = (prior as Record<string, unknown>)[block.name];
-    if (Array.isArray(d)) d = d[k];
-    else if (d !== null && typeof d === 'object' && 'distribution' in d) d = (d as { distribution: unknown }).distribution;
-    if (d !== null && typeof d === 'object' && typeof (d as { quantile?: unknown }).quantile === 'function') {
-      const med = (d as ContinuousDistribution).quantile(0.5);
-      const u = block.bijection.inverse(med);
-      if (Number.isFinite(u)) return u;
-    }
-  }
-  return 0;
 }
 
 function buildFamilyGuide(

@@ -46,7 +46,8 @@ export type {
   PriorOf,
   UnconstrainedGaussian,
 } from './guide';
-export { families, meanField, type GuideInitOptions } from './family-guide';
+export { families, meanField } from './family-guide';
+export type { GuideInitOptions } from './guide-init';
 export { fullRank } from './full-rank';
 export {
   closedFormEntropy,
