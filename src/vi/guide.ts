@@ -213,6 +213,12 @@ export interface Guide {
   readonly kind: string;
   /** Dimension d of u (the model's `dim`). */
   readonly dim: number;
+  /**
+   * Optional: the length of one base-noise row ε, when it is not d (a Beta guide
+   * draws two Gamma variates per coordinate). Default d. Workspaces, RQMC points and
+   * joint draws size their noise rows by it.
+   */
+  readonly noiseDim?: number;
   /** Number of variational parameters. */
   readonly numParams: number;
   /** A name per parameter, e.g. `"z.mu"`, `"z.logSigma"`, `"w[1].logRate"`. */
@@ -227,10 +233,10 @@ export interface Guide {
   readonly noiseDependsOnParams: boolean;
   /** A fresh initial parameter vector. */
   initialParams(): Float64Array;
-  /** Fills `eps` (length d) with base noise for one sample. */
+  /** Fills `eps` (length `noiseDim`, default d) with base noise for one sample. */
   drawNoise(params: Float64Array, rng: Rng, eps: Float64Array): void;
   /**
-   * Maps one row of d uniforms in (0, 1) to base noise by the inverse CDF of each
+   * Maps one row of `noiseDim` (default d) uniforms in (0, 1) to base noise by the inverse CDF of each
    * coordinate's base law (Φ⁻¹ for Gaussian noise, −log(1 − U) for Exp(1), the
    * Gamma(α, 1) quantile for Gamma guides): the entry point for randomized
    * quasi-Monte Carlo base samples. `uniform` and `eps` may be the same array.
@@ -262,6 +268,22 @@ export interface Guide {
    * without it, on θ itself.
    */
   naturalParams?(params: Float64Array, out: Float64Array): void;
+  /**
+   * Optional: how the convergence rule measures each natural parameter (length
+   * `numParams`): `"location"` in units of min(1, σ), `"positive"` in the soft unit
+   * of a rate, shape or scale (see `naturalUnits`). Without it, read off the names.
+   *
+   * @internal
+   */
+  readonly paramUnits?: readonly ('location' | 'positive')[];
+  /**
+   * Optional: moves the location parameters in `params` so that coordinate j is
+   * centred at u[j], keeping the spreads (`fit`'s `init` values for per-latent
+   * guides). Without it, read off the names.
+   *
+   * @internal
+   */
+  locateAt?(params: Float64Array, u: Float64Array): void;
   /** Optional control variates of the base noise (see {@link GuideControlVariates}). */
   readonly controlVariates?: GuideControlVariates;
 }
@@ -452,6 +474,19 @@ export type ExactGuide<M, G> = [PriorOf<M>] extends [never]
  * ```
  */
 export type NotLatents<M, R> = { readonly [K in Exclude<keyof R, keyof PriorOf<M>>]: never };
+
+/**
+ * The length of one base-noise row of a guide: `noiseDim`, or d when it has none.
+ *
+ * @example
+ * ```ts
+ * const eps = new Float64Array(noiseDimOf(guide));
+ * ```
+ * @internal
+ */
+export function noiseDimOf(guide: Guide): number {
+  return guide.noiseDim ?? guide.dim;
+}
 
 /** Human-readable name of coordinate k of a block: `"z"` or `"w[2]"`. */
 export function coordName(block: LatentBlock, k: number): string {
