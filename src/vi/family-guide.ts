@@ -21,7 +21,8 @@
 import type { DifferentiableModel, LatentBlock } from '../model/differentiable-model';
 import type { Rng } from '../random/rng';
 import type { ContinuousDistribution } from '../distributions/distribution';
-import { checkBlocks, coordName, type FamiliesSpec, type FamilyClass, type GaussianGuideSpec, type GuideControlVariates, type Posterior, type UnconstrainedGaussian } from './guide';
+import { checkBlocks, coordName, type FamiliesSpec, type GaussianGuideSpec, type GuideControlVariates, type Posterior, type UnconstrainedGaussian } from './guide';
+import type { FamilyClass } from './guide-types';
 import { invalidOption } from './errors';
 import type { NoiseAwareGuide } from './estimators';
 import { checkInit, initialLocation, type GuideInitOptions, type InitOpts } from './guide-init';

@@ -13,7 +13,8 @@ import type { DifferentiableModel } from '../model/differentiable-model';
 import { Rng } from '../random/rng';
 import { checkOptions, optionKeys } from './check-options';
 import { invalidOption } from './errors';
-import { noiseDimOf, type Guide, type PriorOf } from './guide';
+import { noiseDimOf, type Guide } from './guide';
+import type { PriorOf } from './guide-types';
 
 /**
  * Joint draws of a model's latents, one `Float64Array` per latent: length n for a

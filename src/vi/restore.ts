@@ -21,7 +21,8 @@ import type { FitDiagnostics, StepSizeTrial } from './fit';
 import { FitResult, type Evaluated, type EvaluatedJSON, type FitResultJSON, type JsonNumber } from './fit-result';
 import type { FitWarning } from './warnings';
 import { fullRank } from './full-rank';
-import type { FamilyClass, GuideSpec } from './guide';
+import type { GuideSpec } from './guide';
+import type { FamilyClass } from './guide-types';
 import { GUIDE_FAMILY_LIST } from './guide-families/registry';
 import type { KhatReading } from './psis';
 

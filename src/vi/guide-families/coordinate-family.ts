@@ -19,7 +19,7 @@ import type { ContinuousDistribution } from '../../distributions/distribution';
 import type { SupportKind } from '../../distributions/support';
 import type { LatentBlock } from '../../model/differentiable-model';
 import type { Rng } from '../../random/rng';
-import type { FamilyClass } from '../guide';
+import type { FamilyClass } from '../guide-types';
 
 /**
  * Control-variate features per coordinate, K: every family writes K functions

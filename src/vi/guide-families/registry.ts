@@ -7,7 +7,8 @@
  */
 import type { ContinuousDistribution } from '../../distributions/distribution';
 import type { LatentBlock } from '../../model/differentiable-model';
-import { coordName, type FamilyClass } from '../guide';
+import { coordName } from '../guide';
+import type { FamilyClass } from '../guide-types';
 import type { CoordinateFamily, GuideFamily } from './coordinate-family';
 import { exponentialGuide } from './exponential';
 import { gammaGuide } from './gamma';
