@@ -168,10 +168,13 @@ function replicatedElbo(
 
 /**
  * An unbiased Monte-Carlo estimate of ELBO(q) = E_q[log p(z, D) − log q(z)] for a
- * given q (one distribution per latent: `Normal` for real latents; `LogNormal`,
- * `Gamma` or `Exponential` for positive ones; an array for a plate), with its
- * standard error and the pathwise gradient with respect to q's parameters.
- * Draws are reparameterized (location–scale, inverse CDF, implicit for Gamma).
+ * given q (one distribution per latent, of a guide family: `Normal` for real
+ * latents; `LogNormal`, `Gamma`, `Exponential` or `InverseGamma` for positive ones;
+ * `LogitNormal` for interval ones, `Beta` on (0, 1); an array for a plate), with its
+ * standard error and the pathwise gradient with respect to q's own parameters
+ * (`{ mu, sigma }`, `{ rate }`, `{ shape, rate }`, `{ shape, scale }`,
+ * `{ alpha, beta }`). Draws are reparameterized (location–scale, inverse CDF,
+ * implicit for the Gamma-based families).
  *
  * @param model - the model
  * @param q - latent name → distribution

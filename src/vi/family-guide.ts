@@ -2,7 +2,8 @@
  * Per-latent (mean-field) guides: every coordinate of u has its own family and
  * parameters, q(u; θ) = Π_j q_j(u_j; θ_j). `meanField()` (Normal on each u, as
  * ADVI) and the per-latent families `{ z: LogNormal }`, `{ z: Gamma }`,
- * `{ z: Exponential }`, `{ w: Normal }`, … are one builder, {@link buildFamilyGuide},
+ * `{ z: Exponential }`, `{ z: InverseGamma }`, `{ w: Normal }`, `{ p: LogitNormal }`,
+ * `{ p: Beta }` are one builder, {@link buildFamilyGuide},
  * a loop over the coordinates that asks each coordinate's
  * {@link CoordinateFamily} (one file per family under `guide-families/`) for its
  * part of every guide operation:
@@ -12,6 +13,8 @@
  * | location–scale (Normal on u; LogNormal on z = e^u; LogitNormal) | m, ω = log σ | m + e^ω ε, ε ~ N(0, 1) | −½ε² − ω − log√(2π) |
  * | Exponential(λ) on z = e^u | ℓ = log λ | log ε − ℓ, ε ~ Exp(1) | ℓ + u − λe^u |
  * | Gamma(α, β) on z = e^u | a = log α, m = log(α/β) | log ε − a + m, ε ~ Gamma(α, 1), implicit dε/dα | α log β − log Γ(α) + αu − βe^u |
+ * | InverseGamma(α, β) on z = e^u | a = log α, h = log(β/α) | a + h − log ε, ε ~ Gamma(α, 1), implicit dε/dα | αt − e^t − log Γ(α), t = log β − u |
+ * | Beta(α, β) on z = σ(u) | k = log(α + β), r = log(α/β) | log ε₁ − log ε₂, ε₁ ~ Gamma(α, 1), ε₂ ~ Gamma(β, 1), implicit | α log σ(u) + β log σ(−u) − log B(α, β) |
  *
  * A guide whose coordinates are all location–scale also gets the fused estimators
  * (`location-scale-fused.ts`).
@@ -55,9 +58,10 @@ export function meanField(options: GuideInitOptions = {}): GaussianGuideSpec {
 }
 
 /**
- * A guide with one family per latent, given by its class: `LogNormal`, `Gamma` or
- * `Exponential` for a positive latent, `Normal` for a real one, `LogitNormal` for
- * an interval one (Beta, Uniform priors), applied to every element of a plate. The
+ * A guide with one family per latent, given by its class: `LogNormal`, `Gamma`,
+ * `Exponential` or `InverseGamma` for a positive latent, `Normal` for a real one,
+ * `LogitNormal` for an interval one (Beta, Uniform priors), `Beta` for one in (0, 1)
+ * (a Beta prior), applied to every element of a plate. The
  * record may be partial: a latent it leaves out gets the default of
  * {@link meanField} (a Normal on its unconstrained coordinate: Normal, LogNormal or
  * LogitNormal on its own space). A family whose support does not fit the latent's,

@@ -22,8 +22,9 @@ import { invalidOption } from './errors';
 export interface GuideInitOptions {
   /**
    * Initial scale of each coordinate on the unconstrained space (default 0.1,
-   * as Pyro's AutoNormal). Gamma guides start at shape 1/scale², Exponential at
-   * the rate whose E[log z] is the initial location.
+   * as Pyro's AutoNormal). Gamma and InverseGamma guides start at shape 1/scale²,
+   * Beta at the concentration whose logit has that sd, Exponential at the rate whose
+   * E[log z] is the initial location.
    */
   readonly initScale?: number;
   /**

@@ -140,7 +140,9 @@ export type DefaultPosteriorFor<D> =
   SupportKindOf<D> extends 'real' ? Normal : SupportKindOf<D> extends 'positive' ? LogNormal : SupportKindOf<D> extends 'interval' ? LogitNormal : ContinuousDistribution;
 
 /**
- * A per-latent family, given by its class.
+ * A per-latent family, given by its class: `Normal` (real latents), `LogNormal`,
+ * `Gamma`, `Exponential`, `InverseGamma` (positive), `LogitNormal` (an interval),
+ * `Beta` (the interval (0, 1)).
  *
  * @example
  * ```ts
@@ -148,16 +150,27 @@ export type DefaultPosteriorFor<D> =
  * fit(model, { guide: { z: family } });
  * ```
  */
-export type FamilyClass = typeof Normal | typeof LogNormal | typeof Gamma | typeof Exponential | typeof LogitNormal;
+export type FamilyClass = typeof Normal | PositiveFamilyClass | IntervalFamilyClass;
 /**
  * The families allowed for a positive latent.
  *
  * @example
  * ```ts
- * const families: PositiveFamilyClass[] = [LogNormal, Gamma, Exponential];
+ * const families: PositiveFamilyClass[] = [LogNormal, Gamma, Exponential, InverseGamma];
  * ```
  */
-export type PositiveFamilyClass = typeof LogNormal | typeof Gamma | typeof Exponential;
+export type PositiveFamilyClass = typeof LogNormal | typeof Gamma | typeof Exponential | typeof InverseGamma;
+/**
+ * The families allowed for an interval latent: `LogitNormal` on any interval, `Beta`
+ * on (0, 1) (a Beta prior; on other intervals it is refused at run time, since the
+ * types do not carry the ends).
+ *
+ * @example
+ * ```ts
+ * const families: IntervalFamilyClass[] = [LogitNormal, Beta];
+ * ```
+ */
+export type IntervalFamilyClass = typeof LogitNormal | typeof Beta;
 
 /**
  * The prior record of a model type (`never` for a hand-written model without one).
@@ -179,12 +192,13 @@ export type PriorOf<M> = M extends Model<infer P> ? P : never;
 export type ElementOf<D> = D extends readonly (infer E)[] ? E : D extends Plate<infer E> ? E : D;
 /**
  * The families allowed for a latent whose prior is D, by its support: `Normal` for a
- * real prior, `LogNormal`, `Gamma` or `Exponential` for a positive one, `LogitNormal`
- * for an interval one; any family where the type cannot tell (checked at run time).
+ * real prior, `LogNormal`, `Gamma`, `Exponential` or `InverseGamma` for a positive
+ * one, `LogitNormal` or `Beta` for an interval one (Beta only fits (0, 1), checked at
+ * run time); any family where the type cannot tell (checked at run time).
  *
  * @example
  * ```ts
- * type F = FamilyFor<Exponential>; // typeof LogNormal | typeof Gamma | typeof Exponential
+ * type F = FamilyFor<Exponential>; // typeof LogNormal | typeof Gamma | typeof Exponential | typeof InverseGamma
  * ```
  */
 export type FamilyFor<D> = FamilyForKind<SupportKindOf<ElementOf<EntryOf<D>>>>;
@@ -194,10 +208,10 @@ export type FamilyFor<D> = FamilyForKind<SupportKindOf<ElementOf<EntryOf<D>>>>;
  *
  * @example
  * ```ts
- * type F = FamilyForKind<'interval'>; // typeof LogitNormal
+ * type F = FamilyForKind<'interval'>; // typeof LogitNormal | typeof Beta
  * ```
  */
-export type FamilyForKind<K> = K extends 'real' ? typeof Normal : K extends 'positive' ? PositiveFamilyClass : K extends 'interval' ? typeof LogitNormal : FamilyClass;
+export type FamilyForKind<K> = K extends 'real' ? typeof Normal : K extends 'positive' ? PositiveFamilyClass : K extends 'interval' ? IntervalFamilyClass : FamilyClass;
 
 /**
  * A per-latent guide record for model M. For a typed `Model` it maps some or all

@@ -44,6 +44,7 @@ export type {
   GuideOption,
   GuideRecord,
   PositiveFamilyClass,
+  IntervalFamilyClass,
   PosteriorOf,
   PosteriorValueOf,
   PriorOf,

@@ -10,19 +10,22 @@ import type { LatentBlock } from '../../model/differentiable-model';
 import { coordName } from '../guide';
 import type { FamilyClass } from '../guide-types';
 import type { CoordinateFamily, GuideFamily } from './coordinate-family';
+import { betaGuide } from './beta';
 import { exponentialGuide } from './exponential';
 import { gammaGuide } from './gamma';
+import { inverseGammaGuide } from './inverse-gamma';
 import { defaultCoordinate, logitNormalGuide, logNormalGuide, normalGuide } from './location-scale';
 
 /**
- * Every guide family, in the order messages list them (and `instanceof` matches a q).
+ * Every guide family, in the order messages list them (and `instanceof` matches a
+ * q), grouped by the latents they fit: real, positive, interval.
  *
  * @example
  * ```ts
- * GUIDE_FAMILY_LIST.map((f) => f.name); // ["Normal", "LogNormal", "Gamma", "Exponential", "LogitNormal"]
+ * GUIDE_FAMILY_LIST.map((f) => f.name); // ["Normal", "LogNormal", "Gamma", "Exponential", "InverseGamma", "LogitNormal", "Beta"]
  * ```
  */
-export const GUIDE_FAMILY_LIST: readonly GuideFamily[] = [normalGuide, logNormalGuide, gammaGuide, exponentialGuide, logitNormalGuide];
+export const GUIDE_FAMILY_LIST: readonly GuideFamily[] = [normalGuide, logNormalGuide, gammaGuide, exponentialGuide, inverseGammaGuide, logitNormalGuide, betaGuide];
 
 /**
  * The guide family of a class, or undefined when the class is not one.
@@ -90,7 +93,7 @@ function fitting(block: LatentBlock): string {
  * @example
  * ```ts
  * coordinateFamilyFor(model.blocks[0], Gamma).paramNames; // ["logShape", "logMean"]
- * coordinateFamilyFor(model.blocks[0], Normal); // TypeError: … does not fit latent "z" (support nonNegative); use LogNormal, Gamma or Exponential
+ * coordinateFamilyFor(model.blocks[0], Normal); // TypeError: … does not fit latent "z" (support nonNegative); use LogNormal, Gamma, Exponential or InverseGamma
  * ```
  */
 export function coordinateFamilyFor(block: LatentBlock, f: FamilyClass | undefined): CoordinateFamily {
