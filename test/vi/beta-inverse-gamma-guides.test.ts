@@ -137,6 +137,8 @@ describe('latents the families do not fit', () => {
     expect(() => families({ u: Beta }).build(untyped)).toThrow('guide: family Beta needs latent "u" to use the logit bijection, got interval(2, 5)');
     expect(() => families({ p: InverseGamma }).build(untyped)).toThrow('guide: family InverseGamma (support positive) does not fit latent "p" (support interval); use LogitNormal or Beta');
     expect(() => families({ w: Gamma }).build(untyped)).toThrow(/; use Normal$/);
+    // The hint names only the families that fit: Beta does not fit the interval (2, 5).
+    expect(() => families({ u: Gamma }).build(untyped)).toThrow(/\(support interval\); use LogitNormal$/);
     expect(() => families({ p: Beta, u: LogitNormal, z: InverseGamma }).build(untyped)).not.toThrow();
   });
 

@@ -71,13 +71,18 @@ export function familyName(f: unknown): string {
   return typeof f === 'function' && typeof f.name === 'string' ? f.name : String(f);
 }
 
-/** "use A, B or C": the families that fit a latent of this support kind. */
+/**
+ * "use A, B or C": the families that fit a latent of this support kind and, where
+ * a family needs one, its bijection (Beta only on (0, 1)); all of the kind's families
+ * when none has the latent's bijection (a hand-written model's own transform).
+ */
 function fitting(block: LatentBlock): string {
-  const of = (kind: string): string[] => GUIDE_FAMILY_LIST.filter((f) => (f.fits.supports as readonly string[]).includes(kind)).map((f) => f.name);
-  let names = of(block.support.kind);
+  const of = (kind: string): GuideFamily[] => GUIDE_FAMILY_LIST.filter((f) => (f.fits.supports as readonly string[]).includes(kind));
+  let fams = of(block.support.kind);
   // A hand-made support of another kind: the interval families, as for any non-real, non-positive kind.
-  if (names.length === 0) names = of('interval');
-  return `use ${orList(names)}`;
+  if (fams.length === 0) fams = of('interval');
+  const withBijection = fams.filter((f) => f.fits.bijection === undefined || f.fits.bijection === block.bijection.name);
+  return `use ${orList((withBijection.length > 0 ? withBijection : fams).map((f) => f.name))}`;
 }
 
 /**
