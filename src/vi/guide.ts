@@ -243,12 +243,26 @@ export function noiseDimOf(guide: Guide): number {
   return guide.noiseDim ?? guide.dim;
 }
 
-/** Human-readable name of coordinate k of a block: `"z"` or `"w[2]"`. */
+/**
+ * Human-readable name of coordinate k of a block: `"z"` or `"w[2]"`.
+ *
+ * @example
+ * ```ts
+ * coordName(model.blocks[1], 2); // "w[2]" for a plate w
+ * ```
+ */
 export function coordName(block: LatentBlock, k: number): string {
   return block.scalar ? block.name : `${block.name}[${k}]`;
 }
 
-/** Checks the blocks of a model cover 0..dim−1 in order; returns them. */
+/**
+ * Checks the blocks of a model cover 0..dim−1 in order; returns them.
+ *
+ * @example
+ * ```ts
+ * for (const block of checkBlocks(model)) console.log(block.name, block.offset, block.size);
+ * ```
+ */
 export function checkBlocks(model: DifferentiableModel): readonly LatentBlock[] {
   let off = 0;
   for (const b of model.blocks) {
