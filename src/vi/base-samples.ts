@@ -15,7 +15,7 @@ import type { Rng } from '../random/rng';
 import { ScrambledSobol, SOBOL_MAX_DIMENSION } from '../random/sobol';
 import { normalQuantile } from '../math/normal-functions';
 import type { EstimatorWorkspace, NoiseAwareGuide } from './estimators';
-import type { Guide } from './guide';
+import { noiseDimOf, type Guide } from './guide';
 import { checkGuideArg } from './check-args';
 
 /**
@@ -65,7 +65,8 @@ export interface NoiseSource {
 }
 
 /**
- * A {@link NoiseSource} for `guide`: RQMC when asked and d ≤ 161, else MC.
+ * A {@link NoiseSource} for `guide`: RQMC when asked and the noise row (d values, or
+ * the guide's `noiseDim`) has at most 161, else MC.
  *
  * @param guide - the bound guide
  * @param kind - `"mc"` or `"rqmc"`
@@ -77,7 +78,8 @@ export interface NoiseSource {
  */
 export function createNoiseSource(guide: Guide, kind: BaseSamples): NoiseSource {
   checkGuideArg('createNoiseSource', guide);
-  const d = guide.dim;
+  // The length of a noise row: d, or more for a guide with several noise values per coordinate (Beta).
+  const d = noiseDimOf(guide);
   if (kind === 'rqmc-tilted') return tiltedSource(guide);
   // Standard normal noise on every coordinate: fill the S·d block in one loop
   // (the same numbers as row-by-row `drawNoise` / `noiseFromUniform` calls).

@@ -186,12 +186,14 @@ export function meanAndStderr(chunks: readonly Float64Array[], mean: Float64Arra
  * parameters (no whitening: per-latent family guides, `init: "prior"`). The
  * precision is then measured on the fitted distributions' parameters (`natural`,
  * from the guide's `naturalParams`: μ and σ, shape and rate, rate), or on θ for a
- * guide without them (full rank: m, L, log-diagonal), with units:
+ * guide without them (full rank: m, L, log-diagonal), with units (per-latent
+ * guides give each parameter's kind in `paramUnits`, from their coordinate
+ * families; for other guides it is read off the name):
  *
  * | parameter | unit |
  * | --- | --- |
- * | a location μ_j (`.mu`), σ_j, a full-rank `L[j, ·]` | min(1, σ_j): relative to the fitted sd when it is below 1 |
- * | a rate or a shape (`.logRate`, `.logShape`, a Gamma's `.logMean` ↔ rate), value v | v below 1, 1 up to 100, v/100 beyond |
+ * | a location μ_j (`.mu`), σ_j, a full-rank `L[j, ·]` (`"location"`) | min(1, σ_j): relative to the fitted sd when it is below 1 |
+ * | a rate, a shape or a scale (`.logRate`, `.logShape`, a Gamma's `.logMean` ↔ rate; `"positive"`), value v | v below 1, 1 up to 100, v/100 beyond |
  * | a log-diagonal (`.logScale`) | 1 (dimensionless) |
  *
  * The absolute middle range keeps the seed model's exactness (σ ≈ 0.66, shapes and
@@ -221,14 +223,23 @@ export function naturalUnits(guide: Guide, theta: Float64Array, natural: Float64
     for (let j = 0; j < d; j++) sd.set(g.names[j], Math.sqrt(g.covariance[j * d + j]));
   }
   const names = guide.paramNames;
+  const units = guide.paramUnits;
   names.forEach((n, k) => {
     const coord = n.startsWith('L[') ? n.slice(2, n.indexOf(', ')) : n.slice(0, n.lastIndexOf('.'));
-    const kind = n.startsWith('L[') ? 'L' : n.slice(n.lastIndexOf('.') + 1);
+    const unit = units !== undefined ? units[k] : unitOfName(n);
     let u = 1;
-    if (kind === 'mu' || kind === 'logSigma' || kind === 'L') u = Math.min(1, sd.get(coord) ?? 1);
-    else if (kind === 'logRate' || kind === 'logMean' || kind === 'logShape') u = softUnit(Math.abs(natural[k]));
+    if (unit === 'location') u = Math.min(1, sd.get(coord) ?? 1);
+    else if (unit === 'positive') u = softUnit(Math.abs(natural[k]));
     out[k] = u > 0 && Number.isFinite(u) ? u : 1;
   });
+}
+
+/** The unit of a parameter of a guide without `paramUnits`, by its name (full rank, custom guides). */
+function unitOfName(n: string): 'location' | 'positive' | undefined {
+  const kind = n.startsWith('L[') ? 'L' : n.slice(n.lastIndexOf('.') + 1);
+  if (kind === 'mu' || kind === 'logSigma' || kind === 'L') return 'location';
+  if (kind === 'logRate' || kind === 'logMean' || kind === 'logShape') return 'positive';
+  return undefined;
 }
 
 /** v below 1, 1 on [1, 100], v/100 above (see {@link naturalUnits}). */

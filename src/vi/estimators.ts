@@ -21,7 +21,7 @@
  */
 import type { DifferentiableModel } from '../model/differentiable-model';
 import type { Rng } from '../random/rng';
-import type { Guide, GuideControlVariates } from './guide';
+import { noiseDimOf, type Guide, type GuideControlVariates } from './guide';
 import { checkGuideArg, checkModelArg, checkWorkspaceArg } from './check-args';
 import { invalidOption, positiveIntOption } from './errors';
 
@@ -78,9 +78,9 @@ export interface NoiseAwareGuide extends Guide {
 export interface EstimatorWorkspace {
   /** Samples per estimate, S. */
   readonly samples: number;
-  /** S noise rows ε_s (views into `noiseData`). */
+  /** S noise rows ε_s (views into `noiseData`), of the guide's `noiseDim` (default d) values each. */
   readonly noise: readonly Float64Array[];
-  /** The S×d noise values, row-major (the buffer behind `noise`). */
+  /** The S×`noiseDim` noise values, row-major (the buffer behind `noise`). */
   readonly noiseData: Float64Array;
   /** S rows u_s (views into `uData`). */
   readonly u: readonly Float64Array[];
@@ -124,17 +124,18 @@ export function createWorkspace(guide: Guide, samples: number): EstimatorWorkspa
   checkGuideArg('createWorkspace', guide);
   positiveIntOption('createWorkspace', 'samples', samples);
   const d = guide.dim;
-  const rows = (buf: Float64Array): Float64Array[] => {
+  const nd = noiseDimOf(guide);
+  const rows = (buf: Float64Array, w = d): Float64Array[] => {
     const r: Float64Array[] = [];
-    for (let s = 0; s < samples; s++) r.push(buf.subarray(s * d, (s + 1) * d));
+    for (let s = 0; s < samples; s++) r.push(buf.subarray(s * w, (s + 1) * w));
     return r;
   };
-  const noiseData = new Float64Array(samples * d);
+  const noiseData = new Float64Array(samples * nd);
   const uData = new Float64Array(samples * d);
   const gLpData = new Float64Array(samples * d);
   return {
     samples,
-    noise: rows(noiseData),
+    noise: rows(noiseData, nd),
     noiseData,
     u: rows(uData),
     uData,
@@ -494,8 +495,8 @@ function forwardRows(guide: Guide, params: Float64Array, ws: EstimatorWorkspace)
 }
 
 /**
- * Scratch of {@link sampleLogWeights}: one noise row ε and one u (length d), and
- * a block of rows for batched model calls.
+ * Scratch of {@link sampleLogWeights}: one noise row ε (length `noiseDim`) and one
+ * u (length d), and a block of rows for batched model calls.
  *
  * @example
  * ```ts
@@ -511,7 +512,7 @@ export interface RowScratch {
   readonly u: Float64Array;
   /** Rows per block. */
   readonly blockRows: number;
-  /** A block of noise rows (blockRows × d, row-major). */
+  /** A block of noise rows (blockRows × `noiseDim`, row-major). */
   readonly blockNoise: Float64Array;
   /** A block of u rows (blockRows × d, row-major). */
   readonly blockU: Float64Array;
@@ -537,12 +538,13 @@ const LOG_WEIGHT_BLOCK = 1024;
  */
 export function createRowScratch(guide: Guide): RowScratch {
   const d = guide.dim;
+  const nd = noiseDimOf(guide);
   const blockRows = Math.max(1, Math.floor(LOG_WEIGHT_BLOCK / Math.max(1, d)));
   return {
-    eps: new Float64Array(d),
+    eps: new Float64Array(nd),
     u: new Float64Array(d),
     blockRows,
-    blockNoise: new Float64Array(blockRows * d),
+    blockNoise: new Float64Array(blockRows * nd),
     blockU: new Float64Array(blockRows * d),
     blockLp: new Float64Array(blockRows),
     blockLq: new Float64Array(blockRows),

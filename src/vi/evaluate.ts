@@ -11,7 +11,9 @@ import { checkModelArg } from './check-args';
 import { checkOptions, optionKeys } from './check-options';
 import { createNoiseSource, isBaseSamples, type BaseSamples } from './base-samples';
 import { createRowScratch, createWorkspace, pathwise, sampleLogWeights } from './estimators';
-import { families, familiesOf, paramsFromDistributions } from './family-guide';
+import { families } from './family-guide';
+import type { CoordinateFamily } from './guide-families/coordinate-family';
+import { coordinateFamilyFor, familiesOf, paramsFromDistributions } from './guide-families/registry';
 import type { Posterior } from './guide';
 import { psisKhat, type ParetoDiagnostic } from './psis';
 
@@ -124,7 +126,9 @@ function replicatedElbo(
   kind: BaseSamples,
   seed: number | bigint,
 ): ElboEstimate {
-  const guide = families(familiesOf(model, q)).build(model);
+  const record = familiesOf(model, q);
+  const guide = families(record).build(model);
+  const fams = model.blocks.map((block) => coordinateFamilyFor(block, record[block.name]));
   const theta = paramsFromDistributions(model, q);
   const P = guide.numParams;
   const ws = createWorkspace(guide, per);
@@ -140,7 +144,7 @@ function replicatedElbo(
   for (let r = 0; r < replicates; r++) {
     src.fill(theta, rng, ws);
     const f = pathwise.estimate(model, guide, theta, ws, g);
-    toNaturalGradient(model, q, theta, g);
+    toNaturalGradient(model, fams, theta, g);
     const df = f - fMean;
     fMean += df / (r + 1);
     fM2 += df * (f - fMean);
@@ -157,17 +161,20 @@ function replicatedElbo(
   return {
     value: fMean,
     stderr: se(fM2),
-    gradient: naturalGradient(model, q, gMean),
-    gradientStderr: naturalGradient(model, q, gM2.map(se)),
+    gradient: naturalGradient(model, fams, gMean),
+    gradientStderr: naturalGradient(model, fams, gM2.map(se)),
   };
 }
 
 /**
  * An unbiased Monte-Carlo estimate of ELBO(q) = E_q[log p(z, D) − log q(z)] for a
- * given q (one distribution per latent: `Normal` for real latents; `LogNormal`,
- * `Gamma` or `Exponential` for positive ones; an array for a plate), with its
- * standard error and the pathwise gradient with respect to q's parameters.
- * Draws are reparameterized (location–scale, inverse CDF, implicit for Gamma).
+ * given q (one distribution per latent, of a guide family: `Normal` for real
+ * latents; `LogNormal`, `Gamma`, `Exponential` or `InverseGamma` for positive ones;
+ * `LogitNormal` for interval ones, `Beta` on (0, 1); an array for a plate), with its
+ * standard error and the pathwise gradient with respect to q's own parameters
+ * (`{ mu, sigma }`, `{ rate }`, `{ shape, rate }`, `{ shape, scale }`,
+ * `{ alpha, beta }`). Draws are reparameterized (location–scale, inverse CDF,
+ * implicit for the Gamma-based families).
  *
  * @param model - the model
  * @param q - latent name → distribution
@@ -189,66 +196,45 @@ export function estimateElbo(model: DifferentiableModel, q: Readonly<Posterior>,
 
 /**
  * Converts, in place, a gradient in the guide's unconstrained parameters (μ, log σ;
- * log λ; log α, log(α/β)) to the distributions' own parameters by the chain rule:
- * ∂/∂σ = ∂/∂log σ / σ, ∂/∂λ = ∂/∂log λ / λ, and for a Gamma with a = log α,
- * m = log(α/β): ∂/∂α = (∂/∂a + ∂/∂m)/α, ∂/∂β = −∂/∂m / β. Applied per sample, so
- * standard errors are those of the natural-parameter gradient.
+ * log λ; log α, log(α/β); …) to the distributions' own parameters by the chain rule,
+ * each coordinate by its family's `naturalGradient` (∂/∂σ = ∂/∂log σ / σ,
+ * ∂/∂λ = ∂/∂log λ / λ, for a Gamma with a = log α, m = log(α/β):
+ * ∂/∂α = (∂/∂a + ∂/∂m)/α, ∂/∂β = −∂/∂m / β). Applied per sample, so standard errors
+ * are those of the natural-parameter gradient.
  */
-function toNaturalGradient(model: DifferentiableModel, q: Readonly<Posterior>, theta: Float64Array, g: Float64Array): void {
+function toNaturalGradient(model: DifferentiableModel, fams: readonly CoordinateFamily[], theta: Float64Array, g: Float64Array): void {
   let o = 0;
-  for (const block of model.blocks) {
-    const v = q[block.name];
+  model.blocks.forEach((block, b) => {
+    const fam = fams[b];
     for (let k = 0; k < block.size; k++) {
-      const dist = Array.isArray(v) ? v[k] : v;
-      const names = (dist as { paramNames: readonly string[] }).paramNames;
-      if (names[0] === 'mu') {
-        g[o + 1] /= Math.exp(theta[o + 1]);
-        o += 2;
-      } else if (names.length === 1) {
-        g[o] /= Math.exp(theta[o]);
-        o += 1;
-      } else {
-        const ga = g[o];
-        const gm = g[o + 1];
-        g[o] = (ga + gm) / Math.exp(theta[o]);
-        g[o + 1] = -gm / Math.exp(theta[o] - theta[o + 1]);
-        o += 2;
-      }
+      fam.naturalGradient(theta, o, g);
+      o += fam.numParams;
     }
-  }
+  });
 }
 
-/** Packs a flat natural-parameter gradient (or its standard errors) per latent: { mu, sigma }, { rate }, { shape, rate }. */
+/**
+ * Packs a flat natural-parameter gradient (or its standard errors) per latent, under
+ * each family's parameter names: { mu, sigma }, { rate }, { shape, rate }, ….
+ */
 function naturalGradient(
   model: DifferentiableModel,
-  q: Readonly<Posterior>,
+  fams: readonly CoordinateFamily[],
   g: ArrayLike<number>,
 ): Record<string, Record<string, number> | Record<string, number>[]> {
   const out: Record<string, Record<string, number> | Record<string, number>[]> = {};
   let o = 0;
-  for (const block of model.blocks) {
-    const v = q[block.name];
+  model.blocks.forEach((block, b) => {
+    const names = fams[b].naturalNames;
     const recs: Record<string, number>[] = [];
     for (let k = 0; k < block.size; k++) {
-      const dist = Array.isArray(v) ? v[k] : v;
-      const names = (dist as { paramNames: readonly string[] }).paramNames;
       const rec: Record<string, number> = {};
-      if (names[0] === 'mu') {
-        rec.mu = g[o];
-        rec.sigma = g[o + 1];
-        o += 2;
-      } else if (names.length === 1) {
-        rec.rate = g[o];
-        o += 1;
-      } else {
-        rec.shape = g[o];
-        rec.rate = g[o + 1];
-        o += 2;
-      }
+      for (let i = 0; i < names.length; i++) rec[names[i]] = g[o + i];
+      o += names.length;
       recs.push(rec);
     }
     out[block.name] = block.scalar ? recs[0] : recs;
-  }
+  });
   return out;
 }
 

@@ -13,7 +13,7 @@
  */
 import type { DifferentiableModel } from '../model/differentiable-model';
 import { fitSteps, type FitOptions } from './fit';
-import type { ExactGuide, GuideOption } from './guide';
+import type { ExactGuide, GuideOption } from './guide-types';
 import type { FitResult } from './fit-result';
 
 /**

@@ -15,7 +15,7 @@ import { gaussianMarginal } from './gaussian-marginal';
 import type { DifferentiableModel } from '../model/differentiable-model';
 import type { Rng } from '../random/rng';
 import { invalidOption } from './errors';
-import { GUIDE_INIT_OPTION_KEYS, initialLocation, type GuideInitOptions } from './family-guide';
+import { GUIDE_INIT_OPTION_KEYS, initialLocation, type GuideInitOptions } from './guide-init';
 import { checkOptions } from './check-options';
 import type { NoiseAwareGuide } from './estimators';
 import { checkBlocks, coordName, type GaussianGuideSpec, type Posterior } from './guide';

@@ -20,33 +20,37 @@
 export { FitError, type NonFiniteQuantity } from './errors';
 export type { DifferentiableModel, LatentBlock } from '../model/differentiable-model';
 export type {
+  FamiliesSpec,
+  GaussianGuideSpec,
+  Guide,
+  GuideControlVariates,
+  GuideSpec,
+  Posterior,
+  PosteriorValue,
+  UnconstrainedGaussian,
+} from './guide';
+export type {
   ElementOf,
   FamilyClass,
   DefaultPosteriorFor,
   EntryOf,
   ExactGuide,
   NotLatents,
-  FamiliesSpec,
   FamilyFor,
   FamilyForKind,
   FittedElement,
-  GaussianGuideSpec,
   GuideFamilyOf,
   SupportKindOf,
-  Guide,
   GuideOption,
-  GuideControlVariates,
   GuideRecord,
-  GuideSpec,
-  Posterior,
-  PosteriorValue,
   PositiveFamilyClass,
+  IntervalFamilyClass,
   PosteriorOf,
   PosteriorValueOf,
   PriorOf,
-  UnconstrainedGaussian,
-} from './guide';
-export { families, meanField, type GuideInitOptions } from './family-guide';
+} from './guide-types';
+export { families, meanField } from './family-guide';
+export type { GuideInitOptions } from './guide-init';
 export { fullRank } from './full-rank';
 export {
   closedFormEntropy,

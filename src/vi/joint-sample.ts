@@ -13,7 +13,8 @@ import type { DifferentiableModel } from '../model/differentiable-model';
 import { Rng } from '../random/rng';
 import { checkOptions, optionKeys } from './check-options';
 import { invalidOption } from './errors';
-import type { Guide, PriorOf } from './guide';
+import { noiseDimOf, type Guide } from './guide';
+import type { PriorOf } from './guide-types';
 
 /**
  * Joint draws of a model's latents, one `Float64Array` per latent: length n for a
@@ -104,7 +105,7 @@ export function readCount(owner: string, option: string, n: unknown): number {
  */
 export function jointSample(model: DifferentiableModel, guide: Guide, params: Float64Array, n: number, rng: Rng): Record<string, Float64Array> {
   const d = guide.dim;
-  const eps = new Float64Array(d);
+  const eps = new Float64Array(noiseDimOf(guide));
   const u = new Float64Array(d);
   const out: Record<string, Float64Array> = {};
   for (const b of model.blocks) out[b.name] = new Float64Array(n * b.size);

@@ -10,11 +10,6 @@
  *
  * @module
  */
-import { Exponential } from '../distributions/exponential';
-import { Gamma } from '../distributions/gamma';
-import { LogitNormal } from '../distributions/logit-normal';
-import { LogNormal } from '../distributions/lognormal';
-import { Normal } from '../distributions/normal';
 import type { DifferentiableModel } from '../model/differentiable-model';
 import { Rng } from '../random/rng';
 import { checkOptions, optionKeys } from './check-options';
@@ -26,7 +21,9 @@ import type { FitDiagnostics, StepSizeTrial } from './fit';
 import { FitResult, type Evaluated, type EvaluatedJSON, type FitResultJSON, type JsonNumber } from './fit-result';
 import type { FitWarning } from './warnings';
 import { fullRank } from './full-rank';
-import type { FamilyClass, GuideSpec } from './guide';
+import type { GuideSpec } from './guide';
+import type { FamilyClass } from './guide-types';
+import { GUIDE_FAMILY_LIST } from './guide-families/registry';
 import type { KhatReading } from './psis';
 
 /**
@@ -52,8 +49,10 @@ export interface RestoreOptions {
  */
 export const RESTORE_OPTION_KEYS = optionKeys<RestoreOptions>()(['guide']);
 
-/** Guide families by name, for per-latent (`"family"`) guides. */
-const GUIDE_FAMILIES: Readonly<Record<string, FamilyClass>> = { Exponential, Gamma, LogitNormal, LogNormal, Normal };
+/** Guide families by name (the registry's, in case-insensitive alphabetical order), for per-latent (`"family"`) guides. */
+const GUIDE_FAMILIES: Readonly<Record<string, FamilyClass>> = Object.fromEntries(
+  GUIDE_FAMILY_LIST.map((f) => [f.name, f.cls] as const).sort(([a], [b]) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0)),
+);
 
 /**
  * Rebuilds a fit result from its JSON (`result.toJSON()`, or its `JSON.stringify`d

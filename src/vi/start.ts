@@ -244,9 +244,17 @@ function userLocations(model: DifferentiableModel, init: Readonly<Record<string,
   return u;
 }
 
-/** Per-latent families: locations at u (log-mean of a Gamma, E log z of an Exponential). */
+/**
+ * Per-latent families: locations at u (log-mean of a Gamma, E log z of an
+ * Exponential), by the guide's `locateAt`; for a guide without it, read off the
+ * parameter names.
+ */
 function familyStart(guide: Guide, prior: Float64Array, u: Float64Array): Float64Array {
   const p = prior.slice();
+  if (guide.locateAt !== undefined) {
+    guide.locateAt(p, u);
+    return p;
+  }
   let j = -1;
   let last = '';
   guide.paramNames.forEach((n, k) => {

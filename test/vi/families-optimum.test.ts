@@ -1,13 +1,13 @@
 /**
  * The `vi` optimum cases of families.json (issue #12): the fitted q's exact ELBO (by
  * quadrature) within 1e-3 nats of the reference optimum on seeds 1–10, for every
- * case whose guide family varinf has: the default mean-field Gaussian on the
- * unconstrained line (NormalOnLogitZ for the Beta prior — a LogitNormal on z —,
- * NormalOnLogZ for the positive priors), LogNormal and Gamma. The Beta and
- * InverseGamma guide families are not built yet (cases fam.vi.0001 and 0007).
+ * case: the default mean-field Gaussian on the unconstrained line (NormalOnLogitZ
+ * for the Beta prior — a LogitNormal on z —, NormalOnLogZ for the positive priors),
+ * LogNormal, Gamma, and the Beta (fam.vi.0001) and InverseGamma (fam.vi.0007) guide
+ * families.
  */
 import { describe, expect, it } from 'vitest';
-import { Bernoulli, Beta, Binomial, Exponential, Gamma, HalfCauchy, LogNormal, Model, Normal, Poisson, type ContinuousDistribution } from '../../src/index';
+import { Bernoulli, Beta, Binomial, Exponential, Gamma, HalfCauchy, InverseGamma, LogNormal, Model, Normal, Poisson, type ContinuousDistribution } from '../../src/index';
 import { fit } from '../../src/vi/index';
 import { familyCasesOf } from '../helpers/families';
 import { exactElbo } from './helpers';
@@ -28,14 +28,19 @@ function modelOf(c: Case): Model<Record<string, ContinuousDistribution>> {
   }
 }
 
-const guideOf = (q: string): { guide?: { z: typeof LogNormal | typeof Gamma } } =>
-  q === 'LogNormal' ? { guide: { z: LogNormal } } : q === 'Gamma' ? { guide: { z: Gamma } } : {};
+/** The guide family a case names (the NormalOn… cases are the default guide). */
+const FAMILIES = { LogNormal, Gamma, Beta, InverseGamma } as const;
+const guideOf = (q: string): { guide?: { z: (typeof FAMILIES)[keyof typeof FAMILIES] } } =>
+  q in FAMILIES ? { guide: { z: FAMILIES[q as keyof typeof FAMILIES] } } : {};
 
-const SUPPORTED = new Set(['NormalOnLogitZ', 'NormalOnLogZ', 'LogNormal', 'Gamma']);
+const SUPPORTED = new Set(['NormalOnLogitZ', 'NormalOnLogZ', 'LogNormal', 'Gamma', 'Beta', 'InverseGamma']);
 
 describe('families.json vi optima, seeds 1–10', () => {
   const cases = (familyCasesOf('vi', 'optimum') as unknown as Case[]).filter((c) => SUPPORTED.has(c.q));
-  it('covers 7 of the 9 optimum cases', () => expect(cases.length).toBe(7));
+  it('covers all 9 optimum cases', () => {
+    expect(familyCasesOf('vi', 'optimum').length).toBe(9);
+    expect(cases.length).toBe(9);
+  });
   it.each(cases.map((c) => [c.id, c.model, c.q, c] as const))('%s %s with %s', (_id, _m, _q, c) => {
     const model = modelOf(c);
     const logJoint = (z: number): number => model.logJoint({ z });

@@ -160,3 +160,28 @@ describe('fitSteps and fitAsync type the posterior as fit does', () => {
     wrap(model, { guide: { z: Gamma }, seed: 1 });
   });
 });
+
+describe('the Beta and InverseGamma guide families', () => {
+  it('type the posterior as Beta and InverseGamma', () => {
+    const p = fit(every, { guide: { beta: Beta, array: Beta, inverseGamma: InverseGamma, halfCauchy: InverseGamma } }).posterior;
+    expectTypeOf(p.beta).toEqualTypeOf<Beta>();
+    expectTypeOf(p.array).toEqualTypeOf<readonly Beta[]>();
+    expectTypeOf(p.inverseGamma).toEqualTypeOf<InverseGamma>();
+    expectTypeOf(p.halfCauchy).toEqualTypeOf<InverseGamma>();
+    expectTypeOf(p.gamma).toEqualTypeOf<LogNormal>();
+    expectTypeOf(fit(model, { guide: families({ z: InverseGamma }) }).posterior.z).toEqualTypeOf<InverseGamma>();
+  });
+
+  it('do not compile on latents they do not fit', () => {
+    // @ts-expect-error: Beta on a positive latent
+    fit(every, { guide: { gamma: Beta } });
+    // @ts-expect-error: Beta on a real latent
+    fit(every, { guide: { normal: Beta } });
+    // @ts-expect-error: InverseGamma on an interval latent
+    fit(every, { guide: { beta: InverseGamma } });
+    // @ts-expect-error: InverseGamma on a real latent
+    fit(every, { guide: { normal: InverseGamma } });
+    // A Uniform's ends are not in its type: Beta compiles there (and is refused at run time unless the ends are 0 and 1).
+    fit(every, { guide: { uniform: Beta } });
+  });
+});
