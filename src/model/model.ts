@@ -13,7 +13,6 @@
 import { DiscreteDistribution } from '../distributions/discrete-distribution';
 import { ContinuousDistribution } from '../distributions/distribution';
 import { scalarValue } from '../distributions/scalar';
-import { identityBijection, type Bijection } from '../distributions/transforms';
 import { InvalidParameterError, ModelError } from '../errors';
 import type { DifferentiableModel, LatentBlock } from './differentiable-model';
 import { layoutPrior, resolveEntry, type Latents, type Prior, type PriorBlock } from './latents';
@@ -27,6 +26,7 @@ import { Tape, TapeNode } from './tape';
 import { guardedRecord } from './latent-guard';
 import { checkSupportUse } from './support-check';
 import { checkDist, copyData, loadValues, makeRecord, type LikelihoodDistribution } from './values';
+import { BatchRunner } from './batch-runner';
 
 /**
  * The likelihood of a model: the distribution of datum `i` given the latents.
@@ -201,22 +201,8 @@ export class Model<P extends Prior> implements DifferentiableModel {
   private subsetScale = 1;
   private subsetData = new Float64Array(0);
 
-  // Batches (see `logDensityBatch`): the prior as groups of coordinates sharing one
-  // distribution, and scratch rows for `batchRows` latent rows at a time.
-  /** Per coordinate, its transform: {@link IDENTITY}, {@link EXP} or {@link OTHER} (read from `coordBijection`). */
-  private readonly coordKind: Uint8Array;
-  /** Per coordinate, its bijection (read where `coordKind` is {@link OTHER}). */
-  private readonly coordBijection: readonly Bijection[];
-  /** Prior groups (non-hierarchical models): distribution, first and one-past-last coordinate. */
-  private readonly groupDist: readonly ContinuousDistribution[];
-  private readonly groupStart: Int32Array;
-  private readonly groupEnd: Int32Array;
-  private readonly batchRows: number;
-  private bz = new Float64Array(0);
-  private bgz = new Float64Array(0);
-  private bjac = new Float64Array(0);
-  private blp = new Float64Array(0);
-  private bll = new Float64Array(0);
+  /** The batch runner of the kernel paths (see `batch-runner.ts`). */
+  private readonly runner: BatchRunner;
   /** One row of an unconstrained batch (the probe and the per-row fallback). */
   private readonly uRow: Float64Array;
   private readonly gRow: Float64Array;
@@ -264,33 +250,9 @@ export class Model<P extends Prior> implements DifferentiableModel {
       : null;
     // i.i.d. likelihoods may have a family kernel, per-datum ones the linear-Gaussian kernel.
     this.kState = this.data.length > 0 ? UNDECIDED : GENERAL;
-    this.coordKind = new Uint8Array(this.dim);
-    this.coordBijection = this.layout.flatMap((b) => new Array<Bijection>(b.size).fill(b.bijection));
-    const gd: ContinuousDistribution[] = [];
-    const gs: number[] = [];
-    const ge: number[] = [];
-    for (const b of this.layout) {
-      this.coordKind.fill(b.expTransform ? EXP : b.bijection === identityBijection ? IDENTITY : OTHER, b.offset, b.offset + b.size);
-      if (b.fn !== null) continue;
-      if (b.kind === 'array') {
-        b.dists.forEach((d, j) => {
-          gd.push(d);
-          gs.push(b.offset + j);
-          ge.push(b.offset + j + 1);
-        });
-      } else {
-        gd.push(b.dists[0]);
-        gs.push(b.offset);
-        ge.push(b.offset + b.size);
-      }
-    }
-    this.groupDist = gd;
-    this.groupStart = Int32Array.from(gs);
-    this.groupEnd = Int32Array.from(ge);
-    this.batchRows = Math.max(1, Math.floor(BATCH_VALUES / Math.max(1, this.dim)));
+    this.runner = new BatchRunner(this.layout, this.dim);
     this.uRow = new Float64Array(this.dim);
     this.gRow = new Float64Array(this.dim);
-    this.growBatch(1);
     // The prior partials write into `scratch` without a size check per call: size it
     // once for every prior distribution (1 + its parameter count).
     let need = 8;
@@ -389,8 +351,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
   logDensity(u: Float64Array): number {
     this.checkLength(u);
     if (this.kernelRowsApply(u)) {
-      if (this.dim === 1) this.kernelScalarRow(u[0], null, this.ll1, 0);
-      else this.kernelRows(u, 0, 1, null, this.ll1);
+      this.runner.one(this.kernel as LikelihoodKernel, u, null, this.ll1);
       return this.ll1[0];
     }
     const logJac = this.constrainInto(u);
@@ -414,8 +375,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
     // An open kernel decision is taken by the general path's own call of the likelihood.
     this.checkLength(u);
     if (this.kState === KERNEL && !this.general) {
-      if (this.dim === 1) this.kernelScalarRow(u[0], grad, this.ll1, 0);
-      else this.kernelRows(u, 0, 1, grad, this.ll1);
+      this.runner.one(this.kernel as LikelihoodKernel, u, grad, this.ll1);
       return this.ll1[0];
     }
     const logJac = this.constrainInto(u);
@@ -456,7 +416,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
    */
   logDensityBatch(us: Float64Array, rows: number, out: Float64Array): void {
     this.checkBatch('logDensityBatch', us, rows, out, null);
-    if (this.kState === KERNEL && !this.general && rows <= this.batchRows) this.kernelRows(us, 0, rows, null, out);
+    if (this.kState === KERNEL && !this.general && rows <= this.runner.blockRows) this.runner.rows(this.kernel as LikelihoodKernel, us, 0, rows, null, out);
     else this.batch(us, rows, null, out);
   }
 
@@ -470,7 +430,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
   logDensityGradientBatch(us: Float64Array, rows: number, grads: Float64Array, out: Float64Array): void {
     this.checkBatch('logDensityGradientBatch', us, rows, out, grads);
     // One block of kernel rows: straight there (the common case of a VI step).
-    if (this.kState === KERNEL && !this.general && rows <= this.batchRows) this.kernelRows(us, 0, rows, grads, out);
+    if (this.kState === KERNEL && !this.general && rows <= this.runner.blockRows) this.runner.rows(this.kernel as LikelihoodKernel, us, 0, rows, grads, out);
     else this.batch(us, rows, grads, out);
   }
 
@@ -973,8 +933,8 @@ export class Model<P extends Prior> implements DifferentiableModel {
     let r = 0;
     for (; r < rows && this.kState === UNDECIDED; r++) this.batchRow(us, r, grads, out);
     if (this.kState === KERNEL && !this.general) {
-      const block = this.batchRows;
-      for (let r0 = r; r0 < rows; r0 += block) this.kernelRows(us, r0, Math.min(block, rows - r0), grads, out);
+      const block = this.runner.blockRows;
+      for (let r0 = r; r0 < rows; r0 += block) this.runner.rows(this.kernel as LikelihoodKernel, us, r0, Math.min(block, rows - r0), grads, out);
       return;
     }
     for (; r < rows; r++) this.batchRow(us, r, grads, out);
@@ -1007,131 +967,6 @@ export class Model<P extends Prior> implements DifferentiableModel {
       this.probeKernel();
     }
     return this.kState === KERNEL;
-  }
-
-  /**
-   * Rows r0 … r0 + n − 1 of `us` by the kernel, one pass per term over the n rows:
-   * z = T(u) with the log-Jacobian, the prior groups' log densities and ∂/∂z, the
-   * likelihood kernel, then the chain rule through T. Row semantics as the
-   * single-row methods: a prior of −∞ or NaN is the value (likelihood skipped);
-   * a likelihood parameter out of its domain gives −∞; gradients are zero
-   * wherever the value is not finite from above.
-   */
-  private kernelRows(us: Float64Array, r0: number, n: number, grads: Float64Array | null, out: Float64Array): void {
-    const d = this.dim;
-    if (this.bz.length < n * d || this.blp.length < n) this.growBatch(n);
-    if (n === 1 && d === 1) {
-      this.kernelScalarRow(us[r0], grads, out, r0);
-      return;
-    }
-    const z = this.bz;
-    const gz = this.bgz;
-    const jac = this.bjac;
-    const lp = this.blp;
-    const ll = this.bll;
-    const ce = this.coordKind;
-    // z = T(u) column by column (a tight loop per coordinate; d is small where this
-    // matters), the first column also starting the row sums.
-    const u0 = r0 * d;
-    for (let k = 0; k < d; k++) {
-      const first = k === 0;
-      if (ce[k] === EXP) {
-        for (let r = 0, i = k; r < n; r++, i += d) {
-          const uk = us[u0 + i];
-          z[i] = Math.exp(uk);
-          jac[r] = first ? uk : jac[r] + uk;
-        }
-      } else if (ce[k] === IDENTITY) {
-        for (let r = 0, i = k; r < n; r++, i += d) {
-          z[i] = us[u0 + i];
-          if (first) jac[r] = 0;
-        }
-      } else {
-        const t = this.coordBijection[k];
-        for (let r = 0, i = k; r < n; r++, i += d) {
-          const uk = us[u0 + i];
-          z[i] = t.forward(uk);
-          const lj = t.logAbsDetJacobian(uk);
-          jac[r] = first ? lj : jac[r] + lj;
-        }
-      }
-    }
-    for (let r = 0; r < n; r++) lp[r] = 0;
-    const gd = this.groupDist;
-    for (let g = 0; g < gd.length; g++) {
-      if (grads === null) gd[g].addLogPdfRows(z, d, this.groupStart[g], this.groupEnd[g], n, lp);
-      else gd[g].addLogPdfGradRows(z, d, this.groupStart[g], this.groupEnd[g], n, lp, gz);
-    }
-    (this.kernel as LikelihoodKernel).evaluate(z, d, n, ll, grads === null ? null : gz);
-    for (let r = 0; r < n; r++) {
-      const p = lp[r];
-      const v = p > -Infinity ? p + ll[r] : p;
-      const o = u0 + r * d;
-      if (!(v > -Infinity)) {
-        out[r0 + r] = v;
-        if (grads !== null) for (let k = 0; k < d; k++) grads[o + k] = 0;
-        continue;
-      }
-      out[r0 + r] = v + jac[r];
-      if (grads === null) continue;
-      const zo = r * d;
-      for (let k = 0; k < d; k++) {
-        const c = ce[k];
-        grads[o + k] = c === EXP ? gz[zo + k] * z[zo + k] + 1 : c === IDENTITY ? gz[zo + k] : this.otherGradient(k, us[o + k], gz[zo + k]);
-      }
-    }
-  }
-
-  /**
-   * {@link kernelRows} for one row of a one-coordinate model (a scalar model's
-   * single evaluation): the same operations in the same order, without the loops.
-   */
-  private kernelScalarRow(uk: number, grads: Float64Array | null, out: Float64Array, r: number): void {
-    const z = this.bz;
-    const gz = this.bgz;
-    const lp = this.blp;
-    const c = this.coordKind[0];
-    let jac = 0;
-    if (c === EXP) {
-      z[0] = Math.exp(uk);
-      jac = uk;
-    } else if (c === IDENTITY) z[0] = uk;
-    else {
-      const t = this.coordBijection[0];
-      z[0] = t.forward(uk);
-      jac = t.logAbsDetJacobian(uk);
-    }
-    lp[0] = 0;
-    const g = this.groupDist[0];
-    if (grads === null) g.addLogPdfRows(z, 1, 0, 1, 1, lp);
-    else g.addLogPdfGradRows(z, 1, 0, 1, 1, lp, gz);
-    const ll = this.bll;
-    (this.kernel as LikelihoodKernel).evaluate(z, 1, 1, ll, grads === null ? null : gz);
-    const p = lp[0];
-    const v = p > -Infinity ? p + ll[0] : p;
-    if (!(v > -Infinity)) {
-      out[r] = v;
-      if (grads !== null) grads[r] = 0;
-      return;
-    }
-    out[r] = v + jac;
-    if (grads !== null) grads[r] = c === EXP ? gz[0] * z[0] + 1 : c === IDENTITY ? gz[0] : this.otherGradient(0, uk, gz[0]);
-  }
-
-  /** ∂/∂u of the log density at coordinate k through a general bijection: g·T′(u) + d/du log|T′(u)|. */
-  private otherGradient(k: number, u: number, g: number): number {
-    const t = this.coordBijection[k];
-    return g * t.derivative(u) + t.dLogAbsDetJacobian(u);
-  }
-
-  private growBatch(n: number): void {
-    const d = this.dim;
-    const rows = Math.max(n, Math.min(this.batchRows, 64));
-    this.bz = new Float64Array(rows * d);
-    this.bgz = new Float64Array(rows * d);
-    this.bjac = new Float64Array(rows);
-    this.blp = new Float64Array(rows);
-    this.bll = new Float64Array(rows);
   }
 
   // ---- values records ---------------------------------------------------------------
@@ -1207,8 +1042,6 @@ const GENERAL = 2;
 const STREAM_PROBE_MIN = 4096;
 /** Value-path attempts to decide the kernel before giving up on it. */
 const MAX_PROBE_FAILURES = 8;
-/** Latent values per block of a batch (the rows of one pass: this / dim). */
-const BATCH_VALUES = 4096;
 
 /** Multiplies the parameter partials `out[1 … count]` by `c` (a subsample's n/B). */
 function scalePartials(out: Float64Array, count: number, c: number): void {
@@ -1225,7 +1058,3 @@ function route(tape: Tape, d: LikelihoodDistribution, out: Float64Array): void {
   }
 }
 
-/** Coordinate transforms of the batch paths: the two with inlined arithmetic, and any other bijection. */
-const IDENTITY = 0;
-const EXP = 1;
-const OTHER = 2;
