@@ -10,15 +10,13 @@
  *
  * @module
  */
-import { DiscreteDistribution } from '../distributions/discrete-distribution';
 import { ContinuousDistribution } from '../distributions/distribution';
 import { scalarValue } from '../distributions/scalar';
 import { InvalidParameterError, ModelError } from '../errors';
 import type { DifferentiableModel, LatentBlock } from './differentiable-model';
 import { layoutPrior, resolveEntry, type Latents, type Prior, type PriorBlock } from './latents';
-import { kernelFor, type LikelihoodKernel } from './likelihood-kernel';
-import { linearGaussianKernelFor, mayBeLinearGaussian } from './linear-gaussian-kernel';
-import { compileReplay, ReplayCompiler } from './replay/compile';
+import type { LikelihoodKernel } from './likelihood-kernel';
+import { iidChoice, LikelihoodProbe, perDatumChoice } from './likelihood-choice';
 import { ReplayProgram } from './replay/program';
 import { describe, Plate } from './plate';
 import type { Rng } from '../random/rng';
@@ -188,6 +186,8 @@ export class Model<P extends Prior> implements DifferentiableModel {
   private kState: number;
   /** Failed attempts to decide (the likelihood threw InvalidParameterError). */
   private kProbeFailures = 0;
+  /** The probe that decides the kernel before any gradient pass. */
+  private readonly probe: LikelihoodProbe;
   /** The kernel (set when kState is KERNEL). */
   private kernel: LikelihoodKernel | undefined;
   /** One value of the kernel. */
@@ -265,6 +265,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
       nodeRec[b.name] = b.scalar ? leaves[b.offset] : this.tape.leafBlock(b.offset, b.size);
     }
     this.nodeRec = nodeRec as Latents<P>;
+    this.probe = new LikelihoodProbe(this.tape, this.nodeRec, this.likelihood as (l: never, i: number) => unknown, this.data, this.iid, this.dim);
   }
 
   /**
@@ -744,7 +745,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
       tape.valueRead = false;
       const d = checkDist(lik(rec, 0), 0, this.dataChecked ? undefined : data, true);
       this.dataChecked = true;
-      if (this.kState === UNDECIDED) this.decideKernel(d, tape.size === recorded && !tape.valueRead);
+      if (this.kState === UNDECIDED) this.useKernel(iidChoice(d, tape.size === recorded && !tape.valueRead, tape, data));
       const out = this.scratchFor(d);
       const sub = this.kState === UNDECIDED ? null : this.subset;
       if (sub === null) ll = d.sumLogPdfPartials(data, out);
@@ -778,7 +779,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
         traced?.push(d);
         bounds?.push(tape.size);
       }
-      if (traced !== null) this.decideLinearKernel(traced, !tape.valueRead, bounds as number[]);
+      if (traced !== null) this.useKernel(perDatumChoice(traced, !tape.valueRead, bounds as number[], tape, this.dim, data));
     }
     const f = this.factor;
     if (f !== undefined && ll > -Infinity) {
@@ -808,111 +809,33 @@ export class Model<P extends Prior> implements DifferentiableModel {
     return this.scratch;
   }
 
-  // ---- likelihood kernel ------------------------------------------------------------
+  // ---- likelihood kernel (the decision step: likelihood-choice.ts) --------------------
 
-  /**
-   * Decides from one gradient-mode call of the i.i.d. likelihood, which returned
-   * `d`, whether a kernel applies (see `kernelFor`): `clean` when the call recorded
-   * no operation and read no value.
-   */
-  private decideKernel(d: LikelihoodDistribution, clean: boolean): void {
-    const tape = this.tape;
-    this.kernel = kernelFor(d, clean, (o) => (o instanceof TapeNode && tape.isLeaf(o) ? o.index : -1), this.data);
-    this.kState = this.kernel === undefined ? GENERAL : KERNEL;
+  /** Takes the evaluator chosen for the likelihood (undefined: the general path). */
+  private useKernel(kernel: LikelihoodKernel | undefined): void {
+    this.kernel = kernel;
+    this.kState = kernel === undefined ? GENERAL : KERNEL;
+    if (kernel instanceof ReplayProgram && this.subset !== null) kernel.setSubset(this.subset, this.subsetScale);
   }
 
   /**
-   * Decides the kernel from the value path (before any gradient evaluation): one
-   * call of the likelihood with the latents as leaf nodes at the current `z`. A
+   * Decides the kernel by a probe at the current `z` (before any gradient pass, or
+   * the first gradient of a large per-datum data set, see `LikelihoodProbe`). A
    * likelihood that fails there (plain arithmetic on a latent) keeps the general
-   * path; one whose parameters leave their domain at this point is asked again
-   * next time, a few times at most.
+   * path; one whose parameters leave their domain at this point is asked again next
+   * time, a few times at most.
    */
   private probeKernel(): void {
-    const tape = this.tape;
-    tape.reset(this.dim, this.z);
-    tape.valueRead = false;
     try {
-      const d0 = this.probeCall(0);
-      if (d0 === undefined) return;
-      if (this.iid) this.decideKernel(d0, tape.size === this.dim && !tape.valueRead);
-      else if (mayBeLinearGaussian(d0, tape, this.dim)) this.probeWhole(d0);
-      else this.probeStreaming(d0);
+      const choice = this.probe.probe(this.z);
+      if (this.probe.dataChecked) this.dataChecked = true;
+      if (choice !== 'retry') this.useKernel(choice.kernel);
     } catch (e) {
+      if (this.probe.dataChecked) this.dataChecked = true;
       // A mistake in the model (an undeclared latent, counts off a discrete support) is reported, not hidden.
       if (e instanceof ModelError) throw e;
       if (!(e instanceof InvalidParameterError) || ++this.kProbeFailures >= MAX_PROBE_FAILURES) this.kState = GENERAL;
     }
-  }
-
-  /**
-   * Calls the likelihood for datum i with the latents as leaf nodes; undefined (and
-   * the general path decided) when it returns something other than a distribution.
-   */
-  private probeCall(i: number): LikelihoodDistribution | undefined {
-    const d: unknown = this.likelihood(this.nodeRec, i);
-    if (d instanceof DiscreteDistribution) {
-      // The kernels skip the per-datum calls that check the counts: check them here.
-      checkDist(d, i, this.data, this.iid);
-      if (this.iid) this.dataChecked = true;
-    } else if (!(d instanceof ContinuousDistribution)) {
-      this.kState = GENERAL;
-      return undefined;
-    }
-    return d;
-  }
-
-  /** The probe of a possibly linear-Gaussian likelihood: every datum traced on one tape. */
-  private probeWhole(d0: LikelihoodDistribution): void {
-    const tape = this.tape;
-    const ds = [d0];
-    const bounds = [this.dim, tape.size];
-    for (let i = 1; i < this.data.length; i++) {
-      const d = this.probeCall(i);
-      if (d === undefined) return;
-      ds.push(d);
-      bounds.push(tape.size);
-    }
-    this.decideLinearKernel(ds, !tape.valueRead, bounds);
-  }
-
-  /**
-   * The probe of any other per-datum likelihood: traced datum by datum into the
-   * replay compiler, the tape truncated back to its leaves after each, so that n data
-   * take O(1) tape and no distribution is kept (memory linear in n with the
-   * program's per-datum constants only).
-   */
-  private probeStreaming(d0: LikelihoodDistribution): void {
-    const tape = this.tape;
-    const dim = this.dim;
-    const compiler = new ReplayCompiler(tape, d0, this.data, dim);
-    compiler.add(0, d0, dim, tape.size);
-    for (let i = 1; i < this.data.length && !compiler.failed && !tape.valueRead; i++) {
-      tape.truncateToLeaves();
-      const d = this.probeCall(i);
-      if (d === undefined) return;
-      compiler.add(i, d, dim, tape.size);
-    }
-    tape.truncateToLeaves();
-    if (tape.valueRead) compiler.fail();
-    this.kernel = compiler.finish();
-    this.kState = this.kernel === undefined ? GENERAL : KERNEL;
-    if (this.kernel instanceof ReplayProgram && this.subset !== null) this.kernel.setSubset(this.subset, this.subsetScale);
-  }
-
-  /**
-   * Decides the kernel of a per-datum likelihood from one traced pass over the data
-   * (datum i's distribution `ds[i]`, its operations from `bounds[i]` on the tape):
-   * the linear-Gaussian kernel where it applies (see `linearGaussianKernelFor`),
-   * else the traced operations replayed as a program (see `compileReplay`); `clean`
-   * when no value was read.
-   */
-  private decideLinearKernel(ds: readonly LikelihoodDistribution[], clean: boolean, bounds: readonly number[]): void {
-    const continuous = ds.every((d) => d instanceof ContinuousDistribution);
-    this.kernel = continuous ? linearGaussianKernelFor(ds as readonly ContinuousDistribution[], clean, this.tape, this.dim, this.data) : undefined;
-    this.kernel ??= compileReplay(this.tape, bounds, ds, clean, this.data, this.dim);
-    this.kState = this.kernel === undefined ? GENERAL : KERNEL;
-    if (this.kernel instanceof ReplayProgram && this.subset !== null) this.kernel.setSubset(this.subset, this.subsetScale);
   }
 
   // ---- batches ---------------------------------------------------------------------
