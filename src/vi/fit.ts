@@ -42,7 +42,7 @@ import { FitError, invalidOption, positiveIntOption, positiveOption, nonNegative
 import { diagnoseNonFinite } from './diagnose';
 import { createNoiseSource, isBaseSamples, type BaseSamples } from './base-samples';
 import { allFinite } from './finite';
-import { createRowScratch, pathwise, sampleLogWeights, stickingTheLanding, type ElboEstimator } from './estimators';
+import { createRowScratch, pathwise, stickingTheLanding, type ElboEstimator } from './estimators';
 import type { Estimate } from './evaluate';
 import { families, meanField } from './family-guide';
 import type { Guide, GuideSpec } from './guide';
@@ -59,7 +59,8 @@ import { PreconditionedState } from './preconditioner';
 import { fitStart, readInit, startFromLaplace, type InitOption } from './start';
 import { assembleResult } from './fit-outcome';
 import { NanWatch } from './nan-watch';
-import { crnStderr, StationarityCheck } from './stationarity';
+import { StationarityCheck } from './stationarity';
+import { searchStepSize } from './step-size-search';
 import { Stepper } from './stepper';
 import { checkBatchSize, DataSubsampler } from './data-subsampler';
 export { FinalEvaluation } from './final-evaluation';
@@ -638,96 +639,20 @@ function* run<M extends DifferentiableModel, G = GuideSpec>(model: M, cfg: Setti
   const nan = new NanWatch(model, cfg.nonFinite);
   let rejected = 0;
 
-  // ---- Phase 1: step-size search ---------------------------------------------------
-  const searched: { lr: number; elbo: number }[] = [];
+  // ---- Phase 1: step-size search (step-size-search.ts) ------------------------------
+  let searched: readonly StepSizeTrial[] = [];
   let baseLr = cfg.optimizer.lr;
   let stopped = false;
   if (baseLr === undefined) {
-    const evalLw = new Float64Array(cfg.search.evalSamples);
-    const bestLw = new Float64Array(cfg.search.evalSamples);
-    const evalNoiseRng = searchRng.split();
-    let best = -Infinity;
-    let bestTheta = init.slice();
-    let bestLr = cfg.search.ladder[cfg.search.ladder.length - 1];
-    const candidate = new Float64Array(P);
-    for (const lr0 of cfg.search.ladder) {
-      candidate.set(init);
-      const opt = cfg.optimizer.withLr(lr0);
-      const state = wrap(opt.create(P));
-      const r = searchRng.clone();
-      let failed = false;
-      let lrScale = 1;
-      let fails = 0;
-      for (let t = 1; t <= cfg.search.steps; t++) {
-        throwIfAborted(signal);
-        const v = stepper.step(candidate, r, state, lr0 * lrScale * opt.schedule.factor(t), t);
-        if (!Number.isFinite(v)) {
-          nan.check(stepper, 0);
-          rejected++;
-          lrScale *= 0.5;
-          if (++fails > maxRetries) {
-            failed = true;
-            break;
-          }
-          t--;
-          continue;
-        }
-        fails = 0;
-        if (emit || onStep !== undefined) {
-          const progress: FitProgress = { step: 0, elbo: v, lr: lr0 * lrScale, phase: 'search', params: candidate };
-          stopped = onStep !== undefined && onStep(progress) === false;
-          if (emit) yield progress;
-          if (stopped) break;
-        }
-      }
-      if (stopped) {
-        // Stopped by onStep during the search: keep this candidate, skip the optimization.
-        bestLr = lr0;
-        bestTheta = candidate.slice();
-        break;
-      }
-      let elbo = -Infinity;
-      if (!failed) {
-        elbo = sampleLogWeights(model, guide, candidate, evalNoiseRng.clone(), evalLw.length, evalLw, rows);
-        if (!Number.isFinite(elbo)) elbo = -Infinity;
-      }
-      searched.push({ lr: lr0, elbo });
-      if (!pc.identity && best > -Infinity && elbo > -Infinity) {
-        // Whitened start (already near the optimum): the ELBOs of the rungs often tie
-        // within their noise, and a larger step only adds jitter to the iterates, so
-        // a smaller step size that is not clearly worse (2 CRN standard errors of the
-        // difference) is preferred. Measured on the unscaled mean-field regression
-        // (probe in test/vi/robust-fit.test.ts): 0.3 picked on a tie took 5150 steps,
-        // 0.03 took 425.
-        const se = crnStderr(evalLw, bestLw, elbo - best);
-        if (elbo >= best - 2 * se) {
-          if (elbo > best) best = elbo;
-          bestLr = lr0;
-          bestTheta = candidate.slice();
-          bestLw.set(evalLw);
-          continue;
-        }
-        break;
-      }
-      if (elbo > best) {
-        best = elbo;
-        bestLr = lr0;
-        bestTheta = candidate.slice();
-        bestLw.set(evalLw);
-      } else if (best > -Infinity) {
-        break; // worse than a larger step size: stop, as Stan does
-      }
-    }
-    if (!stopped && best === -Infinity) {
-      const cause = lastCause();
-      throw new FitError(0, cause.latent, cause.quantity, cause.value, `no step size of the search ladder [${cfg.search.ladder.join(', ')}] gave a finite ELBO; ${cause.detail}${nan.summary()}`);
-    }
-    baseLr = bestLr;
-    theta.set(bestTheta);
-  }
-
-  function lastCause() {
-    return diagnoseNonFinite(model, guide, theta, stepper.ws, stepper.grad, NaN);
+    const found = yield* searchStepSize({
+      model, guide, stepper, rows, init, ladder: cfg.search.ladder, steps: cfg.search.steps, evalSamples: cfg.search.evalSamples,
+      optimizer: cfg.optimizer, maxRetries, wrap, whitened: !pc.identity, rng: searchRng, nan, signal, onStep, emit,
+    });
+    baseLr = found.lr;
+    theta.set(found.theta);
+    searched = found.searched;
+    rejected += found.rejected;
+    stopped = found.stopped;
   }
 
   // ---- Phase 2: optimize with decaying steps, averaging the iterates ------------------
