@@ -65,7 +65,9 @@ describe('the search in a fit', () => {
   it('picks the step size the rule picks from the scores it reports (prior start and Laplace start)', () => {
     for (const init of ['prior', 'map'] as const) {
       for (const s of [1, 2, 3]) {
-        const r = fit(seed, { guide: init === 'prior' ? { z: LogNormal } : undefined, init, seed: s, maxSteps: 10, convergence: false });
+        const r = init === 'prior'
+          ? fit(seed, { guide: { z: LogNormal }, init, seed: s, maxSteps: 10, convergence: false })
+          : fit(seed, { init, seed: s, maxSteps: 10, convergence: false });
         const trials = r.diagnostics.stepSizeSearch;
         const rule = new LadderRule(init === 'map', 1);
         let chosen = NaN;
