@@ -44,9 +44,11 @@ import { coordinateFamilyFor } from './guide-families/registry';
  * @param options - initialization ({@link GuideInitOptions})
  * @example
  * ```ts
+ * import { Exponential, Model, Normal } from 'varinf';
  * import { fit, meanField } from 'varinf/vi';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
  * const r = fit(model, { guide: meanField(), seed: 1 });
- * r.posterior.z; // LogNormal(-0.320, 0.664) on the seed model
+ * r.posterior.z; // → LogNormal(mu = -0.32…, sigma = 0.66…): a Normal on u = log z
  * ```
  */
 export function meanField(options: GuideInitOptions = {}): GaussianGuideSpec {
@@ -75,10 +77,11 @@ export function meanField(options: GuideInitOptions = {}): GaussianGuideSpec {
  * @example
  * ```ts
  * import { Exponential, Gamma, Model, Normal } from 'varinf';
- * import { fit, families } from 'varinf/vi';
+ * import { families } from 'varinf/vi';
  * const model = new Model({ prior: { z: new Exponential(1), m: new Normal(0, 1) }, likelihood: ({ z, m }) => new Normal(m, z), data: [1.3, 0.2] });
- * const r = fit(model, { guide: families({ z: Gamma }), seed: 1 });
- * r.posterior.z; // a Gamma; r.posterior.m: the default Normal
+ * const guide = families({ z: Gamma }).build(model); // what fit(model, { guide: families({ z: Gamma }) }) fits
+ * guide.paramNames; // → ["z.logShape", "z.logMean", "m.mu", "m.logSigma"]: m, left out, gets the default
+ * guide.posterior(guide.initialParams()); // → { z: Gamma(…), m: Normal(…) }
  * ```
  */
 export function families<const R extends Readonly<Record<string, FamilyClass>>>(record: R, options: GuideInitOptions = {}): FamiliesSpec<R> {
@@ -114,7 +117,12 @@ export function families<const R extends Readonly<Record<string, FamilyClass>>>(
  * @returns the guide
  * @example
  * ```ts
+ * import { checkInit } from './guide-init';
+ * import { coordinateFamilyFor } from './guide-families/registry';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
  * const guide = buildFamilyGuide(model, 'family', (b) => coordinateFamilyFor(b, Gamma), checkInit('families', {}));
+ * guide.paramNames;      // → ["z.logShape", "z.logMean"]
+ * guide.initialParams(); // → Float64Array [4.605, -0.3665]: shape 1/0.1² = 100, log mean at the prior's median
  * ```
  * @internal
  */

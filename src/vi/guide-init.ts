@@ -16,7 +16,11 @@ import { invalidOption } from './errors';
  *
  * @example
  * ```ts
- * fit(model, { guide: meanField({ initScale: 0.05 }) });
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * // θ = (μ, log σ) starts at the prior's median on u = log z, and σ = initScale:
+ * meanField({ initScale: 0.05 }).build(model).initialParams();   // → Float64Array [-0.3665, -2.996]
+ * meanField({ initLoc: { z: 0 } }).build(model).initialParams(); // → Float64Array [0, -2.303]: μ = 0, σ = 0.1
+ * fit(model, { guide: meanField({ initScale: 0.05 }), seed: 1 }).posterior.z; // → LogNormal(mu = -0.32…, sigma = 0.66…)
  * ```
  */
 export interface GuideInitOptions {
@@ -40,7 +44,7 @@ export interface GuideInitOptions {
  *
  * @example
  * ```ts
- * const init: InitOpts = checkInit('meanField', { initScale: 0.05 }); // { initScale: 0.05, initLoc: undefined }
+ * const init: InitOpts = checkInit('meanField', { initScale: 0.05 }); // → { initScale: 0.05, initLoc: undefined }
  * ```
  * @internal
  */
@@ -56,7 +60,9 @@ export interface InitOpts {
  *
  * @example
  * ```ts
- * checkOptions('meanField', { initScale: 0.05 }, GUIDE_INIT_OPTION_KEYS); // passes
+ * import { checkOptions } from './check-options';
+ * checkOptions('meanField', { initScale: 0.05 }, GUIDE_INIT_OPTION_KEYS); // → undefined (passes)
+ * checkOptions('meanField', { initscale: 0.05 }, GUIDE_INIT_OPTION_KEYS); // throws UnknownOptionError: meanField: unknown option "initscale" (did you mean "initScale"?); the options are initScale, initLoc
  * ```
  */
 export const GUIDE_INIT_OPTION_KEYS = optionKeys<GuideInitOptions>()(['initScale', 'initLoc']);
@@ -70,7 +76,8 @@ export const GUIDE_INIT_OPTION_KEYS = optionKeys<GuideInitOptions>()(['initScale
  * @returns the checked options
  * @example
  * ```ts
- * checkInit('families', {}); // { initScale: 0.1, initLoc: undefined }
+ * checkInit('families', {}); // → { initScale: 0.1, initLoc: undefined }
+ * checkInit('families', { initScale: 0 }); // throws InvalidParameterError: families: initScale must be > 0 and finite, got 0
  * ```
  * @internal
  */
@@ -93,7 +100,9 @@ export function checkInit(owner: string, o: GuideInitOptions): InitOpts {
  * @returns m
  * @example
  * ```ts
- * initialLocation(model, model.blocks[0], 0, undefined); // log(ln 2) = −0.3665 for z ~ Exponential(1)
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * initialLocation(model, model.blocks[0], 0, undefined);  // → -0.3665: log(ln 2), the median of Exponential(1) on u = log z
+ * initialLocation(model, model.blocks[0], 0, { z: 1.5 }); // → 1.5: the user's initLoc
  * ```
  * @internal
  */

@@ -35,8 +35,17 @@ import type { FamiliesSpec, GaussianGuideSpec, GuideSpec, Posterior } from './gu
  *
  * @example
  * ```ts
- * const r = fit(model, { guide: { z: LogNormal } });
- * const q: LogNormal = r.posterior.z; // r.posterior.y is a compile-time error
+ * import type { ContinuousDistribution, LogNormal } from 'varinf';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const r = fit(model, { guide: { z: Gamma }, seed: 1 });
+ * const q: Gamma = r.posterior.z; // typed by the guide record
+ * // @ts-expect-error: y is not a latent of the model
+ * r.posterior.y;
+ * type P = PosteriorOf<typeof model, { z: typeof Gamma }>; // → { readonly z: Gamma }
+ * // No guide (G undefined): the default Gaussian guide's, a LogNormal for a positive latent.
+ * type D = PosteriorOf<typeof model, undefined>; // → { readonly z: LogNormal }
+ * // A custom GuideSpec (the default G) tells nothing of the family.
+ * type C = PosteriorOf<typeof model>; // → { readonly z: ContinuousDistribution }
  * ```
  */
 export type PosteriorOf<M, G = GuideSpec> = [PriorOf<M>] extends [never]
@@ -51,7 +60,9 @@ export type PosteriorOf<M, G = GuideSpec> = [PriorOf<M>] extends [never]
  *
  * @example
  * ```ts
- * type F = GuideFamilyOf<{ z: typeof LogNormal }, 'z'>; // typeof LogNormal
+ * type F = GuideFamilyOf<{ z: typeof LogNormal }, 'z'>; // → typeof LogNormal
+ * // A latent the record leaves out gets the default:
+ * type G = GuideFamilyOf<{ z: typeof LogNormal }, 'w'>; // → undefined
  * ```
  */
 export type GuideFamilyOf<G, K> = G extends undefined
@@ -73,8 +84,8 @@ export type GuideFamilyOf<G, K> = G extends undefined
  *
  * @example
  * ```ts
- * type V = PosteriorValueOf<Plate<Normal>>; // readonly Normal[]
- * type W = PosteriorValueOf<Exponential, typeof Gamma>; // Gamma
+ * type V = PosteriorValueOf<Plate<Normal>>; // → readonly Normal[]
+ * type W = PosteriorValueOf<Exponential, typeof Gamma>; // → Gamma
  * ```
  */
 export type PosteriorValueOf<E, F = undefined> = EntryOf<E> extends ContinuousDistribution
@@ -87,7 +98,8 @@ export type PosteriorValueOf<E, F = undefined> = EntryOf<E> extends ContinuousDi
  *
  * @example
  * ```ts
- * type Q = FittedElement<Beta, undefined>; // LogitNormal
+ * import type { LogitNormal } from 'varinf';
+ * type Q = FittedElement<Beta, undefined>; // → LogitNormal
  * ```
  */
 export type FittedElement<E, F> = F extends undefined
@@ -102,7 +114,7 @@ export type FittedElement<E, F> = F extends undefined
  *
  * @example
  * ```ts
- * type E = EntryOf<(l: { tau: number }) => Normal>; // Normal
+ * type E = EntryOf<(l: { tau: number }) => Normal>; // → Normal
  * ```
  */
 export type EntryOf<E> = E extends (latents: never) => infer R ? R : E;
@@ -114,7 +126,7 @@ export type EntryOf<E> = E extends (latents: never) => infer R ? R : E;
  *
  * @example
  * ```ts
- * type K = SupportKindOf<HalfCauchy>; // "positive"
+ * type K = SupportKindOf<HalfCauchy>; // → "positive"
  * ```
  */
 export type SupportKindOf<D> = [D] extends [Normal | StudentT | Cauchy]
@@ -133,7 +145,8 @@ export type SupportKindOf<D> = [D] extends [Normal | StudentT | Cauchy]
  *
  * @example
  * ```ts
- * type Q = DefaultPosteriorFor<Exponential>; // LogNormal
+ * import type { LogNormal } from 'varinf';
+ * type Q = DefaultPosteriorFor<Exponential>; // → LogNormal
  * ```
  */
 export type DefaultPosteriorFor<D> =
@@ -146,8 +159,10 @@ export type DefaultPosteriorFor<D> =
  *
  * @example
  * ```ts
- * const family: FamilyClass = LogNormal;
- * fit(model, { guide: { z: family } });
+ * const all: FamilyClass[] = [Normal, LogNormal, Gamma, Exponential, InverseGamma, LogitNormal, Beta];
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * // @ts-expect-error: for a typed Model, z takes only the families of a positive latent (PositiveFamilyClass)
+ * fit(model, { guide: { z: all[0] } }); // throws TypeError: guide: family Normal (support real) does not fit latent "z" (support nonNegative); …
  * ```
  */
 export type FamilyClass = typeof Normal | PositiveFamilyClass | IntervalFamilyClass;
@@ -177,7 +192,7 @@ export type IntervalFamilyClass = typeof LogitNormal | typeof Beta;
  *
  * @example
  * ```ts
- * type P = PriorOf<Model<{ z: Exponential }>>; // { z: Exponential }
+ * type P = PriorOf<Model<{ z: Exponential }>>; // → { z: Exponential }
  * ```
  */
 export type PriorOf<M> = M extends Model<infer P> ? P : never;
@@ -186,7 +201,7 @@ export type PriorOf<M> = M extends Model<infer P> ? P : never;
  *
  * @example
  * ```ts
- * type E = ElementOf<Plate<Normal>>; // Normal
+ * type E = ElementOf<Plate<Normal>>; // → Normal
  * ```
  */
 export type ElementOf<D> = D extends readonly (infer E)[] ? E : D extends Plate<infer E> ? E : D;
@@ -198,7 +213,8 @@ export type ElementOf<D> = D extends readonly (infer E)[] ? E : D extends Plate<
  *
  * @example
  * ```ts
- * type F = FamilyFor<Exponential>; // typeof LogNormal | typeof Gamma | typeof Exponential | typeof InverseGamma
+ * import type { Gamma, InverseGamma, LogNormal } from 'varinf';
+ * type F = FamilyFor<Exponential>; // → typeof LogNormal | typeof Gamma | typeof Exponential | typeof InverseGamma
  * ```
  */
 export type FamilyFor<D> = FamilyForKind<SupportKindOf<ElementOf<EntryOf<D>>>>;
@@ -208,7 +224,8 @@ export type FamilyFor<D> = FamilyForKind<SupportKindOf<ElementOf<EntryOf<D>>>>;
  *
  * @example
  * ```ts
- * type F = FamilyForKind<'interval'>; // typeof LogitNormal | typeof Beta
+ * import type { Beta, LogitNormal } from 'varinf';
+ * type F = FamilyForKind<'interval'>; // → typeof LogitNormal | typeof Beta
  * ```
  */
 export type FamilyForKind<K> = K extends 'real' ? typeof Normal : K extends 'positive' ? PositiveFamilyClass : K extends 'interval' ? IntervalFamilyClass : FamilyClass;
@@ -222,7 +239,12 @@ export type FamilyForKind<K> = K extends 'real' ? typeof Normal : K extends 'pos
  *
  * @example
  * ```ts
+ * import type { PositiveFamilyClass } from 'varinf/vi';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
  * const g: GuideRecord<typeof model> = { z: LogNormal };
+ * // @ts-expect-error: Normal does not fit the positive latent z
+ * const bad: GuideRecord<typeof model> = { z: Normal };
+ * type R = GuideRecord<typeof model>; // → { readonly z?: PositiveFamilyClass }
  * ```
  */
 export type GuideRecord<M> = [PriorOf<M>] extends [never]
@@ -234,8 +256,10 @@ export type GuideRecord<M> = [PriorOf<M>] extends [never]
  *
  * @example
  * ```ts
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
  * const a: GuideOption<typeof model> = meanField();
  * const b: GuideOption<typeof model> = { z: Gamma };
+ * fit(model, { guide: b, seed: 1 }).posterior.z; // → Gamma(…)
  * ```
  */
 export type GuideOption<M> = GuideSpec | GuideRecord<M>;
@@ -248,7 +272,12 @@ export type GuideOption<M> = GuideSpec | GuideRecord<M>;
  *
  * @example
  * ```ts
- * type Ok = ExactGuide<typeof model, { z: typeof LogNormal }>; // { z: typeof LogNormal }
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * type Ok = ExactGuide<typeof model, { z: typeof LogNormal }>;
+ * const ok: Ok = { z: LogNormal }; // the record itself: every key is a latent
+ * type Bad = ExactGuide<typeof model, { z: typeof LogNormal; zz: typeof Gamma }>; // → { z: typeof LogNormal; zz: typeof Gamma } & { readonly zz: never }
+ * // @ts-expect-error: zz is typed never, so no record with zz fits
+ * const bad: Bad = { z: LogNormal, zz: Gamma };
  * ```
  */
 export type ExactGuide<M, G> = [PriorOf<M>] extends [never]
@@ -264,7 +293,8 @@ export type ExactGuide<M, G> = [PriorOf<M>] extends [never]
  *
  * @example
  * ```ts
- * type N = NotLatents<typeof model, { z: typeof LogNormal; zz: typeof Gamma }>; // { readonly zz: never }
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * type N = NotLatents<typeof model, { z: typeof LogNormal; zz: typeof Gamma }>; // → { readonly zz: never }
  * ```
  */
 export type NotLatents<M, R> = { readonly [K in Exclude<keyof R, keyof PriorOf<M>>]: never };

@@ -168,9 +168,12 @@ export interface Guide {
  *
  * @example
  * ```ts
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const guide = meanField().build(model);
  * const cv = guide.controlVariates!;
  * const h = new Float64Array(guide.dim * cv.perCoord);
- * cv.features(theta, eps, h); // h[j * cv.perCoord + k] = h_jk(ε_j)
+ * cv.features(guide.initialParams(), Float64Array.of(0.5), h); // h[j * cv.perCoord + k] = h_jk(ε_j)
+ * h; // → Float64Array [0.5, -0.75, 0.04626, 0.08497]: ε, ε² − 1, e^{σε} − e^{σ²/2}, e^{2σε} − e^{2σ²} at σ = 0.1
  * ```
  */
 export interface GuideControlVariates {
@@ -188,8 +191,11 @@ export interface GuideControlVariates {
  *
  * @example
  * ```ts
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
  * const spec: GuideSpec = meanField();
+ * spec.kind; // → "meanField"
  * const guide = spec.build(model);
+ * guide.paramNames; // → ["z.mu", "z.logSigma"]
  * ```
  */
 export interface GuideSpec {
@@ -220,7 +226,10 @@ export interface GaussianGuideSpec extends GuideSpec {
  *
  * @example
  * ```ts
+ * import { families } from 'varinf/vi';
  * const spec: FamiliesSpec<{ z: typeof Gamma }> = families({ z: Gamma });
+ * spec.kind;                // → "family"
+ * spec.families.z === Gamma; // → true
  * ```
  */
 export interface FamiliesSpec<R> extends GuideSpec {
@@ -235,7 +244,12 @@ export interface FamiliesSpec<R> extends GuideSpec {
  *
  * @example
  * ```ts
- * const eps = new Float64Array(noiseDimOf(guide));
+ * import { families } from 'varinf/vi';
+ * const model = new Model({ prior: { p: new Beta(2, 2) }, likelihood: ({ p }) => new Binomial(10, p), data: [3] });
+ * noiseDimOf(meanField().build(model)); // → 1: d, one N(0, 1) value per coordinate
+ * const guide = families({ p: Beta }).build(model);
+ * noiseDimOf(guide);                    // → 2: a Beta coordinate draws two Gamma variates
+ * const eps = new Float64Array(noiseDimOf(guide)); // one noise row
  * ```
  * @internal
  */
@@ -248,7 +262,9 @@ export function noiseDimOf(guide: Guide): number {
  *
  * @example
  * ```ts
- * coordName(model.blocks[1], 2); // "w[2]" for a plate w
+ * const model = new Model({ prior: { z: new Exponential(1), w: plate(new Normal(0, 1), 3) }, likelihood: ({ z, w }) => new Normal(sum(w), z), data: [1.3] });
+ * coordName(model.blocks[0], 0); // → "z"
+ * coordName(model.blocks[1], 2); // → "w[2]"
  * ```
  */
 export function coordName(block: LatentBlock, k: number): string {
@@ -260,7 +276,8 @@ export function coordName(block: LatentBlock, k: number): string {
  *
  * @example
  * ```ts
- * for (const block of checkBlocks(model)) console.log(block.name, block.offset, block.size);
+ * const model = new Model({ prior: { z: new Exponential(1), w: plate(new Normal(0, 1), 3) }, likelihood: ({ z, w }) => new Normal(sum(w), z), data: [1.3] });
+ * checkBlocks(model).map((b) => [b.name, b.offset, b.size]); // → [["z", 0, 1], ["w", 1, 3]]
  * ```
  */
 export function checkBlocks(model: DifferentiableModel): readonly LatentBlock[] {

@@ -53,8 +53,11 @@ function psiGap(x: number, a: number): number {
  *
  * @example
  * ```ts
- * const theta = Float64Array.from(betaCoordinate.init(0, 0.1)); // α = β = 200: sd of u ≈ 0.1
- * betaCoordinate.forward(theta, 0, Float64Array.of(2, 1), 0);  // log 2
+ * const theta = Float64Array.from(betaCoordinate.init(0, 0.1)); // → Float64Array [5.991, 0]: log(α + β) = log 400, logit mean 0
+ * const ab = new Float64Array(2);
+ * betaCoordinate.naturalParams(theta, 0, ab);
+ * ab; // → Float64Array [200, 200]: α = β = 200, so the sd of u is ≈ 0.1
+ * betaCoordinate.forward(theta, 0, Float64Array.of(2, 1), 0); // → 0.6931: u = log ε₁ − log ε₂ = log 2
  * ```
  */
 export const betaCoordinate: CoordinateFamily = {
@@ -208,7 +211,9 @@ export const betaCoordinate: CoordinateFamily = {
  *
  * @example
  * ```ts
- * fit(model, { guide: { p: Beta } });
+ * // Conjugate: the exact posterior is Beta(2 + 3, 2 + 7), and the Beta guide finds it.
+ * const model = new Model({ prior: { p: new Beta(2, 2) }, likelihood: ({ p }) => new Binomial(10, p), data: [3] });
+ * fit(model, { guide: { p: Beta }, seed: 1 }).posterior.p; // → Beta(alpha = 4.99…, beta = 8.99…)
  * ```
  */
 export const betaGuide: GuideFamily = {

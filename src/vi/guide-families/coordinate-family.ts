@@ -27,7 +27,11 @@ import type { FamilyClass } from '../guide-types';
  *
  * @example
  * ```ts
- * const h = new Float64Array(guide.dim * CV_PER_COORD);
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const guide = meanField().build(model);
+ * const h = new Float64Array(guide.dim * CV_PER_COORD); // the features of one noise row
+ * guide.controlVariates?.features(guide.initialParams(), Float64Array.of(0.5), h);
+ * h.length; // → 4: K = 4 features of the one coordinate, z
  * ```
  */
 export const CV_PER_COORD = 4;
@@ -67,12 +71,14 @@ export type ParamUnit = 'location' | 'positive';
  *
  * @example
  * ```ts
- * const fam = gammaGuide.coordinate(block);        // the Gamma coordinate family
- * const theta = Float64Array.from(fam.init(0, 0.1)); // log α = log 100, log mean = 0
+ * import { gammaGuide } from './gamma';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * const fam = gammaGuide.coordinate(model.blocks[0]); // the Gamma coordinate family
+ * const theta = Float64Array.from(fam.init(0, 0.1));  // → Float64Array [4.605, 0]: log α = log 100, log mean = 0
  * const eps = new Float64Array(fam.noiseSize);
- * fam.drawNoise(theta, 0, new Rng(1), eps, 0);
- * const u = fam.forward(theta, 0, eps, 0);           // u = log ε − log α + log mean
- * fam.logQ(theta, 0, u);
+ * fam.drawNoise(theta, 0, new Rng(1), eps, 0);        // ε ~ Gamma(100, 1)
+ * const u = fam.forward(theta, 0, eps, 0);            // → -0.1514: u = log ε − log α + log mean
+ * fam.logQ(theta, 0, u);                              // → 0.2925: log q(u; θ)
  * ```
  */
 export interface CoordinateFamily {
@@ -160,8 +166,11 @@ export interface LatentFit {
  *
  * @example
  * ```ts
- * gammaGuide.cls === Gamma;                      // true
- * gammaGuide.coordinate(block).paramNames;      // ["logShape", "logMean"]
+ * import { gammaGuide } from './gamma';
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * gammaGuide.cls === Gamma;                            // → true: the class a guide record names, { z: Gamma }
+ * gammaGuide.fits.supports;                            // → ["positive", "nonNegative"]
+ * gammaGuide.coordinate(model.blocks[0]).paramNames;   // → ["logShape", "logMean"]
  * ```
  */
 export interface GuideFamily {

@@ -18,7 +18,7 @@ import type { CoordinateFamily, GuideFamily } from './coordinate-family';
  *
  * @example
  * ```ts
- * exponentialCoordinate.forward(Float64Array.of(Math.log(2)), 0, Float64Array.of(1), 0); // log(1/2)
+ * exponentialCoordinate.forward(Float64Array.of(Math.log(2)), 0, Float64Array.of(1), 0); // → -0.6931: λ = 2, ε = 1, u = log ε − log λ = log(1/2)
  * ```
  */
 export const exponentialCoordinate: CoordinateFamily = {
@@ -100,7 +100,8 @@ export const exponentialCoordinate: CoordinateFamily = {
  *
  * @example
  * ```ts
- * fit(model, { guide: { z: Exponential } });
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * fit(model, { guide: { z: Exponential }, seed: 1 }).posterior.z; // → Exponential(rate = 1.27…)
  * ```
  */
 export const exponentialGuide: GuideFamily = {

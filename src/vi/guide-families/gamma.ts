@@ -30,7 +30,9 @@ import type { CoordinateFamily, GuideFamily } from './coordinate-family';
  *
  * @example
  * ```ts
- * gammaCoordinate.naturalParams(Float64Array.of(Math.log(3), Math.log(1.5)), 0, out); // out = [3, 2]
+ * const out = new Float64Array(2);
+ * gammaCoordinate.naturalParams(Float64Array.of(Math.log(3), Math.log(1.5)), 0, out); // θ = (log α, log mean)
+ * out; // → Float64Array [3, 2]: shape α = 3, rate β = α/mean = 2
  * ```
  */
 export const gammaCoordinate: CoordinateFamily = {
@@ -138,7 +140,8 @@ export const gammaCoordinate: CoordinateFamily = {
  *
  * @example
  * ```ts
- * fit(model, { guide: { z: Gamma } });
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * fit(model, { guide: { z: Gamma }, seed: 1 }).posterior.z; // → Gamma(shape = 1.66…, rate = 1.87…)
  * ```
  */
 export const gammaGuide: GuideFamily = {

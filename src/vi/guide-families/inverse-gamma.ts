@@ -28,7 +28,8 @@ import type { CoordinateFamily, GuideFamily } from './coordinate-family';
  * @example
  * ```ts
  * const out = new Float64Array(2);
- * inverseGammaCoordinate.naturalParams(Float64Array.of(Math.log(4), Math.log(0.5)), 0, out); // out = [4, 2]
+ * inverseGammaCoordinate.naturalParams(Float64Array.of(Math.log(4), Math.log(0.5)), 0, out); // θ = (log α, log(β/α))
+ * out; // → Float64Array [4, 2]: shape α = 4, scale β = 0.5α = 2
  * ```
  */
 export const inverseGammaCoordinate: CoordinateFamily = {
@@ -136,7 +137,8 @@ export const inverseGammaCoordinate: CoordinateFamily = {
  *
  * @example
  * ```ts
- * fit(model, { guide: { sigma: InverseGamma } });
+ * const model = new Model({ prior: { sigma: new InverseGamma(3, 2) }, likelihood: ({ sigma }) => new Normal(0, sigma), data: [0.5, -1.2, 0.8] });
+ * fit(model, { guide: { sigma: InverseGamma }, seed: 1 }).posterior.sigma; // → InverseGamma(shape = 9.15…, scale = 7.72…)
  * ```
  */
 export const inverseGammaGuide: GuideFamily = {

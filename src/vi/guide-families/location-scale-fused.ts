@@ -37,7 +37,10 @@ export type LocationScaleFused = Required<Pick<NoiseAwareGuide, 'reparamFused' |
  * @returns the fused members, sharing one scratch of σ_j and 1/σ_j
  * @example
  * ```ts
- * Object.assign(guide, locationScaleFused(model.dim, isExpCoord));
+ * const model = new Model({ prior: { z: new Exponential(1), m: new Normal(0, 1) }, likelihood: ({ z, m }) => new Normal(m, z), data: [1.3, 0.2] });
+ * const isExpCoord = Uint8Array.from(model.blocks, (b) => (b.bijection.name === 'exp' ? 1 : 0)); // → Uint8Array [1, 0]: scalar latents, one coordinate each
+ * const fused = locationScaleFused(model.dim, isExpCoord);
+ * Object.keys(fused); // → ["reparamFused", "sampleLogWeightsFused"]: the members buildFamilyGuide assigns to an all-location–scale guide
  * ```
  * @internal
  */

@@ -22,7 +22,7 @@ import { defaultCoordinate, logitNormalGuide, logNormalGuide, normalGuide } from
  *
  * @example
  * ```ts
- * GUIDE_FAMILY_LIST.map((f) => f.name); // ["Normal", "LogNormal", "Gamma", "Exponential", "InverseGamma", "LogitNormal", "Beta"]
+ * GUIDE_FAMILY_LIST.map((f) => f.name); // → ["Normal", "LogNormal", "Gamma", "Exponential", "InverseGamma", "LogitNormal", "Beta"]
  * ```
  */
 export const GUIDE_FAMILY_LIST: readonly GuideFamily[] = [normalGuide, logNormalGuide, gammaGuide, exponentialGuide, inverseGammaGuide, logitNormalGuide, betaGuide];
@@ -34,7 +34,8 @@ export const GUIDE_FAMILY_LIST: readonly GuideFamily[] = [normalGuide, logNormal
  * @returns its entry
  * @example
  * ```ts
- * guideFamilyOf(Gamma)?.name; // "Gamma"
+ * guideFamilyOf(Gamma)?.name;    // → "Gamma"
+ * guideFamilyOf(StudentT)?.name; // → undefined: not a guide family
  * ```
  */
 export function guideFamilyOf(cls: unknown): GuideFamily | undefined {
@@ -47,7 +48,7 @@ export function guideFamilyOf(cls: unknown): GuideFamily | undefined {
  *
  * @example
  * ```ts
- * orList(['Normal', 'Gamma', 'Beta']); // "Normal, Gamma or Beta"
+ * orList(['Normal', 'Gamma', 'Beta']); // → "Normal, Gamma or Beta"
  * ```
  */
 export function orList(names: readonly string[]): string {
@@ -62,7 +63,8 @@ const allFamilies = (): string => orList(GUIDE_FAMILY_LIST.map((f) => f.name));
  *
  * @example
  * ```ts
- * familyName(StudentT); // "StudentT"
+ * familyName(Gamma);    // → "Gamma": the registry's name
+ * familyName(StudentT); // → "StudentT": not a guide family, its class name
  * ```
  */
 export function familyName(f: unknown): string {
@@ -97,8 +99,10 @@ function fitting(block: LatentBlock): string {
  *   lists the families that fit)
  * @example
  * ```ts
- * coordinateFamilyFor(model.blocks[0], Gamma).paramNames; // ["logShape", "logMean"]
- * coordinateFamilyFor(model.blocks[0], Normal); // TypeError: … does not fit latent "z" (support nonNegative); use LogNormal, Gamma, Exponential or InverseGamma
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * coordinateFamilyFor(model.blocks[0], Gamma).paramNames;     // → ["logShape", "logMean"]
+ * coordinateFamilyFor(model.blocks[0], undefined).paramNames; // → ["mu", "logSigma"]: the default
+ * coordinateFamilyFor(model.blocks[0], Normal); // throws TypeError: guide: family Normal (support real) does not fit latent "z" (support nonNegative); use LogNormal, Gamma, Exponential or InverseGamma
  * ```
  */
 export function coordinateFamilyFor(block: LatentBlock, f: FamilyClass | undefined): CoordinateFamily {
@@ -122,7 +126,7 @@ export function coordinateFamilyFor(block: LatentBlock, f: FamilyClass | undefin
  *
  * @example
  * ```ts
- * guideFamilyOfDistribution(new Gamma(2, 3))?.name; // "Gamma"
+ * guideFamilyOfDistribution(new Gamma(2, 3))?.name; // → "Gamma"
  * ```
  */
 export function guideFamilyOfDistribution(d: unknown): GuideFamily | undefined {
@@ -146,7 +150,9 @@ function describe(x: unknown): string {
  *   the wrong length or of mixed families, or a distribution that is no guide family
  * @example
  * ```ts
- * familiesOf(model, { z: new Gamma(2, 3) }); // { z: Gamma }
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * familiesOf(model, { z: new Gamma(2, 3) }).z === Gamma; // → true: the record { z: Gamma }
+ * familiesOf(model, { z: new StudentT(3, 0, 1) }); // throws TypeError: q: latent "z" needs a Normal, LogNormal, Gamma, Exponential, InverseGamma, LogitNormal or Beta, got StudentT
  * ```
  */
 export function familiesOf(model: { readonly blocks: readonly LatentBlock[] }, q: Readonly<Record<string, unknown>>): Record<string, FamilyClass> {
@@ -184,7 +190,9 @@ export function familiesOf(model: { readonly blocks: readonly LatentBlock[] }, q
  * @returns θ
  * @example
  * ```ts
- * paramsFromDistributions(model, { z: new LogNormal(0, 0.5) }); // Float64Array [0, log 0.5]
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * paramsFromDistributions(model, { z: new LogNormal(0, 0.5) }); // → Float64Array [0, -0.6931]: (μ, log σ)
+ * paramsFromDistributions(model, { z: new Gamma(2, 4) });       // → Float64Array [0.6931, -0.6931]: (log α, log(α/β))
  * ```
  */
 export function paramsFromDistributions(model: { readonly blocks: readonly LatentBlock[] }, q: Readonly<Record<string, unknown>>): Float64Array {
