@@ -66,7 +66,11 @@ export class BernoulliLogit extends DiscreteDistribution {
 
   /**
    * log P(k | ℓ) and ∂/∂ℓ at many points from a raw logit column (a replayed
-   * per-datum likelihood, a logistic regression): the arithmetic of `logPdfPartials`.
+   * per-datum likelihood, a logistic regression), from one exponential and one
+   * log1p per point: with e = e^{−|ℓ|} ∈ (0, 1], log σ(±ℓ) = −max(∓ℓ, 0) − log1p(e)
+   * and σ(ℓ) = 1/(1 + e) or e/(1 + e) by the sign of ℓ (no overflow, no
+   * cancellation; within an ulp or two of `logPdfPartials`, which takes two
+   * exponentials; the kernel is most of a logistic regression's step).
    * @internal
    */
   static readonly pointKernel: PointLogPdfKernel = Object.freeze({
@@ -78,13 +82,19 @@ export class BernoulliLogit extends DiscreteDistribution {
           value[j] = NaN;
           continue;
         }
+        const e = Math.exp(-Math.abs(l));
+        const lse = Math.log1p(e);
+        const inv = 1 / (1 + e);
+        // σ(ℓ) and σ(−ℓ), each without cancellation.
+        const sPos = l >= 0 ? inv : e * inv;
+        const sNeg = l >= 0 ? e * inv : inv;
         // The data are 0 or 1 (the model checked them against the support).
         if (x[j] === 1) {
-          partials[j] = sigmoid(-l);
-          value[j] = logSigmoid(l);
+          partials[j] = sNeg;
+          value[j] = -(l < 0 ? -l : 0) - lse;
         } else {
-          partials[j] = -sigmoid(l);
-          value[j] = logSigmoid(-l);
+          partials[j] = -sPos;
+          value[j] = -(l > 0 ? l : 0) - lse;
         }
       }
     },

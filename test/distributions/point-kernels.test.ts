@@ -1,0 +1,77 @@
+/**
+ * The families' point kernels (used by replayed per-datum likelihoods) against
+ * the instance methods they stand in for, across the parameter range: Normal bit for
+ * bit, BernoulliLogit within a few ulps (one exponential instead of two), Poisson
+ * within the documented rounding of its k·log λ − λ − log k! form; NaN exactly where
+ * the constructor refuses the parameters.
+ */
+import { describe, expect, it } from 'vitest';
+import { BernoulliLogit, InvalidParameterError, Normal, Poisson } from '../../src/index';
+import type { PointLogPdfKernel } from '../../src/distributions/point-kernel';
+
+/** Runs a kernel at the given (params…, x) points; params column-major as the kernel reads them. */
+function run(k: PointLogPdfKernel, pts: number[][], prepare = false): { value: Float64Array; partials: Float64Array } {
+  const m = pts.length;
+  const A = k.arity;
+  const params = new Float64Array(A * m);
+  const x = new Float64Array(m);
+  pts.forEach((p, j) => {
+    for (let a = 0; a < A; a++) params[a * m + j] = p[a];
+    x[j] = p[A];
+  });
+  const value = new Float64Array(m);
+  const partials = new Float64Array(A * m);
+  k.evaluate(m, params, x, prepare && k.prepare !== undefined ? k.prepare(x) : null, value, partials);
+  return { value, partials };
+}
+
+const ulps = (a: number, b: number): number => (Object.is(a, b) ? 0 : Math.abs(a - b) / (Number.EPSILON * Math.max(Math.abs(a), Math.abs(b), Number.MIN_VALUE)));
+
+describe('Normal.pointKernel', () => {
+  it('has the bits of logPdfPartials, and NaN where the constructor refuses', () => {
+    const pts: number[][] = [];
+    for (const mu of [0, -3.5, 1e-300, 1e300]) for (const s of [1, 1e-300, 2.5, 1e300]) for (const x of [0, 1.3, -1e10]) pts.push([mu, s, x]);
+    const r = run(Normal.pointKernel, pts);
+    const out = new Float64Array(3);
+    pts.forEach(([mu, s, x], j) => {
+      const v = new Normal(mu, s).logPdfPartials(x, out);
+      expect(r.value[j]).toBe(v);
+      expect(r.partials[j]).toBe(out[1]);
+      expect(r.partials[pts.length + j]).toBe(out[2]);
+    });
+    const bad = run(Normal.pointKernel, [[0, 0, 1], [NaN, 1, 1], [0, -1, 1], [Infinity, 1, 0], [0, Infinity, 0]]);
+    expect(Array.from(bad.value).every(Number.isNaN)).toBe(true);
+    expect(() => new Normal(0, 0)).toThrow(InvalidParameterError);
+  });
+});
+
+describe('BernoulliLogit.pointKernel', () => {
+  it('within 4 ulps of logPdfPartials from ℓ = ±1e-300 to ±1e300, both outcomes', () => {
+    const pts: number[][] = [];
+    for (const l of [0, 1e-300, 1e-8, 0.5, 3, 18, 18.5, 33.3, 36.9, 37.1, 100, 700, 745, 800, 1e300]) for (const sign of [1, -1]) for (const k of [0, 1]) pts.push([sign * l, k]);
+    const r = run(BernoulliLogit.pointKernel, pts);
+    const out = new Float64Array(2);
+    pts.forEach(([l, k], j) => {
+      const v = new BernoulliLogit(l).logPdfPartials(k, out);
+      expect(ulps(r.value[j], v), `value at ℓ = ${l}, k = ${k}`).toBeLessThanOrEqual(4);
+      expect(ulps(r.partials[j], out[1]), `∂/∂ℓ at ℓ = ${l}, k = ${k}`).toBeLessThanOrEqual(4);
+    });
+    expect(Array.from(run(BernoulliLogit.pointKernel, [[NaN, 1], [Infinity, 0], [-Infinity, 1]]).value).every(Number.isNaN)).toBe(true);
+  });
+});
+
+describe('Poisson.pointKernel', () => {
+  it('within a few ulps of k·|log λ| + λ + log k! of the exact log P(k | λ), λ from 1e-300 to 1e6', () => {
+    const pts: number[][] = [];
+    for (const rate of [1e-300, 1e-10, 0.3, 1, 7.5, 250, 1e6]) for (const k of [0, 1, 3, 20, 1000, 1e6]) pts.push([rate, k]);
+    const r = run(Poisson.pointKernel, pts, true);
+    const out = new Float64Array(2);
+    pts.forEach(([rate, k], j) => {
+      const v = new Poisson(rate).logPdfPartials(k, out);
+      const lgk = Math.abs(k * Math.log(rate)) + rate + (k > 1 ? k * Math.log(k) : 1);
+      expect(Math.abs(r.value[j] - v), `λ = ${rate}, k = ${k}`).toBeLessThanOrEqual(8 * Number.EPSILON * lgk);
+      expect(r.partials[j]).toBe(out[1]);
+    });
+    expect(Array.from(run(Poisson.pointKernel, [[0, 1], [-1, 0], [NaN, 2], [Infinity, 1]], true).value).every(Number.isNaN)).toBe(true);
+  });
+});
