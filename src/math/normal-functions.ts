@@ -7,7 +7,7 @@
  */
 
 import { erfc, erfcx } from './erf-cody';
-import { LN_2, LN_SQRT_2PI, SQRT_2, SQRT1_2, SQRT_HALF_PI, LOG_DBL_MIN } from './constants';
+import { LN_2, SQRT_2, SQRT1_2, SQRT_HALF_PI, LOG_DBL_MIN } from './constants';
 
 const SPLITTER = 134217729; // 2^27 + 1, Dekker/Veltkamp split
 const LN_4PI = 2.5310242469692907;
@@ -213,22 +213,6 @@ export function normalQuantile(p: number): number {
 }
 
 /**
- * Upper-tail quantile Φ⁻¹(1 − q) = −Φ⁻¹(q), computed without forming 1 − q
- * (for survival-based quantiles such as `quantile(1 − q)` with tiny q).
- * Same accuracy as {@link normalQuantile}.
- *
- * @param q - upper-tail probability in [0, 1]
- * @returns x with 1 − Φ(x) = q
- * @example
- * ```ts
- * normalQuantileUpper(1e-300); // → 37.0470962993612
- * ```
- */
-export function normalQuantileUpper(q: number): number {
-  return -normalQuantile(q);
-}
-
-/**
  * Φ⁻¹(e^{logp}): the normal quantile from a log-probability, usable far
  * below the double range of p (logp ≪ −745, e.g. logp = −1e6).
  *
@@ -266,9 +250,4 @@ export function normalQuantileFromLog(logp: number): number {
     if (Math.abs(dx) <= 1e-16 * Math.abs(x)) break;
   }
   return x;
-}
-
-/** log φ(x) for the standard normal. @internal */
-export function normalLogPdf(x: number): number {
-  return -0.5 * x * x - LN_SQRT_2PI;
 }
