@@ -13,22 +13,12 @@ export const LN_2 = 0.6931471805599453;
 export const LN_PI = 1.1447298858494002;
 /** ln √(2π) = ½·ln(2π). */
 export const LN_SQRT_2PI = 0.9189385332046728;
-/** ln √2 = ½·ln 2. */
-export const LN_SQRT_2 = 0.34657359027997264;
 /** √2. */
 export const SQRT_2 = 1.4142135623730951;
-/** √π. */
-export const SQRT_PI = 1.772453850905516;
 /** Euler–Mascheroni constant γ. */
 export const EULER_GAMMA = 0.5772156649015329;
-/** Machine epsilon for doubles, 2^-52. */
-export const DBL_EPSILON = 2.220446049250313e-16;
 /** ln of the smallest normal double, ln(2^-1022). */
 export const LOG_DBL_MIN = -708.3964185322641;
-/** ln of the largest finite double. @internal */
-export const LOG_DBL_MAX = 709.782712893384;
-/** ln of the smallest positive subnormal double, ln(2^-1074). @internal */
-export const LOG_DBL_TRUE_MIN = -744.4400719213812;
 /** √(π/2). @internal */
 export const SQRT_HALF_PI = 1.2533141373155003;
 /** 1/√2. @internal */

@@ -1,48 +1,13 @@
 /**
  * Elementary functions that are accurate where the naive formulas cancel or
- * overflow: `log1p`, `expm1`, log-space arithmetic (`logAddExp`,
- * `logSumExp`, …) and `xlogy`. The logistic family (`log1pexp`, `logSigmoid`,
- * `sigmoid`) lives in `logistic.ts`.
+ * overflow: `log1mexp`, `logSumExp` and `expm1mx` (log1p and expm1 are
+ * `Math.log1p` / `Math.expm1`, called directly). The logistic family (`log1pexp`,
+ * `logSigmoid`, `sigmoid`) lives in `logistic.ts`.
  *
  * @module
  */
 
 import { LN_2 } from './constants';
-
-/**
- * log(1 + x), accurate for small |x|.
- *
- * Delegates to `Math.log1p`, which in V8 (and SpiderMonkey / JavaScriptCore) is
- * a port of fdlibm's `log1p` (error < 1 ulp). Measured against the reference
- * (mpmath, 50 digits): every case exact to the last bit (max rel. error 0).
- *
- * @param x - argument, x ≥ −1
- * @returns log(1 + x); −∞ at x = −1, NaN for x < −1 or NaN
- * @example
- * ```ts
- * log1p(1e-10); // → 9.999999999500001e-11
- * ```
- */
-export function log1p(x: number): number {
-  return Math.log1p(x);
-}
-
-/**
- * e^x − 1, accurate for small |x| and without overflow up to x ≈ 709.78.
- *
- * Delegates to `Math.expm1` (fdlibm port in V8, error < 1 ulp). Measured
- * against the reference: max rel. error 0 (including x = 709.78).
- *
- * @param x - argument
- * @returns e^x − 1
- * @example
- * ```ts
- * expm1(1e-10); // → 1.00000000005e-10
- * ```
- */
-export function expm1(x: number): number {
-  return Math.expm1(x);
-}
 
 /**
  * log(1 − e^x) for x ≤ 0, accurate everywhere.
@@ -62,47 +27,6 @@ export function expm1(x: number): number {
 export function log1mexp(x: number): number {
   if (x > 0) return NaN;
   return x > -LN_2 ? Math.log(-Math.expm1(x)) : Math.log1p(-Math.exp(x));
-}
-
-/**
- * log(e^a + e^b), stable for any magnitudes.
- *
- * Computed as max + log1p(e^{−|a−b|}). Handles −∞ operands (returns the
- * other one) and +∞. Error below 2 ulp.
- *
- * @param a - first log-value
- * @param b - second log-value
- * @returns log(e^a + e^b)
- * @example
- * ```ts
- * logAddExp(-1000, -1000); // → -999.3068528194401
- * ```
- */
-export function logAddExp(a: number, b: number): number {
-  const m = a > b ? a : b;
-  if (m === -Infinity || m === Infinity) return a !== a || b !== b ? NaN : m;
-  const d = a > b ? b - a : a - b;
-  return m + Math.log1p(Math.exp(d));
-}
-
-/**
- * log(e^a − e^b) for a ≥ b, stable.
- *
- * Computed as a + log1mexp(b − a). Returns −∞ when a = b, and NaN when b > a.
- *
- * @param a - larger log-value
- * @param b - smaller log-value
- * @returns log(e^a − e^b)
- * @example
- * ```ts
- * logSubExp(0, -1e-20); // ≈ -46.0517 (log 1e-20)
- * ```
- */
-export function logSubExp(a: number, b: number): number {
-  if (b === -Infinity) return a;
-  if (b > a || a !== a || b !== b) return NaN;
-  if (a === b) return -Infinity;
-  return a + log1mexp(b - a);
 }
 
 /**
@@ -145,40 +69,6 @@ export function logSumExp(xs: ArrayLike<number>, start = 0, end: number = xs.len
   }
   if (m === -Infinity) return -Infinity;
   return m + Math.log(s);
-}
-
-/**
- * x·log(y), defined as 0 when x = 0 (even for y = 0).
- *
- * @param x - multiplier
- * @param y - argument of the log, y ≥ 0
- * @returns x·log(y), or 0 when x = 0 and y is not NaN
- * @example
- * ```ts
- * xlogy(0, 0); // → 0
- * xlogy(2, Math.E); // → 2
- * ```
- */
-export function xlogy(x: number, y: number): number {
-  if (x === 0 && y === y) return 0;
-  return x * Math.log(y);
-}
-
-/**
- * x·log(1 + y), defined as 0 when x = 0; accurate for small |y| (uses log1p).
- *
- * @param x - multiplier
- * @param y - argument, y ≥ −1
- * @returns x·log1p(y), or 0 when x = 0 and y is not NaN
- * @example
- * ```ts
- * xlog1py(0, -1); // → 0
- * xlog1py(3, 1e-20); // ≈ 3e-20
- * ```
- */
-export function xlog1py(x: number, y: number): number {
-  if (x === 0 && y === y) return 0;
-  return x * Math.log1p(y);
 }
 
 /**

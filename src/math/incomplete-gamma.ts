@@ -25,8 +25,8 @@
  *   its first correction, within O(a⁻²)), which Newton only polishes; below,
  *   from the best of the small-x expansion, Wilson–Hilferty and the large-x
  *   asymptote (DiDonato & Morris 1986 §4 in spirit).
- * Speed (bench section `gamma-scales`): ≤ 1 µs per P, Q or log at any shape
- * 1e-3 … 1e300, ≤ 2.5 µs per quantile including p = 1e-300.
+ * Speed at shapes 1e-3 … 1e300: docs/benchmarks.md, "Gamma and LogNormal across
+ * scales" (`npm run bench -- gamma-scales`).
  *
  * @module
  */

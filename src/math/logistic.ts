@@ -38,22 +38,6 @@ export function log1pexp(x: number): number {
 }
 
 /**
- * softplus(x) = log(1 + eˣ): the same function as {@link log1pexp}, under the
- * name used by the machine-learning literature.
- *
- * @param x - argument, any double
- * @returns log(1 + eˣ)
- * @example
- * ```ts
- * softplus(20);   // → 20.000000002061153
- * softplus(-750); // → 0 (the true value, 1.9e-326, is below the smallest double)
- * ```
- */
-export function softplus(x: number): number {
-  return log1pexp(x);
-}
-
-/**
  * log σ(x) = −log(1 + e⁻ˣ), the log-probability of a logistic outcome, exact
  * for every double: −log1pexp(−x) with Mächler's branches, so log σ(40) =
  * −4.25e-18 (not 0) and log σ(−1e300) = −1e300 (not −∞). Error below 2 ulp;

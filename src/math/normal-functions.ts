@@ -7,7 +7,7 @@
  */
 
 import { erfc, erfcx } from './erf-cody';
-import { LN_2, LN_SQRT_2PI, SQRT_2, SQRT1_2, SQRT_HALF_PI, LOG_DBL_MIN } from './constants';
+import { LN_2, SQRT_2, SQRT1_2, SQRT_HALF_PI, LOG_DBL_MIN } from './constants';
 
 const SPLITTER = 134217729; // 2^27 + 1, Dekker/Veltkamp split
 const LN_4PI = 2.5310242469692907;
@@ -110,7 +110,7 @@ export function normalLogCdf(x: number): number {
  * Φ⁻¹(p) by Wichura's algorithm AS 241 (PPND16, Applied Statistics 37, 1988):
  * rational approximations in q = p − ½ (central) and r = √(−log min(p, 1 − p))
  * (tails), relative error ≈ 1e-16 for p from the smallest subnormal to ½, with no
- * iteration (≈ 4× faster than erfcinv plus a Newton step).
+ * iteration (it replaced erfcinv plus a Newton step, commit ab16ceb, for speed).
  */
 function wichuraQuantile(p: number): number {
   const q = p - 0.5;
@@ -194,8 +194,8 @@ function lowerQuantile(p: number): number {
  * Wichura's AS 241 (PPND16) rational approximations: in q = p − ½ (exact) for
  * |q| ≤ 0.425, else in √(−log r) with r = min(p, 1 − p) (1 − p is exact there).
  * Measured against the reference: worst relative error ≈ 3e-16 (including
- * p = 1e-300 and 1 − 2⁻⁵³); about 4× a ziggurat draw per call. p = 0 → −∞, p = 1 → +∞,
- * outside [0, 1] → NaN.
+ * p = 1e-300 and 1 − 2⁻⁵³); its cost: docs/benchmarks.md (the LogNormal quantile row:
+ * one call and an exp). p = 0 → −∞, p = 1 → +∞, outside [0, 1] → NaN.
  *
  * @param p - probability in [0, 1]
  * @returns x with Φ(x) = p
@@ -210,22 +210,6 @@ export function normalQuantile(p: number): number {
   // AS 241 covers both halves itself: q = p − ½ is exact for p ≥ ¼, where
   // (1 − p) − ½ (the old reflection) could round, and the tails use min(p, 1 − p).
   return wichuraQuantile(p);
-}
-
-/**
- * Upper-tail quantile Φ⁻¹(1 − q) = −Φ⁻¹(q), computed without forming 1 − q
- * (for survival-based quantiles such as `quantile(1 − q)` with tiny q).
- * Same accuracy as {@link normalQuantile}.
- *
- * @param q - upper-tail probability in [0, 1]
- * @returns x with 1 − Φ(x) = q
- * @example
- * ```ts
- * normalQuantileUpper(1e-300); // → 37.0470962993612
- * ```
- */
-export function normalQuantileUpper(q: number): number {
-  return -normalQuantile(q);
 }
 
 /**
@@ -266,9 +250,4 @@ export function normalQuantileFromLog(logp: number): number {
     if (Math.abs(dx) <= 1e-16 * Math.abs(x)) break;
   }
   return x;
-}
-
-/** log φ(x) for the standard normal. @internal */
-export function normalLogPdf(x: number): number {
-  return -0.5 * x * x - LN_SQRT_2PI;
 }

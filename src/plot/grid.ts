@@ -29,8 +29,8 @@ export function checkPoints(points: number): number {
   return points;
 }
 
-/** Lower and upper probabilities of the automatic domain. @internal */
-export const AUTO_DOMAIN_PROBABILITIES: readonly [number, number] = [0.001, 0.999];
+/** Lower and upper probabilities of the automatic domain. */
+const AUTO_DOMAIN_PROBABILITIES: readonly [number, number] = [0.001, 0.999];
 
 /**
  * The domain to plot: `domain` when given (validated), else the smallest

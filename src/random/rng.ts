@@ -361,7 +361,7 @@ export class Rng {
    * Algorithm: the 256-layer exponential ziggurat of Marsaglia & Tsang (2000)
    * (r = 7.69711747013105), with the same 53-bit layout as {@link Rng.normal};
    * the tail is handled by memorylessness (return r + a fresh Exp(1) draw). It is
-   * measurably faster than −log(U) (see `bench/random.bench.ts`) and, unlike
+   * faster than −log(U) (docs/benchmarks.md, "Random numbers") and, unlike
    * −log(U) with 53-bit U (capped at 36.7), has an unbounded support.
    *
    * @example

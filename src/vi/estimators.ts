@@ -207,12 +207,7 @@ export function modelGradientRows(model: DifferentiableModel, ws: EstimatorWorks
 export function modelValueRows(model: DifferentiableModel, ws: EstimatorWorkspace, n: number): void {
   checkModelArg('modelValueRows', model);
   checkWorkspaceArg('modelValueRows', ws);
-  if (model.logDensityBatch !== undefined) {
-    model.logDensityBatch(ws.uData, n, ws.lp);
-    return;
-  }
-  const lp = ws.lp;
-  for (let s = 0; s < n; s++) lp[s] = model.logDensity(ws.u[s]);
+  modelValues(model, ws.uData, n, ws.lp, ws.u);
 }
 
 /**
@@ -294,31 +289,35 @@ function reparam(
   refuseWeighted(withScore ? 'pathwise' : 'stickingTheLanding', ws);
   grad.fill(0);
   const S = ws.samples;
-  const d = guide.dim;
   const inv = 1 / S;
-  const gQ = ws.gQ;
-  const noise = ws.noise;
-  const us = ws.u;
-  const gUs = ws.gU;
-  const fs = ws.f;
-  const fromNoise = guide.logQGradUFromNoise !== undefined;
   forwardRows(guide, params, ws);
   modelGradientRows(model, ws, S);
   let sum = 0;
   for (let s = 0; s < S; s++) {
-    const eps = noise[s];
-    const u = us[s];
-    const gU = gUs[s];
-    const gLp = ws.gLpRows[s];
-    const lq = fromNoise ? guide.logQGradUFromNoise!(params, eps, gQ) : guide.logQGradU(params, u, gQ);
-    const f = ws.lp[s] - lq;
-    fs[s] = f;
-    sum += f;
-    for (let j = 0; j < d; j++) gU[j] = gLp[j] - gQ[j];
-    guide.backprop(params, eps, u, gU, inv, grad);
+    sum += rowObjective(guide, params, ws, s);
+    const u = ws.u[s];
+    guide.backprop(params, ws.noise[s], u, ws.gU[s], inv, grad);
     if (withScore) guide.addScore(params, u, -inv, grad);
   }
   return sum * inv;
+}
+
+/**
+ * Row s of a reparameterized estimate, after {@link modelGradientRows}: f_s =
+ * log p̃(u_s) − log q(u_s) into `ws.f[s]` (returned) and ∇ᵤ f_s = ∇ᵤ log p̃ − ∇ᵤ log q
+ * into `ws.gU[s]`, with log q from the noise when the guide can (exact where solving ε
+ * back from u loses accuracy).
+ */
+function rowObjective(guide: NoiseAwareGuide, params: Float64Array, ws: EstimatorWorkspace, s: number): number {
+  const gQ = ws.gQ;
+  const lq = guide.logQGradUFromNoise !== undefined ? guide.logQGradUFromNoise(params, ws.noise[s], gQ) : guide.logQGradU(params, ws.u[s], gQ);
+  const f = ws.lp[s] - lq;
+  ws.f[s] = f;
+  const gU = ws.gU[s];
+  const gLp = ws.gLpRows[s];
+  const d = guide.dim;
+  for (let j = 0; j < d; j++) gU[j] = gLp[j] - gQ[j];
+  return f;
 }
 
 /**
@@ -379,21 +378,12 @@ export const iwae: ElboEstimator = {
     refuseWeighted('iwae', ws);
     grad.fill(0);
     const S = ws.samples;
-    const d = guide.dim;
-    const ng = guide as NoiseAwareGuide;
     forwardRows(guide, params, ws);
     modelGradientRows(model, ws, S);
     let m = -Infinity;
     for (let s = 0; s < S; s++) {
-      const eps = ws.noise[s];
-      const u = ws.u[s];
-      const gU = ws.gU[s];
-      const gLp = ws.gLpRows[s];
-      const lq = ng.logQGradUFromNoise !== undefined ? ng.logQGradUFromNoise(params, eps, ws.gQ) : guide.logQGradU(params, u, ws.gQ);
-      const f = ws.lp[s] - lq;
-      ws.f[s] = f;
+      const f = rowObjective(guide, params, ws, s);
       if (f > m) m = f;
-      for (let j = 0; j < d; j++) gU[j] = gLp[j] - ws.gQ[j];
     }
     if (!Number.isFinite(m)) return m === -Infinity ? -Infinity : NaN;
     let z = 0;
@@ -553,7 +543,9 @@ export function createRowScratch(guide: Guide): RowScratch {
 
 /**
  * log p̃ at the `n` rows of `us` (row-major) into `out`: one batched call when the
- * model has `logDensityBatch`, else row by row through `row` (length d).
+ * model has `logDensityBatch`, else one `logDensity` call per row, on `rows[i]` when
+ * `rows` holds views of the rows (a workspace's `u`, as {@link modelValueRows} passes),
+ * else on a copy of the row in `rows` (one scratch row of length d).
  *
  * @example
  * ```ts
@@ -564,11 +556,16 @@ export function createRowScratch(guide: Guide): RowScratch {
  * rows.blockLp[1] === model.logDensity(Float64Array.of(0)); // → true
  * ```
  */
-export function modelValues(model: DifferentiableModel, us: Float64Array, n: number, out: Float64Array, row: Float64Array): void {
+export function modelValues(model: DifferentiableModel, us: Float64Array, n: number, out: Float64Array, rows: Float64Array | readonly Float64Array[]): void {
   if (model.logDensityBatch !== undefined) {
     model.logDensityBatch(us, n, out);
     return;
   }
+  if (!(rows instanceof Float64Array)) {
+    for (let i = 0; i < n; i++) out[i] = model.logDensity(rows[i]);
+    return;
+  }
+  const row = rows;
   const d = row.length;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < d; j++) row[j] = us[i * d + j];

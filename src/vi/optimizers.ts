@@ -10,11 +10,13 @@
  * | `momentum` | v = μv + g; θ += η v |
  * | `adam` | m = β₁m + (1−β₁)g, v = β₂v + (1−β₂)g²; θ += η m̂/(√v̂ + ε) (Kingma & Ba 2015) |
  * | `adagrad` | G += g²; θ += η g/(√G + ε) (Duchi et al. 2011) |
- * | `rmsprop` | v = ρv + (1−ρ)g²; θ += η g/(√v + ε) (Tieleman & Hinton 2012) |
+ * | `rmsprop` | v = ρv + (1−ρ)g²; θ += η g/(√(v/(1 − ρᵗ)) + ε) (Tieleman & Hinton 2012, bias-corrected as Adam) |
  *
  * Every optimizer takes `clipNorm`: the gradient is rescaled to that Euclidean
- * norm when larger, and a `schedule` multiplying η (default: Adam/RMSProp/SGD
- * decay as {@link inverseSqrt}(1), i.e. η/√(1 + t), AdaGrad constant since it decays on its own).
+ * norm when larger, and a `schedule` multiplying η (default: Adam, RMSProp, SGD and
+ * momentum decay as {@link inverseSqrt}(1), i.e. η/√(1 + t), AdaGrad constant since it
+ * decays on its own). What they share (option checks, state, `reset`, `withLr`,
+ * clipping) is written once (`defineOptimizer`); each states only its update.
  * `lr` left undefined makes `fit` search the step size (Stan-style).
  *
  * @module
@@ -105,6 +107,69 @@ export interface AdamOptions extends OptimizerOptions {
   readonly epsilon?: number;
 }
 
+/** How an optimizer-specific option is checked: in [0, 1), or > 0 and finite. */
+type OptionCheck = 'unit' | 'positive';
+
+/**
+ * The update of one optimizer: how many per-parameter vectors it keeps (zero when
+ * created and after `reset`), the decay rates whose running powers ρᵗ its bias
+ * correction reads (1 when created and after `reset`; each multiplied by its rate
+ * before every update, so no `pow` per step), and θ += … itself, from the gradient g,
+ * the scheduled step size η and the clipping factor c (the gradient used is c·g).
+ */
+interface UpdateRule {
+  readonly vectors: number;
+  readonly decays?: readonly number[];
+  update(params: Float64Array, grad: Float64Array, lr: number, clip: number, vectors: readonly Float64Array[], powers: Float64Array): void;
+}
+
+/** What an optimizer states about itself: its name, default schedule, own options and update. */
+interface OptimizerSpec<K extends string> {
+  readonly name: string;
+  readonly schedule: Schedule;
+  /** Its own options in the order they are checked: name → [default, check]. */
+  readonly own: { readonly [k in K]: readonly [defaultValue: number, check: OptionCheck] };
+  /** The update, from the checked values of its own options. */
+  readonly rule: (values: Readonly<Record<K, number>>) => UpdateRule;
+}
+
+/**
+ * The part every optimizer shares, written once: the checks of `lr`, `clipNorm` and
+ * `schedule` (default: the spec's) and of the optimizer's own options, `withLr`, the
+ * state (allocated once per `create`), `reset` and gradient clipping.
+ */
+function defineOptimizer<K extends string>(options: OptimizerOptions & { readonly [k in NoInfer<K>]?: number }, spec: OptimizerSpec<K>): Optimizer {
+  const { name } = spec;
+  const c = common(name, options, spec.schedule);
+  const values = {} as Record<K, number>;
+  for (const k of Object.keys(spec.own) as K[]) {
+    const [defaultValue, check] = spec.own[k];
+    values[k] = (check === 'unit' ? unitOption : positiveOption)(name, k, options[k] ?? defaultValue);
+  }
+  const rule = spec.rule(values);
+  const decays = rule.decays ?? [];
+  return {
+    name,
+    ...c,
+    withLr: (lr) => defineOptimizer({ ...options, lr }, spec),
+    create(n) {
+      const vectors: Float64Array[] = [];
+      for (let k = 0; k < rule.vectors; k++) vectors.push(new Float64Array(n));
+      const powers = new Float64Array(decays.length).fill(1);
+      return {
+        reset() {
+          for (const v of vectors) v.fill(0);
+          powers.fill(1);
+        },
+        step(p, g, lr) {
+          for (let k = 0; k < decays.length; k++) powers[k] *= decays[k];
+          rule.update(p, g, lr, clipScale(g, c.clipNorm), vectors, powers);
+        },
+      };
+    },
+  };
+}
+
 function common(owner: string, o: OptimizerOptions, defaultSchedule: Schedule): { lr: number | undefined; schedule: Schedule; clipNorm: number } {
   if (o === null || typeof o !== 'object') invalidOption(owner, 'options', 'an object', o);
   const lr = o.lr === undefined ? undefined : positiveOption(owner, 'lr', o.lr);
@@ -135,47 +200,30 @@ function clipScale(g: Float64Array, clipNorm: number): number {
  * ```
  */
 export function adam(options: AdamOptions = {}): Optimizer {
-  const c = common('adam', options, inverseSqrt(1));
-  const b1 = unitOption('adam', 'beta1', options.beta1 ?? 0.9);
-  const b2 = unitOption('adam', 'beta2', options.beta2 ?? 0.999);
-  const eps = positiveOption('adam', 'epsilon', options.epsilon ?? 1e-8);
-  return {
+  return defineOptimizer(options, {
     name: 'adam',
-    ...c,
-    withLr: (lr) => adam({ ...options, lr }),
-    create(n) {
-      const m = new Float64Array(n);
-      const v = new Float64Array(n);
-      // β₁ᵏ and β₂ᵏ as running products (no pow per step).
-      let p1 = 1;
-      let p2 = 1;
-      return {
-        reset() {
-          m.fill(0);
-          v.fill(0);
-          p1 = 1;
-          p2 = 1;
-        },
-        step(p, g, lr) {
-          p1 *= b1;
-          p2 *= b2;
-          const cs = clipScale(g, c.clipNorm);
-          const bc1 = 1 - p1;
-          const bc2 = 1 - p2;
-          for (let i = 0; i < n; i++) {
-            const gi = g[i] * cs;
-            m[i] = b1 * m[i] + (1 - b1) * gi;
-            v[i] = b2 * v[i] + (1 - b2) * gi * gi;
-            p[i] += (lr * (m[i] / bc1)) / (Math.sqrt(v[i] / bc2) + eps);
-          }
-        },
-      };
-    },
-  };
+    schedule: inverseSqrt(1),
+    own: { beta1: [0.9, 'unit'], beta2: [0.999, 'unit'], epsilon: [1e-8, 'positive'] },
+    rule: ({ beta1: b1, beta2: b2, epsilon: eps }) => ({
+      vectors: 2,
+      decays: [b1, b2],
+      update(p, g, lr, cs, [m, v], powers) {
+        const bc1 = 1 - powers[0];
+        const bc2 = 1 - powers[1];
+        for (let i = 0; i < m.length; i++) {
+          const gi = g[i] * cs;
+          m[i] = b1 * m[i] + (1 - b1) * gi;
+          v[i] = b2 * v[i] + (1 - b2) * gi * gi;
+          p[i] += (lr * (m[i] / bc1)) / (Math.sqrt(v[i] / bc2) + eps);
+        }
+      },
+    }),
+  });
 }
 
 /**
- * Plain stochastic gradient ascent θ += η g; default schedule {@link inverseSqrt}(100).
+ * Plain stochastic gradient ascent θ += η g; default schedule {@link inverseSqrt}(1):
+ * η_t = η/√(1 + t).
  *
  * @param options - lr, schedule, clipNorm
  * @example
@@ -186,25 +234,23 @@ export function adam(options: AdamOptions = {}): Optimizer {
  * ```
  */
 export function sgd(options: OptimizerOptions = {}): Optimizer {
-  const c = common('sgd', options, inverseSqrt(1));
-  return {
+  return defineOptimizer(options, {
     name: 'sgd',
-    ...c,
-    withLr: (lr) => sgd({ ...options, lr }),
-    create() {
-      return {
-        reset() {},
-        step(p, g, lr) {
-          const cs = clipScale(g, c.clipNorm) * lr;
-          for (let i = 0; i < p.length; i++) p[i] += cs * g[i];
-        },
-      };
-    },
-  };
+    schedule: inverseSqrt(1),
+    own: {},
+    rule: () => ({
+      vectors: 0,
+      update(p, g, lr, clip) {
+        const cs = clip * lr;
+        for (let i = 0; i < p.length; i++) p[i] += cs * g[i];
+      },
+    }),
+  });
 }
 
 /**
- * Heavy-ball momentum v = μv + g, θ += η v; default schedule {@link inverseSqrt}(100).
+ * Heavy-ball momentum v = μv + g, θ += η v; default schedule {@link inverseSqrt}(1):
+ * η_t = η/√(1 + t).
  *
  * @param options - lr, momentum μ in [0, 1) (default 0.9), schedule, clipNorm
  * @example
@@ -214,26 +260,20 @@ export function sgd(options: OptimizerOptions = {}): Optimizer {
  * ```
  */
 export function momentum(options: OptimizerOptions & { readonly momentum?: number } = {}): Optimizer {
-  const c = common('momentum', options, inverseSqrt(1));
-  const mu = unitOption('momentum', 'momentum', options.momentum ?? 0.9);
-  return {
+  return defineOptimizer(options, {
     name: 'momentum',
-    ...c,
-    withLr: (lr) => momentum({ ...options, lr }),
-    create(n) {
-      const v = new Float64Array(n);
-      return {
-        reset: () => v.fill(0),
-        step(p, g, lr) {
-          const cs = clipScale(g, c.clipNorm);
-          for (let i = 0; i < n; i++) {
-            v[i] = mu * v[i] + cs * g[i];
-            p[i] += lr * v[i];
-          }
-        },
-      };
-    },
-  };
+    schedule: inverseSqrt(1),
+    own: { momentum: [0.9, 'unit'] },
+    rule: ({ momentum: mu }) => ({
+      vectors: 1,
+      update(p, g, lr, cs, [v]) {
+        for (let i = 0; i < v.length; i++) {
+          v[i] = mu * v[i] + cs * g[i];
+          p[i] += lr * v[i];
+        }
+      },
+    }),
+  });
 }
 
 /**
@@ -248,31 +288,27 @@ export function momentum(options: OptimizerOptions & { readonly momentum?: numbe
  * ```
  */
 export function adagrad(options: OptimizerOptions & { readonly epsilon?: number } = {}): Optimizer {
-  const c = common('adagrad', options, constant());
-  const eps = positiveOption('adagrad', 'epsilon', options.epsilon ?? 1e-8);
-  return {
+  return defineOptimizer(options, {
     name: 'adagrad',
-    ...c,
-    withLr: (lr) => adagrad({ ...options, lr }),
-    create(n) {
-      const G = new Float64Array(n);
-      return {
-        reset: () => G.fill(0),
-        step(p, g, lr) {
-          const cs = clipScale(g, c.clipNorm);
-          for (let i = 0; i < n; i++) {
-            const gi = g[i] * cs;
-            G[i] += gi * gi;
-            p[i] += (lr * gi) / (Math.sqrt(G[i]) + eps);
-          }
-        },
-      };
-    },
-  };
+    schedule: constant(),
+    own: { epsilon: [1e-8, 'positive'] },
+    rule: ({ epsilon: eps }) => ({
+      vectors: 1,
+      update(p, g, lr, cs, [G]) {
+        for (let i = 0; i < G.length; i++) {
+          const gi = g[i] * cs;
+          G[i] += gi * gi;
+          p[i] += (lr * gi) / (Math.sqrt(G[i]) + eps);
+        }
+      },
+    }),
+  });
 }
 
 /**
- * RMSProp: v = ρv + (1−ρ)g², θ += η g/(√v + ε); default schedule {@link inverseSqrt}(100).
+ * RMSProp: v = ρv + (1−ρ)g², θ += η g/(√(v/(1 − ρᵗ)) + ε) (the second moment
+ * bias-corrected as in Adam, so the first steps are not huge); default schedule
+ * {@link inverseSqrt}(1): η_t = η/√(1 + t).
  *
  * @param options - lr, rho in [0, 1) (default 0.9), epsilon (default 1e-8), schedule, clipNorm
  * @example
@@ -282,33 +318,22 @@ export function adagrad(options: OptimizerOptions & { readonly epsilon?: number 
  * ```
  */
 export function rmsprop(options: OptimizerOptions & { readonly rho?: number; readonly epsilon?: number } = {}): Optimizer {
-  const c = common('rmsprop', options, inverseSqrt(1));
-  const rho = unitOption('rmsprop', 'rho', options.rho ?? 0.9);
-  const eps = positiveOption('rmsprop', 'epsilon', options.epsilon ?? 1e-8);
-  return {
+  return defineOptimizer(options, {
     name: 'rmsprop',
-    ...c,
-    withLr: (lr) => rmsprop({ ...options, lr }),
-    create(n) {
-      const v = new Float64Array(n);
-      let pk = 1;
-      return {
-        reset() {
-          v.fill(0);
-          pk = 1;
-        },
-        step(p, g, lr) {
-          pk *= rho;
-          const cs = clipScale(g, c.clipNorm);
-          // Bias-correct the second moment so the first steps are not huge.
-          const bc = 1 - pk;
-          for (let i = 0; i < n; i++) {
-            const gi = g[i] * cs;
-            v[i] = rho * v[i] + (1 - rho) * gi * gi;
-            p[i] += (lr * gi) / (Math.sqrt(v[i] / bc) + eps);
-          }
-        },
-      };
-    },
-  };
+    schedule: inverseSqrt(1),
+    own: { rho: [0.9, 'unit'], epsilon: [1e-8, 'positive'] },
+    rule: ({ rho, epsilon: eps }) => ({
+      vectors: 1,
+      decays: [rho],
+      update(p, g, lr, cs, [v], powers) {
+        // Bias-correct the second moment so the first steps are not huge.
+        const bc = 1 - powers[0];
+        for (let i = 0; i < v.length; i++) {
+          const gi = g[i] * cs;
+          v[i] = rho * v[i] + (1 - rho) * gi * gi;
+          p[i] += (lr * gi) / (Math.sqrt(v[i] / bc) + eps);
+        }
+      },
+    }),
+  });
 }

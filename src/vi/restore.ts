@@ -147,9 +147,9 @@ function guideSpec(g: FitResultJSON['guide'], custom: GuideSpec | undefined): Gu
 
 function checkLatents(model: DifferentiableModel, saved: FitResultJSON['latents']): void {
   if (!Array.isArray(saved)) fail('latents missing');
-  const describe = (b: { name: string; size: number; scalar: boolean }, support: string): string => `${b.scalar ? b.name : `${b.name}[${b.size}]`} (${support})`;
-  const now = model.blocks.map((b) => describe(b, b.support.kind)).join(', ');
-  const then = saved.map((b) => describe(b, b?.support)).join(', ');
+  const latentLabel = (b: { name: string; size: number; scalar: boolean }, support: string): string => `${b.scalar ? b.name : `${b.name}[${b.size}]`} (${support})`;
+  const now = model.blocks.map((b) => latentLabel(b, b.support.kind)).join(', ');
+  const then = saved.map((b) => latentLabel(b, b?.support)).join(', ');
   if (now !== then) fail(`the result was fitted to a model with latents ${then}; this model has ${now}`);
 }
 

@@ -28,7 +28,7 @@ import type { DifferentiableModel } from '../model/differentiable-model';
 import { EULER_GAMMA } from '../math/constants';
 import { invalidOption } from './errors';
 import type { Guide } from './guide';
-import { hessianByDifferences, inverseCholesky, laplaceStart, type LaplaceStart } from './map';
+import { hessianByDifferences, inverseCholesky, laplaceStart, lowerInverse, type LaplaceStart } from './map';
 import { fullRankPreconditioner, identityPreconditioner, meanFieldPreconditioner, type Preconditioner } from './preconditioner';
 import { fitWarning, type FitWarning } from './warnings';
 
@@ -208,15 +208,7 @@ function makePreconditioner(guide: Guide, m: Float64Array, C: Float64Array): Pre
 
 /** diag(H) for H = (C Cᵀ)⁻¹ = C⁻ᵀ C⁻¹: the squared column norms of C⁻¹. */
 function precisionDiagonal(C: Float64Array, d: number): Float64Array {
-  const X = new Float64Array(d * d);
-  for (let j = 0; j < d; j++) {
-    X[j * d + j] = 1 / C[j * d + j];
-    for (let i = j + 1; i < d; i++) {
-      let s = 0;
-      for (let k = j; k < i; k++) s += C[i * d + k] * X[k * d + j];
-      X[i * d + j] = -s / C[i * d + i];
-    }
-  }
+  const X = lowerInverse(C, d);
   const out = new Float64Array(d);
   for (let j = 0; j < d; j++) {
     let s = 0;
