@@ -184,12 +184,11 @@ export interface FitOptions<M = DifferentiableModel, G = GuideOption<M>> {
    * Base samples of the per-step gradient: `"rqmc"` (scrambled Sobol points, Buchholz
    * et al. 2018), `"mc"` (i.i.d.) or `"rqmc-tilted"` (Sobol points through a wider
    * normal, importance-weighted: see {@link BaseSamples}). Default: `"rqmc"` when the guide's noise does not
-   * depend on its parameters and d ≤ 161, else `"mc"` (Gamma guides: the inverse-CDF
-   * Gamma draws cost about 2.5× a step, which eats the variance gain). Measured on the
-   * seed model at 16 samples (docs/benchmarks.md, exact by quadrature and from 20 000
-   * replicates): 25–46× lower gradient variance where the fit starts, 1.2–1.8× at the
-   * optimum, where the gradient's e^{2u} term is unbounded in the uniform; 1.2× fewer
-   * steps to converge with control variates on, 1.4× with them off.
+   * depend on its parameters and d ≤ 161, else `"mc"` (Gamma guides: their
+   * inverse-CDF draws cost more than the variance they save). RQMC lowers the gradient
+   * variance most where the fit starts and least at the optimum, where the gradient's
+   * e^{2u} term is unbounded in the uniform; the measured factors are in
+   * docs/benchmarks.md (section "Randomized quasi-Monte Carlo").
    */
   readonly baseSamples?: BaseSamples;
   /**

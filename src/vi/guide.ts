@@ -98,8 +98,12 @@ export interface Guide {
   readonly paramLatent: readonly string[];
   /** The latent each coordinate of u belongs to. */
   readonly coordLatent: readonly string[];
-  /** True when `entropy` is exact (all families here have closed-form entropies on ℝᵈ). */
-  readonly hasAnalyticEntropy: boolean;
+  /**
+   * True when `entropy` is exact (all families here have closed-form entropies on ℝᵈ).
+   * @deprecated Never read: every estimator takes `entropy` as exact. Optional now,
+   * to be removed; custom guides may leave it out.
+   */
+  readonly hasAnalyticEntropy?: boolean;
   /** True when `drawNoise` depends on θ (Gamma: implicit reparameterization). */
   readonly noiseDependsOnParams: boolean;
   /** A fresh initial parameter vector. */

@@ -21,7 +21,6 @@ export class Stepper {
   readonly prev: Float64Array;
   readonly ws: EstimatorWorkspace;
   readonly noise: NoiseSource;
-  lastFailure: { value: number; grad: Float64Array; u: Float64Array[] } | undefined;
   /** Control variates applied to the gradient (set for the optimize phase). */
   cv: ControlVariateState | undefined;
   /** Data subsampling of each step's gradient (`batchSize`); checks see every datum. */

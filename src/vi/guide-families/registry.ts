@@ -134,7 +134,8 @@ export function guideFamilyOfDistribution(d: unknown): GuideFamily | undefined {
   return undefined;
 }
 
-function describe(x: unknown): string {
+/** A distribution's name for messages (its `name`, else the value as text). */
+function familyLabel(x: unknown): string {
   if (x !== null && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string') return (x as { name: string }).name;
   return String(x);
 }
@@ -170,7 +171,7 @@ export function familiesOf(model: { readonly blocks: readonly LatentBlock[] }, q
     }
     const first = Array.isArray(v) ? v[0] : v;
     const cls = guideFamilyOfDistribution(first)?.cls;
-    if (cls === undefined) throw new TypeError(`q: latent "${block.name}" needs a ${allFamilies()}, got ${describe(first)}`);
+    if (cls === undefined) throw new TypeError(`q: latent "${block.name}" needs a ${allFamilies()}, got ${familyLabel(first)}`);
     if (Array.isArray(v)) {
       for (const e of v) if (!(e instanceof cls)) throw new TypeError(`q: the elements of plate "${block.name}" must share one family`);
     }
@@ -203,7 +204,7 @@ export function paramsFromDistributions(model: { readonly blocks: readonly Laten
       const dist = Array.isArray(v) ? v[k] : v;
       const coord = coordName(block, k);
       const f = guideFamilyOfDistribution(dist);
-      if (f === undefined) throw new TypeError(`q: latent "${coord}" needs a ${allFamilies()}, got ${describe(dist)}`);
+      if (f === undefined) throw new TypeError(`q: latent "${coord}" needs a ${allFamilies()}, got ${familyLabel(dist)}`);
       out.push(...f.coordinate(block).paramsFromDistribution(dist as ContinuousDistribution, block, coord));
     }
   }
