@@ -5,10 +5,11 @@
  */
 import { LN_2, LN_PI } from '../math/constants';
 import type { Rng } from '../random/rng';
-import { ContinuousDistribution } from './distribution';
-import { checkBuffer, checkRng } from './shared';
+import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
+import type { PointLogPdfKernel } from './point-kernel';
+import { checkBuffer, checkRng, noStatistics } from './shared';
 import { real, type Support } from './support';
-import { finiteParam, notANumber, positiveParam } from './validate';
+import { finiteParam, isFiniteValue, isPositiveValue, notANumber, positiveParam } from './validate';
 
 /**
  * Cauchy distribution with location μ and scale σ > 0:
@@ -34,6 +35,66 @@ import { finiteParam, notANumber, positiveParam } from './validate';
  * ```
  */
 export class Cauchy extends ContinuousDistribution {
+  /**
+   * The i.i.d. log-likelihood from raw `[mu, sigma]`, point by point (a Cauchy has no
+   * sufficient statistics): what lets a likelihood that passes latents straight into a
+   * Cauchy skip the user's function.
+   * @internal
+   */
+  static readonly sumKernel: SumLogPdfKernel = Object.freeze({
+    arity: 2,
+    cacheSlots: 0,
+    accepts: (p: Float64Array): boolean => isFiniteValue(p[0]) && isPositiveValue(p[1]),
+    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => {
+      const mu = p[0];
+      const s = p[1];
+      const ls = Math.log(s);
+      let v = 0;
+      let gm = 0;
+      let gs = 0;
+      for (let i = 0; i < xs.length; i++) {
+        v += cauchyLogPdfPartials(xs[i], mu, s, ls, PARTIALS);
+        gm += PARTIALS[1];
+        gs += PARTIALS[2];
+      }
+      out[0] = 0;
+      out[1] = gm;
+      out[2] = gs;
+      return v;
+    },
+    statistics: (): undefined => undefined,
+    // `statistics` is always undefined, so the model never asks for rows from them.
+    fromStatistics: noStatistics,
+  });
+
+  /**
+   * log f and its partials at many points from raw `[mu, sigma]` columns (a replayed
+   * per-datum likelihood, a robust regression): the arithmetic of `logPdfPartials`.
+   * @internal
+   */
+  static readonly pointKernel: PointLogPdfKernel = Object.freeze({
+    arity: 2,
+    evaluate(m: number, p: Float64Array, x: Float64Array, _aux: Float64Array | null, value: Float64Array, partials: Float64Array): void {
+      let last = NaN;
+      let ls = NaN;
+      for (let j = 0; j < m; j++) {
+        const mu = p[j];
+        const s = p[m + j];
+        if (!(isFiniteValue(mu) && isPositiveValue(s))) {
+          value[j] = NaN;
+          continue;
+        }
+        if (s !== last) {
+          last = s;
+          ls = Math.log(s);
+        }
+        value[j] = cauchyLogPdfPartials(x[j], mu, s, ls, PARTIALS);
+        partials[j] = PARTIALS[1];
+        partials[m + j] = PARTIALS[2];
+      }
+    },
+  });
+
   /** Always `"Cauchy"`. */
   readonly name = 'Cauchy';
   /** `["mu", "sigma"]`. */
@@ -92,9 +153,7 @@ export class Cauchy extends ContinuousDistribution {
    */
   logPdf(x: number): number {
     if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
-    const t = this.standardize(x);
-    if (Math.abs(t) <= 1e150) return -LN_PI - this.logSigma - Math.log1p(t * t);
-    return t === t ? -LN_PI + this.logSigma - 2 * logAbsDiff(x, this.mu) : NaN;
+    return cauchyLogPdf(x, this.mu, this.sigma, this.logSigma);
   }
 
   /** ½ + atan(t)/π in the middle, atan(σ/|x − μ|)/π in the lower tail (no cancellation). */
@@ -129,22 +188,7 @@ export class Cauchy extends ContinuousDistribution {
    */
   logPdfPartials(x: number, out: Float64Array): number {
     if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
-    const s = this.sigma;
-    const t = this.standardize(x);
-    const lp = this.logPdf(x);
-    if (!(lp > -Infinity)) {
-      out[0] = 0;
-      out[1] = 0;
-      out[2] = 0;
-      return lp;
-    }
-    const big = Math.abs(t) > 1e150;
-    const u = big ? 0 : 1 + t * t;
-    const dmu = (big ? 2 / t : (2 * t) / u) / s;
-    out[0] = -dmu;
-    out[1] = dmu;
-    out[2] = (big ? 1 : ((t - 1) * (t + 1)) / u) / s;
-    return lp;
+    return cauchyLogPdfPartials(x, this.mu, this.sigma, this.logSigma, out);
   }
 
   // ---- sampling ---------------------------------------------------------
@@ -176,9 +220,7 @@ export class Cauchy extends ContinuousDistribution {
 
   /** t = (x − μ)/σ; when x − μ overflows, from the halves (t is then ±∞ or huge anyway). */
   private standardize(x: number): number {
-    const d = x - this.mu;
-    if (Math.abs(d) < Infinity || d !== d) return d / this.sigma;
-    return Number.isFinite(x) ? (0.5 * x - 0.5 * this.mu) / (0.5 * this.sigma) : d;
+    return standardize(x, this.mu, this.sigma);
   }
 
   /** The standard Cauchy cdf at t; below t = −1 as atan(r)/π with r = σ/|x − μ|. */
@@ -231,3 +273,45 @@ const PARAMS: readonly string[] = Object.freeze(['mu', 'sigma']);
 const LN_4PI = 2.5310242469692907;
 /** 1/π. */
 const INV_PI = 0.3183098861837907;
+
+/** Per-point partials of the kernels. */
+const PARTIALS = new Float64Array(3);
+
+/** t = (x − μ)/σ; when x − μ overflows, from the halves (t is then ±∞ or huge anyway). */
+function standardize(x: number, mu: number, sigma: number): number {
+  const d = x - mu;
+  if (Math.abs(d) < Infinity || d !== d) return d / sigma;
+  return Number.isFinite(x) ? (0.5 * x - 0.5 * mu) / (0.5 * sigma) : d;
+}
+
+/**
+ * −log π − log σ − log1p(t²); for |t| > 1e150, where t² overflows, the same value as
+ * −log π + log σ − 2 log|x − μ| (the dropped log1p(1/t²) < 1e-300).
+ */
+function cauchyLogPdf(x: number, mu: number, sigma: number, logSigma: number): number {
+  const t = standardize(x, mu, sigma);
+  if (Math.abs(t) <= 1e150) return -LN_PI - logSigma - Math.log1p(t * t);
+  return t === t ? -LN_PI + logSigma - 2 * logAbsDiff(x, mu) : NaN;
+}
+
+/**
+ * log f(x) with ∂/∂x = −2t/(σ(1 + t²)), ∂/∂μ = 2t/(σ(1 + t²)),
+ * ∂/∂σ = (t − 1)(t + 1)/(σ(1 + t²)) into `out`; t/(1 + t²) is 1/t once t² would overflow.
+ */
+function cauchyLogPdfPartials(x: number, mu: number, sigma: number, logSigma: number, out: Float64Array): number {
+  const t = standardize(x, mu, sigma);
+  const lp = cauchyLogPdf(x, mu, sigma, logSigma);
+  if (!(lp > -Infinity)) {
+    out[0] = 0;
+    out[1] = 0;
+    out[2] = 0;
+    return lp;
+  }
+  const big = Math.abs(t) > 1e150;
+  const u = big ? 0 : 1 + t * t;
+  const dmu = (big ? 2 / t : (2 * t) / u) / sigma;
+  out[0] = -dmu;
+  out[1] = dmu;
+  out[2] = (big ? 1 : ((t - 1) * (t + 1)) / u) / sigma;
+  return lp;
+}

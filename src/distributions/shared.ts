@@ -124,3 +124,17 @@ export function sumLogPdfPartialsPointwise(d: PointwiseDensity, xs: ArrayLike<nu
 
 /** Per-point partials inside the sums (no family has more than 7 parameters). */
 const POINT_PARTIALS = /* @__PURE__ */ new Float64Array(8);
+
+/**
+ * `fromStatistics` of a summed kernel whose family has no sufficient statistics (its
+ * `statistics` always returns undefined, so the model never calls this).
+ *
+ * @example
+ * ```ts
+ * noStatistics(); // throws Error: no sufficient statistics for this family
+ * ```
+ * @internal
+ */
+export function noStatistics(): never {
+  throw new Error('no sufficient statistics for this family');
+}

@@ -6,7 +6,7 @@
  * the constructor refuses the parameters.
  */
 import { describe, expect, it } from 'vitest';
-import { BernoulliLogit, InvalidParameterError, Normal, Poisson } from '../../src/index';
+import { BernoulliLogit, Cauchy, InvalidParameterError, Normal, Poisson } from '../../src/index';
 import type { PointLogPdfKernel } from '../../src/distributions/point-kernel';
 
 /** Runs a kernel at the given (params…, x) points; params column-major as the kernel reads them. */
@@ -73,5 +73,28 @@ describe('Poisson.pointKernel', () => {
       expect(r.partials[j]).toBe(out[1]);
     });
     expect(Array.from(run(Poisson.pointKernel, [[0, 1], [-1, 0], [NaN, 2], [Infinity, 1]], true).value).every(Number.isNaN)).toBe(true);
+  });
+});
+
+describe('Cauchy.pointKernel and sumKernel', () => {
+  it('have the bits of logPdfPartials (tails where t² overflows included), NaN where the constructor refuses', () => {
+    const pts: number[][] = [];
+    for (const mu of [0, -3.5, 1e300]) for (const s of [1, 1e-300, 2.5, 1e300]) for (const x of [0, 1.3, -1e10, 1e308]) pts.push([mu, s, x]);
+    const r = run(Cauchy.pointKernel, pts);
+    const out = new Float64Array(3);
+    pts.forEach(([mu, s, x], j) => {
+      const v = new Cauchy(mu, s).logPdfPartials(x, out);
+      expect(r.value[j]).toBe(v);
+      expect(r.partials[j]).toBe(out[1]);
+      expect(r.partials[pts.length + j]).toBe(out[2]);
+    });
+    expect(Array.from(run(Cauchy.pointKernel, [[0, 0, 1], [NaN, 1, 1], [0, -1, 1]]).value).every(Number.isNaN)).toBe(true);
+    const xs = Float64Array.of(0.3, -2, 7, 1e200);
+    const k = new Float64Array(3);
+    const d = new Float64Array(3);
+    expect(Cauchy.sumKernel.sumLogPdfPartials(Float64Array.of(0.5, 2), xs, k)).toBeCloseTo(new Cauchy(0.5, 2).sumLogPdfPartials(xs, d), 12);
+    expect(k[1]).toBeCloseTo(d[1], 12);
+    expect(k[2]).toBeCloseTo(d[2], 12);
+    expect(Cauchy.sumKernel.statistics(xs)).toBeUndefined();
   });
 });

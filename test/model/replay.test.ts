@@ -12,7 +12,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  add, Bernoulli, BernoulliLogit, detach, div, dot, exp, expm1, Exponential, Gamma, HalfNormal,
+  add, Bernoulli, BernoulliLogit, Cauchy, detach, div, dot, exp, expm1, Exponential, Gamma, HalfNormal,
   InvalidParameterError, log, log1p, Model, mul, neg, Normal, plate, Poisson, pow, sigmoid,
   softplus, sqrt, square, sub, tanh, type LikelihoodDistribution, type Prior,
 } from '../../src/index';
@@ -63,6 +63,7 @@ const cases: Case[] = [
     make: (l, i) => new Normal(add(add(log(l.s), log1p(l.s)), mul(0.1, expm1(l.s))), add(sqrt(add(square(l.s), 1)), pow(l.s, 0.5 + (i % 3)))),
     data: ys,
   },
+  { name: 'a robust (Cauchy) regression', prior: { ...ab, s: new HalfNormal(2) }, make: (l, i) => new Cauchy(add(l.a, mul(l.b, xs[i])), l.s), data: ys },
   { name: 'tanh and softplus', prior: ab, make: (l, i) => new Gamma(softplus(l.a), add(exp(tanh(mul(l.b, xs[i]))), 0.1)), data: Float64Array.from(ys, (y) => Math.abs(y) + 0.1) },
 ];
 
