@@ -7,6 +7,7 @@
 import { LN_SQRT_2PI } from '../math/constants';
 import { stirlerr } from '../math/gamma-functions';
 import { logBetaTemme } from '../math/beta-temme';
+import { twoProductError } from '../math/exact-arithmetic';
 import { logBetaIPair } from '../math/incomplete-beta';
 import { normalQuantile } from '../math/normal-functions';
 import { bd0 } from '../math/saddle-point';
@@ -280,17 +281,6 @@ function binomialMode(n: number, p: number): { mode: number; twoModes: boolean }
   return { mode: Math.min(e < 0 ? f - 1 : f, n), twoModes: false };
 }
 
-/** The exact rounding error a·b − t of t = fl(a·b) (Dekker 1971), for |a·b| well inside the double range. */
-function twoProductError(a: number, b: number, t: number): number {
-  const ca = SPLITTER * a;
-  const ah = ca - (ca - a);
-  const al = a - ah;
-  const cb = SPLITTER * b;
-  const bh = cb - (cb - b);
-  const bl = b - bh;
-  return ah * bh - t + ah * bl + al * bh + al * bl;
-}
-
 /**
  * Σ_{j≤k} C(n, j) pʲ(1 − p)ⁿ⁻ʲ ≥ u in exact rational arithmetic, or undefined when
  * the integers would exceed 2¹⁶ bits. With p = a/2ᴸ (so 1 − p = (2ᴸ − a)/2ᴸ) and
@@ -404,5 +394,3 @@ const STIRLERR_SMALL: readonly number[] = [
 ];
 /** From this variance np(1 − p) on, the cdf uses Temme's expansion (see `logTail`). */
 const TEMME_MIN_VARIANCE = 3e7;
-/** 2²⁷ + 1, Veltkamp's splitting constant for doubles. */
-const SPLITTER = 134217729;
