@@ -6,7 +6,8 @@
 import { digammaDiff, digammaRemainder, lbeta, logABeta } from '../math/beta-functions';
 import { digamma, stirlerr } from '../math/gamma-functions';
 import { LN_SQRT_2PI } from '../math/constants';
-import { betaIInv, logBetaIPair, logBetaPowerTerm } from '../math/incomplete-beta';
+import { logBetaIPair, logBetaPowerTerm } from '../math/incomplete-beta';
+import { betaIInv } from '../math/incomplete-beta-inverse';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
 import { unitInterval, type Support } from './support';
@@ -181,7 +182,7 @@ export class Beta extends ContinuousDistribution {
     return x > 0 ? (x < 1 ? this.logTail(x, true) : -Infinity) : x <= 0 ? 0 : NaN;
   }
 
-  /** I⁻¹(α, β, p), solved on the half of (0, 1) that holds it (see `betaIInv`). */
+  /** I⁻¹(α, β, p) by Halley's method on the logit of x (see `betaIInv`). */
   protected quantileInside(p: number): number {
     return betaIInv(this.alpha, this.beta, p);
   }

@@ -6,7 +6,8 @@
 import { digammaDiff, lbeta, log1pmx, logABeta, stirlerrDiff } from '../math/beta-functions';
 import { LN_SQRT_2PI } from '../math/constants';
 import { digamma } from '../math/gamma-functions';
-import { betaIInvPair, logBetaIPair } from '../math/incomplete-beta';
+import { logBetaIPair } from '../math/incomplete-beta';
+import { betaIInvPair } from '../math/incomplete-beta-inverse';
 import { normalQuantile } from '../math/normal-functions';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution } from './distribution';
