@@ -210,8 +210,10 @@ export class Beta extends ContinuousDistribution {
     out[0] = (a === 1 ? 0 : (a - 1) / x) - (b === 1 ? 0 : (b - 1) / y);
     // ∞ − ∞ at shapes near the double maximum: the combined fraction instead.
     if (out[0] !== out[0]) out[0] = ((a - 1) * y - (b - 1) * x) / (x * y);
-    out[1] = Math.log(x) + psiGap(a, b);
-    out[2] = Math.log1p(-x) + psiGap(b, a);
+    // At an end log x (or log(1 − x)) is −∞ and dominates the ψ gap, which can itself be
+    // +∞ at a subnormal shape (∞ − ∞ before): the partial's limit there is −∞.
+    out[1] = x === 0 ? -Infinity : Math.log(x) + psiGap(a, b);
+    out[2] = x === 1 ? -Infinity : Math.log1p(-x) + psiGap(b, a);
     return lp;
   }
 
@@ -269,9 +271,16 @@ function endpointLogPdf(a: number, b: number): number {
   return a === 1 ? Math.log(b) : -Infinity;
 }
 
-/** ψ(α + β) − ψ(α), without the cancellation of two ≈ log α values for α ≥ 10. */
+/**
+ * ψ(α + β) − ψ(α), without the cancellation of two ≈ log α values for α ≥ 10. Below
+ * α = 1e-8, from ψ(z) = ψ(1 + z) − 1/z: β/(α(α + β)) + ψ(1 + α + β) − ψ(1 + α), whose
+ * first term overflows to +∞ only where the gap does (at a subnormal α ψ(α) itself
+ * overflows, and the difference of the two was ∞ − ∞).
+ */
 function psiGap(a: number, b: number): number {
-  return a >= LARGE_SHAPE ? digammaDiff(a, b) : digamma(a + b) - digamma(a);
+  if (a >= LARGE_SHAPE) return digammaDiff(a, b);
+  if (a < 1e-8) return b / (a + b) / a + (digamma(1 + a + b) - digamma(1 + a));
+  return digamma(a + b) - digamma(a);
 }
 
 /**

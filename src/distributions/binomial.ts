@@ -215,7 +215,8 @@ export class Binomial extends DiscreteDistribution {
       return lp;
     }
     const { n, p, q } = this;
-    out[2] = k === 0 ? -n / q : k === n ? n / p : k / p - (n - k) / q;
+    // n = 0: P(X = 0) = 1 for every p, so the partial is 0 (−0/q was 0/0 at p = 1).
+    out[2] = n === 0 ? 0 : k === 0 ? -n / q : k === n ? n / p : k / p - (n - k) / q;
     return lp;
   }
 

@@ -171,12 +171,28 @@ export class LogitNormal extends ContinuousDistribution {
     const s = this.sigma;
     const z = (u - this.mu) / s;
     const zs = z / s;
+    const lp = -0.5 * z * z - LN_SQRT_2PI - Math.log(s) - this.transform.logAbsDetJacobian(u);
+    if (lp === -Infinity) {
+      out.fill(0, 0, 5);
+      return lp;
+    }
     out[0] = -zs * (w / a / b) - 1 / a + 1 / b;
     out[1] = zs;
     out[2] = (z * z - 1) / s;
     out[3] = zs / a - 1 / w + 1 / a;
     out[4] = zs / b + 1 / w - 1 / b;
-    return -0.5 * z * z - LN_SQRT_2PI - Math.log(s) - this.transform.logAbsDetJacobian(u);
+    // Where a, b or w is subnormal (or z/σ huge) the terms above can be ∞ − ∞ or 0·∞; each
+    // partial is then its single fraction, ±∞ where the numerator is not 0 and the
+    // denominator underflows (the partial's magnitude exceeds the double range).
+    // (w/(ab) = 1/a + 1/b serves where w overflows, ±1.8e308 ends.)
+    const zw = zs === 0 ? 0 : zs * w;
+    if (out[0] !== out[0]) {
+      const alt = -zs * (1 / a + 1 / b) - 1 / a + 1 / b;
+      out[0] = alt === alt ? alt : fraction(a - b - zw, a * b);
+    }
+    if (out[3] !== out[3]) out[3] = fraction(zw + w - a, a * w);
+    if (out[4] !== out[4]) out[4] = fraction(zw + b - w, b * w);
+    return lp;
   }
 
   // ---- sampling ----------------------------------------------------------------------
@@ -194,6 +210,12 @@ export class LogitNormal extends ContinuousDistribution {
 }
 
 const PARAMS: readonly string[] = Object.freeze(['mu', 'sigma', 'low', 'high']);
+
+/** num/den for den ≥ 0, with den = 0 (underflowed) giving ±∞ by the sign of num, or 0 for num = 0. */
+function fraction(num: number, den: number): number {
+  if (den > 0) return num / den;
+  return num === 0 ? 0 : num > 0 ? Infinity : -Infinity;
+}
 
 /** φ(z). */
 function normalDensity(z: number): number {
