@@ -137,8 +137,8 @@ export class Poisson extends DiscreteDistribution {
    * −Σ P(k) log P(k): for λ < 30 summed over every integer outward from the mode (see
    * `DiscreteDistribution.entropyFromMode`; the terms by the ratio P(k ± 1)/P(k), ≈ 17√λ
    * of them, relative error ≈ 1e-15); for 30 ≤ λ ≤ 1e5 the trapezoid rule with the
-   * integer step h = ⌊√λ/2⌋ on the pmf's continuation, ≈ 36 terms whatever λ (error
-   * ≈ e^{−2π²λ/h²} ≤ e^{−79} and e^{−λ} from the end at 0; measured ≤ 2.5e-16 against
+   * integer step h = ⌊√λ/1.6⌋ on the pmf's continuation, ≈ 31 terms whatever λ (error
+   * ≈ e^{−2π²λ/h²} ≤ e^{−50} and e^{−λ} from the end at 0; measured ≤ 2.5e-16 against
    * the full sum); above, the asymptotic series ½ log(2πeλ) − 1/(12λ) − 1/(24λ²) −
    * 19/(360λ³) (Evans & Boersma 1988), whose next term is O(λ⁻⁴) < 1e-20.
    */
@@ -148,7 +148,7 @@ export class Poisson extends DiscreteDistribution {
       const r = 1 / l;
       return LN_SQRT_2PI + 0.5 * (1 + Math.log(l)) - r * (1 / 12 + r * (1 / 24 + r * (19 / 360)));
     }
-    return this.entropyFromMode(Math.floor(l), l >= STRIDED_ENTROPY_MIN ? Math.floor(0.5 * Math.sqrt(l)) : 1);
+    return this.entropyFromMode(Math.floor(l), l >= STRIDED_ENTROPY_MIN ? Math.floor(Math.sqrt(l) / 1.6) : 1);
   }
 
   /** log P(k ± 1) = log P(k) + log(λ/(k + 1)) or + log(k/λ): one logarithm per entropy term. */
