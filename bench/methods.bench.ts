@@ -4,9 +4,8 @@
  * (subnormal to 1e300 scales, shapes from 1e-300 to 1e300, n up to 2⁵³ − 1); for
  * each distribution, points at the quantiles p ∈ {1e-300, 1e-30, 1e-5, 0.1, 0.5,
  * 0.9, 1 − 1e-5, 1 − 1e-12} (x = quantile(p); `quantile` at p). Each point is
- * timed alone (median of 7 timings of 16 calls after 8 warm-up rounds of 16: with one
- * round the first calls into a code path ran unoptimized and moved cells by 3–5× from
- * run to run, e.g. LogitNormal's unchanged mode at 3 or 16 µs), and a cell is the
+ * timed alone (median of 7 timings of 16 calls after one), in a second pass over the whole
+ * grid (see `runMethodsBench`), and a cell is the
  * slowest point over the whole grid: the worst µs per call of that method and
  * family. The last column names where the family's slowest call happened; the last
  * row is the worst over the families.
@@ -15,7 +14,7 @@ import {
   Bernoulli, BernoulliLogit, Beta, Binomial, Cauchy, Exponential, Gamma, HalfCauchy, HalfNormal, InverseGamma,
   LogitNormal, LogNormal, Normal, Poisson, Rng, StudentT, Uniform, type ContinuousDistribution, type DiscreteDistribution,
 } from '../src/index';
-import { time, type Row } from './harness';
+import { consume, time, type Row } from './harness';
 
 type Dist = ContinuousDistribution | DiscreteDistribution;
 type Method = (d: Dist, x: number, p: number, rng: Rng, out: Float64Array) => number;
@@ -60,35 +59,63 @@ const GRIDS: readonly (readonly [string, readonly (() => Dist)[]])[] = [
   ['Poisson', [t, 1, 29, 1e3, 1e5, 1e6, 1e15, T].map((l) => () => new Poisson(l))],
 ];
 
-/** The slowest point of method `m` on `d`, in µs per call. */
-function slowestPoint(d: Dist, m: Method, xs: Float64Array, rng: Rng, out: Float64Array): number {
-  let worst = 0;
-  for (let i = 0; i < PROBABILITIES.length; i++) {
+/** The 16-call bodies of method `m` on `d` at the grid's points. */
+function bodiesOf(d: Dist, m: Method, xs: Float64Array, rng: Rng, out: Float64Array): (() => number)[] {
+  return Array.from(PROBABILITIES, (p, i) => {
     const x = xs[i];
-    const p = PROBABILITIES[i];
-    const body = (): number => {
+    return (): number => {
       let s = 0;
       for (let r = 0; r < 16; r++) s += m(d, x, p, rng, out);
       return s;
     };
-    worst = Math.max(worst, time(body, 16, 7, 8).nsPerOp / 1000);
-  }
+  });
+}
+
+/** The slowest point of method `m` on `d`, in µs per call (each point timed alone). */
+function slowestPoint(d: Dist, m: Method, xs: Float64Array, rng: Rng, out: Float64Array): number {
+  let worst = 0;
+  for (const body of bodiesOf(d, m, xs, rng, out)) worst = Math.max(worst, time(body, 16, 7, 1).nsPerOp / 1000);
   return worst;
 }
 
-/** One row per family: the worst µs per call of each method over its grid; then the worst row. */
+/** Every distribution of the grid with its points x = quantile(p). */
+function gridPoints(): [string, [Dist, Float64Array][]][] {
+  return GRIDS.map(([family, grid]) => [
+    family,
+    grid.map((make) => {
+      const d = make();
+      return [d, Float64Array.from(PROBABILITIES, (p) => d.quantile(p))] as [Dist, Float64Array];
+    }),
+  ]);
+}
+
+/**
+ * One row per family: the worst µs per call of each method over its grid; then the worst
+ * row. A first pass runs every method at every point of every family (8 rounds of 16
+ * calls) untimed, so that the timed pass measures the code V8 settles on once it has seen
+ * every family: timed in one pass, the first points of a code path reached after other
+ * families ran 3–5× slower than in steady state (Binomial(1e6, 1e-3).cdf at its mean:
+ * 15 µs against 1 µs alone; LogitNormal's unchanged mode: 3 or 16 µs between runs).
+ */
 export function runMethodsBench(): Row[] {
   const rows: Row[] = [];
   const overall: Row = { family: 'worst' };
   const rng = new Rng(16);
   const out = new Float64Array(8);
-  for (const [family, grid] of GRIDS) {
+  const points = gridPoints();
+  for (const [, dists] of points) {
+    for (const [d, xs] of dists) {
+      for (const [, m] of METHODS) {
+        const bodies = bodiesOf(d, m, xs, rng, out);
+        for (let round = 0; round < 8; round++) for (const body of bodies) consume(body());
+      }
+    }
+  }
+  for (const [family, dists] of points) {
     const row: Row = { family };
     let worst = 0;
     let where = '';
-    for (const make of grid) {
-      const d = make();
-      const xs = Float64Array.from(PROBABILITIES, (p) => d.quantile(p));
+    for (const [d, xs] of dists) {
       for (const [name, m] of METHODS) {
         const us = slowestPoint(d, m, xs, rng, out);
         row[name] = Math.max(Number(row[name] ?? 0), us);
