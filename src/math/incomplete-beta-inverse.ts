@@ -337,7 +337,7 @@ function invalid(a: number, b: number, x: number): boolean {
  * @example
  * ```ts
  * betaIInv(2, 3, 0.5);     // 0.3857275681323897
- * betaIInv(2, 3, 1e-300);  // 4.08248290463863e-151
+ * betaIInv(2, 3, 1e-300);  // 4.0824829046386795e-151
  * ```
  */
 export function betaIInv(a: number, b: number, p: number): number {
