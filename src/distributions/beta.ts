@@ -6,7 +6,8 @@
 import { digammaDiff, digammaRemainder, lbeta, logABeta } from '../math/beta-functions';
 import { digamma, stirlerr } from '../math/gamma-functions';
 import { LN_SQRT_2PI } from '../math/constants';
-import { betaIInv, logBetaIPair, logBetaPowerTerm } from '../math/incomplete-beta';
+import { logBetaIPair, logBetaPowerTerm } from '../math/incomplete-beta';
+import { betaIInv } from '../math/incomplete-beta-inverse';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
 import { unitInterval, type Support } from './support';
@@ -181,7 +182,7 @@ export class Beta extends ContinuousDistribution {
     return x > 0 ? (x < 1 ? this.logTail(x, true) : -Infinity) : x <= 0 ? 0 : NaN;
   }
 
-  /** I⁻¹(α, β, p), solved on the half of (0, 1) that holds it (see `betaIInv`). */
+  /** I⁻¹(α, β, p) by Halley's method on the logit of x (see `betaIInv`). */
   protected quantileInside(p: number): number {
     return betaIInv(this.alpha, this.beta, p);
   }
@@ -209,8 +210,10 @@ export class Beta extends ContinuousDistribution {
     out[0] = (a === 1 ? 0 : (a - 1) / x) - (b === 1 ? 0 : (b - 1) / y);
     // ∞ − ∞ at shapes near the double maximum: the combined fraction instead.
     if (out[0] !== out[0]) out[0] = ((a - 1) * y - (b - 1) * x) / (x * y);
-    out[1] = Math.log(x) + psiGap(a, b);
-    out[2] = Math.log1p(-x) + psiGap(b, a);
+    // At an end log x (or log(1 − x)) is −∞ and dominates the ψ gap, which can itself be
+    // +∞ at a subnormal shape (∞ − ∞ before): the partial's limit there is −∞.
+    out[1] = x === 0 ? -Infinity : Math.log(x) + psiGap(a, b);
+    out[2] = x === 1 ? -Infinity : Math.log1p(-x) + psiGap(b, a);
     return lp;
   }
 
@@ -268,9 +271,16 @@ function endpointLogPdf(a: number, b: number): number {
   return a === 1 ? Math.log(b) : -Infinity;
 }
 
-/** ψ(α + β) − ψ(α), without the cancellation of two ≈ log α values for α ≥ 10. */
+/**
+ * ψ(α + β) − ψ(α), without the cancellation of two ≈ log α values for α ≥ 10. Below
+ * α = 1e-8, from ψ(z) = ψ(1 + z) − 1/z: β/(α(α + β)) + ψ(1 + α + β) − ψ(1 + α), whose
+ * first term overflows to +∞ only where the gap does (at a subnormal α ψ(α) itself
+ * overflows, and the difference of the two was ∞ − ∞).
+ */
 function psiGap(a: number, b: number): number {
-  return a >= LARGE_SHAPE ? digammaDiff(a, b) : digamma(a + b) - digamma(a);
+  if (a >= LARGE_SHAPE) return digammaDiff(a, b);
+  if (a < 1e-8) return b / (a + b) / a + (digamma(1 + a + b) - digamma(1 + a));
+  return digamma(a + b) - digamma(a);
 }
 
 /**

@@ -7,10 +7,13 @@
 import { LN_SQRT_2PI } from '../math/constants';
 import { stirlerr } from '../math/gamma-functions';
 import { logBetaTemme } from '../math/beta-temme';
+import { twoProductError } from '../math/exact-arithmetic';
+import { log1mexp } from '../math/elementary';
 import { logBetaIPair } from '../math/incomplete-beta';
 import { normalQuantile } from '../math/normal-functions';
 import { bd0 } from '../math/saddle-point';
 import type { Rng } from '../random/rng';
+import { binomialDevianceQuantile } from './deviance-quantile';
 import { DiscreteDistribution } from './discrete-distribution';
 import { integerRange, type DiscreteSupport } from './support';
 import { countParam, notANumber, probabilityParam } from './validate';
@@ -99,9 +102,12 @@ export class Binomial extends DiscreteDistribution {
   }
 
   /**
-   * −Σ P(k) log P(k): summed outward from the mode (see
-   * `DiscreteDistribution.entropyFromMode`; ≈ 17σ terms, relative error ≈ 1e-15)
-   * while σ² = np(1 − p) ≤ 1e8; above, the Edgeworth expansion
+   * −Σ P(k) log P(k): for σ² = np(1 − p) < 30 summed over every integer outward from the
+   * mode (see `DiscreteDistribution.entropyFromMode`; the terms by the ratio
+   * P(k ± 1)/P(k), ≈ 17σ of them, relative error ≈ 1e-15); for 30 ≤ σ² ≤ 1e8 the
+   * trapezoid rule with the integer step h = ⌊σ/1.6⌋ on the pmf's continuation, ≈ 31 terms
+   * whatever n (error ≈ e^{−2π²σ²/h²} ≤ e^{−50}, and the mass at the ends, below e^{−np}
+   * and e^{−nq} with np, nq ≥ σ² ≥ 30); above, the Edgeworth expansion
    * ½ log(2πeσ²) − γ₁²/12 with γ₁ = (1 − 2p)/σ the skewness, whose error is
    * O(σ⁻⁴) ≈ 1e-16 there (the tests pin the step across the switch to 4ε·H).
    */
@@ -111,7 +117,16 @@ export class Binomial extends DiscreteDistribution {
       const g = (this.q - this.p) * (this.q - this.p);
       return LN_SQRT_2PI + 0.5 * (1 + Math.log(s2)) - g / (12 * s2);
     }
-    return this.entropyFromMode(this.peak);
+    return this.entropyFromMode(this.peak, s2 >= STRIDED_ENTROPY_MIN ? Math.floor(Math.sqrt(s2) / 1.6) : 1);
+  }
+
+  /**
+   * log P(k ± 1) = log P(k) + log((n − k)p/((k + 1)q)) or + log(kq/((n − k + 1)p)): one
+   * logarithm per entropy term.
+   */
+  protected override logPmfStep(k: number, lp: number, dir: 1 | -1): number {
+    const { n, p, q } = this;
+    return lp + Math.log(dir > 0 ? ((n - k) * p) / ((k + 1) * q) : (k * q) / ((n - k + 1) * p));
   }
 
   // ---- evaluation ----
@@ -159,6 +174,16 @@ export class Binomial extends DiscreteDistribution {
    */
   private logTail(k: number, upper: boolean): number {
     const { n, p, q } = this;
+    // F(0) = qⁿ and F(n − 1) = 1 − pⁿ in closed form (the incomplete beta's BGRAT path took
+    // 2–4 µs there; quantiles of a Binomial with a tiny mean evaluate F(0) every time).
+    if (k === 0) {
+      const logQn = n * Math.log1p(-p);
+      return upper ? log1mexp(logQn) : logQn;
+    }
+    if (k === n - 1) {
+      const logPn = n * Math.log(p);
+      return upper ? logPn : log1mexp(logPn);
+    }
     if (n * p * q < TEMME_MIN_VARIANCE) return logBetaIPair(n - k, k + 1, q, p, upper);
     const r = n + 1;
     const t = r * p;
@@ -167,8 +192,10 @@ export class Binomial extends DiscreteDistribution {
   }
 
   /**
-   * The smallest k with F(k) ≥ p: a Cornish–Fisher start μ + σz + γ₁(z² − 1)/6,
-   * then the exact integer search of the base class.
+   * The smallest k with F(k) ≥ p: a Cornish–Fisher start μ + σ(z + γ₁(z² − 1)/6) =
+   * μ + σz + (1 − 2p)(z² − 1)/6 for |z| ≤ 2, beyond it the root of the signed deviance root
+   * (`deviance-quantile.ts`), 0 below the median when np < 1, then the exact integer
+   * search of the base class (2–3 evaluations).
    */
   protected quantileInside(u: number): number {
     const { n, p, q } = this;
@@ -177,7 +204,14 @@ export class Binomial extends DiscreteDistribution {
     if (q === 0 || u === 1) return n;
     const sd = Math.sqrt(n * p * q);
     const z = normalQuantile(u);
-    const guess = Math.floor(n * p + sd * z + ((q - p) / sd) * ((z * z - 1) / 6));
+    // The skewness term is σγ₁(z² − 1)/6 with σγ₁ = q − p (it was divided by σ instead:
+    // 163 below 0 at n = 1e6, p = 1e-3, u = 1e-300, and 14 evaluations to climb back).
+    // Below the median with a mean np < 1 the answer is 0 (F(0) = qⁿ ≥ e^{−np/q}); the
+    // Cornish–Fisher start's skewness term put it at 228 for np = 1e-294, u = 1e-300.
+    let guess: number;
+    if (z < 0 && n * p < 1) guess = 0;
+    else if (Math.abs(z) > 2) guess = Math.round(binomialDevianceQuantile(n, p, q, z));
+    else guess = Math.floor(n * p + sd * z + (q - p) * ((z * z - 1) / 6));
     return this.searchQuantile(u, guess > 0 ? Math.min(guess, n) : 0);
   }
 
@@ -214,7 +248,8 @@ export class Binomial extends DiscreteDistribution {
       return lp;
     }
     const { n, p, q } = this;
-    out[2] = k === 0 ? -n / q : k === n ? n / p : k / p - (n - k) / q;
+    // n = 0: P(X = 0) = 1 for every p, so the partial is 0 (−0/q was 0/0 at p = 1).
+    out[2] = n === 0 ? 0 : k === 0 ? -n / q : k === n ? n / p : k / p - (n - k) / q;
     return lp;
   }
 
@@ -280,17 +315,6 @@ function binomialMode(n: number, p: number): { mode: number; twoModes: boolean }
   return { mode: Math.min(e < 0 ? f - 1 : f, n), twoModes: false };
 }
 
-/** The exact rounding error a·b − t of t = fl(a·b) (Dekker 1971), for |a·b| well inside the double range. */
-function twoProductError(a: number, b: number, t: number): number {
-  const ca = SPLITTER * a;
-  const ah = ca - (ca - a);
-  const al = a - ah;
-  const cb = SPLITTER * b;
-  const bh = cb - (cb - b);
-  const bl = b - bh;
-  return ah * bh - t + ah * bl + al * bh + al * bl;
-}
-
 /**
  * Σ_{j≤k} C(n, j) pʲ(1 − p)ⁿ⁻ʲ ≥ u in exact rational arithmetic, or undefined when
  * the integers would exceed 2¹⁶ bits. With p = a/2ᴸ (so 1 − p = (2ᴸ − a)/2ᴸ) and
@@ -319,21 +343,24 @@ function exactCdfReaches(n: number, p: number, k: number, u: number): boolean | 
   return sum << BigInt(M) >= um << BigInt(L * n);
 }
 
-/** x > 0 as m·2ᵉ with m an odd integer (a BigInt) and e an integer. */
+/**
+ * x > 0 as m·2ᵉ with m an odd integer (a BigInt) and e an integer. In double arithmetic
+ * (every step is exact: scaling by 2 and halving an even integer), one BigInt at the end:
+ * the bit-by-bit BigInt shifts it replaces cost ≈ 5 µs at x = ½.
+ */
 function dyadic(x: number): [bigint, number] {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const hi = view.getUint32(0);
-  const lo = view.getUint32(4);
-  const biased = (hi >>> 20) & 0x7ff;
-  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  let e = biased === 0 ? -1074 : biased - 1075;
-  if (biased !== 0) m |= 1n << 52n;
-  while (m > 0n && (m & 1n) === 0n) {
-    m >>= 1n;
+  let m = x;
+  let e = 0;
+  // Up to 2⁵² every double with a fraction doubles exactly into an integer within 1075 steps.
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    e--;
+  }
+  while (m !== 0 && m % 2 === 0) {
+    m /= 2;
     e++;
   }
-  return [m, e];
+  return [BigInt(m), e];
 }
 
 /** [P(0) = (1 − p)ⁿ, p/(1 − p)] for the inversion sampler (p ≤ ½). */
@@ -396,6 +423,8 @@ function binomialBtrs(rng: Rng, n: number, p: number, q: number, k: Float64Array
 }
 
 const PARAMS: readonly string[] = Object.freeze(['n', 'p']);
+/** From this variance on the entropy is the strided trapezoid sum (the mass at the ends is then below e^{−30}). */
+const STRIDED_ENTROPY_MIN = 30;
 /** stirlerr(m) = log m! − (m + ½) log m + m − log √(2π) for m = 0 … 15 (m = 0 is never used). */
 const STIRLERR_SMALL: readonly number[] = [
   NaN, 0.08106146679532726, 0.0413406959554093, 0.02767792568499834, 0.020790672103765093, 0.016644691189821193,
@@ -404,5 +433,3 @@ const STIRLERR_SMALL: readonly number[] = [
 ];
 /** From this variance np(1 − p) on, the cdf uses Temme's expansion (see `logTail`). */
 const TEMME_MIN_VARIANCE = 3e7;
-/** 2²⁷ + 1, Veltkamp's splitting constant for doubles. */
-const SPLITTER = 134217729;

@@ -3,7 +3,9 @@
  *
  * @module
  */
-import { digamma, lgamma } from '../math/gamma-functions';
+import { log1pmx } from '../math/beta-functions';
+import { LN_SQRT_2PI } from '../math/constants';
+import { digamma, lgamma, stirlerr } from '../math/gamma-functions';
 import { logPoissonRaw } from '../math/saddle-point';
 import {
   gammaP,
@@ -226,7 +228,9 @@ export class Gamma extends ContinuousDistribution {
       return lp;
     }
     out[0] = a === 1 ? -b : (a - 1) / x - b;
-    out[1] = this.logRate + Math.log(x) - digamma(a);
+    // At x = 0 (a pole for α < 1, log β for α = 1) ∂/∂α = log(βx) − ψ(α) → −∞ (log x
+    // dominates; ψ(α) overflows to −∞ at a subnormal α, which made it −∞ + ∞).
+    out[1] = x === 0 ? -Infinity : this.logRate + Math.log(x) - digamma(a);
     out[2] = a / b - x;
     return lp;
   }
@@ -331,11 +335,23 @@ const SADDLE_POINT_SHAPE = 10;
  */
 function gammaLogDensity(a: number, b: number, x: number, lgammaA: number, logB: number): number {
   const y = b * x;
-  // βx can underflow or overflow where x and β separately are fine.
+  // βx overflows where x and β separately are fine; at large shapes the density need not
+  // (Gamma(1.8e308, 3) at x = 1.8e308, three times the mean: ≈ −1.6e308, was ∞ − ∞ = NaN):
+  // Loader's form with the ratio r = βx/(α − 1) formed without the product.
+  if (y === Infinity && a >= SADDLE_POINT_SHAPE) return logB + logPoissonRawFromRatio(a - 1, (b / (a - 1)) * x);
   if (y === Infinity || y === 0) return (a - 1) * Math.log(x) + a * logB - b * x - lgammaA;
   if (a >= SADDLE_POINT_SHAPE) return logB + logPoissonRaw(a - 1, y);
   const am1LogY = a === 1 ? 0 : (a - 1) * Math.log(y);
   return logB + am1LogY - y - lgammaA;
+}
+
+/**
+ * log(y^m e^{−y}/Γ(m + 1)) for m ≥ 10 given r = y/m (y itself may overflow): Loader's
+ * −½ log(2πm) − stirlerr(m) − bd0(m, y) with bd0(m, y) = m·(r − 1 − log r) = −m·log1pmx(r − 1).
+ */
+function logPoissonRawFromRatio(m: number, r: number): number {
+  if (r === Infinity) return -Infinity;
+  return -0.5 * Math.log(m) - LN_SQRT_2PI - stirlerr(m) + m * log1pmx(r - 1);
 }
 
 /**

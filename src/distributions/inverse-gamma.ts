@@ -260,7 +260,10 @@ export class InverseGamma extends ContinuousDistribution {
     const y = b / x;
     out[0] = (y - a - 1) / x;
     out[1] = this.logScale - Math.log(x) - digamma(a);
-    out[2] = a / b - 1 / x;
+    // α/β − 1/x; where both overflow (subnormal β and x) as (α − β/x)/β, which is ±∞
+    // only where the partial is.
+    const dScale = a / b - 1 / x;
+    out[2] = dScale === dScale ? dScale : (a - y) / b;
     return lp;
   }
 

@@ -6,7 +6,8 @@
 import { digammaDiff, lbeta, log1pmx, logABeta, stirlerrDiff } from '../math/beta-functions';
 import { LN_SQRT_2PI } from '../math/constants';
 import { digamma } from '../math/gamma-functions';
-import { betaIInvPair, logBetaIPair } from '../math/incomplete-beta';
+import { logBetaIPair } from '../math/incomplete-beta';
+import { betaIInvPair } from '../math/incomplete-beta-inverse';
 import { normalQuantile } from '../math/normal-functions';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution } from './distribution';
@@ -201,10 +202,17 @@ export class StudentT extends ContinuousDistribution {
     // t/(νw) = frac/t; for t = 0 it is 0.
     const tOverNuW = t === 0 ? 0 : frac / t;
     const h = 0.5 * nu;
-    const gap = h >= 10 ? digammaDiff(h, 0.5) : digamma(h + 0.5) - digamma(h);
     // Parameter order [nu, mu, sigma].
     out[0] = -((nu + 1) * tOverNuW) / s;
-    out[1] = 0.5 * (gap - 1 / nu - this.log1pTSquareOverNu(t) + ((nu + 1) / nu) * frac);
+    if (nu < 1e-8) {
+      // ψ(h + ½) − ψ(h) − 1/ν = ψ(h + ½) − ψ(1 + h) + 1/ν (ψ(h) = ψ(1 + h) − 1/h), and
+      // (ν + 1)·frac/ν = frac + frac/ν: the 1/ν terms combine to (1 + frac)/ν, +∞ only where
+      // the partial is (at a subnormal ν the gap and 1/ν overflowed to ∞ − ∞).
+      out[1] = 0.5 * (digamma(h + 0.5) - digamma(1 + h) - this.log1pTSquareOverNu(t) + frac + (1 + frac) / nu);
+    } else {
+      const gap = h >= 10 ? digammaDiff(h, 0.5) : digamma(h + 0.5) - digamma(h);
+      out[1] = 0.5 * (gap - 1 / nu - this.log1pTSquareOverNu(t) + ((nu + 1) / nu) * frac);
+    }
     out[2] = -out[0];
     out[3] = ((nu + 1) * frac - 1) / s;
     return lp;

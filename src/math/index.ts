@@ -17,3 +17,4 @@ export * from './saddle-point';
 export * from './quadrature';
 export * from './beta-functions';
 export * from './incomplete-beta';
+export * from './incomplete-beta-inverse';

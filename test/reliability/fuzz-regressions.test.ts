@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  add, Beta, bijectionFor, dot, exp, Exponential, InvalidParameterError, InverseGamma, LogitNormal, intervalBijection, ModelError, Normal, Poisson, Rng, sameTransform,
+  add, Beta, bijectionFor, Binomial, dot, exp, Exponential, Gamma, InvalidParameterError, InverseGamma, LogitNormal, intervalBijection, ModelError, Normal, Poisson, Rng, sameTransform,
   setLimits, StudentT, sum, supportContains, UnsupportedKLError,
 } from '../../src/index';
 import { createNoiseSource, createWorkspace, elboValue, FitResult, modelGradientRows, modelValueRows } from '../../src/vi/index';
@@ -150,5 +150,54 @@ describe('numerics the fuzz found', () => {
     const out = new Float64Array(2);
     expect(new Exponential(5e-324).logPdfPartials(Infinity, out)).toBe(-Infinity);
     expect(Array.from(out)).toEqual([0, 0]);
+  });
+});
+
+describe('numerics at the ends of the double range (issue #16, last items)', () => {
+  const partials = (d: { logPdfPartials(x: number, out: Float64Array): number }, x: number): number[] => {
+    const out = new Float64Array(8);
+    d.logPdfPartials(x, out);
+    return Array.from(out);
+  };
+  it('Beta cdf at a shape near the double maximum: finite (was NaN: products in the fractions overflowed)', () => {
+    const d = new Beta(1, 1.7976931348623135e308);
+    for (const x of [5.56e-309, 1e-308]) {
+      for (const v of [d.cdf(x), d.logCdf(x), d.survival(x), d.logSurvival(x)]) expect(Number.isNaN(v)).toBe(false);
+      expect(Math.abs(d.cdf(x) + d.survival(x) - 1)).toBeLessThan(1e-15);
+    }
+    const e = new Beta(602, 9.999999999994765e307);
+    expect(Math.abs(e.cdf(6.020000000003152e-306) + e.survival(6.020000000003152e-306) - 1)).toBeLessThan(1e-15);
+  });
+  it('Gamma.logPdf where βx overflows at a huge shape: the finite value (was ∞ − ∞)', () => {
+    // Three times the mean: log f = −a(r − 1 − log r) + O(log a), r = 3 (the rest is below an ulp).
+    const a = 1.7976931348623157e308;
+    const want = -a * (2 - Math.log(3));
+    expect(Math.abs(new Gamma(a, 3).logPdf(a) - want)).toBeLessThan(1e-13 * Math.abs(want));
+    expect(new Gamma(1000, 1000).logPdf(1.7976931348623157e308)).toBe(-Infinity);
+  });
+  it('logPdfPartials at subnormal shapes and x: ±∞ where the partial is beyond the double range, never NaN', () => {
+    // Beta: ∂/∂α = log x + ψ(α + β) − ψ(α) ≈ β/(α(α + β)) = 1e322 → +∞; at x = 0 (a pole) log x → −∞ dominates.
+    expect(partials(new Beta(2e-323, 5e-324), 0.8).slice(0, 3)).toEqual([expect.any(Number), Infinity, Infinity]);
+    expect(partials(new Beta(5e-324, 5e-324), 0)[1]).toBe(-Infinity);
+    expect(partials(new Beta(5e-324, 5e-324), 1)[2]).toBe(-Infinity);
+    // Gamma at its pole x = 0: ∂/∂α = log(βx) − ψ(α) → −∞.
+    expect(partials(new Gamma(5e-324, 5e-324), 0)[1]).toBe(-Infinity);
+    expect(partials(new Gamma(1e-323, 1), 0)[1]).toBe(-Infinity);
+    // InverseGamma: ∂/∂β = α/β − 1/x = (α − β/x)/β = (3 − 2)/6e-323 → +∞.
+    expect(partials(new InverseGamma(3, 6e-323), 3e-323)[2]).toBe(Infinity);
+    // StudentT: ∂/∂ν ≈ (1 + t²/(νw))/(2ν) → +∞ at ν = 1e-323.
+    expect(partials(new StudentT(1e-323, 0, 4.4e-323), -0)[1]).toBe(Infinity);
+    expect(partials(new StudentT(9.4e-323, 8.392313139011313e-23, 1.7976931348623157e308), -3)[1]).toBe(Infinity);
+    // LogitNormal at one subnormal from an end: ∂/∂x ≈ −(z/σ)/a − 1/a → +∞, ∂/∂low → −∞;
+    // at the centre of a subnormal interval ∂/∂x = 0 and ∂/∂low = 1/(2a) → +∞.
+    const l1 = partials(new LogitNormal(0, 1e-3), 5e-324);
+    expect([l1[0], l1[3]]).toEqual([Infinity, -Infinity]);
+    const l2 = partials(new LogitNormal(0, 5e-324, -5e-324, 5e-324), 0);
+    expect([l2[0], l2[3], l2[4]]).toEqual([0, Infinity, -Infinity]);
+    expect(partials(new LogitNormal(0, 5e-324, -1.7976931348623157e308, 1.7976931348623157e308), 0)[0]).toBe(0);
+    // Where logPdf is −∞ the partials are zeros.
+    expect(partials(new LogitNormal(0, 5e-324), 5e-324).slice(0, 5)).toEqual([0, 0, 0, 0, 0]);
+    // Binomial(0, p): P(X = 0) = 1 for every p.
+    expect(partials(new Binomial(0, 1), 0)[2]).toBe(0);
   });
 });
