@@ -28,11 +28,11 @@ import { isPositiveValue, notANumber, positiveParam } from './validate';
  * ```ts
  * import { Beta } from 'varinf';
  * const d = new Beta(2, 3);
- * d.mean();            // 0.4
- * d.logPdf(0.5);       // 0.4054651081081644 (= log 1.5)
- * d.cdf(0.3);          // 0.3483
- * d.quantile(0.5);     // 0.3857275681323897
- * d.logCdf(1e-200);    // -919.2422777283903 (= log(6e-400)), where the cdf underflows
+ * d.mean();            // → 0.4
+ * d.logPdf(0.5);       // ≈ 0.405465108108164 (= log 1.5, to an ulp)
+ * d.cdf(0.3);          // → 0.3483
+ * d.quantile(0.5);     // → 0.3857275681323897
+ * d.logCdf(1e-200);    // → -919.2422777283903 (= log(6e-400)), where the cdf underflows
  * ```
  */
 export class Beta extends ContinuousDistribution {

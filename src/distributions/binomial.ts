@@ -37,10 +37,10 @@ import { countParam, notANumber, probabilityParam } from './validate';
  * ```ts
  * import { Binomial } from 'varinf';
  * const d = new Binomial(10, 0.3);
- * d.logPdf(3);        // -1.3211512777668886
- * d.cdf(3);           // 0.6496107183999993 (exact: 0.6496107184)
- * d.quantile(0.9);    // 5
- * new Binomial(1e6, 0.5).logCdf(0); // -693147.1805599453
+ * d.logPdf(3);        // → -1.3211512777668886
+ * d.cdf(3);           // ≈ 0.6496107184 (the exact value, to a few ulps)
+ * d.quantile(0.9);    // → 5
+ * new Binomial(1e6, 0.5).logCdf(0); // → -693147.1805599453
  * ```
  */
 export class Binomial extends DiscreteDistribution {

@@ -32,9 +32,9 @@ import { finiteAboveParam, finiteParam, notANumber, positiveParam } from './vali
  * ```ts
  * import { LogitNormal, Rng } from 'varinf';
  * const d = new LogitNormal(0, 1);       // on (0, 1)
- * d.cdf(0.5);                            // 0.5
+ * d.cdf(0.5);                            // → 0.5
  * d.quantile(0.975);                     // σ(1.95996…) = 0.8765…
- * new LogitNormal(0, 1, -2, 2).mean();   // 0 (symmetric)
+ * new LogitNormal(0, 1, -2, 2).mean();   // → 0 (symmetric)
  * d.sample(new Rng(1));
  * ```
  */

@@ -34,10 +34,10 @@ import { isPositiveValue, notANumber, positiveParam } from './validate';
  * ```ts
  * import { Poisson } from 'varinf';
  * const d = new Poisson(3.5);
- * d.logPdf(7);         // -3.2558205815978365
+ * d.logPdf(7);         // → -3.2558205815978365
  * d.cdf(5.5);          // = d.cdf(5) = 0.8576135530957784
- * d.quantile(0.5);     // 3
- * new Poisson(1e6).logCdf(0); // -1000000, where the cdf underflows
+ * d.quantile(0.5);     // → 3
+ * new Poisson(1e6).logCdf(0); // → -1000000, where the cdf underflows
  * ```
  */
 export class Poisson extends DiscreteDistribution {

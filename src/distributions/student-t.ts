@@ -28,10 +28,10 @@ import { finiteParam, notANumber, positiveParam } from './validate';
  * ```ts
  * import { StudentT } from 'varinf';
  * const d = new StudentT(3, 0, 1);
- * d.logPdf(0);          // -1.0008888496235095
- * d.cdf(-1);            // 0.19550110947788535
- * d.quantile(0.975);    // 3.1824463052837078
- * d.logCdf(-1e200);     // -1381.4533…, where the cdf underflows
+ * d.logPdf(0);          // → -1.0008888496235095
+ * d.cdf(-1);            // → 0.19550110947788535
+ * d.quantile(0.975);    // → 3.1824463052837078
+ * d.logCdf(-1e200);     // → -1381.4533…, where the cdf underflows
  * ```
  */
 export class StudentT extends ContinuousDistribution {

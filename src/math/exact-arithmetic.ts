@@ -19,8 +19,8 @@ const SPLITTER = 134217729;
  * @returns a·b − t, exactly
  * @example
  * ```ts
- * const t = 0.1 * 3;                   // 0.30000000000000004
- * twoProductError(0.1, 3, t);          // -2.7755575615628914e-17 (0.1·3 − t in exact arithmetic)
+ * const t = 0.1 * 3;                   // → 0.30000000000000004
+ * twoProductError(0.1, 3, t);          // → -2.7755575615628914e-17 (0.1·3 − t in exact arithmetic)
  * ```
  */
 export function twoProductError(a: number, b: number, t: number): number {
@@ -43,7 +43,7 @@ export function twoProductError(a: number, b: number, t: number): number {
  * @returns a + b − s, exactly
  * @example
  * ```ts
- * twoSumError(1e16, 1, 1e16 + 1); // 1 (1e16 + 1 rounds to 1e16)
+ * twoSumError(1e16, 1, 1e16 + 1); // → 1 (1e16 + 1 rounds to 1e16)
  * ```
  */
 export function twoSumError(a: number, b: number, s: number): number {

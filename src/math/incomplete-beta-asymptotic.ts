@@ -56,7 +56,7 @@ const D = new Float64Array(NUM + 1);
  * @returns log I_x(a, b)
  * @example
  * ```ts
- * logBetaIAsymptotic(1e8, 1e8, 0); // -0.6931471805599454 (I_½(1e8, 1e8) = ½, to an ulp)
+ * logBetaIAsymptotic(1e8, 1e8, 0); // → -0.6931471805599454 (I_½(1e8, 1e8) = ½, to an ulp)
  * ```
  */
 export function logBetaIAsymptotic(a: number, b: number, lambda: number): number {
@@ -144,7 +144,7 @@ const DOWN = 2 ** -64;
  * @returns a − (a + b)x
  * @example
  * ```ts
- * betaLambda(3, 1, 0.5, 0.5); // 1 (= 3 − 4·0.5)
+ * betaLambda(3, 1, 0.5, 0.5); // → 1 (= 3 − 4·0.5)
  * ```
  */
 export function betaLambda(a: number, b: number, x: number, y: number): number {

@@ -281,7 +281,7 @@ function walkFromMean(s: Shapes, logTarget: number, upper: boolean): number {
  * @returns the solution as a pair
  * @example
  * ```ts
- * betaIInvPair(2, 3, 0.5, 0.5).x; // 0.3857275681323897
+ * betaIInvPair(2, 3, 0.5, 0.5).x; // → 0.3857275681323897
  * ```
  */
 export function betaIInvPair(a: number, b: number, p: number, q: number): BetaIInvResult {
@@ -336,8 +336,8 @@ function invalid(a: number, b: number, x: number): boolean {
  * @returns x with I_x(a, b) = p; NaN for invalid input
  * @example
  * ```ts
- * betaIInv(2, 3, 0.5);     // 0.3857275681323897
- * betaIInv(2, 3, 1e-300);  // 4.0824829046386795e-151
+ * betaIInv(2, 3, 0.5);     // → 0.3857275681323897
+ * betaIInv(2, 3, 1e-300);  // → 4.0824829046386795e-151
  * ```
  */
 export function betaIInv(a: number, b: number, p: number): number {
@@ -356,7 +356,7 @@ export function betaIInv(a: number, b: number, p: number): number {
  * @returns x with 1 − I_x(a, b) = q; NaN for invalid input
  * @example
  * ```ts
- * betaIcInv(2, 3, 0.5); // 0.3857275681323897
+ * betaIcInv(2, 3, 0.5); // → 0.3857275681323897
  * ```
  */
 export function betaIcInv(a: number, b: number, q: number): number {

@@ -451,7 +451,7 @@ function invalid(a: number, b: number, x: number): boolean {
  * @returns I_x(a, b) ∈ [0, 1]
  * @example
  * ```ts
- * betaI(2, 3, 0.3); // 0.3483
+ * betaI(2, 3, 0.3); // → 0.3483
  * ```
  */
 export function betaI(a: number, b: number, x: number): number {
@@ -472,8 +472,8 @@ export function betaI(a: number, b: number, x: number): number {
  * @returns 1 − I_x(a, b) ∈ [0, 1]
  * @example
  * ```ts
- * betaIc(2, 3, 0.3);      // 0.6517
- * betaIc(10, 20, 0.999);  // 9.929489133320122e-54 (1 − betaI would give 0)
+ * betaIc(2, 3, 0.3);      // → 0.6517
+ * betaIc(10, 20, 0.999);  // → 9.929489133320122e-54 (1 − betaI would give 0)
  * ```
  */
 export function betaIc(a: number, b: number, x: number): number {
@@ -493,7 +493,7 @@ export function betaIc(a: number, b: number, x: number): number {
  * @returns log I_x(a, b) ∈ [−∞, 0]
  * @example
  * ```ts
- * logBetaI(2, 3, 1e-200); // -919.2422777283903 (= log(6e-400))
+ * logBetaI(2, 3, 1e-200); // → -919.2422777283903 (= log(6e-400))
  * ```
  */
 export function logBetaI(a: number, b: number, x: number): number {

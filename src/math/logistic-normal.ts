@@ -154,8 +154,8 @@ function logistic(u: number): number {
  * @returns E[1/(1 + e^{−U})]
  * @example
  * ```ts
- * logisticNormalMean(0, 1);   // 0.5
- * logisticNormalMean(1, 0.5); // 0.7205808152432992
+ * logisticNormalMean(0, 1);   // → 0.5
+ * logisticNormalMean(1, 0.5); // → 0.7205808152432992
  * ```
  */
 export function logisticNormalMean(mu: number, s: number): number {
@@ -195,7 +195,7 @@ export function logisticNormalMean(mu: number, s: number): number {
  * @returns Var[1/(1 + e^{−U})]
  * @example
  * ```ts
- * logisticNormalVariance(0, 1e-3); // 6.249996875002212e-8 (≈ s²σ′(0)² = 1e-6/16)
+ * logisticNormalVariance(0, 1e-3); // → 6.249996875002212e-8 (≈ s²σ′(0)² = 1e-6/16)
  * ```
  */
 export function logisticNormalVariance(mu: number, s: number): number {
@@ -251,7 +251,7 @@ function seriesMoments(nu: number, s: number): [number, number] {
  * @returns E[log σ(U) + log σ(−U)]
  * @example
  * ```ts
- * logisticNormalLogJacobian(0, 1e-9); // -1.386294361119891 (log(1/4) to an ulp; s is negligible)
+ * logisticNormalLogJacobian(0, 1e-9); // → -1.386294361119891 (log(1/4) to an ulp; s is negligible)
  * ```
  */
 export function logisticNormalLogJacobian(mu: number, s: number): number {
