@@ -15,8 +15,10 @@ import { bd0 } from '../math/saddle-point';
 import type { Rng } from '../random/rng';
 import { binomialDevianceQuantile } from './deviance-quantile';
 import { DiscreteDistribution } from './discrete-distribution';
+import type { SumLogPdfKernel } from './distribution';
+import { noStatistics } from './shared';
 import { integerRange, type DiscreteSupport } from './support';
-import { countParam, notANumber, probabilityParam } from './validate';
+import { countParam, isCountValue, isProbabilityValue, notANumber, probabilityParam } from './validate';
 
 /**
  * Binomial distribution with n ∈ {0, 1, 2, …} trials and success probability
@@ -44,6 +46,24 @@ import { countParam, notANumber, probabilityParam } from './validate';
  * ```
  */
 export class Binomial extends DiscreteDistribution {
+  /**
+   * The i.i.d. log-likelihood from raw `[n, p]`, point by point (the log C(n, k) terms
+   * depend on n, which the statistics interface does not see, so no statistics): what
+   * lets a likelihood that passes a latent straight into p skip the user's function,
+   * and a per-datum binomial regression be replayed (one distribution per point
+   * there, the instance's own arithmetic).
+   * @internal
+   */
+  static readonly sumKernel: SumLogPdfKernel = Object.freeze({
+    arity: 2,
+    cacheSlots: 0,
+    accepts: (p: Float64Array): boolean => isCountValue(p[0]) && isProbabilityValue(p[1]),
+    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => new Binomial(p[0], p[1]).sumLogPdfPartials(xs, out),
+    statistics: (): undefined => undefined,
+    // `statistics` is always undefined, so the model never asks for rows from them.
+    fromStatistics: noStatistics,
+  });
+
   /** Always `"Binomial"`. */
   readonly name = 'Binomial';
   /** `["n", "p"]`. */

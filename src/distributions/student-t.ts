@@ -10,9 +10,10 @@ import { logBetaIPair } from '../math/incomplete-beta';
 import { betaIInvPair } from '../math/incomplete-beta-inverse';
 import { normalQuantile } from '../math/normal-functions';
 import type { Rng } from '../random/rng';
-import { ContinuousDistribution } from './distribution';
+import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
+import { noStatistics } from './shared';
 import { real, type Support } from './support';
-import { finiteParam, notANumber, positiveParam } from './validate';
+import { finiteParam, isFiniteValue, isPositiveValue, notANumber, positiveParam } from './validate';
 
 /**
  * Student's t distribution with ν > 0 degrees of freedom, location μ and scale σ > 0:
@@ -35,6 +36,23 @@ import { finiteParam, notANumber, positiveParam } from './validate';
  * ```
  */
 export class StudentT extends ContinuousDistribution {
+  /**
+   * The i.i.d. log-likelihood from raw `[nu, mu, sigma]`, point by point (a Student-t
+   * has no sufficient statistics): what lets a likelihood that passes latents straight
+   * into a StudentT skip the user's function, and a per-datum robust regression be
+   * replayed (one distribution per point there, the instance's own arithmetic).
+   * @internal
+   */
+  static readonly sumKernel: SumLogPdfKernel = Object.freeze({
+    arity: 3,
+    cacheSlots: 0,
+    accepts: (p: Float64Array): boolean => isPositiveValue(p[0]) && isFiniteValue(p[1]) && isPositiveValue(p[2]),
+    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => new StudentT(p[0], p[1], p[2]).sumLogPdfPartials(xs, out),
+    statistics: (): undefined => undefined,
+    // `statistics` is always undefined, so the model never asks for rows from them.
+    fromStatistics: noStatistics,
+  });
+
   /** Always `"StudentT"`. */
   readonly name = 'StudentT';
   /** `["nu", "mu", "sigma"]`. */

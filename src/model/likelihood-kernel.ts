@@ -29,6 +29,12 @@ export interface LikelihoodKernel {
    * (nothing where the value is −∞ for that reason).
    */
   evaluate(z: Float64Array, stride: number, rows: number, ll: Float64Array, dz: Float64Array | null): void;
+  /**
+   * Optional: from now on, evaluate over the data `indices` only, their sum times
+   * `scale` (data subsampling); null restores every datum. Kernels whose cost does
+   * not grow with n leave it out.
+   */
+  setSubset?(indices: Int32Array | null, scale: number): void;
 }
 
 /**
@@ -51,6 +57,9 @@ export class IidKernel implements LikelihoodKernel {
   /** One parameter row with the kernel's cache slots, for the per-point form. */
   private readonly row: Float64Array;
   private readonly rowOut: Float64Array;
+  /** A data subset's values (per-point form only), and the factor on their sum. */
+  private subsetData: Float64Array | null = null;
+  private scale = 1;
 
   constructor(
     private readonly kernel: SumLogPdfKernel,
@@ -109,7 +118,24 @@ export class IidKernel implements LikelihoodKernel {
     }
   }
 
-  /** The family's summed kernel over the data, row by row (no statistics for these data). */
+  /**
+   * Subsampling for the per-point form (with statistics every evaluation is O(1) in n,
+   * and the whole data set is kept).
+   */
+  setSubset(indices: Int32Array | null, scale: number): void {
+    if (this.stats !== undefined) return;
+    if (indices === null) {
+      this.subsetData = null;
+      this.scale = 1;
+      return;
+    }
+    const sub = new Float64Array(indices.length);
+    for (let k = 0; k < indices.length; k++) sub[k] = this.data[indices[k]];
+    this.subsetData = sub;
+    this.scale = scale;
+  }
+
+  /** The family's summed kernel over the data (or the subset, scaled), row by row (no statistics for these data). */
   private perPoint(rows: number, ll: Float64Array): void {
     const A = this.arity;
     const row = this.row;
@@ -123,8 +149,9 @@ export class IidKernel implements LikelihoodKernel {
         for (let k = 0; k < A; k++) g[r * A + k] = 0;
         continue;
       }
-      ll[r] = this.kernel.sumLogPdfPartials(row, this.data, out);
-      for (let k = 0; k < A; k++) g[r * A + k] = out[k + 1];
+      const c = this.scale;
+      ll[r] = c * this.kernel.sumLogPdfPartials(row, this.subsetData ?? this.data, out);
+      for (let k = 0; k < A; k++) g[r * A + k] = c * out[k + 1];
     }
   }
 

@@ -17,7 +17,6 @@ import type { DifferentiableModel, LatentBlock } from './differentiable-model';
 import { layoutPrior, resolveEntry, type Latents, type Prior, type PriorBlock } from './latents';
 import type { LikelihoodKernel } from './likelihood-kernel';
 import { iidChoice, LikelihoodProbe, perDatumChoice } from './likelihood-choice';
-import { ReplayProgram } from './replay/program';
 import { describe, Plate } from './plate';
 import type { Rng } from '../random/rng';
 import { Tape, TapeNode } from './tape';
@@ -491,7 +490,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
     }
     this.subset = indices;
     this.subsetScale = indices === null ? 1 : scale;
-    if (this.kernel instanceof ReplayProgram) this.kernel.setSubset(indices, this.subsetScale);
+    this.kernel?.setSubset?.(indices, this.subsetScale);
   }
 
   /**
@@ -815,7 +814,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
   private useKernel(kernel: LikelihoodKernel | undefined): void {
     this.kernel = kernel;
     this.kState = kernel === undefined ? GENERAL : KERNEL;
-    if (kernel instanceof ReplayProgram && this.subset !== null) kernel.setSubset(this.subset, this.subsetScale);
+    if (this.subset !== null) kernel?.setSubset?.(this.subset, this.subsetScale);
   }
 
   /**

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ContinuousDistribution, SumLogPdfKernel } from '../../src/distributions/distribution';
 import { centredMoments } from '../../src/math/moments';
+import { noStatistics } from '../../src/distributions/shared';
 import { Rng } from '../../src/random/rng';
 import { pointIn, registry, unitParams } from './registry';
 
@@ -18,10 +19,44 @@ function kernelOf(d: ContinuousDistribution): SumLogPdfKernel {
   return (d.constructor as unknown as { sumKernel: SumLogPdfKernel }).sumKernel;
 }
 
-/** Families with their own sufficient-statistics kernel (the model layer's test, see likelihood-kernel.ts). */
+/**
+ * Families with their own sufficient-statistics kernel (the model layer's test, see
+ * likelihood-kernel.ts); a summed kernel without statistics (Cauchy, StudentT:
+ * `fromStatistics` is `noStatistics`) is summed point by point and tested below.
+ */
 const withKernel = registry.filter((e) => {
   const ctor = e.make(...unitParams(e)).constructor;
-  return Object.prototype.hasOwnProperty.call(ctor, 'sumKernel');
+  return Object.prototype.hasOwnProperty.call(ctor, 'sumKernel') && kernelOf(e.make(...unitParams(e))).fromStatistics !== noStatistics;
+});
+
+/** Families whose summed kernel has no statistics: it must say so for any data, and sum as the instance does. */
+const pointByPoint = registry.filter((e) => {
+  const d = e.make(...unitParams(e));
+  return Object.prototype.hasOwnProperty.call(d.constructor, 'sumKernel') && kernelOf(d).fromStatistics === noStatistics;
+});
+
+describe('summed kernels without statistics', () => {
+  it('are the families expected, report no statistics, and sum as sumLogPdfPartials does', () => {
+    expect(pointByPoint.map((e) => e.name).sort()).toEqual(['Cauchy', 'StudentT']);
+    for (const entry of pointByPoint) {
+      fc.assert(
+        fc.property(entry.moderateParams.chain((p) => fc.tuple(fc.constant(p), fc.array(pointIn(entry.make(...p)), { maxLength: 30 }))), ([params, data]) => {
+          const d = entry.make(...params);
+          const k = kernelOf(d);
+          const xs = Float64Array.from(data);
+          expect(k.statistics(xs)).toBeUndefined();
+          const a = new Float64Array(params.length + 1);
+          const b = new Float64Array(params.length + 1);
+          const va = k.sumLogPdfPartials(Float64Array.from([...params, ...new Array<number>(k.cacheSlots).fill(NaN)]), xs, a);
+          const vb = d.sumLogPdfPartials(xs, b);
+          const m = magnitudes(d, xs);
+          expect(Math.abs(va - vb)).toBeLessThanOrEqual(64 * EPS * m.value);
+          for (let j = 0; j < params.length; j++) expect(Math.abs(a[j + 1] - b[j + 1])).toBeLessThanOrEqual(64 * EPS * m.partials[j]);
+        }),
+        { numRuns: 40 },
+      );
+    }
+  });
 });
 
 /** A fresh cache for `fromStatistics`. */

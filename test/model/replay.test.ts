@@ -12,9 +12,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  add, Bernoulli, BernoulliLogit, Cauchy, detach, div, dot, exp, expm1, Exponential, Gamma, HalfNormal,
+  add, Bernoulli, BernoulliLogit, Binomial, Cauchy, detach, div, dot, exp, expm1, Exponential, Gamma, HalfNormal,
   InvalidParameterError, log, log1p, Model, mul, neg, Normal, plate, Poisson, pow, sigmoid,
-  softplus, sqrt, square, sub, tanh, type LikelihoodDistribution, type Prior,
+  softplus, sqrt, square, StudentT, sub, tanh, type LikelihoodDistribution, type Prior,
 } from '../../src/index';
 import { ReplayProgram } from '../../src/model/replay/program';
 import { lcg } from './helpers';
@@ -64,6 +64,8 @@ const cases: Case[] = [
     data: ys,
   },
   { name: 'a robust (Cauchy) regression', prior: { ...ab, s: new HalfNormal(2) }, make: (l, i) => new Cauchy(add(l.a, mul(l.b, xs[i])), l.s), data: ys },
+  { name: 'a robust (StudentT) regression', prior: { ...ab, s: new HalfNormal(2) }, make: (l, i) => new StudentT(4, add(l.a, mul(l.b, xs[i])), l.s), data: ys },
+  { name: 'a binomial regression with trials per datum', prior: ab, make: (l, i) => new Binomial(5 + (i % 3), sigmoid(add(l.a, mul(l.b, xs[i])))), data: counts },
   { name: 'tanh and softplus', prior: ab, make: (l, i) => new Gamma(softplus(l.a), add(exp(tanh(mul(l.b, xs[i]))), 0.1)), data: Float64Array.from(ys, (y) => Math.abs(y) + 0.1) },
 ];
 
