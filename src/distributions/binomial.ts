@@ -5,7 +5,7 @@
  * @module
  */
 import { LN_SQRT_2PI } from '../math/constants';
-import { stirlerr } from '../math/gamma-functions';
+import { lgamma, stirlerr } from '../math/gamma-functions';
 import { logBetaTemme } from '../math/beta-temme';
 import { twoProductError } from '../math/exact-arithmetic';
 import { log1mexp } from '../math/elementary';
@@ -16,7 +16,6 @@ import type { Rng } from '../random/rng';
 import { binomialDevianceQuantile } from './deviance-quantile';
 import { DiscreteDistribution } from './discrete-distribution';
 import type { SumLogPdfKernel } from './distribution';
-import { noStatistics } from './shared';
 import { integerRange, type DiscreteSupport } from './support';
 import { countParam, isCountValue, isProbabilityValue, notANumber, probabilityParam } from './validate';
 
@@ -47,21 +46,26 @@ import { countParam, isCountValue, isProbabilityValue, notANumber, probabilityPa
  */
 export class Binomial extends DiscreteDistribution {
   /**
-   * The i.i.d. log-likelihood from raw `[n, p]`, point by point (the log C(n, k) terms
-   * depend on n, which the statistics interface does not see, so no statistics): what
-   * lets a likelihood that passes a latent straight into p skip the user's function,
-   * and a per-datum binomial regression be replayed (one distribution per point
-   * there, the instance's own arithmetic).
+   * The i.i.d. log-likelihood from raw `[n, p]`: what lets a likelihood that passes a
+   * latent straight into p skip the user's function, and a per-datum binomial
+   * regression be replayed (one distribution per point there, the instance's own
+   * arithmetic). The statistics are [N, Σk, max k, then how many data equal each k
+   * = 0 … max k]: the log C(n, k) terms depend on n, so their sum Σₖ hₖ log C(n, k)
+   * is formed from the histogram when n changes (once, for the usual constant n) and
+   * kept in the cache; then Σ log P = Σk·log p + (N·n − Σk)·log(1 − p) + that sum and
+   * ∂/∂p = Σk/p − (N·n − Σk)/(1 − p) cost O(1) per evaluation. That form rounds at the
+   * scale of its terms (as Poisson's), far below a Monte-Carlo ELBO's noise. Counts
+   * whose largest value exceeds max(1000, 4N) keep the per-point form (the histogram
+   * would outgrow the data).
    * @internal
    */
   static readonly sumKernel: SumLogPdfKernel = Object.freeze({
     arity: 2,
-    cacheSlots: 0,
+    cacheSlots: 2,
     accepts: (p: Float64Array): boolean => isCountValue(p[0]) && isProbabilityValue(p[1]),
     sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => new Binomial(p[0], p[1]).sumLogPdfPartials(xs, out),
-    statistics: (): undefined => undefined,
-    // `statistics` is always undefined, so the model never asks for rows from them.
-    fromStatistics: noStatistics,
+    statistics: binomialStatistics,
+    fromStatistics: binomialRowsFromStatistics,
   });
 
   /** Always `"Binomial"`. */
@@ -453,3 +457,69 @@ const STIRLERR_SMALL: readonly number[] = [
 ];
 /** From this variance np(1 − p) on, the cdf uses Temme's expansion (see `logTail`). */
 const TEMME_MIN_VARIANCE = 3e7;
+
+/** [N, Σk, max k, h₀ … h_max]: the counts' sufficient statistics for any n (see `Binomial.sumKernel`). */
+function binomialStatistics(xs: ArrayLike<number>): Float64Array | undefined {
+  const N = xs.length;
+  let max = 0;
+  for (let i = 0; i < N; i++) {
+    const k = xs[i];
+    if (!(k >= 0 && Number.isSafeInteger(k))) return undefined;
+    if (k > max) max = k;
+  }
+  if (max > Math.max(1000, 4 * N)) return undefined;
+  const st = new Float64Array(3 + max + 1);
+  let sum = 0;
+  for (let i = 0; i < N; i++) {
+    sum += xs[i];
+    st[3 + xs[i]] += 1;
+  }
+  st[0] = N;
+  st[1] = sum;
+  st[2] = max;
+  return st;
+}
+
+/** Σᵢ log C(n, kᵢ) from the histogram; −∞ when some count exceeds n. */
+function sumLogChoose(n: number, st: Float64Array): number {
+  const max = st[2];
+  if (max > n) return -Infinity;
+  const lgn = lgamma(n + 1);
+  let s = 0;
+  for (let k = 0; k <= max; k++) {
+    const h = st[3 + k];
+    if (h !== 0) s += h * (lgn - lgamma(k + 1) - lgamma(n - k + 1));
+  }
+  return s;
+}
+
+/** Rows of Σ log P(kᵢ | n, p) and ∂/∂p from the statistics (∂/∂n is 0: n is a count). */
+function binomialRowsFromStatistics(params: Float64Array, rows: number, st: Float64Array, cache: Float64Array, value: Float64Array, partials: Float64Array): void {
+  const N = st[0];
+  const s = st[1];
+  for (let r = 0; r < rows; r++) {
+    const n = params[2 * r];
+    const p = params[2 * r + 1];
+    partials[2 * r] = 0;
+    partials[2 * r + 1] = 0;
+    if (!(isCountValue(n) && isProbabilityValue(p))) {
+      value[r] = -Infinity;
+      continue;
+    }
+    // cache: the n of the last row and its Σ log C(n, k).
+    if (cache[0] !== n) {
+      cache[0] = n;
+      cache[1] = sumLogChoose(n, st);
+    }
+    // A count above n: impossible (and N·n − Σk may then be negative).
+    if (cache[1] === -Infinity) {
+      value[r] = -Infinity;
+      continue;
+    }
+    const f = N * n - s;
+    // A zero count contributes exactly 0 (no 0·log 0, no 0/0 at p = 0 or 1).
+    const v = cache[1] + (s === 0 ? 0 : s * Math.log(p)) + (f === 0 ? 0 : f * Math.log1p(-p));
+    value[r] = v;
+    if (v > -Infinity) partials[2 * r + 1] = (s === 0 ? 0 : s / p) - (f === 0 ? 0 : f / (1 - p));
+  }
+}

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Bernoulli, BernoulliLogit, Beta, exp, Gamma, Model, Normal, Poisson } from '../../src/index';
+import { Bernoulli, BernoulliLogit, Beta, Binomial, exp, Gamma, Model, Normal, Poisson } from '../../src/index';
 import type { SumLogPdfKernel } from '../../src/distributions/distribution';
 import { lgamma } from '../../src/math/gamma-functions';
 import { finiteDiff, maxRelDiff } from './helpers';
@@ -85,6 +85,64 @@ describe('discrete sufficient statistics', () => {
       }),
       { numRuns: 300, seed: 14 },
     );
+  });
+
+  it('Binomial: fromStatistics = per-point sum within 64 ulps of the terms’ scale, for every n (counts above n: −∞), the ends p = 0 and 1 included', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 300 }).chain((n) => fc.tuple(fc.constant(n), fc.array(fc.integer({ min: 0, max: n }), { maxLength: 60 }), fc.integer({ min: 0, max: 400 }))),
+        fc.oneof(fc.constant(0), fc.constant(1), fc.double({ min: 1e-300, max: 1, noNaN: true })),
+        ([nData, ks, n], p) => {
+          const xs = Float64Array.from(ks);
+          const k = kernelOf(Binomial);
+          const st = k.statistics(xs)!;
+          const value = new Float64Array(1);
+          const partials = new Float64Array(2);
+          const cache = new Float64Array(2).fill(NaN);
+          // n as the data's own and as another n (the cache keyed on it).
+          for (const nn of [nData, n]) {
+            k.fromStatistics(Float64Array.of(nn, p), 1, st, cache, value, partials);
+            const out = new Float64Array(3);
+            const want = new Binomial(nn, p).sumLogPdfPartials(xs, out);
+            if (want === -Infinity) {
+              expect(value[0]).toBe(-Infinity);
+              continue;
+            }
+            let scale = xs.length + 1;
+            let pscale = xs.length + 1;
+            for (const x of ks) {
+              // Zero counts contribute exactly 0 (no 0·∞).
+              scale += (x === 0 ? 0 : x * Math.abs(Math.log(p))) + (nn === x ? 0 : (nn - x) * Math.abs(Math.log1p(-p))) + 3 * lgamma(nn + 1);
+              pscale += (x === 0 ? 0 : x / p) + (nn === x ? 0 : (nn - x) / (1 - p));
+            }
+            expect(Math.abs(value[0] - want)).toBeLessThanOrEqual(64 * EPS * scale);
+            expect(Math.abs(partials[1] - out[2])).toBeLessThanOrEqual(64 * EPS * pscale);
+            expect(partials[0]).toBe(0);
+          }
+        },
+      ),
+      { numRuns: 300, seed: 15 },
+    );
+    // Counts far above the data size keep the per-point form.
+    expect(kernelOf(Binomial).statistics(Float64Array.of(5000, 3))).toBeUndefined();
+    expect(kernelOf(Binomial).statistics(Float64Array.of(1.5))).toBeUndefined();
+  });
+
+  it('an i.i.d. Binomial likelihood is reduced to its statistics: no call after the decision, exact gradient', () => {
+    const data = Array.from({ length: 400 }, (_, i) => (i * 7) % 13);
+    let calls = 0;
+    const m = new Model({ prior: { p: new Beta(2, 3) }, likelihood: ({ p }) => (calls++, new Binomial(12, p)), data });
+    const g = new Float64Array(1);
+    m.logDensityGradient(Float64Array.of(0.2), g);
+    const decided = calls;
+    for (let i = 0; i < 10; i++) m.logDensityGradient(Float64Array.of(0.2 + i / 10), g);
+    expect(calls).toBe(decided);
+    const u = Float64Array.of(-0.4);
+    m.logDensityGradient(u, g);
+    expect(maxRelDiff(g, finiteDiff((x) => m.logDensity(x), u))).toBeLessThan(1e-6);
+    const twin = new Model({ prior: { p: new Beta(2, 3) }, likelihood: ({ p }) => new Binomial(12, p), data });
+    expect(Math.abs(m.logLikelihood({ p: 0.4 }) - data.reduce((s, k) => s + new Binomial(12, 0.4).logPdf(k), 0))).toBeLessThan(1e-9);
+    expect(twin.logJoint({ p: 0.4 })).toBeCloseTo(m.logJoint({ p: 0.4 }), 12);
   });
 
   it('statistics refuse data off the support (the model reports them as a ModelError)', () => {
