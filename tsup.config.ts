@@ -58,6 +58,8 @@ export default defineConfig([
     ...common,
     format: 'cjs',
     outDir: 'dist/cjs',
+    // Stale files (declarations no longer shipped) must not survive a rebuild.
+    clean: true,
     outExtension: () => ({ js: '.js' }),
     esbuildPlugins: [relativeImportsAsFiles('.js')],
   },

@@ -8,7 +8,7 @@
 // resolution, Deno and browsers need the file itself ('./normal.js'), so every
 // relative specifier is rewritten to the file that exists in the package.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -40,5 +40,26 @@ function walk(dir, f) {
 }
 
 walk(esm, rewrite);
+
+// Only the declarations the public entry points reach ship: a module no public type
+// refers to (a special function, the replay compiler, a guide family's internals)
+// cannot be imported through the package's `exports` anyway, and its declarations
+// were about a quarter of the package (issue #10: ≤ 350 KB packed). Its JavaScript
+// stays, of course.
+const ENTRY_TYPES = ['index.d.ts', 'vi/index.d.ts', 'plot/index.d.ts', 'testing/index.d.ts'];
+const reached = new Set();
+const todo = ENTRY_TYPES.map((e) => join(esm, e));
+while (todo.length > 0) {
+  const file = todo.pop();
+  if (reached.has(file)) continue;
+  if (!existsSync(file)) throw new Error(`build-types: ${file} is not there`);
+  reached.add(file);
+  for (const m of readFileSync(file, 'utf8').matchAll(SPECIFIER)) {
+    todo.push(resolve(dirname(file), m[3]).replace(/\.js$/, '.d.ts'));
+  }
+}
+walk(esm, (p) => {
+  if (!reached.has(p)) rmSync(p);
+});
 walk(esm, (p) => cpSync(p, join(cjs, p.slice(esm.length))));
 writeFileSync(join(cjs, 'package.json'), '{ "type": "commonjs" }\n');
