@@ -121,6 +121,10 @@ export class BernoulliLogit extends DiscreteDistribution {
     this.operands = [logit];
   }
 
+  /** log P(X = 1) and log P(X = 0) once computed (1, never a log-probability, before). */
+  private logP1 = 1;
+  private logP0 = 1;
+
   // ---- statistics ----
 
   /** σ(ℓ). */
@@ -152,9 +156,13 @@ export class BernoulliLogit extends DiscreteDistribution {
 
   // ---- evaluation ----
 
-  /** logσ(ℓ) at 1, logσ(−ℓ) at 0. */
+  /**
+   * logσ(ℓ) at 1, logσ(−ℓ) at 0, each computed once (a distribution evaluated at
+   * many data, as a likelihood is, then pays a lookup per datum).
+   */
   protected logPmf(k: number): number {
-    return logSigmoid(k === 1 ? this.logit : -this.logit);
+    if (k === 1) return this.logP1 <= 0 ? this.logP1 : (this.logP1 = logSigmoid(this.logit));
+    return this.logP0 <= 0 ? this.logP0 : (this.logP0 = logSigmoid(-this.logit));
   }
 
   /** F(0) = σ(−ℓ). */

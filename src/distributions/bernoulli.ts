@@ -83,6 +83,10 @@ export class Bernoulli extends DiscreteDistribution {
     this.operands = [p];
   }
 
+  /** log P(X = 1) and log P(X = 0) once computed (1, never a log-probability, before). */
+  private logP1 = 1;
+  private logP0 = 1;
+
   // ---- statistics ----
 
   /** p. */
@@ -114,9 +118,13 @@ export class Bernoulli extends DiscreteDistribution {
     return x === 1 ? this.p : x === 0 ? 1 - this.p : x === x ? 0 : NaN;
   }
 
-  /** log p at 1, log1p(−p) at 0. */
+  /**
+   * log p at 1, log1p(−p) at 0, each computed once (a distribution evaluated at many
+   * data, as a likelihood is, then pays a lookup per datum).
+   */
   protected logPmf(k: number): number {
-    return k === 1 ? Math.log(this.p) : Math.log1p(-this.p);
+    if (k === 1) return this.logP1 <= 0 ? this.logP1 : (this.logP1 = Math.log(this.p));
+    return this.logP0 <= 0 ? this.logP0 : (this.logP0 = Math.log1p(-this.p));
   }
 
   /** F(0) = 1 − p. */
