@@ -106,3 +106,9 @@ export function formatNumber(v: number): string {
   if (v !== 0 && (Math.abs(v) >= 1e6 || Math.abs(v) < 1e-3)) return v.toExponential(2);
   return Number(v.toPrecision(3)).toString();
 }
+
+/** A deterministic uniform stream on [0, 1) (bench data need reproducibility, not quality). */
+export function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+}

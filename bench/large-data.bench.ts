@@ -4,16 +4,8 @@
  * joint evaluated.
  */
 import { add, exp, Model, mul, Normal } from '../src/index';
-import { markdownTable, type Row as TableRow } from './harness';
+import { lcg, markdownTable, type Row as TableRow } from './harness';
 
-/** A deterministic uniform stream (the data need no quality, only reproducibility). */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
 const u = lcg(14);
 
 /**

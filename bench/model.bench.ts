@@ -13,7 +13,7 @@
  * computing the same log density (and gradient) on the unconstrained vector.
  */
 import { add, detach, dot, Exponential, Model, mul, Normal, plate } from '../src/index';
-import { markdownTable, type Row as TableRow } from './harness';
+import { lcg, markdownTable, type Row as TableRow } from './harness';
 
 let sink = 0;
 
@@ -32,11 +32,6 @@ function time(fn: () => number): number {
   for (let k = 0; k < 9; k++) samples.push(batch(reps));
   samples.sort((a, b) => a - b);
   return samples[4];
-}
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
 }
 
 const u = lcg(1);

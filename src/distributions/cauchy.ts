@@ -45,23 +45,7 @@ export class Cauchy extends ContinuousDistribution {
     arity: 2,
     cacheSlots: 0,
     accepts: (p: Float64Array): boolean => isFiniteValue(p[0]) && isPositiveValue(p[1]),
-    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => {
-      const mu = p[0];
-      const s = p[1];
-      const ls = Math.log(s);
-      let v = 0;
-      let gm = 0;
-      let gs = 0;
-      for (let i = 0; i < xs.length; i++) {
-        v += cauchyLogPdfPartials(xs[i], mu, s, ls, PARTIALS);
-        gm += PARTIALS[1];
-        gs += PARTIALS[2];
-      }
-      out[0] = 0;
-      out[1] = gm;
-      out[2] = gs;
-      return v;
-    },
+    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => new Cauchy(p[0], p[1]).sumLogPdfPartials(xs, out),
     statistics: (): undefined => undefined,
     // `statistics` is always undefined, so the model never asks for rows from them.
     fromStatistics: noStatistics,

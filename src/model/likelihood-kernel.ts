@@ -59,6 +59,7 @@ export class IidKernel implements LikelihoodKernel {
   private readonly rowOut: Float64Array;
   /** A data subset's values (per-point form only), and the factor on their sum. */
   private subsetData: Float64Array | null = null;
+  private subsetBuffer = new Float64Array(0);
   private scale = 1;
 
   constructor(
@@ -129,7 +130,9 @@ export class IidKernel implements LikelihoodKernel {
       this.scale = 1;
       return;
     }
-    const sub = new Float64Array(indices.length);
+    // One buffer for every step's subset (a new one per step would be garbage per step).
+    if (this.subsetBuffer.length < indices.length) this.subsetBuffer = new Float64Array(indices.length);
+    const sub = this.subsetBuffer.subarray(0, indices.length);
     for (let k = 0; k < indices.length; k++) sub[k] = this.data[indices[k]];
     this.subsetData = sub;
     this.scale = scale;

@@ -78,6 +78,8 @@ export class ReplayProgram implements LikelihoodKernel {
   private readonly one = new Float64Array(1);
   /** The data evaluated (null: all, in order) and the factor on their sum. */
   private subset: Int32Array | null = null;
+  /** The offset of the column `operand` returned last. */
+  private operandOffset = 0;
   private scale = 1;
 
   constructor(
@@ -173,14 +175,18 @@ export class ReplayProgram implements LikelihoodKernel {
 
   /**
    * The values of operand `ref` over the block as a column: a slot's own column, or
-   * a leaf's value broadcast over the data into `scratch`. Returns the offset in the
-   * returned array (`val` for slots).
+   * a leaf's value broadcast over the data into `scratch`. Its offset in the returned
+   * array (`val` for slots) is left in `operandOffset` (no pair allocated per call).
    */
-  private operand(ref: number, z: Float64Array, stride: number, R: number, nb: number, scratch: Float64Array): [Float64Array, number] {
-    if (ref >= 0) return [this.val, ref * this.cap];
+  private operand(ref: number, z: Float64Array, stride: number, R: number, nb: number, scratch: Float64Array): Float64Array {
+    if (ref >= 0) {
+      this.operandOffset = ref * this.cap;
+      return this.val;
+    }
     const k = -ref - 1;
     for (let i = 0, j = 0; i < nb; i++) for (let r = 0; r < R; r++, j++) scratch[j] = z[r * stride + k];
-    return [scratch, 0];
+    this.operandOffset = 0;
+    return scratch;
   }
 
   private forward(z: Float64Array, stride: number, R: number, i0: number, nb: number): void {
@@ -193,7 +199,8 @@ export class ReplayProgram implements LikelihoodKernel {
         this.dotForward(ins, z, stride, R, i0, nb, o);
         continue;
       }
-      const [A, ao] = this.operand(ins.a, z, stride, R, nb, this.colA);
+      const A = this.operand(ins.a, z, stride, R, nb, this.colA);
+      const ao = this.operandOffset;
       if (ins.op === OP_AFFINE) {
         const c1 = ins.c1 as ConstantColumn;
         const c0 = ins.c0 as ConstantColumn;
@@ -205,7 +212,8 @@ export class ReplayProgram implements LikelihoodKernel {
             for (let r = 0; r < R; r++, j++) val[o + j] = a1 * A[ao + j] + a0;
           }
         } else {
-          const [Bv, bo] = this.operand(ins.b, z, stride, R, nb, this.colB);
+          const Bv = this.operand(ins.b, z, stride, R, nb, this.colB);
+          const bo = this.operandOffset;
           const c2 = ins.c2 as ConstantColumn;
           for (let i = 0, j = 0; i < nb; i++) {
             const di = this.datum(i0 + i);
@@ -216,7 +224,8 @@ export class ReplayProgram implements LikelihoodKernel {
           }
         }
       } else if (ins.op === OP_MUL || ins.op === OP_DIV) {
-        const [Bv, bo] = this.operand(ins.b, z, stride, R, nb, this.colB);
+        const Bv = this.operand(ins.b, z, stride, R, nb, this.colB);
+        const bo = this.operandOffset;
         if (ins.op === OP_MUL) for (let j = 0; j < m; j++) val[o + j] = A[ao + j] * Bv[bo + j];
         else for (let j = 0; j < m; j++) val[o + j] = A[ao + j] / Bv[bo + j];
       } else if (ins.op === OP_EXP) {
@@ -293,7 +302,8 @@ export class ReplayProgram implements LikelihoodKernel {
           for (let r = 0; r < R; r++, j++) P[po + j] = v;
         }
       } else {
-        const [src, so] = this.operand(ref, z, stride, R, nb, this.colA);
+        const src = this.operand(ref, z, stride, R, nb, this.colA);
+        const so = this.operandOffset;
         for (let j = 0; j < m; j++) P[po + j] = src[so + j];
       }
     }
@@ -373,10 +383,12 @@ export class ReplayProgram implements LikelihoodKernel {
         }
         continue;
       }
-      const [A, ao] = this.operand(ins.a, z, stride, R, nb, this.colA);
+      const A = this.operand(ins.a, z, stride, R, nb, this.colA);
+      const ao = this.operandOffset;
       if (ins.op === OP_MUL || ins.op === OP_DIV) {
         // colB is the contribution buffer: a leaf b is broadcast into colC.
-        const [Bv, bo] = this.operand(ins.b, z, stride, R, nb, this.colC);
+        const Bv = this.operand(ins.b, z, stride, R, nb, this.colC);
+        const bo = this.operandOffset;
         if (ins.op === OP_MUL) {
           for (let j = 0; j < m; j++) D[j] = adj[o + j] * Bv[bo + j];
           this.scatter(ins.a, D, 0, R, nb);
