@@ -26,6 +26,7 @@
 import { log1pexp, sigmoid as logistic } from '../math/logistic';
 import { formatValue } from '../errors';
 import { LEAF_BLOCK, TapeNode, type LeafBlock } from './tape';
+import { plainRow } from './column-block';
 import {
   OP_CONST_DIV, OP_DIV, OP_DIV_CONST, OP_EXP, OP_EXPM1, OP_LOG, OP_LOG1P, OP_MUL, OP_POW,
   OP_SIGMOID, OP_SOFTPLUS, OP_SQRT, OP_SQUARE, OP_TANH,
@@ -342,9 +343,16 @@ export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = a.length;
   if (b.length !== n) throw new RangeError(`dot: the arrays have different lengths (${n} and ${b.length})`);
   if (a instanceof Float64Array && b instanceof Float64Array) return dotPlain(a, b);
+  // A latent vector against numbers (or a covariate row's placeholder) is one
+  // replayable entry, whichever side the latents are on (the products commute).
   const base = (a as unknown as Partial<LeafBlock>)[LEAF_BLOCK];
   if (base !== undefined) {
-    const r = dotLeaves(a as unknown as LeafBlock, base, b);
+    const r = dotLeaves(a as unknown as LeafBlock, base, plainRow(b));
+    if (r !== undefined) return r;
+  }
+  const baseB = (b as unknown as Partial<LeafBlock>)[LEAF_BLOCK];
+  if (baseB !== undefined) {
+    const r = dotLeaves(b as unknown as LeafBlock, baseB, plainRow(a));
     if (r !== undefined) return r;
   }
   let s = 0;

@@ -17,6 +17,18 @@ export class ConstantColumn {
     this.uniform = first;
   }
 
+  /** The same value v for each of n data. */
+  static uniform(v: number, n: number): ConstantColumn {
+    return new ConstantColumn(v, n);
+  }
+
+  /** The values of a whole column, one per datum (kept by reference). */
+  static of(values: Float64Array): ConstantColumn {
+    const c = new ConstantColumn(values.length > 0 ? values[0] : 0, values.length);
+    c.column = values;
+    return c;
+  }
+
   /** Records its value for datum i (data in increasing order). */
   set(i: number, v: number): void {
     if (this.column === null) {
