@@ -5,14 +5,15 @@
  * @module
  */
 import { LN_SQRT_2PI } from '../math/constants';
-import { lgamma, stirlerr } from '../math/gamma-functions';
 import { logBetaTemme } from '../math/beta-temme';
 import { twoProductError } from '../math/exact-arithmetic';
 import { log1mexp } from '../math/elementary';
 import { logBetaIPair } from '../math/incomplete-beta';
 import { normalQuantile } from '../math/normal-functions';
-import { bd0 } from '../math/saddle-point';
 import type { Rng } from '../random/rng';
+import { logBinomialPmf } from './binomial-pmf';
+import { binomialSamplerConstants, drawBinomialRarer } from './binomial-sampling';
+import { binomialRowsFromStatistics, binomialStatistics } from './binomial-statistics';
 import { binomialDevianceQuantile } from './deviance-quantile';
 import { DiscreteDistribution } from './discrete-distribution';
 import type { SumLogPdfKernel } from './distribution';
@@ -288,38 +289,10 @@ export class Binomial extends DiscreteDistribution {
     const flip = p > 0.5;
     const s = flip ? q : p;
     const t = flip ? p : q;
-    const c = this.samplerConstants ?? (this.samplerConstants = n * s < 10 ? inversionConstants(n, s, t) : btrsConstants(n, s, t));
-    const x = n * s < 10 ? binomialInversion(rng, n, c) : binomialBtrs(rng, n, s, t, c);
+    const c = this.samplerConstants ?? (this.samplerConstants = binomialSamplerConstants(n, s, t));
+    const x = drawBinomialRarer(rng, n, s, t, c);
     return flip ? n - x : x;
   }
-}
-
-/**
- * log C(n, k) pᵏ qⁿ⁻ᵏ in Loader's form (2000, "Fast and accurate computation of
- * binomial probabilities"; R's dbinom_raw): stirlerr(n) − stirlerr(k) −
- * stirlerr(n − k) − bd0(k, np) − bd0(n − k, nq) − ½ log(2πk(n − k)/n) for
- * 0 < k < n, n log1p(−p) and n log p at the ends. Absolute error ≈ 1e-15·(1 + |result|)
- * (stirlerr below 10 is good to 1e-14 absolute); full relative accuracy at n = 1e6.
- */
-function logBinomialPmf(k: number, n: number, p: number, q: number): number {
-  if (p === 0) return k === 0 ? 0 : -Infinity;
-  if (q === 0) return k === n ? 0 : -Infinity;
-  if (k === 0) return n === 0 ? 0 : n * Math.log1p(-p);
-  if (k === n) return n * Math.log(p);
-  const lc = stirlerrInt(n) - stirlerrInt(k) - stirlerrInt(n - k) - bd0(k, n * p) - bd0(n - k, n * q);
-  // log(1 − k/n): log1p of the rounded k/n would lose ε·n/(n − k) for k near n.
-  const r = k / n;
-  const log1mr = r < 0.5 ? Math.log1p(-r) : Math.log((n - k) / n);
-  return lc - LN_SQRT_2PI - 0.5 * (Math.log(k) + log1mr);
-}
-
-/**
- * stirlerr(m) for a positive integer m: from a table below 16 (mpmath values
- * rounded to double; R's dbinom keeps the same table), where the formula through
- * log Γ is slower and good only to 1e-14 absolute; the asymptotic series above.
- */
-function stirlerrInt(m: number): number {
-  return m < 16 ? STIRLERR_SMALL[m] : stirlerr(m);
 }
 
 /**
@@ -387,139 +360,8 @@ function dyadic(x: number): [bigint, number] {
   return [BigInt(m), e];
 }
 
-/** [P(0) = (1 − p)ⁿ, p/(1 − p)] for the inversion sampler (p ≤ ½). */
-function inversionConstants(n: number, p: number, q: number): Float64Array {
-  return Float64Array.of(Math.exp(n * Math.log1p(-p)), p / q);
-}
-
-/**
- * Sequential inversion for n·p < 10 (p ≤ ½): the smallest x with U ≤ Σ_{j≤x} P(j),
- * from P(0) = qⁿ = e^{n log1p(−p)} ≥ e^{−20} and P(j) = P(j − 1)·(n − j + 1)p/(jq).
- * Exact up to the rounding of the running sum (a U beyond it, probability < 1e-15,
- * returns the last x reached). `k` = {@link inversionConstants}.
- */
-function binomialInversion(rng: Rng, n: number, k: Float64Array): number {
-  const u = rng.uniform();
-  const c = k[1];
-  let x = 0;
-  let f = k[0];
-  let s = f;
-  while (u > s && x < n) {
-    x++;
-    f *= ((n - x + 1) * c) / x;
-    if (f === 0) break;
-    s += f;
-  }
-  return x;
-}
-
-/** [b, a, c, v_r, log α, m, log P(m)] of BTRS (Hörmann 1993, table 1) for n·p ≥ 10, p ≤ ½. */
-function btrsConstants(n: number, p: number, q: number): Float64Array {
-  const spq = Math.sqrt(n * p * q);
-  const b = 1.15 + 2.53 * spq;
-  const m = Math.floor((n + 1) * p);
-  return Float64Array.of(b, -0.0873 + 0.0248 * b + 0.01 * p, n * p + 0.5, 0.92 - 4.2 / b, Math.log((2.83 + 5.1 / b) * spq), m, logBinomialPmf(m, n, p, q));
-}
-
-/**
- * BTRS, the transformed rejection sampler with squeeze of Hörmann (1993, "The
- * generation of binomial random variates", J. Statist. Comput. Simul. 46), for
- * n·p ≥ 10 with p ≤ ½: about 1.15 uniform pairs per draw, most accepted by the
- * squeeze; the exact test compares with log P(k) − log P(m) (m the mode) in
- * Loader's form, which stays exact for n far above 1e9. `k` = {@link btrsConstants}.
- */
-function binomialBtrs(rng: Rng, n: number, p: number, q: number, k: Float64Array): number {
-  const b = k[0];
-  const a = k[1];
-  const c = k[2];
-  const vr = k[3];
-  const logAlpha = k[4];
-  const lpm = k[6];
-  for (;;) {
-    const u = rng.uniform() - 0.5;
-    const v = rng.uniform();
-    const us = 0.5 - Math.abs(u);
-    const x = Math.floor(((2 * a) / us + b) * u + c);
-    if (x < 0 || x > n) continue;
-    if (us >= 0.07 && v <= vr) return x;
-    if (Math.log(v) + logAlpha - Math.log(a / (us * us) + b) <= logBinomialPmf(x, n, p, q) - lpm) return x;
-  }
-}
-
 const PARAMS: readonly string[] = Object.freeze(['n', 'p']);
 /** From this variance on the entropy is the strided trapezoid sum (the mass at the ends is then below e^{−30}). */
 const STRIDED_ENTROPY_MIN = 30;
-/** stirlerr(m) = log m! − (m + ½) log m + m − log √(2π) for m = 0 … 15 (m = 0 is never used). */
-const STIRLERR_SMALL: readonly number[] = [
-  NaN, 0.08106146679532726, 0.0413406959554093, 0.02767792568499834, 0.020790672103765093, 0.016644691189821193,
-  0.013876128823070748, 0.01189670994589177, 0.010411265261972096, 0.009255462182712733, 0.00833056343336287,
-  0.007573675487951841, 0.00694284010720953, 0.006408994188004207, 0.0059513701127588475, 0.005554733551962801,
-];
 /** From this variance np(1 − p) on, the cdf uses Temme's expansion (see `logTail`). */
 const TEMME_MIN_VARIANCE = 3e7;
-
-/** [N, Σk, max k, h₀ … h_max]: the counts' sufficient statistics for any n (see `Binomial.sumKernel`). */
-function binomialStatistics(xs: ArrayLike<number>): Float64Array | undefined {
-  const N = xs.length;
-  let max = 0;
-  for (let i = 0; i < N; i++) {
-    const k = xs[i];
-    if (!(k >= 0 && Number.isSafeInteger(k))) return undefined;
-    if (k > max) max = k;
-  }
-  if (max > Math.max(1000, 4 * N)) return undefined;
-  const st = new Float64Array(3 + max + 1);
-  let sum = 0;
-  for (let i = 0; i < N; i++) {
-    sum += xs[i];
-    st[3 + xs[i]] += 1;
-  }
-  st[0] = N;
-  st[1] = sum;
-  st[2] = max;
-  return st;
-}
-
-/** Σᵢ log C(n, kᵢ) from the histogram; −∞ when some count exceeds n. */
-function sumLogChoose(n: number, st: Float64Array): number {
-  const max = st[2];
-  if (max > n) return -Infinity;
-  const lgn = lgamma(n + 1);
-  let s = 0;
-  for (let k = 0; k <= max; k++) {
-    const h = st[3 + k];
-    if (h !== 0) s += h * (lgn - lgamma(k + 1) - lgamma(n - k + 1));
-  }
-  return s;
-}
-
-/** Rows of Σ log P(kᵢ | n, p) and ∂/∂p from the statistics (∂/∂n is 0: n is a count). */
-function binomialRowsFromStatistics(params: Float64Array, rows: number, st: Float64Array, cache: Float64Array, value: Float64Array, partials: Float64Array): void {
-  const N = st[0];
-  const s = st[1];
-  for (let r = 0; r < rows; r++) {
-    const n = params[2 * r];
-    const p = params[2 * r + 1];
-    partials[2 * r] = 0;
-    partials[2 * r + 1] = 0;
-    if (!(isCountValue(n) && isProbabilityValue(p))) {
-      value[r] = -Infinity;
-      continue;
-    }
-    // cache: the n of the last row and its Σ log C(n, k).
-    if (cache[0] !== n) {
-      cache[0] = n;
-      cache[1] = sumLogChoose(n, st);
-    }
-    // A count above n: impossible (and N·n − Σk may then be negative).
-    if (cache[1] === -Infinity) {
-      value[r] = -Infinity;
-      continue;
-    }
-    const f = N * n - s;
-    // A zero count contributes exactly 0 (no 0·log 0, no 0/0 at p = 0 or 1).
-    const v = cache[1] + (s === 0 ? 0 : s * Math.log(p)) + (f === 0 ? 0 : f * Math.log1p(-p));
-    value[r] = v;
-    if (v > -Infinity) partials[2 * r + 1] = (s === 0 ? 0 : s / p) - (f === 0 ? 0 : f / (1 - p));
-  }
-}
