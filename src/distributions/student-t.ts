@@ -11,6 +11,7 @@ import { betaIInvPair } from '../math/incomplete-beta-inverse';
 import { normalQuantile } from '../math/normal-functions';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
+import type { PointLogPdfKernel } from './point-kernel';
 import { noStatistics } from './shared';
 import { real, type Support } from './support';
 import { finiteParam, isFiniteValue, isPositiveValue, notANumber, positiveParam } from './validate';
@@ -51,6 +52,48 @@ export class StudentT extends ContinuousDistribution {
     statistics: (): undefined => undefined,
     // `statistics` is always undefined, so the model never asks for rows from them.
     fromStatistics: noStatistics,
+  });
+
+  /**
+   * log f(x | ν, μ, σ) and its partials at many points from raw columns (a replayed
+   * robust regression), through the arithmetic of `logPdfPartials` (the same bits):
+   * the normalizer and the digamma gap are computed once per run of equal ν (the
+   * usual constant column, where the instance path recomputed them per point), log σ
+   * once per run of equal σ, and no distribution is built per point.
+   * @internal
+   */
+  static readonly pointKernel: PointLogPdfKernel = Object.freeze({
+    arity: 3,
+    evaluate(m: number, p: Float64Array, x: Float64Array, _aux: Float64Array | null, value: Float64Array, partials: Float64Array): void {
+      let lastNu = NaN;
+      let normNu = NaN;
+      let nuTerm = NaN;
+      let lastS = NaN;
+      let logS = NaN;
+      for (let j = 0; j < m; j++) {
+        const nu = p[j];
+        const mu = p[m + j];
+        const s = p[2 * m + j];
+        if (!(isPositiveValue(nu) && isFiniteValue(mu) && isPositiveValue(s))) {
+          value[j] = NaN;
+          continue;
+        }
+        if (nu !== lastNu) {
+          lastNu = nu;
+          normNu = studentLogNormalizer(nu);
+          nuTerm = studentNuTerm(nu);
+        }
+        if (s !== lastS) {
+          lastS = s;
+          logS = Math.log(s);
+        }
+        // normNu − log σ is the instance's logNorm, formed the same way.
+        value[j] = studentLogPdfPartials(x[j], nu, mu, s, normNu - logS, nuTerm, PARTIALS);
+        partials[j] = PARTIALS[1];
+        partials[m + j] = PARTIALS[2];
+        partials[2 * m + j] = PARTIALS[3];
+      }
+    },
   });
 
   /** Always `"StudentT"`. */
@@ -137,9 +180,9 @@ export class StudentT extends ContinuousDistribution {
   /** log f(x) = logNorm − (ν+1)/2·log(1 + t²/ν), with t²/ν formed without overflow. */
   logPdf(x: number): number {
     if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
-    const t = this.standardize(x);
+    const t = standardize(x, this.mu, this.sigma);
     if (t !== t) return NaN;
-    return this.logNorm - 0.5 * (this.nu + 1) * this.log1pTSquareOverNu(t);
+    return this.logNorm - 0.5 * (this.nu + 1) * log1pTSquareOverNu(t, this.nu);
   }
 
   /** F(x): ½ I_{ν/(ν+t²)}(ν/2, ½) for t < 0, its complement above. */
@@ -151,7 +194,7 @@ export class StudentT extends ContinuousDistribution {
   /** log F(x), exact far into the lower tail. */
   logCdf(x: number): number {
     if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
-    const t = this.standardize(x);
+    const t = standardize(x, this.mu, this.sigma);
     if (t !== t) return NaN;
     const lt = this.logTail(t);
     return t < 0 ? lt : Math.log1p(-Math.exp(lt));
@@ -166,7 +209,7 @@ export class StudentT extends ContinuousDistribution {
   /** log(1 − F(x)), exact far into the upper tail. */
   logSurvival(x: number): number {
     if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
-    const t = this.standardize(x);
+    const t = standardize(x, this.mu, this.sigma);
     if (t !== t) return NaN;
     const lt = this.logTail(t);
     return t > 0 ? lt : Math.log1p(-Math.exp(lt));
@@ -203,37 +246,7 @@ export class StudentT extends ContinuousDistribution {
    */
   logPdfPartials(x: number, out: Float64Array): number {
     if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
-    const lp = this.logPdf(x);
-    if (!(lp > -Infinity)) {
-      out[0] = 0;
-      out[1] = 0;
-      out[2] = 0;
-      out[3] = 0;
-      return lp;
-    }
-    const nu = this.nu;
-    const s = this.sigma;
-    const t = this.standardize(x);
-    const u = Math.abs(t) / Math.sqrt(nu);
-    // t²/(νw) = u²/(1 + u²), formed as 1/(1 + 1/u²) for large u (no overflow).
-    const frac = u < 1 ? (u * u) / (1 + u * u) : 1 / (1 + 1 / (u * u));
-    // t/(νw) = frac/t; for t = 0 it is 0.
-    const tOverNuW = t === 0 ? 0 : frac / t;
-    const h = 0.5 * nu;
-    // Parameter order [nu, mu, sigma].
-    out[0] = -((nu + 1) * tOverNuW) / s;
-    if (nu < 1e-8) {
-      // ψ(h + ½) − ψ(h) − 1/ν = ψ(h + ½) − ψ(1 + h) + 1/ν (ψ(h) = ψ(1 + h) − 1/h), and
-      // (ν + 1)·frac/ν = frac + frac/ν: the 1/ν terms combine to (1 + frac)/ν, +∞ only where
-      // the partial is (at a subnormal ν the gap and 1/ν overflowed to ∞ − ∞).
-      out[1] = 0.5 * (digamma(h + 0.5) - digamma(1 + h) - this.log1pTSquareOverNu(t) + frac + (1 + frac) / nu);
-    } else {
-      const gap = h >= 10 ? digammaDiff(h, 0.5) : digamma(h + 0.5) - digamma(h);
-      out[1] = 0.5 * (gap - 1 / nu - this.log1pTSquareOverNu(t) + ((nu + 1) / nu) * frac);
-    }
-    out[2] = -out[0];
-    out[3] = ((nu + 1) * frac - 1) / s;
-    return lp;
+    return studentLogPdfPartials(x, this.nu, this.mu, this.sigma, this.logNorm, studentNuTerm(this.nu), out);
   }
 
   // ---- sampling -------------------------------------------------------------
@@ -260,23 +273,6 @@ export class StudentT extends ContinuousDistribution {
     return this.#cdfCache;
   }
 
-  /** log(|t|/√ν), also where |t|/√ν overflows. */
-  private logU(t: number): number {
-    return Math.log(Math.abs(t)) - 0.5 * Math.log(this.nu);
-  }
-
-  /** log(1 + t²/ν) without overflowing t² or t/√ν (2 log(|t|/√ν) beyond u = 1e150). */
-  private log1pTSquareOverNu(t: number): number {
-    const u = Math.abs(t) / Math.sqrt(this.nu);
-    return u < 1e150 ? Math.log1p(u * u) : 2 * this.logU(t);
-  }
-
-  /** t = (x − μ)/σ, also where x − μ overflows. */
-  private standardize(x: number): number {
-    const d = x - this.mu;
-    return Number.isFinite(d) || !Number.isFinite(x) ? d / this.sigma : x / this.sigma - this.mu / this.sigma;
-  }
-
   /** log(½ I_{ν/(ν+t²)}(ν/2, ½)) = log P(T ≤ −|t|), the log of the tail beyond |t|. */
   private logTail(t: number): number {
     if (Math.abs(t) === Infinity) return -Infinity;
@@ -286,7 +282,7 @@ export class StudentT extends ContinuousDistribution {
     // x^{ν/2}/((ν/2)B(ν/2, ½)) is exact to 1e-200 relative (u itself may overflow, so
     // its log is taken from t and ν).
     const c = this.betaLogs();
-    if (u > 1e100) return -this.nu * this.logU(t) - c[1] - Math.LN2;
+    if (u > 1e100) return -this.nu * logU(t, this.nu) - c[1] - Math.LN2;
     // x = ν/(ν + t²) = 1/(1 + u²) and y = u²/(1 + u²), each to full relative accuracy.
     let x: number;
     let y: number;
@@ -305,6 +301,68 @@ export class StudentT extends ContinuousDistribution {
 }
 
 const PARAMS: readonly string[] = Object.freeze(['nu', 'mu', 'sigma']);
+/** The point kernel's per-point partials (∂/∂x, ∂/∂ν, ∂/∂μ, ∂/∂σ). */
+const PARTIALS = new Float64Array(4);
+
+/** t = (x − μ)/σ, also where x − μ overflows. */
+function standardize(x: number, mu: number, sigma: number): number {
+  const d = x - mu;
+  return Number.isFinite(d) || !Number.isFinite(x) ? d / sigma : x / sigma - mu / sigma;
+}
+
+/** log(|t|/√ν), also where |t|/√ν overflows. */
+function logU(t: number, nu: number): number {
+  return Math.log(Math.abs(t)) - 0.5 * Math.log(nu);
+}
+
+/** log(1 + t²/ν) without overflowing t² or t/√ν (2 log(|t|/√ν) beyond u = 1e150). */
+function log1pTSquareOverNu(t: number, nu: number): number {
+  const u = Math.abs(t) / Math.sqrt(nu);
+  return u < 1e150 ? Math.log1p(u * u) : 2 * logU(t, nu);
+}
+
+/**
+ * The part of ∂/∂ν log f that depends on ν alone, so that the point kernel computes
+ * it once per ν: ψ((ν+1)/2) − ψ(ν/2) − 1/ν (the gap by `digammaDiff` for ν ≥ 20);
+ * for ν < 1e-8, ψ(h + ½) − ψ(1 + h) with h = ν/2, whose 1/ν terms
+ * {@link studentLogPdfPartials} adds back combined (they would overflow to ∞ − ∞ apart).
+ */
+function studentNuTerm(nu: number): number {
+  const h = 0.5 * nu;
+  if (nu < 1e-8) return digamma(h + 0.5) - digamma(1 + h);
+  const gap = h >= 10 ? digammaDiff(h, 0.5) : digamma(h + 0.5) - digamma(h);
+  return gap - 1 / nu;
+}
+
+/**
+ * log f(x) = logNorm − (ν+1)/2·log(1 + t²/ν) and its partials as documented at
+ * `StudentT.logPdfPartials` (zeros where log f is −∞ or NaN); `nuTerm` =
+ * {@link studentNuTerm}(ν). That method and the point kernel both call it, so they
+ * give the same bits.
+ */
+function studentLogPdfPartials(x: number, nu: number, mu: number, s: number, logNorm: number, nuTerm: number, out: Float64Array): number {
+  const t = standardize(x, mu, s);
+  // A NaN t (x NaN) makes lw and lp NaN, as `logPdf` returns.
+  const lw = log1pTSquareOverNu(t, nu);
+  const lp = logNorm - 0.5 * (nu + 1) * lw;
+  if (!(lp > -Infinity)) {
+    out.fill(0, 0, 4);
+    return lp;
+  }
+  const u = Math.abs(t) / Math.sqrt(nu);
+  // t²/(νw) = u²/(1 + u²), formed as 1/(1 + 1/u²) for large u (no overflow).
+  const frac = u < 1 ? (u * u) / (1 + u * u) : 1 / (1 + 1 / (u * u));
+  // t/(νw) = frac/t; for t = 0 it is 0.
+  const tOverNuW = t === 0 ? 0 : frac / t;
+  out[0] = -((nu + 1) * tOverNuW) / s;
+  // For ν < 1e-8: ψ(h) = ψ(1 + h) − 1/h and (ν + 1)·frac/ν = frac + frac/ν, so the 1/ν
+  // terms combine to (1 + frac)/ν, +∞ only where the partial is (at a subnormal ν the
+  // gap and 1/ν overflowed to ∞ − ∞).
+  out[1] = nu < 1e-8 ? 0.5 * (nuTerm - lw + frac + (1 + frac) / nu) : 0.5 * (nuTerm - lw + ((nu + 1) / nu) * frac);
+  out[2] = -out[0];
+  out[3] = ((nu + 1) * frac - 1) / s;
+  return lp;
+}
 
 /**
  * log Γ((ν+1)/2) − log Γ(ν/2) − ½ log(νπ) = −log B(ν/2, ½) − ½ log ν.

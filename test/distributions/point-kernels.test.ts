@@ -2,11 +2,13 @@
  * The families' point kernels (used by replayed per-datum likelihoods) against
  * the instance methods they stand in for, across the parameter range: Normal bit for
  * bit, BernoulliLogit within a few ulps (one exponential instead of two), Poisson
- * within the documented rounding of its k·log λ − λ − log k! form; NaN exactly where
- * the constructor refuses the parameters.
+ * within the documented rounding of its k·log λ − λ − log k! form, StudentT bit for bit
+ * (property tests over the whole double range); NaN exactly where the constructor
+ * refuses the parameters.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BernoulliLogit, Cauchy, InvalidParameterError, Normal, Poisson } from '../../src/index';
+import { BernoulliLogit, Cauchy, InvalidParameterError, Normal, Poisson, StudentT } from '../../src/index';
 import type { PointLogPdfKernel } from '../../src/distributions/point-kernel';
 
 /** Runs a kernel at the given (params…, x) points; params column-major as the kernel reads them. */
@@ -96,5 +98,54 @@ describe('Cauchy.pointKernel and sumKernel', () => {
     expect(k[1]).toBeCloseTo(d[1], 12);
     expect(k[2]).toBeCloseTo(d[2], 12);
     expect(Cauchy.sumKernel.statistics(xs)).toBeUndefined();
+  });
+});
+
+/** The same double, or both zeros (a sum from 0 turns −0 into +0). */
+const sameOrZeros = (a: number, b: number): boolean => Object.is(a, b) || (a === 0 && b === 0);
+
+/** A double over every magnitude in (0, max], or one of the given values. */
+const positive = (...special: number[]): fc.Arbitrary<number> =>
+  fc.oneof(fc.constantFrom(...special), fc.double({ min: Number.MIN_VALUE, max: Number.MAX_VALUE, noNaN: true }), fc.double({ min: -3, max: 3, noNaN: true }).map((e) => 10 ** e));
+
+describe('StudentT.pointKernel', () => {
+  const nu = positive(5e-324, 1e-300, 1e-10, 1e-8, 0.01, 1, 4, 20, 1e8, 1e15, 1e300, Number.MAX_VALUE);
+  const mu = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ min: -10, max: 10, noNaN: true }));
+  const sigma = positive(1e-300, 1e-10, 1, 1e300, Number.MAX_VALUE);
+  const x = fc.oneof(fc.double({ noNaN: true }), fc.double({ min: -10, max: 10, noNaN: true }), fc.constantFrom(0, 1e308, -1e308, 5e-324));
+  // Runs of a repeated ν and σ, as a replayed column of constants gives, between changes.
+  const points = fc.array(fc.tuple(nu, mu, sigma, x, fc.nat(3)), { minLength: 1, maxLength: 12 }).map((ts) => ts.flatMap(([n, m, s, y, reps]) => Array.from({ length: reps + 1 }, (_, r) => [n, m, s, r === 0 ? y : y + r])));
+
+  it('has the bits of logPdfPartials and of the summed kernel at one point, ν from 5e-324 to 1.8e308', () => {
+    const out = new Float64Array(4);
+    const sum = new Float64Array(4);
+    fc.assert(
+      fc.property(points, (pts) => {
+        const r = run(StudentT.pointKernel, pts);
+        const m = pts.length;
+        pts.forEach(([n, mu_, s, y], j) => {
+          const v = new StudentT(n, mu_, s).logPdfPartials(y, out);
+          const at = `ν = ${n}, μ = ${mu_}, σ = ${s}, x = ${y}`;
+          expect(Object.is(r.value[j], v), `value at ${at}: ${r.value[j]} vs ${v}`).toBe(true);
+          for (let k = 0; k < 3; k++) expect(Object.is(r.partials[k * m + j], out[k + 1]), `∂${k} at ${at}`).toBe(true);
+          const vs = StudentT.sumKernel.sumLogPdfPartials(Float64Array.of(n, mu_, s), [y], sum);
+          expect(sameOrZeros(vs, v), `summed kernel at ${at}`).toBe(true);
+          for (let k = 1; k <= 3; k++) expect(sameOrZeros(sum[k], out[k]), `summed ∂${k - 1} at ${at}`).toBe(true);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is NaN exactly where the constructor refuses, beside accepted points', () => {
+    const refused = [[0, 0, 1], [-1, 0, 1], [NaN, 0, 1], [Infinity, 0, 1], [4, NaN, 1], [4, Infinity, 1], [4, -Infinity, 1], [4, 0, 0], [4, 0, -2], [4, 0, NaN], [4, 0, Infinity]];
+    const pts = refused.flatMap((p) => [[...p, 0.5], [4, 0, 1, 0.5]]);
+    const r = run(StudentT.pointKernel, pts);
+    pts.forEach(([n, m, s], j) => {
+      if (j % 2 === 0) {
+        expect(r.value[j]).toBeNaN();
+        expect(() => new StudentT(n, m, s)).toThrow(InvalidParameterError);
+      } else expect(r.value[j]).toBe(new StudentT(4, 0, 1).logPdf(0.5));
+    });
   });
 });
