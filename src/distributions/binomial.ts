@@ -11,12 +11,13 @@ import { log1mexp } from '../math/elementary';
 import { logBetaIPair } from '../math/incomplete-beta';
 import { normalQuantile } from '../math/normal-functions';
 import type { Rng } from '../random/rng';
-import { logBinomialPmf } from './binomial-pmf';
+import { binomialPartialP, binomialPointKernel, logBinomialPmf } from './binomial-pmf';
 import { binomialSamplerConstants, drawBinomialRarer } from './binomial-sampling';
 import { binomialRowsFromStatistics, binomialStatistics } from './binomial-statistics';
 import { binomialDevianceQuantile } from './deviance-quantile';
 import { DiscreteDistribution } from './discrete-distribution';
 import type { SumLogPdfKernel } from './distribution';
+import type { PointLogPdfKernel } from './point-kernel';
 import { integerRange, type DiscreteSupport } from './support';
 import { countParam, isCountValue, isProbabilityValue, notANumber, probabilityParam } from './validate';
 
@@ -68,6 +69,15 @@ export class Binomial extends DiscreteDistribution {
     statistics: binomialStatistics,
     fromStatistics: binomialRowsFromStatistics,
   });
+
+  /**
+   * log P(k | n, p) and its partials at many points from raw `[n, p]` columns (a
+   * replayed binomial regression), with the bits of `logPdfPartials`: no distribution
+   * per point, and the parts of Loader's form that do not depend on p computed once
+   * per datum (see `binomialPointKernel`).
+   * @internal
+   */
+  static readonly pointKernel: PointLogPdfKernel = binomialPointKernel;
 
   /** Always `"Binomial"`. */
   readonly name = 'Binomial';
@@ -272,9 +282,7 @@ export class Binomial extends DiscreteDistribution {
       out[2] = 0;
       return lp;
     }
-    const { n, p, q } = this;
-    // n = 0: P(X = 0) = 1 for every p, so the partial is 0 (−0/q was 0/0 at p = 1).
-    out[2] = n === 0 ? 0 : k === 0 ? -n / q : k === n ? n / p : k / p - (n - k) / q;
+    out[2] = binomialPartialP(k, this.n, this.p, this.q);
     return lp;
   }
 

@@ -2,13 +2,13 @@
  * The families' point kernels (used by replayed per-datum likelihoods) against
  * the instance methods they stand in for, across the parameter range: Normal bit for
  * bit, BernoulliLogit within a few ulps (one exponential instead of two), Poisson
- * within the documented rounding of its k·log λ − λ − log k! form, StudentT bit for bit
- * (property tests over the whole double range); NaN exactly where the constructor
- * refuses the parameters.
+ * within the documented rounding of its k·log λ − λ − log k! form, StudentT and Binomial
+ * bit for bit (property tests over the whole parameter range); NaN exactly where the
+ * constructor refuses the parameters, −∞ off the support.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BernoulliLogit, Cauchy, InvalidParameterError, Normal, Poisson, StudentT } from '../../src/index';
+import { BernoulliLogit, Binomial, Cauchy, InvalidParameterError, Normal, Poisson, StudentT } from '../../src/index';
 import type { PointLogPdfKernel } from '../../src/distributions/point-kernel';
 
 /** Runs a kernel at the given (params…, x) points; params column-major as the kernel reads them. */
@@ -112,7 +112,8 @@ describe('StudentT.pointKernel', () => {
   const nu = positive(5e-324, 1e-300, 1e-10, 1e-8, 0.01, 1, 4, 20, 1e8, 1e15, 1e300, Number.MAX_VALUE);
   const mu = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ min: -10, max: 10, noNaN: true }));
   const sigma = positive(1e-300, 1e-10, 1, 1e300, Number.MAX_VALUE);
-  const x = fc.oneof(fc.double({ noNaN: true }), fc.double({ min: -10, max: 10, noNaN: true }), fc.constantFrom(0, 1e308, -1e308, 5e-324));
+  // fast-check's doubles lean to 0 and the extremes; the uniform grid adds the bulk.
+  const x = fc.oneof(fc.double({ noNaN: true }), fc.double({ min: -10, max: 10, noNaN: true }), fc.noBias(fc.integer({ min: -(2 ** 20), max: 2 ** 20 })).map((i) => i / 2 ** 16), fc.constantFrom(0, 1e308, -1e308, 5e-324));
   // Runs of a repeated ν and σ, as a replayed column of constants gives, between changes.
   const points = fc.array(fc.tuple(nu, mu, sigma, x, fc.nat(3)), { minLength: 1, maxLength: 12 }).map((ts) => ts.flatMap(([n, m, s, y, reps]) => Array.from({ length: reps + 1 }, (_, r) => [n, m, s, r === 0 ? y : y + r])));
 
@@ -146,6 +147,60 @@ describe('StudentT.pointKernel', () => {
         expect(r.value[j]).toBeNaN();
         expect(() => new StudentT(n, m, s)).toThrow(InvalidParameterError);
       } else expect(r.value[j]).toBe(new StudentT(4, 0, 1).logPdf(0.5));
+    });
+  });
+});
+
+describe('Binomial.pointKernel', () => {
+  const n = fc.oneof(fc.constantFrom(0, 1, 2, 15, 16, 17, 1e6, 2 ** 53 - 1), fc.nat(40), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.double({ min: 0, max: 15, noNaN: true }).map((e) => Math.floor(10 ** e)));
+  // Uniform fractions besides fast-check's doubles (biased to 0 and to tiny magnitudes).
+  const fraction = fc.noBias(fc.integer({ min: 1, max: 2 ** 30 - 1 })).map((i) => i / 2 ** 30);
+  const p = fc.oneof(fc.constantFrom(0, 1, 0.5, 5e-324, 1e-300, 1e-10, 1 - 2 ** -53), fc.double({ min: 0, max: 1, noNaN: true }), fraction, fraction);
+  /** A k of n's support (its ends often), or one just off it. */
+  const count = fc.tuple(fc.oneof(fraction, fc.double({ min: 0, max: 1, noNaN: true })), fc.constantFrom('inside', 'inside', 'inside', 'zero', 'n', 'above', 'fraction', 'negative'));
+  const countOf = (nn: number, [u, where]: [number, string]): number =>
+    ({ inside: Math.floor(u * nn), zero: 0, n: nn, above: nn + 1, fraction: Math.floor(u * nn) + 0.5, negative: -1 })[where] as number;
+  // As a replayed step lays them out: runs of one n (a column of constants) over data
+  // k, each datum's rows a run of the same (n, k) with different p.
+  const datum = fc.tuple(count, fc.array(p, { minLength: 1, maxLength: 3 }));
+  const points = fc
+    .array(fc.tuple(n, fc.array(datum, { minLength: 1, maxLength: 4 })), { minLength: 1, maxLength: 6 })
+    .map((runs) => runs.flatMap(([nn, data]) => data.flatMap(([c, ps]) => ps.map((pp) => [nn, pp, countOf(nn, c)]))));
+
+  it('has the bits of logPdfPartials and of the summed kernel at one point, n up to 2⁵³ − 1, p = 0 and 1, k = 0 and n', () => {
+    const out = new Float64Array(3);
+    const sum = new Float64Array(3);
+    fc.assert(
+      fc.property(points, (pts) => {
+        const r = run(Binomial.pointKernel, pts, true);
+        const m = pts.length;
+        pts.forEach(([nn, pp, k], j) => {
+          const v = new Binomial(nn, pp).logPdfPartials(k, out);
+          const at = `n = ${nn}, p = ${pp}, k = ${k}`;
+          expect(Object.is(r.value[j], v), `value at ${at}: ${r.value[j]} vs ${v}`).toBe(true);
+          expect(Object.is(r.partials[j], out[1]), `∂/∂n at ${at}`).toBe(true);
+          expect(Object.is(r.partials[m + j], out[2]), `∂/∂p at ${at}: ${r.partials[m + j]} vs ${out[2]}`).toBe(true);
+          const vs = Binomial.sumKernel.sumLogPdfPartials(Float64Array.of(nn, pp), [k], sum);
+          expect(sameOrZeros(vs, v), `summed kernel at ${at}`).toBe(true);
+          expect(sameOrZeros(sum[2], out[2]), `summed ∂/∂p at ${at}`).toBe(true);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is −∞ with zero partials off the support, NaN exactly where the constructor refuses', () => {
+    const off = run(Binomial.pointKernel, [[5, 0.3, 6], [5, 0.3, 2.5], [5, 0.3, -1], [0, 0.5, 1], [5, 0, 1], [5, 1, 4], [3, 0.5, Infinity]], true);
+    expect(Array.from(off.value)).toEqual(Array(7).fill(-Infinity));
+    expect(Array.from(off.partials).every((g) => g === 0)).toBe(true);
+    const refused = [[-1, 0.5], [2.5, 0.5], [NaN, 0.5], [Infinity, 0.5], [2 ** 53, 0.5], [5, -0.1], [5, 1.1], [5, NaN]];
+    const pts = refused.flatMap((q) => [[...q, 1], [5, 0.5, 1]]);
+    const r = run(Binomial.pointKernel, pts, true);
+    pts.forEach(([nn, pp], j) => {
+      if (j % 2 === 0) {
+        expect(r.value[j]).toBeNaN();
+        expect(() => new Binomial(nn, pp)).toThrow(InvalidParameterError);
+      } else expect(r.value[j]).toBe(new Binomial(5, 0.5).logPdf(1));
     });
   });
 });
