@@ -8,7 +8,7 @@
 import type { DifferentiableModel } from '../model/differentiable-model';
 import type { Rng } from '../random/rng';
 import type { ConvergenceCriterion } from './convergence';
-import type { createRowScratch } from './estimators';
+import type { createRowScratch } from './row-scratch';
 import { FinalEvaluation } from './final-evaluation';
 import type { FitDiagnostics, Settings, StepSizeTrial } from './fit';
 import { FitResult } from './fit-result';

@@ -64,7 +64,7 @@ export interface Evaluated {
  *
  * @example
  * ```ts
- * import { createRowScratch } from './estimators';
+ * import { createRowScratch } from './row-scratch';
  * import { FinalEvaluation } from './final-evaluation';
  * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
  * const guide = meanField().build(model);
@@ -100,7 +100,7 @@ export type EagerDiagnostics = Omit<FitDiagnostics, 'khat' | 'khatReading' | 'lo
  *
  * @example
  * ```ts
- * import { createRowScratch } from './estimators';
+ * import { createRowScratch } from './row-scratch';
  * import { FinalEvaluation } from './final-evaluation';
  * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
  * const guide = meanField().build(model);

@@ -41,7 +41,7 @@ import { Rng } from '../random/rng';
 import { FitError } from './errors';
 import { diagnoseNonFinite } from './diagnose';
 import { allFinite } from './finite';
-import { createRowScratch } from './estimators';
+import { createRowScratch } from './row-scratch';
 import type { GuideSpec } from './guide';
 import type { ExactGuide, GuideOption } from './guide-types';
 import { ControlVariateState } from './control-variates';

@@ -54,18 +54,16 @@ export type { GuideInitOptions } from './guide-init';
 export { fullRank } from './full-rank';
 export {
   closedFormEntropy,
-  createWorkspace,
-  elboValue,
   estimators,
   iwae,
-  modelGradientRows,
-  modelValueRows,
   pathwise,
   scoreFunction,
   stickingTheLanding,
   type ElboEstimator,
-  type EstimatorWorkspace,
 } from './estimators';
+export { createWorkspace, type EstimatorWorkspace } from './estimator-workspace';
+export { modelGradientRows, modelValueRows } from './model-rows';
+export { elboValue } from './log-weights';
 export {
   adagrad,
   adam,

@@ -13,7 +13,7 @@
 import type { DifferentiableModel } from '../model/differentiable-model';
 import { Rng } from '../random/rng';
 import { checkOptions, optionKeys } from './check-options';
-import { createRowScratch } from './estimators';
+import { createRowScratch } from './row-scratch';
 import { invalidOption } from './errors';
 import { families, meanField } from './family-guide';
 import { FinalEvaluation } from './final-evaluation';
