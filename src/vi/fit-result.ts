@@ -23,7 +23,7 @@ import type { DistributionJSON } from '../distributions/distribution';
 import type { SupportKind } from '../distributions/support';
 import type { DifferentiableModel } from '../model/differentiable-model';
 import type { Estimate } from './evaluate';
-import type { FitDiagnostics } from './fit';
+import type { FitDiagnostics } from './fit-diagnostics';
 import type { Guide, GuideSpec, UnconstrainedGaussian } from './guide';
 import type { PosteriorOf } from './guide-types';
 import { sampleWithOptions, type JointSamples, type SampleOptions } from './joint-sample';

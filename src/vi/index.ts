@@ -76,16 +76,12 @@ export {
   type OptimizerState,
 } from './optimizers';
 export { constant, inverseSqrt, polynomialDecay, stepDecay, type Schedule } from './schedules';
-export {
-  fit,
-  fitSteps,
-  type ConvergenceOptions,
-  type FitDiagnostics,
-  type FitOptions,
-  type FitProgress,
-  type StepSizeSearchOptions,
-  type StepSizeTrial,
-} from './fit';
+export { fit, fitSteps } from './fit';
+export type { ConvergenceOptions } from './convergence-options';
+export type { FitDiagnostics, StepSizeTrial } from './fit-diagnostics';
+export type { FitOptions } from './fit-options';
+export type { FitProgress } from './fit-progress';
+export type { StepSizeSearchOptions } from './step-size-search-options';
 export {
   FitResult,
   type EagerDiagnostics,

@@ -17,7 +17,7 @@ import { createRowScratch } from './row-scratch';
 import { invalidOption } from './errors';
 import { families, meanField } from './family-guide';
 import { FinalEvaluation } from './final-evaluation';
-import type { FitDiagnostics, StepSizeTrial } from './fit';
+import type { FitDiagnostics, StepSizeTrial } from './fit-diagnostics';
 import { FitResult, type Evaluated, type EvaluatedJSON, type FitResultJSON, type JsonNumber } from './fit-result';
 import type { FitWarning } from './warnings';
 import { fullRank } from './full-rank';
