@@ -9,7 +9,7 @@ import type { Rng } from '../random/rng';
 import { sampleLogWeights } from './log-weights';
 import { createRowScratch } from './row-scratch';
 import { logMeanExpWithStderr } from './evaluate';
-import type { Evaluated } from './fit-result';
+import type { Evaluated } from './lazy-evaluation';
 import type { Guide } from './guide';
 import { psisKhat } from './psis';
 

@@ -56,3 +56,13 @@ export interface FitDiagnostics {
   /** Why the loop stopped: `"converged"`, `"maxSteps"` or `"stopped"` (onStep returned false). */
   readonly stopReason: 'converged' | 'maxSteps' | 'stopped';
 }
+
+/**
+ * The eagerly known diagnostics (the lazy ones are added by {@link FitResult}).
+ *
+ * @example
+ * ```ts
+ * const d: EagerDiagnostics = { stepSize: 0.1, stepSizeSearch: [], rejectedSteps: 0, averagingStart: 201, paramStderr: 0.01, stopReason: 'converged' };
+ * ```
+ */
+export type EagerDiagnostics = Omit<FitDiagnostics, 'khat' | 'khatReading' | 'logEvidence'>;

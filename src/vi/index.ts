@@ -78,24 +78,21 @@ export {
 export { constant, inverseSqrt, polynomialDecay, stepDecay, type Schedule } from './schedules';
 export { fit, fitSteps } from './fit';
 export type { ConvergenceOptions } from './convergence-options';
-export type { FitDiagnostics, StepSizeTrial } from './fit-diagnostics';
+export type { EagerDiagnostics, FitDiagnostics, StepSizeTrial } from './fit-diagnostics';
 export type { FitOptions } from './fit-options';
 export type { FitProgress } from './fit-progress';
 export type { StepSizeSearchOptions } from './step-size-search-options';
-export {
-  FitResult,
-  type EagerDiagnostics,
-  type Evaluated,
-  type EvaluationSource,
-  type FitResultInit,
-  type FitResultJSON,
-  type EstimateJSON,
-  type EvaluatedJSON,
-  type EvaluationJSON,
-  type GuideJSON,
-  type LatentJSON,
-  type JsonNumber,
-} from './fit-result';
+export { FitResult, type FitResultInit } from './fit-result';
+export type { Evaluated, EvaluationSource } from './lazy-evaluation';
+export type {
+  FitResultJSON,
+  EstimateJSON,
+  EvaluatedJSON,
+  EvaluationJSON,
+  GuideJSON,
+  LatentJSON,
+  JsonNumber,
+} from './fit-result-json';
 export { UnknownOptionError } from './check-options';
 export type { AbortSignalLike } from './abort';
 export { FIT_ASYNC_SLICE_MS, fitAsync } from './fit-async';
