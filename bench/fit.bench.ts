@@ -12,7 +12,7 @@
 import { dot, exp, Exponential, LogNormal, Model, mul, Normal, plate, Rng } from '../src/index';
 import { createNoiseSource, createWorkspace, families, fit, fullRank, meanField, stickingTheLanding, type GuideSpec } from '../src/vi/index';
 import { ControlVariateState } from '../src/vi/control-variates';
-import type { NoiseAwareGuide } from '../src/vi/estimators';
+import type { NoiseAwareGuide } from '../src/vi/noise-aware-guide';
 import type { DifferentiableModel } from '../src/model/differentiable-model';
 import { nonNegative } from '../src/distributions/support';
 import { expBijection } from '../src/distributions/transforms';

@@ -14,7 +14,8 @@
 import type { Rng } from '../random/rng';
 import { ScrambledSobol, SOBOL_MAX_DIMENSION } from '../random/sobol';
 import { normalQuantile } from '../math/normal-functions';
-import type { EstimatorWorkspace, NoiseAwareGuide } from './estimators';
+import type { EstimatorWorkspace } from './estimator-workspace';
+import type { NoiseAwareGuide } from './noise-aware-guide';
 import { noiseDimOf, type Guide } from './guide';
 import { checkGuideArg } from './check-args';
 
@@ -48,7 +49,7 @@ export type BaseSamples = 'mc' | 'rqmc' | 'rqmc-tilted';
  *
  * @example
  * ```ts
- * import { createWorkspace } from './estimators';
+ * import { createWorkspace } from './estimator-workspace';
  * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
  * const guide = meanField().build(model);
  * const ws = createWorkspace(guide, 16);

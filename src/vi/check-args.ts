@@ -4,12 +4,12 @@
  * `estimateElbo`, `logEvidence`, `new FitResult`): each throws an
  * `InvalidParameterError` naming the function and the argument, so a missing or
  * wrong argument is never a raw "Cannot read properties of undefined" (issue #16's
- * fuzz suite). O(1) per call: a few `typeof` tests, nothing per sample.
+ * fuzz suite). O(1) per call: a few `typeof` tests, nothing per sample. The workspace
+ * check lives beside the workspace (`checkWorkspaceArg`, estimator-workspace.ts).
  *
  * @module
  */
 import type { DifferentiableModel } from '../model/differentiable-model';
-import type { EstimatorWorkspace } from './estimators';
 import { invalidOption } from './errors';
 import type { Guide } from './guide';
 
@@ -26,13 +26,5 @@ export function checkGuideArg(owner: string, guide: unknown): asserts guide is G
   const g = guide as Guide | null;
   if (g === null || typeof g !== 'object' || typeof g.dim !== 'number' || typeof g.posterior !== 'function') {
     invalidOption(owner, 'guide', 'a built guide (e.g. meanField(model) built for the model)', guide);
-  }
-}
-
-/** Refuses anything but a workspace from `createWorkspace`. */
-export function checkWorkspaceArg(owner: string, ws: unknown): asserts ws is EstimatorWorkspace {
-  const w = ws as EstimatorWorkspace | null;
-  if (w === null || typeof w !== 'object' || !(w.lp instanceof Float64Array) || !Array.isArray(w.u)) {
-    invalidOption(owner, 'ws', 'a workspace from createWorkspace(guide, samples)', ws);
   }
 }

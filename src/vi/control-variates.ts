@@ -8,7 +8,7 @@
  * @internal
  */
 import { allFinite } from './finite';
-import type { EstimatorWorkspace } from './estimators';
+import type { EstimatorWorkspace } from './estimator-workspace';
 import type { Guide } from './guide';
 
 /** Steps between refreshes of the regression coefficients. */

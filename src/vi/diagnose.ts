@@ -5,7 +5,7 @@
  * @module
  */
 import type { DifferentiableModel } from '../model/differentiable-model';
-import type { EstimatorWorkspace } from './estimators';
+import type { EstimatorWorkspace } from './estimator-workspace';
 import type { Guide } from './guide';
 import type { NonFiniteQuantity } from './errors';
 
@@ -35,7 +35,8 @@ function describeU(guide: Guide, u: Float64Array): string {
  *
  * @example
  * ```ts
- * import { createWorkspace, pathwise } from './estimators';
+ * import { createWorkspace } from './estimator-workspace';
+ * import { pathwise } from './estimators';
  * // (1e300 − z)² overflows: the log joint is −∞ wherever the guide puts z.
  * const model = new Model({ prior: { z: new Normal(0, 1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1e300] });
  * const guide = meanField().build(model);

@@ -27,7 +27,7 @@ import type { ContinuousDistribution } from '../distributions/distribution';
 import { checkBlocks, coordName, type FamiliesSpec, type GaussianGuideSpec, type GuideControlVariates, type Posterior, type UnconstrainedGaussian } from './guide';
 import type { FamilyClass } from './guide-types';
 import { invalidOption } from './errors';
-import type { NoiseAwareGuide } from './estimators';
+import type { NoiseAwareGuide } from './noise-aware-guide';
 import { checkInit, initialLocation, type GuideInitOptions, type InitOpts } from './guide-init';
 import { CV_PER_COORD, type CoordinateFamily, type ParamUnit } from './guide-families/coordinate-family';
 import { defaultCoordinate } from './guide-families/location-scale';

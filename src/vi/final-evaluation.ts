@@ -6,9 +6,10 @@
  */
 import type { DifferentiableModel } from '../model/differentiable-model';
 import type { Rng } from '../random/rng';
-import { createRowScratch, sampleLogWeights } from './estimators';
+import { sampleLogWeights } from './log-weights';
+import { createRowScratch } from './row-scratch';
 import { logMeanExpWithStderr } from './evaluate';
-import type { Evaluated } from './fit-result';
+import type { Evaluated } from './lazy-evaluation';
 import type { Guide } from './guide';
 import { psisKhat } from './psis';
 
@@ -20,7 +21,7 @@ import { psisKhat } from './psis';
  *
  * @example
  * ```ts
- * import { createRowScratch } from './estimators';
+ * import { createRowScratch } from './row-scratch';
  * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
  * const guide = meanField().build(model);
  * const params = Float64Array.of(-0.32, Math.log(0.66)); // (μ, log σ), near the optimum

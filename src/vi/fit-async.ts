@@ -12,7 +12,8 @@
  * @module
  */
 import type { DifferentiableModel } from '../model/differentiable-model';
-import { fitSteps, type FitOptions } from './fit';
+import { fitSteps } from './fit';
+import type { FitOptions } from './fit-options';
 import type { ExactGuide, GuideOption } from './guide-types';
 import type { FitResult } from './fit-result';
 

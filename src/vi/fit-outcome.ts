@@ -8,9 +8,10 @@
 import type { DifferentiableModel } from '../model/differentiable-model';
 import type { Rng } from '../random/rng';
 import type { ConvergenceCriterion } from './convergence';
-import type { createRowScratch } from './estimators';
+import type { createRowScratch } from './row-scratch';
 import { FinalEvaluation } from './final-evaluation';
-import type { FitDiagnostics, Settings, StepSizeTrial } from './fit';
+import type { FitDiagnostics, StepSizeTrial } from './fit-diagnostics';
+import type { Settings } from './fit-settings';
 import { FitResult } from './fit-result';
 import type { Guide } from './guide';
 import type { ModeReport } from './modes';

@@ -17,90 +17,32 @@
  * `toJSON` triggers the evaluation; once it is made, all five become ordinary
  * enumerable values and travel with the data.
  *
+ * The lazy evaluation's machinery is lazy-evaluation.ts; the JSON form and its
+ * conversions are fit-result-json.ts.
+ *
  * @module
  */
-import type { DistributionJSON } from '../distributions/distribution';
-import type { SupportKind } from '../distributions/support';
 import type { DifferentiableModel } from '../model/differentiable-model';
-import type { Estimate } from './evaluate';
-import type { FitDiagnostics } from './fit';
+import type { EagerDiagnostics, FitDiagnostics } from './fit-diagnostics';
+import { diagnosticsJSON, evaluatedJSON, jsonNumber, posteriorJSON, type EvaluationJSON, type FitResultJSON } from './fit-result-json';
 import type { Guide, GuideSpec, UnconstrainedGaussian } from './guide';
 import type { PosteriorOf } from './guide-types';
+import { installLazyEvaluation, type Evaluated, type EvaluationSource } from './lazy-evaluation';
 import { sampleWithOptions, type JointSamples, type SampleOptions } from './joint-sample';
-import type { KhatReading } from './psis';
 import { readProbs, summarize, SUMMARY_DRAWS, SUMMARY_OPTION_KEYS, type SummaryOptions, type SummaryRow } from './summary';
 import { checkOptions } from './check-options';
 import { invalidOption } from './errors';
 import { Rng } from '../random/rng';
 import { checkDrawSize, jointSample, readCount, readSeed } from './joint-sample';
-import { khatWarnings, type FitWarning } from './warnings';
+import type { FitWarning } from './warnings';
 import { checkGuideArg, checkModelArg } from './check-args';
-
-
-/**
- * What the final evaluation of a fit gives.
- *
- * @example
- * ```ts
- * const e: Evaluated = { elbo: -1.33, elboStderr: 0.004, khat: 0.4, khatReading: 'good', logEvidence: { value: -1.28, stderr: 0.002 } };
- * ```
- */
-export interface Evaluated {
-  /** ELBO of the returned q. */
-  readonly elbo: number;
-  /** Standard error of `elbo`. */
-  readonly elboStderr: number;
-  /** PSIS k̂ of the importance ratios. */
-  readonly khat: number;
-  /** Its reading. */
-  readonly khatReading: KhatReading;
-  /** IWAE-n estimate of log p(D). */
-  readonly logEvidence: Estimate;
-}
-
-/**
- * Where a result's lazy evaluation comes from: its draws, the state of its random
- * stream before any of them (kept for `toJSON`), and the evaluation itself.
- *
- * @example
- * ```ts
- * import { createRowScratch } from './estimators';
- * import { FinalEvaluation } from './final-evaluation';
- * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
- * const guide = meanField().build(model);
- * const params = Float64Array.of(-0.32, Math.log(0.66)); // (μ, log σ), near the optimum
- * const rng = new Rng(1);
- * const rngState = rng.state();
- * const evaluation = new FinalEvaluation(model, guide, params, rng, 20_000, createRowScratch(guide));
- * const src: EvaluationSource = { samples: 20_000, rngState, evaluate: () => evaluation.get() };
- * src.evaluate().elbo; // ≈ -1.44
- * ```
- */
-export interface EvaluationSource {
-  /** Number of draws. */
-  readonly samples: number;
-  /** `Rng.state()` of the evaluation stream before its first draw. */
-  readonly rngState: ArrayLike<number>;
-  /** Makes the evaluation (called at most once). */
-  evaluate(): Evaluated;
-}
-
-/**
- * The eagerly known diagnostics (the lazy ones are added by {@link FitResult}).
- *
- * @example
- * ```ts
- * const d: EagerDiagnostics = { stepSize: 0.1, stepSizeSearch: [], rejectedSteps: 0, averagingStart: 201, paramStderr: 0.01, stopReason: 'converged' };
- * ```
- */
-export type EagerDiagnostics = Omit<FitDiagnostics, 'khat' | 'khatReading' | 'logEvidence'>;
 
 /**
  * What {@link FitResult}'s constructor takes (`fit` and `restoreFit` build it).
  *
  * @example
  * ```ts
- * import { createRowScratch } from './estimators';
+ * import { createRowScratch } from './row-scratch';
  * import { FinalEvaluation } from './final-evaluation';
  * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
  * const guide = meanField().build(model);
@@ -135,155 +77,6 @@ export interface FitResultInit<M> {
   readonly warnings: readonly FitWarning[];
   /** The lazy final evaluation. */
   readonly evaluation: EvaluationSource;
-}
-
-/**
- * A non-finite number as JSON allows it: finite numbers as themselves, the others
- * as the strings `"NaN"`, `"Infinity"`, `"-Infinity"`.
- *
- * @example
- * ```ts
- * const x: JsonNumber = 'NaN';
- * ```
- */
-export type JsonNumber = number | 'NaN' | 'Infinity' | '-Infinity';
-
-/**
- * The guide of a saved fit: its kind and, per latent, the family of its posterior.
- *
- * @example
- * ```ts
- * const g: GuideJSON = { kind: 'family', families: { z: 'Gamma' } };
- * ```
- */
-export interface GuideJSON {
-  /** `"meanField"`, `"fullRank"`, `"family"` or a custom guide's kind. */
-  readonly kind: string;
-  /** Per latent, the family name of its fitted posterior (e.g. `"LogNormal"`). */
-  readonly families: Readonly<Record<string, string>>;
-}
-
-/**
- * One latent of the fitted model, as saved (checked by `restoreFit`).
- *
- * @example
- * ```ts
- * const l: LatentJSON = { name: 'w', size: 5, scalar: false, support: 'real' };
- * ```
- */
-export interface LatentJSON {
-  /** The latent's name. */
-  readonly name: string;
-  /** Its number of coordinates. */
-  readonly size: number;
-  /** True for a scalar latent, false for a plate or array. */
-  readonly scalar: boolean;
-  /** The kind of its support. */
-  readonly support: SupportKind;
-}
-
-/**
- * An estimate with its standard error, as JSON.
- *
- * @example
- * ```ts
- * const e: EstimateJSON = { value: -1.28, stderr: 0.002 };
- * ```
- */
-export interface EstimateJSON {
-  /** The estimate. */
-  readonly value: JsonNumber;
-  /** Its standard error. */
-  readonly stderr: JsonNumber;
-}
-
-/**
- * The values of a fit's final evaluation, as JSON.
- *
- * @example
- * ```ts
- * const e: EvaluatedJSON = { elbo: -1.44, elboStderr: 0.005, khat: 0.95, khatReading: 'poor', logEvidence: { value: -1.28, stderr: 0.002 } };
- * ```
- */
-export interface EvaluatedJSON {
-  /** ELBO of the returned q. */
-  readonly elbo: JsonNumber;
-  /** Its standard error. */
-  readonly elboStderr: JsonNumber;
-  /** PSIS k̂. */
-  readonly khat: JsonNumber;
-  /** Its reading. */
-  readonly khatReading: KhatReading;
-  /** IWAE-n estimate of log p(D). */
-  readonly logEvidence: EstimateJSON;
-}
-
-/**
- * A saved fit's final evaluation: its draws, its random stream's state before the
- * first of them, and its values when it had been made.
- *
- * @example
- * ```ts
- * const e: EvaluationJSON = { samples: 20000, rngState: [1, 2, 3, 4] };
- * ```
- */
-export interface EvaluationJSON {
-  /** Number of draws. */
-  readonly samples: number;
-  /** `Rng.state()` of the evaluation stream before its first draw (four uint32 words). */
-  readonly rngState: readonly number[];
-  /** The values, when the evaluation had been made before saving. */
-  readonly result?: EvaluatedJSON;
-}
-
-/**
- * `result.toJSON()`: plain JSON (numbers, strings, arrays, objects; no typed arrays)
- * with everything `restoreFit` needs (model check, guide kind and families, fitted
- * parameters, the evaluation stream) and what a reader wants (posterior as
- * `{ family, params }`, trace, diagnostics, warnings).
- *
- * @example
- * ```ts
- * import { Exponential, Model, Normal } from 'varinf';
- * import { fit, restoreFit, type FitResultJSON } from 'varinf/vi';
- * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
- * const json: FitResultJSON = fit(model, { seed: 1 }).toJSON();
- * json.format; // → "varinf.FitResult"
- * const text = JSON.stringify(json); // in a page: localStorage.setItem('fit', text)
- * restoreFit(model, JSON.parse(text)).posterior.z; // → LogNormal(mu = -0.3…, sigma = 0.6…)
- * ```
- */
-export interface FitResultJSON {
-  /** Always `"varinf.FitResult"`. */
-  readonly format: 'varinf.FitResult';
-  /** Format version, 1. */
-  readonly version: 1;
-  /** The guide's kind and, per latent, its family. */
-  readonly guide: GuideJSON;
-  /** The model's latents, checked by `restoreFit`. */
-  readonly latents: readonly LatentJSON[];
-  /** The fitted variational parameters. */
-  readonly params: readonly number[];
-  /** Their names. */
-  readonly paramNames: readonly string[];
-  /** The fitted posterior, per latent (arrays for plates). */
-  readonly posterior: Readonly<Record<string, DistributionJSON | readonly DistributionJSON[]>>;
-  /** Per-step ELBO estimates. */
-  readonly trace: readonly JsonNumber[];
-  /** Whether the convergence rule was met. */
-  readonly converged: boolean;
-  /** Steps of the optimize phase. */
-  readonly steps: number;
-  /** Diagnostics; `khat`, `khatReading` and `logEvidence` only when the evaluation was made. */
-  readonly diagnostics: Readonly<Record<string, unknown>>;
-  /** Warnings of the fit. */
-  readonly warnings: readonly FitWarning[];
-  /** The final evaluation: its draws, its stream's state, and its values when already made. */
-  readonly evaluation: EvaluationJSON;
-  /** The ELBO, when the evaluation was made. */
-  readonly elbo?: JsonNumber;
-  /** Its standard error, when the evaluation was made. */
-  readonly elboStderr?: JsonNumber;
 }
 
 /**
@@ -440,34 +233,10 @@ export class FitResult<M = DifferentiableModel, G = GuideSpec> {
    */
   toJSON(): FitResultJSON {
     const blocks = this.#model.blocks;
-    const families: Record<string, string> = {};
-    const posterior: Record<string, DistributionJSON | DistributionJSON[]> = {};
-    for (const b of blocks) {
-      const v = (this.posterior as Readonly<Record<string, unknown>>)[b.name] as { toJSON(): DistributionJSON } | readonly { toJSON(): DistributionJSON }[];
-      const list = Array.isArray(v) ? v.map((d) => d.toJSON()) : [(v as { toJSON(): DistributionJSON }).toJSON()];
-      families[b.name] = list[0].family;
-      posterior[b.name] = b.scalar ? list[0] : list;
-    }
-    const d = this.diagnostics;
-    const diagnostics: Record<string, unknown> = {
-      stepSize: jsonNumber(d.stepSize),
-      stepSizeSearch: d.stepSizeSearch.map((t) => ({ lr: jsonNumber(t.lr), elbo: jsonNumber(t.elbo) })),
-      rejectedSteps: d.rejectedSteps,
-      averagingStart: d.averagingStart,
-      paramStderr: jsonNumber(d.paramStderr),
-      stopReason: d.stopReason,
-    };
+    const { families, posterior } = posteriorJSON(blocks, this.posterior as Readonly<Record<string, unknown>>);
+    const diagnostics = diagnosticsJSON(this.diagnostics);
     const e = this.evaluated();
-    const result: EvaluatedJSON | undefined =
-      e === undefined
-        ? undefined
-        : {
-            elbo: jsonNumber(e.elbo),
-            elboStderr: jsonNumber(e.elboStderr),
-            khat: jsonNumber(e.khat),
-            khatReading: e.khatReading,
-            logEvidence: { value: jsonNumber(e.logEvidence.value), stderr: jsonNumber(e.logEvidence.stderr) },
-          };
+    const result = e === undefined ? undefined : evaluatedJSON(e);
     const evaluation: EvaluationJSON = {
       samples: this.#evaluation.samples,
       rngState: Array.from(this.#evaluation.rngState),
@@ -497,53 +266,5 @@ export class FitResult<M = DifferentiableModel, G = GuideSpec> {
     if (Object.getOwnPropertyDescriptor(this, 'elbo')?.get !== undefined) return undefined;
     const d = this.diagnostics;
     return { elbo: this.elbo, elboStderr: this.elboStderr, khat: d.khat, khatReading: d.khatReading, logEvidence: d.logEvidence };
-  }
-}
-
-/**
- * A number as JSON can hold it (see {@link JsonNumber}).
- *
- * @example
- * ```ts
- * jsonNumber(1.5);  // → 1.5
- * jsonNumber(NaN);  // → "NaN"
- * ```
- */
-export function jsonNumber(x: number): JsonNumber {
-  if (Number.isFinite(x)) return x;
-  return Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';
-}
-
-/**
- * Installs the lazy evaluation: `elbo`, `elboStderr` on the result and `khat`,
- * `khatReading`, `logEvidence` on its diagnostics start as non-enumerable getters
- * (invisible to `structuredClone` and `JSON.stringify`, so neither triggers the
- * evaluation); the first read of any of them makes the evaluation and turns all five
- * into enumerable, read-only values.
- */
-function installLazyEvaluation(result: object, diagnostics: object, source: EvaluationSource, eagerWarnings: readonly FitWarning[]): void {
-  const fields: readonly [object, string, (e: Evaluated) => unknown][] = [
-    [result, 'warnings', (e) => Object.freeze([...eagerWarnings, ...khatWarnings(e, source.samples)])],
-    [result, 'elbo', (e) => e.elbo],
-    [result, 'elboStderr', (e) => e.elboStderr],
-    [diagnostics, 'khat', (e) => e.khat],
-    [diagnostics, 'khatReading', (e) => e.khatReading],
-    [diagnostics, 'logEvidence', (e) => e.logEvidence],
-  ];
-  const materialize = (): void => {
-    const e = source.evaluate();
-    for (const [target, name, pick] of fields) {
-      Object.defineProperty(target, name, { value: pick(e), enumerable: true, writable: false, configurable: false });
-    }
-  };
-  for (const [target, name] of fields) {
-    Object.defineProperty(target, name, {
-      enumerable: false,
-      configurable: true,
-      get(): unknown {
-        materialize();
-        return (target as Record<string, unknown>)[name];
-      },
-    });
   }
 }

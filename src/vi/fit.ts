@@ -41,7 +41,7 @@ import { Rng } from '../random/rng';
 import { FitError } from './errors';
 import { diagnoseNonFinite } from './diagnose';
 import { allFinite } from './finite';
-import { createRowScratch } from './estimators';
+import { createRowScratch } from './row-scratch';
 import type { GuideSpec } from './guide';
 import type { ExactGuide, GuideOption } from './guide-types';
 import { ControlVariateState } from './control-variates';
@@ -58,21 +58,12 @@ import { StationarityCheck } from './stationarity';
 import { searchStepSize } from './step-size-search';
 import { Stepper } from './stepper';
 import { DataSubsampler } from './data-subsampler';
-import { DEFAULT_CONVERGENCE, readSettings, type FitDiagnostics, type FitOptions, type FitProgress, type Settings, type StepSizeTrial } from './fit-options';
+import { DEFAULT_CONVERGENCE } from './convergence-options';
+import type { FitDiagnostics, StepSizeTrial } from './fit-diagnostics';
+import type { FitOptions } from './fit-options';
+import type { FitProgress } from './fit-progress';
+import { readSettings, type Settings } from './fit-settings';
 export { FinalEvaluation } from './final-evaluation';
-
-export {
-  CONVERGENCE_OPTION_KEYS,
-  FIT_OPTION_KEYS,
-  STEP_SIZE_SEARCH_OPTION_KEYS,
-  type ConvergenceOptions,
-  type FitDiagnostics,
-  type FitOptions,
-  type FitProgress,
-  type Settings,
-  type StepSizeSearchOptions,
-  type StepSizeTrial,
-} from './fit-options';
 
 /**
  * The step-wise form of {@link fit}: a generator that yields a {@link FitProgress}

@@ -17,7 +17,7 @@ import type { Rng } from '../random/rng';
 import { invalidOption } from './errors';
 import { GUIDE_INIT_OPTION_KEYS, initialLocation, type GuideInitOptions } from './guide-init';
 import { checkOptions } from './check-options';
-import type { NoiseAwareGuide } from './estimators';
+import type { NoiseAwareGuide } from './noise-aware-guide';
 import { checkBlocks, coordName, type GaussianGuideSpec, type Posterior } from './guide';
 
 /**

@@ -54,18 +54,16 @@ export type { GuideInitOptions } from './guide-init';
 export { fullRank } from './full-rank';
 export {
   closedFormEntropy,
-  createWorkspace,
-  elboValue,
   estimators,
   iwae,
-  modelGradientRows,
-  modelValueRows,
   pathwise,
   scoreFunction,
   stickingTheLanding,
   type ElboEstimator,
-  type EstimatorWorkspace,
 } from './estimators';
+export { createWorkspace, type EstimatorWorkspace } from './estimator-workspace';
+export { modelGradientRows, modelValueRows } from './model-rows';
+export { elboValue } from './log-weights';
 export {
   adagrad,
   adam,
@@ -78,30 +76,23 @@ export {
   type OptimizerState,
 } from './optimizers';
 export { constant, inverseSqrt, polynomialDecay, stepDecay, type Schedule } from './schedules';
-export {
-  fit,
-  fitSteps,
-  type ConvergenceOptions,
-  type FitDiagnostics,
-  type FitOptions,
-  type FitProgress,
-  type StepSizeSearchOptions,
-  type StepSizeTrial,
-} from './fit';
-export {
-  FitResult,
-  type EagerDiagnostics,
-  type Evaluated,
-  type EvaluationSource,
-  type FitResultInit,
-  type FitResultJSON,
-  type EstimateJSON,
-  type EvaluatedJSON,
-  type EvaluationJSON,
-  type GuideJSON,
-  type LatentJSON,
-  type JsonNumber,
-} from './fit-result';
+export { fit, fitSteps } from './fit';
+export type { ConvergenceOptions } from './convergence-options';
+export type { EagerDiagnostics, FitDiagnostics, StepSizeTrial } from './fit-diagnostics';
+export type { FitOptions } from './fit-options';
+export type { FitProgress } from './fit-progress';
+export type { StepSizeSearchOptions } from './step-size-search-options';
+export { FitResult, type FitResultInit } from './fit-result';
+export type { Evaluated, EvaluationSource } from './lazy-evaluation';
+export type {
+  FitResultJSON,
+  EstimateJSON,
+  EvaluatedJSON,
+  EvaluationJSON,
+  GuideJSON,
+  LatentJSON,
+  JsonNumber,
+} from './fit-result-json';
 export { UnknownOptionError } from './check-options';
 export type { AbortSignalLike } from './abort';
 export { FIT_ASYNC_SLICE_MS, fitAsync } from './fit-async';

@@ -13,12 +13,14 @@
 import type { DifferentiableModel } from '../model/differentiable-model';
 import { Rng } from '../random/rng';
 import { checkOptions, optionKeys } from './check-options';
-import { createRowScratch } from './estimators';
+import { createRowScratch } from './row-scratch';
 import { invalidOption } from './errors';
 import { families, meanField } from './family-guide';
 import { FinalEvaluation } from './final-evaluation';
-import type { FitDiagnostics, StepSizeTrial } from './fit';
-import { FitResult, type Evaluated, type EvaluatedJSON, type FitResultJSON, type JsonNumber } from './fit-result';
+import type { FitDiagnostics, StepSizeTrial } from './fit-diagnostics';
+import { FitResult } from './fit-result';
+import type { EvaluatedJSON, FitResultJSON, JsonNumber } from './fit-result-json';
+import type { Evaluated } from './lazy-evaluation';
 import type { FitWarning } from './warnings';
 import { fullRank } from './full-rank';
 import type { GuideSpec } from './guide';

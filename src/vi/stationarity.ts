@@ -9,7 +9,8 @@
 import type { DifferentiableModel } from '../model/differentiable-model';
 import { Rng } from '../random/rng';
 import { meanAndStderr, naturalUnits, type ConvergenceCriterion } from './convergence';
-import { sampleLogWeights, type createRowScratch } from './estimators';
+import { sampleLogWeights } from './log-weights';
+import type { createRowScratch } from './row-scratch';
 import type { Guide } from './guide';
 import type { Preconditioner } from './preconditioner';
 import type { Stepper } from './stepper';

@@ -10,7 +10,9 @@ import type { Rng } from '../random/rng';
 import { createNoiseSource, type BaseSamples, type NoiseSource } from './base-samples';
 import type { DataSubsampler } from './data-subsampler';
 import type { ControlVariateState } from './control-variates';
-import { createWorkspace, pathwise, stickingTheLanding, type ElboEstimator, type EstimatorWorkspace, type NoiseAwareGuide } from './estimators';
+import { createWorkspace, type EstimatorWorkspace } from './estimator-workspace';
+import { pathwise, stickingTheLanding, type ElboEstimator } from './estimators';
+import type { NoiseAwareGuide } from './noise-aware-guide';
 import { allFinite } from './finite';
 /**
  * One guarded optimization step: estimate, check, update, check. Returns the ELBO

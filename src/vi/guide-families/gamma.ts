@@ -16,13 +16,17 @@
  * step sizes make slow, noisy progress; in (log α, log mean) it is axis-aligned.
  * The fitted posterior is still a `Gamma(α, β)`.
  *
+ * The InverseGamma family draws the same noise; what the two share (the noise, the
+ * start, the entropy, the control variates) is in gamma-noise.ts.
+ *
  * @module
  */
 import type { ContinuousDistribution } from '../../distributions/distribution';
 import { Gamma } from '../../distributions/gamma';
-import { digamma, lgamma, trigamma } from '../../math/gamma-functions';
-import { gammaPInv, gammaSampleDerivA } from '../../math/incomplete-gamma';
+import { digamma, lgamma } from '../../math/gamma-functions';
+import { gammaSampleDerivA } from '../../math/incomplete-gamma';
 import type { CoordinateFamily, GuideFamily } from './coordinate-family';
+import { gammaNoise } from './gamma-noise';
 
 /**
  * The Gamma coordinate family. Control variates of ε ~ Gamma(α, 1): ε − α,
@@ -45,20 +49,11 @@ export const gammaCoordinate: CoordinateFamily = {
   naturalNames: Object.freeze(['shape', 'rate']),
   paramUnits: Object.freeze(['positive', 'positive'] as const),
 
-  // Var[log z] = ψ′(α) ≈ 1/α: shape 1/s².
-  init: (m, s) => [Math.log(1 / (s * s)), m],
-
-  locate(params, o, u) {
-    params[o + 1] = u;
-  },
-
-  drawNoise(params, o, rng, eps, n) {
-    eps[n] = Math.max(rng.gamma(Math.exp(params[o])), Number.MIN_VALUE);
-  },
-
-  noiseFromUniform(params, o, uniform, eps, n) {
-    eps[n] = Math.max(gammaPInv(Math.exp(params[o]), uniform[n]), Number.MIN_VALUE);
-  },
+  // The start and the base noise: those of every Gamma(α, 1)-noise family (gamma-noise.ts).
+  init: gammaNoise.init,
+  locate: gammaNoise.locate,
+  drawNoise: gammaNoise.drawNoise,
+  noiseFromUniform: gammaNoise.noiseFromUniform,
 
   forward: (params, o, eps, n) => Math.log(eps[n]) - params[o] + params[o + 1],
 
@@ -94,25 +89,10 @@ export const gammaCoordinate: CoordinateFamily = {
     g[o + 1] += scale * (bz - a);
   },
 
-  entropy(params, o) {
-    const a = Math.exp(params[o]);
-    return a + lgamma(a) - a * digamma(a);
-  },
-
-  addEntropyGrad(params, o, scale, g) {
-    // dH/da = α·dH/dα = α(1 − αψ′(α)).
-    const a = Math.exp(params[o]);
-    g[o] += scale * a * (1 - a * trigamma(a));
-  },
-
-  features(params, o, eps, n, out, k) {
-    const a = Math.exp(params[o]);
-    const e = eps[n];
-    out[k] = e - a;
-    out[k + 1] = e * e - a * (a + 1);
-    out[k + 2] = e * e * e - a * (a + 1) * (a + 2);
-    out[k + 3] = Math.log(e) - digamma(a);
-  },
+  // H and the control variates depend on ε's law only (u is ±log ε shifted).
+  entropy: gammaNoise.entropy,
+  addEntropyGrad: gammaNoise.addEntropyGrad,
+  features: gammaNoise.features,
 
   naturalParams(params, o, out) {
     out[o] = Math.exp(params[o]);

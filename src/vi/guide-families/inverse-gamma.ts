@@ -8,7 +8,8 @@
  *
  * u is the Gamma coordinate reflected (u ↦ −u), so the base noise, its implicit
  * reparameterization dε/dα = −(∂P/∂α)(α, ε)/f(ε; α) (`gammaSampleDerivA`), the
- * entropy and the control variates are the Gamma family's. The second parameter is
+ * entropy and the control variates are the Gamma family's (the shared members are in
+ * gamma-noise.ts). The second parameter is
  * the log of β/α = 1/E[1/z], the harmonic mean of z, which sits at the centre of u
  * (E u = log β − ψ(α) ≈ h + 1/(2α)): as for the Gamma's log mean, the well-determined
  * location and the shape are then separate axes for the optimizer.
@@ -17,9 +18,10 @@
  */
 import type { ContinuousDistribution } from '../../distributions/distribution';
 import { InverseGamma } from '../../distributions/inverse-gamma';
-import { digamma, lgamma, trigamma } from '../../math/gamma-functions';
-import { gammaPInv, gammaSampleDerivA } from '../../math/incomplete-gamma';
+import { digamma, lgamma } from '../../math/gamma-functions';
+import { gammaSampleDerivA } from '../../math/incomplete-gamma';
 import type { CoordinateFamily, GuideFamily } from './coordinate-family';
+import { gammaNoise } from './gamma-noise';
 
 /**
  * The InverseGamma coordinate family. Control variates of ε ~ Gamma(α, 1):
@@ -42,20 +44,11 @@ export const inverseGammaCoordinate: CoordinateFamily = {
   naturalNames: Object.freeze(['shape', 'scale']),
   paramUnits: Object.freeze(['positive', 'positive'] as const),
 
-  // Var[u] = ψ′(α) ≈ 1/α: shape 1/s²; the harmonic mean at the location.
-  init: (m, s) => [Math.log(1 / (s * s)), m],
-
-  locate(params, o, u) {
-    params[o + 1] = u;
-  },
-
-  drawNoise(params, o, rng, eps, n) {
-    eps[n] = Math.max(rng.gamma(Math.exp(params[o])), Number.MIN_VALUE);
-  },
-
-  noiseFromUniform(params, o, uniform, eps, n) {
-    eps[n] = Math.max(gammaPInv(Math.exp(params[o]), uniform[n]), Number.MIN_VALUE);
-  },
+  // The start and the base noise: those of every Gamma(α, 1)-noise family (gamma-noise.ts).
+  init: gammaNoise.init,
+  locate: gammaNoise.locate,
+  drawNoise: gammaNoise.drawNoise,
+  noiseFromUniform: gammaNoise.noiseFromUniform,
 
   forward: (params, o, eps, n) => params[o] + params[o + 1] - Math.log(eps[n]),
 
@@ -90,25 +83,10 @@ export const inverseGammaCoordinate: CoordinateFamily = {
     g[o + 1] += scale * (a - et);
   },
 
-  entropy(params, o) {
-    const a = Math.exp(params[o]);
-    return a + lgamma(a) - a * digamma(a);
-  },
-
-  addEntropyGrad(params, o, scale, g) {
-    // dH/da = α·dH/dα = α(1 − αψ′(α)).
-    const a = Math.exp(params[o]);
-    g[o] += scale * a * (1 - a * trigamma(a));
-  },
-
-  features(params, o, eps, n, out, k) {
-    const a = Math.exp(params[o]);
-    const e = eps[n];
-    out[k] = e - a;
-    out[k + 1] = e * e - a * (a + 1);
-    out[k + 2] = e * e * e - a * (a + 1) * (a + 2);
-    out[k + 3] = Math.log(e) - digamma(a);
-  },
+  // H and the control variates depend on ε's law only (u is ±log ε shifted).
+  entropy: gammaNoise.entropy,
+  addEntropyGrad: gammaNoise.addEntropyGrad,
+  features: gammaNoise.features,
 
   naturalParams(params, o, out) {
     out[o] = Math.exp(params[o]);

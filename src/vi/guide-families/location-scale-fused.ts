@@ -11,7 +11,10 @@
 import { LN_SQRT_2PI } from '../../math/constants';
 import type { DifferentiableModel } from '../../model/differentiable-model';
 import type { Rng } from '../../random/rng';
-import { modelGradientRows, modelValues, type EstimatorWorkspace, type NoiseAwareGuide, type RowScratch } from '../estimators';
+import type { EstimatorWorkspace } from '../estimator-workspace';
+import { modelGradientRows, modelValues } from '../model-rows';
+import type { NoiseAwareGuide } from '../noise-aware-guide';
+import type { RowScratch } from '../row-scratch';
 import { CV_PER_COORD } from './coordinate-family';
 
 /**
