@@ -20,7 +20,7 @@ import { iidChoice, LikelihoodProbe, perDatumChoice } from './likelihood-choice'
 import { describe, Plate } from './plate';
 import type { Rng } from '../random/rng';
 import { Tape, TapeNode } from './tape';
-import { guardedRecord } from './latent-guard';
+import { LatentTransform, nodeRecord } from './latent-transform';
 import { checkSupportUse } from './support-check';
 import { checkDist, copyData, loadValues, makeRecord, type LikelihoodDistribution } from './values';
 import { BatchRunner } from './batch-runner';
@@ -76,27 +76,18 @@ export class Model<P extends Prior> implements DifferentiableModel {
   private readonly iid: boolean;
   /** True once an i.i.d. likelihood's data were checked against a discrete support (a datum off it is a ModelError). */
   private dataChecked = false;
-  /** Constrained latent values, flat. */
+  /** The flat latent buffer `z` and its bijection with the unconstrained vector. */
+  private readonly latents: LatentTransform<P>;
+  /** Constrained latent values, flat (`latents.z`). */
   private readonly z: Float64Array;
   /** ∂ log joint / ∂z, flat. */
   private readonly gz: Float64Array;
   /** Per plate block, a view of `z` (null for scalars and arrays). */
-  private readonly views: (Float64Array | null)[];
-  /** Reused value record over `z` for `logDensity`. */
-  private readonly rec: Record<string, number | Float64Array>;
+  private readonly views: readonly (Float64Array | null)[];
   private readonly tape = new Tape();
   /** The node record passed to the likelihood in gradient mode (leaf nodes persist). */
   private readonly nodeRec: Latents<P>;
   private scratch = new Float64Array(8);
-  /** Names and flat offsets of the scalar latents (the entries of `rec` that change per call). */
-  private readonly scalarNames: readonly string[];
-  private readonly scalarOffsets: Int32Array;
-  /** Per block (hot-path copies of the layout): first flat index, one past the last, exp bijection (1) or not. */
-  private readonly bStart: Int32Array;
-  private readonly bEnd: Int32Array;
-  private readonly bExp: Uint8Array;
-  /** True when every block uses the exp bijection (one loop over u for z and the Jacobian). */
-  private readonly allExp: boolean;
   /** True when a prior entry is a function of earlier latents (its gradient needs the tape). */
   /**
    * True when some term of the log joint needs the general path on every evaluation:
@@ -162,17 +153,10 @@ export class Model<P extends Prior> implements DifferentiableModel {
     this.data = copyData(data);
     const last = this.layout[this.layout.length - 1];
     this.dim = last === undefined ? 0 : last.offset + last.size;
-    this.z = new Float64Array(this.dim);
+    this.latents = new LatentTransform(this.layout, this.dim);
+    this.z = this.latents.z;
     this.gz = new Float64Array(this.dim);
-    this.views = this.layout.map((b) => (b.kind === 'plate' ? this.z.subarray(b.offset, b.offset + b.size) : null));
-    this.rec = guardedRecord(this.layout.map((b) => b.name)) as Record<string, number | Float64Array>;
-    const scalars = this.layout.filter((b) => b.scalar);
-    this.scalarNames = scalars.map((b) => b.name);
-    this.scalarOffsets = Int32Array.from(scalars, (b) => b.offset);
-    this.bStart = Int32Array.from(this.layout, (b) => b.offset);
-    this.bEnd = Int32Array.from(this.layout, (b) => b.offset + b.size);
-    this.bExp = Uint8Array.from(this.layout, (b) => (b.expTransform ? 1 : 0));
-    this.allExp = this.layout.every((b) => b.expTransform);
+    this.views = this.latents.views;
     if (spec.factor !== undefined && typeof spec.factor !== 'function') {
       throw new ModelError(`Model: factor must be a function of the latents returning a log-density term, got ${describe(spec.factor)}`);
     }
@@ -191,13 +175,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
     let need = 8;
     for (const b of this.layout) for (const d of b.dists) need = Math.max(need, d.paramNames.length + 1);
     this.scratch = new Float64Array(need);
-    const leaves = this.tape.reset(this.dim, this.z);
-    const nodeRec = guardedRecord(this.layout.map((b) => b.name));
-    for (const b of this.layout) {
-      this.rec[b.name] = b.scalar ? 0 : this.z.subarray(b.offset, b.offset + b.size);
-      nodeRec[b.name] = b.scalar ? leaves[b.offset] : this.tape.leafBlock(b.offset, b.size);
-    }
-    this.nodeRec = nodeRec as Latents<P>;
+    this.nodeRec = nodeRecord(this.layout, this.tape, this.z);
     this.probe = new LikelihoodProbe(this.tape, this.nodeRec, this.likelihood as (l: never, i: number) => unknown, this.data, this.iid, this.dim);
   }
 
@@ -283,15 +261,15 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * likelihood leaves its domain there (e.g. a rate e^u that underflows to 0).
    */
   logDensity(u: Float64Array): number {
-    this.checkLength(u);
+    this.latents.checkLength(u);
     if (this.kernelRowsApply(u)) {
       this.runner.one(this.kernel as LikelihoodKernel, u, null, this.ll1);
       return this.ll1[0];
     }
-    const logJac = this.constrainInto(u);
+    const logJac = this.latents.constrainInto(u);
     try {
       // The value record is refreshed only where user code will see it.
-      const rec = this.general ? this.record() : null;
+      const rec = this.general ? this.latents.record() : null;
       const lp = this.priorValue(rec);
       if (lp === -Infinity) return -Infinity;
       return lp + this.likelihoodValue(rec) + this.factorValue(rec) + logJac;
@@ -307,35 +285,18 @@ export class Model<P extends Prior> implements DifferentiableModel {
    */
   logDensityGradient(u: Float64Array, grad: Float64Array): number {
     // An open kernel decision is taken by the general path's own call of the likelihood.
-    this.checkLength(u);
+    this.latents.checkLength(u);
     if (this.kState === KERNEL && !this.general) {
       this.runner.one(this.kernel as LikelihoodKernel, u, grad, this.ll1);
       return this.ll1[0];
     }
-    const logJac = this.constrainInto(u);
+    const logJac = this.latents.constrainInto(u);
     const v = this.gradCaught();
     if (!(v > -Infinity)) {
       grad.fill(0, 0, this.dim);
       return v;
     }
-    const z = this.z;
-    const gz = this.gz;
-    if (this.allExp) {
-      for (let k = 0; k < this.dim; k++) grad[k] = gz[k] * z[k] + 1;
-      return v + logJac;
-    }
-    const layout = this.layout;
-    const bExp = this.bExp;
-    for (let b = 0; b < layout.length; b++) {
-      const start = this.bStart[b];
-      const end = this.bEnd[b];
-      if (bExp[b] === 1) {
-        for (let k = start; k < end; k++) grad[k] = gz[k] * z[k] + 1;
-      } else {
-        const t = layout[b].bijection;
-        for (let k = start; k < end; k++) grad[k] = gz[k] * t.derivative(u[k]) + t.dLogAbsDetJacobian(u[k]);
-      }
-    }
+    this.latents.chainRule(u, this.gz, grad);
     return v + logJac;
   }
 
@@ -373,7 +334,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * @throws RangeError when `u.length` is not `dim`
    */
   constrain(u: Float64Array): Latents<P> {
-    this.constrainInto(u);
+    this.latents.constrainInto(u);
     return makeRecord(this.layout, this.z) as Latents<P>;
   }
 
@@ -383,11 +344,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
    */
   unconstrain(values: Latents<P>): Float64Array {
     loadValues(this.layout, values, this.z);
-    const u = new Float64Array(this.dim);
-    for (const b of this.layout) {
-      for (let k = b.offset; k < b.offset + b.size; k++) u[k] = b.bijection.inverse(this.z[k]);
-    }
-    return u;
+    return this.latents.unconstrained();
   }
 
   /** The number of data (what `setDataSubset` chooses from). */
@@ -453,7 +410,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
     const lik = this.likelihood;
     // The model's own (guarded) record over the loaded values: a misspelt latent read
     // in the likelihood is a ModelError here too.
-    const rec = this.record();
+    const rec = this.latents.record();
     if (this.iid) {
       if (n > 0) checkDist(lik(rec, 0), 0).sampleInto(rng, out);
       return out;
@@ -554,7 +511,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
   private factorValue(values: Latents<P> | null): number {
     const f = this.factor;
     if (f === undefined) return 0;
-    return scalarValue(f(values === null ? this.record() : values));
+    return scalarValue(f(values === null ? this.latents.record() : values));
   }
 
   /**
@@ -572,7 +529,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
       if (v > -Infinity || kernel.accepts(this.z)) return v;
     }
     // Out of the parameters' domain the likelihood throws as it always has.
-    const rec = values === null ? this.record() : values;
+    const rec = values === null ? this.latents.record() : values;
     const data = this.data;
     const lik = this.likelihood;
     const sub = this.kState === UNDECIDED ? null : this.subset;
@@ -819,71 +776,11 @@ export class Model<P extends Prior> implements DifferentiableModel {
   private kernelRowsApply(u: Float64Array): boolean {
     if (this.general) return false;
     if (this.kState === UNDECIDED) {
-      this.constrainInto(u);
+      this.latents.constrainInto(u);
       this.probeKernel();
     }
     return this.kState === KERNEL;
   }
-
-  // ---- values records ---------------------------------------------------------------
-
-  /** The reused value record, refreshed from `z` (scalar entries; vector entries are views). */
-  private record(): Latents<P> {
-    const rec = this.rec;
-    const names = this.scalarNames;
-    const offsets = this.scalarOffsets;
-    const z = this.z;
-    for (let j = 0; j < names.length; j++) rec[names[j]] = z[offsets[j]];
-    return rec as Latents<P>;
-  }
-
-  private checkLength(u: Float64Array): void {
-    if (u.length !== this.dim) {
-      throw new RangeError(`Model: the unconstrained vector must have length ${this.dim}, got ${u.length}`);
-    }
-  }
-
-  /** z = T(u) into the flat buffer `z`; returns log|det J_T(u)|. */
-  private constrainInto(u: Float64Array): number {
-    this.checkLength(u);
-    return this.allExp ? expInto(u, this.z) : this.constrainBlocks(u);
-  }
-
-  /** {@link constrainInto} block by block, each with its bijection. */
-  private constrainBlocks(u: Float64Array): number {
-    const z = this.z;
-    let logJac = 0;
-    const blocks = this.layout;
-    for (let b = 0; b < blocks.length; b++) {
-      const blk = blocks[b];
-      const end = blk.offset + blk.size;
-      if (blk.expTransform) {
-        for (let k = blk.offset; k < end; k++) {
-          const uk = u[k];
-          z[k] = Math.exp(uk);
-          logJac += uk;
-        }
-      } else {
-        const t = blk.bijection;
-        for (let k = blk.offset; k < end; k++) {
-          z[k] = t.forward(u[k]);
-          logJac += t.logAbsDetJacobian(u[k]);
-        }
-      }
-    }
-    return logJac;
-  }
-}
-
-/** z = eᵘ elementwise; returns log|det J| = Σ u. */
-function expInto(u: Float64Array, z: Float64Array): number {
-  let logJac = 0;
-  for (let k = 0; k < z.length; k++) {
-    const uk = u[k];
-    z[k] = Math.exp(uk);
-    logJac += uk;
-  }
-  return logJac;
 }
 
 /** States of a model's likelihood kernel. */
