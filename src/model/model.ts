@@ -10,17 +10,17 @@
  *
  * @module
  */
-import { ContinuousDistribution } from '../distributions/distribution';
-import { scalarValue } from '../distributions/scalar';
 import { InvalidParameterError, ModelError } from '../errors';
 import type { DifferentiableModel, LatentBlock } from './differentiable-model';
-import { layoutPrior, resolveEntry, type Latents, type Prior, type PriorBlock } from './latents';
+import { layoutPrior, type Latents, type Prior, type PriorBlock } from './latents';
 import type { LikelihoodKernel } from './likelihood-kernel';
 import { iidChoice, LikelihoodProbe, perDatumChoice } from './likelihood-choice';
-import { describe, Plate } from './plate';
+import { describe } from './plate';
 import type { Rng } from '../random/rng';
-import { Tape, TapeNode } from './tape';
+import { Tape } from './tape';
 import { LatentTransform, nodeRecord } from './latent-transform';
+import { PriorEvaluator } from './prior-evaluator';
+import { route, scalePartials } from './tape-partials';
 import { checkSupportUse } from './support-check';
 import { checkDist, copyData, loadValues, makeRecord, type LikelihoodDistribution } from './values';
 import { BatchRunner } from './batch-runner';
@@ -82,8 +82,6 @@ export class Model<P extends Prior> implements DifferentiableModel {
   private readonly z: Float64Array;
   /** ∂ log joint / ∂z, flat. */
   private readonly gz: Float64Array;
-  /** Per plate block, a view of `z` (null for scalars and arrays). */
-  private readonly views: readonly (Float64Array | null)[];
   private readonly tape = new Tape();
   /** The node record passed to the likelihood in gradient mode (leaf nodes persist). */
   private readonly nodeRec: Latents<P>;
@@ -96,13 +94,8 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * kernel, are then off.
    */
   private readonly general: boolean;
-  /** The `factor` term of the spec, if any. */
-  private readonly factor: ((latents: Latents<P>) => number) | undefined;
-  /**
-   * The prior distribution of each element z_k when every block is a scalar or an
-   * array (no plate, nothing hierarchical): the hot paths loop over it directly.
-   */
-  private readonly elementPriors: readonly ContinuousDistribution[] | null;
+  /** The prior and the `factor`: their values and partials. */
+  private readonly priorTerms: PriorEvaluator<P>;
 
   // Likelihood kernel (see `Likelihood`): the i.i.d. likelihood's distribution with
   // each parameter a constant or a latent, evaluated without calling the likelihood.
@@ -156,26 +149,17 @@ export class Model<P extends Prior> implements DifferentiableModel {
     this.latents = new LatentTransform(this.layout, this.dim);
     this.z = this.latents.z;
     this.gz = new Float64Array(this.dim);
-    this.views = this.latents.views;
     if (spec.factor !== undefined && typeof spec.factor !== 'function') {
       throw new ModelError(`Model: factor must be a function of the latents returning a log-density term, got ${describe(spec.factor)}`);
     }
-    this.factor = spec.factor;
-    this.general = this.layout.some((b) => b.fn !== null) || this.factor !== undefined;
-    this.elementPriors = this.layout.every((b) => b.fn === null && b.kind !== 'plate')
-      ? this.layout.flatMap((b) => b.dists)
-      : null;
+    this.general = this.layout.some((b) => b.fn !== null) || spec.factor !== undefined;
     // i.i.d. likelihoods may have a family kernel, per-datum ones the linear-Gaussian kernel.
     this.kState = this.data.length > 0 ? UNDECIDED : GENERAL;
     this.runner = new BatchRunner(this.layout, this.dim);
     this.uRow = new Float64Array(this.dim);
     this.gRow = new Float64Array(this.dim);
-    // The prior partials write into `scratch` without a size check per call: size it
-    // once for every prior distribution (1 + its parameter count).
-    let need = 8;
-    for (const b of this.layout) for (const d of b.dists) need = Math.max(need, d.paramNames.length + 1);
-    this.scratch = new Float64Array(need);
     this.nodeRec = nodeRecord(this.layout, this.tape, this.z);
+    this.priorTerms = new PriorEvaluator(this.layout, this.latents, this.tape, this.nodeRec, spec.factor);
     this.probe = new LikelihoodProbe(this.tape, this.nodeRec, this.likelihood as (l: never, i: number) => unknown, this.data, this.iid, this.dim);
   }
 
@@ -211,7 +195,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
    */
   logPrior(values: Latents<P>): number {
     loadValues(this.layout, values, this.z);
-    return this.priorValue(values);
+    return this.priorTerms.value(values);
   }
 
   /**
@@ -225,7 +209,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
     try {
       return this.likelihoodValue(values);
     } catch (e) {
-      if (e instanceof InvalidParameterError && this.priorValue(values) === -Infinity) return -Infinity;
+      if (e instanceof InvalidParameterError && this.priorTerms.value(values) === -Infinity) return -Infinity;
       throw e;
     }
   }
@@ -238,9 +222,9 @@ export class Model<P extends Prior> implements DifferentiableModel {
    */
   logJoint(values: Latents<P>): number {
     loadValues(this.layout, values, this.z);
-    const lp = this.priorValue(values);
+    const lp = this.priorTerms.value(values);
     if (lp === -Infinity) return -Infinity;
-    return lp + this.likelihoodValue(values) + this.factorValue(values);
+    return lp + this.likelihoodValue(values) + this.priorTerms.factorValue(values);
   }
 
   /**
@@ -270,9 +254,9 @@ export class Model<P extends Prior> implements DifferentiableModel {
     try {
       // The value record is refreshed only where user code will see it.
       const rec = this.general ? this.latents.record() : null;
-      const lp = this.priorValue(rec);
+      const lp = this.priorTerms.value(rec);
       if (lp === -Infinity) return -Infinity;
-      return lp + this.likelihoodValue(rec) + this.factorValue(rec) + logJac;
+      return lp + this.likelihoodValue(rec) + this.priorTerms.factorValue(rec) + logJac;
     } catch (e) {
       if (e instanceof InvalidParameterError) return -Infinity;
       throw e;
@@ -421,99 +405,6 @@ export class Model<P extends Prior> implements DifferentiableModel {
 
   // ---- evaluation on the flat buffer `z` -------------------------------------------
 
-  /** Σ of the prior log densities at `z` (`values` feeds hierarchical entries; null without them). */
-  private priorValue(values: Latents<P> | null): number {
-    const z = this.z;
-    let s = 0;
-    const blocks = this.layout;
-    for (let b = 0; b < blocks.length; b++) {
-      const blk = blocks[b];
-      if (blk.fn !== null) {
-        // Earlier latents outside their support may make this entry unbuildable.
-        if (s === -Infinity) return s;
-        s += this.hierarchicalValue(blk, b, values as Latents<P>);
-        continue;
-      }
-      const dists = blk.dists;
-      if (blk.kind === 'scalar') s += dists[0].logPdf(z[blk.offset]);
-      else if (blk.kind === 'plate') s += dists[0].sumLogPdf(this.views[b] as Float64Array);
-      else for (let j = 0; j < blk.size; j++) s += dists[j].logPdf(z[blk.offset + j]);
-    }
-    return s;
-  }
-
-  /**
-   * The prior at `z` with its partials: ∂/∂z_k written into `adj[k]` (the tape's
-   * adjoints, leaf k = flat index k, or `gz` when no tape is needed). A block's
-   * entries are assigned, not added: only later (hierarchical) blocks add into
-   * earlier ones.
-   */
-  private priorGradient(adj: Float64Array): number {
-    const z = this.z;
-    let s = 0;
-    const blocks = this.layout;
-    for (let b = 0; b < blocks.length; b++) {
-      const blk = blocks[b];
-      if (blk.fn !== null) {
-        if (s === -Infinity) return s;
-        s += this.hierarchicalGradient(blk);
-        continue;
-      }
-      const dists = blk.dists;
-      // The scratch holds every block's partials (sized at construction).
-      const out = this.scratch;
-      if (blk.scalar) {
-        s += dists[0].logPdfPartials(z[blk.offset], out);
-        adj[blk.offset] = out[0];
-        continue;
-      }
-      const one = blk.kind !== 'array';
-      for (let j = 0; j < blk.size; j++) {
-        const k = blk.offset + j;
-        const d = one ? dists[0] : dists[j];
-        s += d.logPdfPartials(z[k], out);
-        adj[k] = out[0];
-      }
-    }
-    return s;
-  }
-
-  /** Log prior of a hierarchical block, its entry built from the (plain) latents. */
-  private hierarchicalValue(blk: PriorBlock, b: number, values: Latents<P>): number {
-    const entry = resolveEntry(blk, values);
-    const z = this.z;
-    if (entry instanceof ContinuousDistribution) return entry.logPdf(z[blk.offset]);
-    if (entry instanceof Plate) return entry.distribution.sumLogPdf(this.views[b] as Float64Array);
-    let s = 0;
-    for (let j = 0; j < blk.size; j++) s += entry[j].logPdf(z[blk.offset + j]);
-    return s;
-  }
-
-  /** Log prior of a hierarchical block with its partials: x into the leaves, parameters routed. */
-  private hierarchicalGradient(blk: PriorBlock): number {
-    const entry = resolveEntry(blk, this.nodeRec);
-    const tape = this.tape;
-    const z = this.z;
-    let s = 0;
-    for (let j = 0; j < blk.size; j++) {
-      const d =
-        entry instanceof ContinuousDistribution ? entry : entry instanceof Plate ? entry.distribution : entry[j];
-      const out = this.scratchFor(d);
-      const k = blk.offset + j;
-      s += d.logPdfPartials(z[k], out);
-      tape.adjoints[k] += out[0];
-      route(tape, d, out);
-    }
-    return s;
-  }
-
-  /** The `factor` term at `z` (0 without one); `values` as in {@link likelihoodValue}. */
-  private factorValue(values: Latents<P> | null): number {
-    const f = this.factor;
-    if (f === undefined) return 0;
-    return scalarValue(f(values === null ? this.latents.record() : values));
-  }
-
   /**
    * Σᵢ log p(xᵢ | z) at `z` (`values`: the same latents as a record, null when the
    * reused record is stale and must be refreshed before user code sees it).
@@ -586,17 +477,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
    */
   private gradKernel(): number {
     const gz = this.gz;
-    const ep = this.elementPriors;
-    let lp = 0;
-    if (ep === null) lp = this.priorGradient(gz);
-    else {
-      const z = this.z;
-      const out = this.scratch;
-      for (let k = 0; k < ep.length; k++) {
-        lp += ep[k].logPdfPartials(z[k], out);
-        gz[k] = out[0];
-      }
-    }
+    const lp = this.priorTerms.kernelGradient(gz);
     if (!(lp > -Infinity)) {
       gz.fill(0);
       return lp;
@@ -616,7 +497,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
     const gz = this.gz;
     const tape = this.tape;
     tape.reset(this.dim, this.z);
-    const lp = this.priorGradient(tape.adjoints);
+    const lp = this.priorTerms.gradient(tape.adjoints);
     if (!(lp > -Infinity)) {
       gz.fill(0);
       return lp;
@@ -671,16 +552,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
       }
       if (traced !== null) this.useKernel(perDatumChoice(traced, !tape.valueRead, bounds as number[], tape, this.dim, data));
     }
-    const f = this.factor;
-    if (f !== undefined && ll > -Infinity) {
-      // The factor's value joins the sum; its node gets adjoint 1 (a plain number
-      // is a constant term).
-      const term: unknown = f(rec);
-      if (term instanceof TapeNode) {
-        ll += term.value;
-        tape.adjoints[term.index] += 1;
-      } else ll += scalarValue(term as number);
-    }
+    if (this.priorTerms.factor !== undefined && ll > -Infinity) ll += this.priorTerms.factorGradient();
     if (!(ll > -Infinity)) {
       gz.fill(0);
       return lp + ll;
@@ -795,19 +667,3 @@ const GENERAL = 2;
 const STREAM_PROBE_MIN = 4096;
 /** Value-path attempts to decide the kernel before giving up on it. */
 const MAX_PROBE_FAILURES = 8;
-
-/** Multiplies the parameter partials `out[1 … count]` by `c` (a subsample's n/B). */
-function scalePartials(out: Float64Array, count: number, c: number): void {
-  for (let k = 1; k <= count; k++) out[k] *= c;
-}
-
-/** Adds a term's parameter partials `out[1 + k]` into the adjoints of its node operands. */
-function route(tape: Tape, d: LikelihoodDistribution, out: Float64Array): void {
-  const ops = d.operands;
-  const adj = tape.adjoints;
-  for (let k = 0; k < ops.length; k++) {
-    const o = ops[k] as unknown as number | TapeNode;
-    if (typeof o !== 'number') adj[o.index] += out[k + 1];
-  }
-}
-
