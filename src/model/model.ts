@@ -11,20 +11,18 @@
  * @module
  */
 import { InvalidParameterError, ModelError } from '../errors';
-import type { DifferentiableModel, LatentBlock } from './differentiable-model';
-import { layoutPrior, type Latents, type Prior, type PriorBlock } from './latents';
-import type { LikelihoodKernel } from './likelihood-kernel';
-import { iidChoice, LikelihoodProbe, perDatumChoice } from './likelihood-choice';
-import { describe } from './plate';
 import type { Rng } from '../random/rng';
-import { Tape } from './tape';
-import { LatentTransform, nodeRecord } from './latent-transform';
-import { PriorEvaluator } from './prior-evaluator';
-import { route, scalePartials } from './tape-partials';
-import { checkSupportUse } from './support-check';
-import { checkDist, copyData, loadValues, makeRecord, type LikelihoodDistribution } from './values';
 import { BatchRunner } from './batch-runner';
-import type { Likelihood, ModelSpec } from './model-spec';
+import type { DifferentiableModel, LatentBlock } from './differentiable-model';
+import { LatentTransform, nodeRecord } from './latent-transform';
+import { layoutPrior, type Latents, type Prior, type PriorBlock } from './latents';
+import { KERNEL, LikelihoodEvaluator, UNDECIDED } from './likelihood-evaluator';
+import type { LikelihoodKernel } from './likelihood-kernel';
+import type { ModelSpec } from './model-spec';
+import { describe } from './plate';
+import { PriorEvaluator } from './prior-evaluator';
+import { Tape } from './tape';
+import { copyData, loadValues, makeRecord } from './values';
 
 export type { Likelihood, ModelSpec } from './model-spec';
 
@@ -72,10 +70,6 @@ export class Model<P extends Prior> implements DifferentiableModel {
   /** The same blocks with their priors. */
   private readonly layout: readonly PriorBlock[];
 
-  private readonly likelihood: Likelihood<P>;
-  private readonly iid: boolean;
-  /** True once an i.i.d. likelihood's data were checked against a discrete support (a datum off it is a ModelError). */
-  private dataChecked = false;
   /** The flat latent buffer `z` and its bijection with the unconstrained vector. */
   private readonly latents: LatentTransform<P>;
   /** Constrained latent values, flat (`latents.z`). */
@@ -85,8 +79,6 @@ export class Model<P extends Prior> implements DifferentiableModel {
   private readonly tape = new Tape();
   /** The node record passed to the likelihood in gradient mode (leaf nodes persist). */
   private readonly nodeRec: Latents<P>;
-  private scratch = new Float64Array(8);
-  /** True when a prior entry is a function of earlier latents (its gradient needs the tape). */
   /**
    * True when some term of the log joint needs the general path on every evaluation:
    * hierarchical prior entries (their distributions depend on other latents) or a
@@ -97,26 +89,10 @@ export class Model<P extends Prior> implements DifferentiableModel {
   /** The prior and the `factor`: their values and partials. */
   private readonly priorTerms: PriorEvaluator<P>;
 
-  // Likelihood kernel (see `Likelihood`): the i.i.d. likelihood's distribution with
-  // each parameter a constant or a latent, evaluated without calling the likelihood.
-  /** UNDECIDED until one call of the likelihood in gradient mode tells; then KERNEL or GENERAL. */
-  private kState: number;
-  /** Failed attempts to decide (the likelihood threw InvalidParameterError). */
-  private kProbeFailures = 0;
-  /** The probe that decides the kernel before any gradient pass. */
-  private readonly probe: LikelihoodProbe;
-  /** The kernel (set when kState is KERNEL). */
-  private kernel: LikelihoodKernel | undefined;
+  /** The likelihood: its kernel decision, its evaluation and its data subset. */
+  private readonly lik: LikelihoodEvaluator<P>;
   /** One value of the kernel. */
   private readonly ll1 = new Float64Array(1);
-  /**
-   * Data subsampling (see {@link Model.setDataSubset}): the data evaluated and the
-   * factor on their sum, or null for all the data; the subset's data gathered for an
-   * i.i.d. likelihood.
-   */
-  private subset: Int32Array | null = null;
-  private subsetScale = 1;
-  private subsetData = new Float64Array(0);
 
   /** The batch runner of the kernel paths (see `batch-runner.ts`). */
   private readonly runner: BatchRunner;
@@ -141,8 +117,6 @@ export class Model<P extends Prior> implements DifferentiableModel {
       throw new TypeError(`Model: likelihood must be a function of the latents, got ${describe(likelihood)}`);
     }
     this.prior = prior;
-    this.likelihood = likelihood;
-    this.iid = likelihood.length < 2;
     this.data = copyData(data);
     const last = this.layout[this.layout.length - 1];
     this.dim = last === undefined ? 0 : last.offset + last.size;
@@ -153,14 +127,18 @@ export class Model<P extends Prior> implements DifferentiableModel {
       throw new ModelError(`Model: factor must be a function of the latents returning a log-density term, got ${describe(spec.factor)}`);
     }
     this.general = this.layout.some((b) => b.fn !== null) || spec.factor !== undefined;
-    // i.i.d. likelihoods may have a family kernel, per-datum ones the linear-Gaussian kernel.
-    this.kState = this.data.length > 0 ? UNDECIDED : GENERAL;
     this.runner = new BatchRunner(this.layout, this.dim);
     this.uRow = new Float64Array(this.dim);
     this.gRow = new Float64Array(this.dim);
     this.nodeRec = nodeRecord(this.layout, this.tape, this.z);
     this.priorTerms = new PriorEvaluator(this.layout, this.latents, this.tape, this.nodeRec, spec.factor);
-    this.probe = new LikelihoodProbe(this.tape, this.nodeRec, this.likelihood as (l: never, i: number) => unknown, this.data, this.iid, this.dim);
+    // The one place the likelihood's evaluator is chosen.
+    this.lik = new LikelihoodEvaluator(likelihood, this.data, this.latents, this.tape, this.nodeRec);
+  }
+
+  /** The likelihood's kernel once decided (read by tests through a cast). */
+  private get kernel(): LikelihoodKernel | undefined {
+    return this.lik.kernel;
   }
 
   /**
@@ -180,12 +158,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * @throws ModelError on a mismatch, or when the likelihood reads an undeclared latent
    */
   checkPriorSupports(): void {
-    if (this.data.length === 0) return;
-    try {
-      checkSupportUse(this.layout, this.tape, this.nodeRec, this.likelihood as (rec: never, i: number) => unknown, this.dim);
-    } finally {
-      this.tape.reset(this.dim, this.z);
-    }
+    this.lik.checkSupports(this.layout);
   }
 
   /**
@@ -207,7 +180,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
   logLikelihood(values: Latents<P>): number {
     loadValues(this.layout, values, this.z);
     try {
-      return this.likelihoodValue(values);
+      return this.lik.value(values);
     } catch (e) {
       if (e instanceof InvalidParameterError && this.priorTerms.value(values) === -Infinity) return -Infinity;
       throw e;
@@ -224,7 +197,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
     loadValues(this.layout, values, this.z);
     const lp = this.priorTerms.value(values);
     if (lp === -Infinity) return -Infinity;
-    return lp + this.likelihoodValue(values) + this.priorTerms.factorValue(values);
+    return lp + this.lik.value(values) + this.priorTerms.factorValue(values);
   }
 
   /**
@@ -256,7 +229,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
       const rec = this.general ? this.latents.record() : null;
       const lp = this.priorTerms.value(rec);
       if (lp === -Infinity) return -Infinity;
-      return lp + this.likelihoodValue(rec) + this.priorTerms.factorValue(rec) + logJac;
+      return lp + this.lik.value(rec) + this.priorTerms.factorValue(rec) + logJac;
     } catch (e) {
       if (e instanceof InvalidParameterError) return -Infinity;
       throw e;
@@ -270,7 +243,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
   logDensityGradient(u: Float64Array, grad: Float64Array): number {
     // An open kernel decision is taken by the general path's own call of the likelihood.
     this.latents.checkLength(u);
-    if (this.kState === KERNEL && !this.general) {
+    if (this.lik.state === KERNEL && !this.general) {
       this.runner.one(this.kernel as LikelihoodKernel, u, grad, this.ll1);
       return this.ll1[0];
     }
@@ -295,7 +268,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
    */
   logDensityBatch(us: Float64Array, rows: number, out: Float64Array): void {
     this.checkBatch('logDensityBatch', us, rows, out, null);
-    if (this.kState === KERNEL && !this.general && rows <= this.runner.blockRows) this.runner.rows(this.kernel as LikelihoodKernel, us, 0, rows, null, out);
+    if (this.lik.state === KERNEL && !this.general && rows <= this.runner.blockRows) this.runner.rows(this.kernel as LikelihoodKernel, us, 0, rows, null, out);
     else this.batch(us, rows, null, out);
   }
 
@@ -309,7 +282,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
   logDensityGradientBatch(us: Float64Array, rows: number, grads: Float64Array, out: Float64Array): void {
     this.checkBatch('logDensityGradientBatch', us, rows, out, grads);
     // One block of kernel rows: straight there (the common case of a VI step).
-    if (this.kState === KERNEL && !this.general && rows <= this.runner.blockRows) this.runner.rows(this.kernel as LikelihoodKernel, us, 0, rows, grads, out);
+    if (this.lik.state === KERNEL && !this.general && rows <= this.runner.blockRows) this.runner.rows(this.kernel as LikelihoodKernel, us, 0, rows, grads, out);
     else this.batch(us, rows, grads, out);
   }
 
@@ -353,19 +326,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * @internal
    */
   setDataSubset(indices: Int32Array | null, scale: number): void {
-    if (indices !== null) {
-      const n = this.data.length;
-      for (let k = 0; k < indices.length; k++) {
-        const i = indices[k];
-        if (!(i >= 0 && i < n)) throw new RangeError(`Model.setDataSubset: indices[${k}] must be a datum index in 0…${n - 1}, got ${i}`);
-      }
-      if (!(scale > 0 && scale < Infinity)) throw new RangeError(`Model.setDataSubset: scale must be positive and finite, got ${scale}`);
-      if (this.subsetData.length < indices.length) this.subsetData = new Float64Array(indices.length);
-      for (let k = 0; k < indices.length; k++) this.subsetData[k] = this.data[indices[k]];
-    }
-    this.subset = indices;
-    this.subsetScale = indices === null ? 1 : scale;
-    this.kernel?.setSubset?.(indices, this.subsetScale);
+    this.lik.setSubset(indices, scale);
   }
 
   /**
@@ -391,71 +352,28 @@ export class Model<P extends Prior> implements DifferentiableModel {
     loadValues(this.layout, values, this.z);
     const n = this.data.length;
     if (out.length !== n) throw new RangeError(`Model.sampleData: out must have length ${n} (the number of data), got ${out.length}`);
-    const lik = this.likelihood;
     // The model's own (guarded) record over the loaded values: a misspelt latent read
     // in the likelihood is a ModelError here too.
-    const rec = this.latents.record();
-    if (this.iid) {
-      if (n > 0) checkDist(lik(rec, 0), 0).sampleInto(rng, out);
-      return out;
-    }
-    for (let i = 0; i < n; i++) out[i] = checkDist(lik(rec, i), i).sample(rng);
+    this.lik.sample(this.latents.record(), rng, out);
     return out;
   }
 
-  // ---- evaluation on the flat buffer `z` -------------------------------------------
-
-  /**
-   * Σᵢ log p(xᵢ | z) at `z` (`values`: the same latents as a record, null when the
-   * reused record is stale and must be refreshed before user code sees it).
-   */
-  private likelihoodValue(values: Latents<P> | null): number {
-    if (this.kState === UNDECIDED) this.probeKernel();
-    const kernel = this.kernel;
-    if (kernel !== undefined) {
-      // −∞ is either the density's or a parameter out of its domain: the latter
-      // keeps the likelihood's own error (asked only then, as it may cost a pass).
-      kernel.evaluate(this.z, this.dim, 1, this.ll1, null);
-      const v = this.ll1[0];
-      if (v > -Infinity || kernel.accepts(this.z)) return v;
-    }
-    // Out of the parameters' domain the likelihood throws as it always has.
-    const rec = values === null ? this.latents.record() : values;
-    const data = this.data;
-    const lik = this.likelihood;
-    const sub = this.kState === UNDECIDED ? null : this.subset;
-    if (this.iid) {
-      const d = checkDist(lik(rec, 0), 0, this.dataChecked ? undefined : data, true);
-      this.dataChecked = true;
-      return sub === null ? d.sumLogPdf(data) : this.subsetScale * d.sumLogPdf(this.subsetData.subarray(0, sub.length));
-    }
-    let s = 0;
-    if (sub === null) {
-      for (let i = 0; i < data.length; i++) s += checkDist(lik(rec, i), i, data).logPdf(data[i]);
-      return s;
-    }
-    for (let k = 0; k < sub.length; k++) {
-      const i = sub[k];
-      s += checkDist(lik(rec, i), i, data).logPdf(data[i]);
-    }
-    return this.subsetScale * s;
-  }
+  // ---- the gradient at the flat buffer `z` ----------------------------------------
 
   /** log joint at `z` with ∂/∂z in `gz` (zeros when the value is not finite from above). */
   private gradCore(): number {
-    // A large per-datum data set is traced datum by datum (O(1) tape, no distribution
-    // kept) rather than whole on the tape of this first gradient.
-    if (this.kState === UNDECIDED && !this.iid && this.data.length > STREAM_PROBE_MIN) this.probeKernel();
-    if (this.kState === KERNEL && !this.general) {
+    const lik = this.lik;
+    lik.prepareGradient();
+    if (lik.state === KERNEL && !this.general) {
       const v = this.gradKernel();
       if (v === v) return v;
     }
-    const undecided = this.kState === UNDECIDED;
+    const undecided = lik.state === UNDECIDED;
     const v = this.gradTape();
     // The call that decides the kernel sums the data point by point; the kernel sums
     // them from the statistics, to other last bits. Evaluate once more by the kernel,
     // so that every call at one point gives the same bits.
-    return undecided && this.kState === KERNEL ? this.gradCore() : v;
+    return undecided && lik.state === KERNEL ? this.gradCore() : v;
   }
 
   /** {@link gradCore} with `-Infinity` where a parameter leaves its domain. */
@@ -482,7 +400,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
       gz.fill(0);
       return lp;
     }
-    const kernel = this.kernel as LikelihoodKernel;
+    const kernel = this.lik.kernel as LikelihoodKernel;
     kernel.evaluate(this.z, this.dim, 1, this.ll1, gz);
     const ll = this.ll1[0];
     if (!(ll > -Infinity)) {
@@ -502,56 +420,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
       gz.fill(0);
       return lp;
     }
-    const data = this.data;
-    const lik = this.likelihood;
-    const rec = this.nodeRec;
-    let ll = 0;
-    const kernel = this.kernel;
-    if (kernel !== undefined && kernel.accepts(this.z)) {
-      // Hierarchical prior on the tape, likelihood by the kernel (leaf k is flat index k).
-      kernel.evaluate(this.z, this.dim, 1, this.ll1, tape.adjoints);
-      ll = this.ll1[0];
-    } else if (this.iid) {
-      const recorded = tape.size;
-      tape.valueRead = false;
-      const d = checkDist(lik(rec, 0), 0, this.dataChecked ? undefined : data, true);
-      this.dataChecked = true;
-      if (this.kState === UNDECIDED) this.useKernel(iidChoice(d, tape.size === recorded && !tape.valueRead, tape, data));
-      const out = this.scratchFor(d);
-      const sub = this.kState === UNDECIDED ? null : this.subset;
-      if (sub === null) ll = d.sumLogPdfPartials(data, out);
-      else {
-        ll = this.subsetScale * d.sumLogPdfPartials(this.subsetData.subarray(0, sub.length), out);
-        scalePartials(out, d.operands.length, this.subsetScale);
-      }
-      route(tape, d, out);
-    } else if (this.subset !== null && this.kState !== UNDECIDED) {
-      const sub = this.subset;
-      const c = this.subsetScale;
-      for (let k = 0; k < sub.length; k++) {
-        const i = sub[k];
-        const d = checkDist(lik(rec, i), i, data);
-        const out = this.scratchFor(d);
-        ll += c * d.logPdfPartials(data[i], out);
-        scalePartials(out, d.operands.length, c);
-        route(tape, d, out);
-      }
-    } else {
-      // While the kernel is undecided, keep the data's distributions and where each
-      // datum's operations start on the tape, to decide it.
-      const traced: LikelihoodDistribution[] | null = this.kState === UNDECIDED ? [] : null;
-      const bounds: number[] | null = traced === null ? null : [tape.size];
-      tape.valueRead = false;
-      for (let i = 0; i < data.length; i++) {
-        const d = checkDist(lik(rec, i), i, data);
-        const out = this.scratchFor(d);
-        ll += d.logPdfPartials(data[i], out);
-        route(tape, d, out);
-        traced?.push(d);
-        bounds?.push(tape.size);
-      }
-      if (traced !== null) this.useKernel(perDatumChoice(traced, !tape.valueRead, bounds as number[], tape, this.dim, data));
-    }
+    let ll = this.lik.tapeGradient();
     if (this.priorTerms.factor !== undefined && ll > -Infinity) ll += this.priorTerms.factorGradient();
     if (!(ll > -Infinity)) {
       gz.fill(0);
@@ -563,41 +432,6 @@ export class Model<P extends Prior> implements DifferentiableModel {
     const adj = tape.adjoints;
     for (let k = 0; k < this.dim; k++) gz[k] = adj[k];
     return lp + ll;
-  }
-
-  private scratchFor(d: LikelihoodDistribution): Float64Array {
-    const need = d.paramNames.length + 1;
-    if (need > this.scratch.length) this.scratch = new Float64Array(need);
-    return this.scratch;
-  }
-
-  // ---- likelihood kernel (the decision step: likelihood-choice.ts) --------------------
-
-  /** Takes the evaluator chosen for the likelihood (undefined: the general path). */
-  private useKernel(kernel: LikelihoodKernel | undefined): void {
-    this.kernel = kernel;
-    this.kState = kernel === undefined ? GENERAL : KERNEL;
-    if (this.subset !== null) kernel?.setSubset?.(this.subset, this.subsetScale);
-  }
-
-  /**
-   * Decides the kernel by a probe at the current `z` (before any gradient pass, or
-   * the first gradient of a large per-datum data set, see `LikelihoodProbe`). A
-   * likelihood that fails there (plain arithmetic on a latent) keeps the general
-   * path; one whose parameters leave their domain at this point is asked again next
-   * time, a few times at most.
-   */
-  private probeKernel(): void {
-    try {
-      const choice = this.probe.probe(this.z);
-      if (this.probe.dataChecked) this.dataChecked = true;
-      if (choice !== 'retry') this.useKernel(choice.kernel);
-    } catch (e) {
-      if (this.probe.dataChecked) this.dataChecked = true;
-      // A mistake in the model (an undeclared latent, counts off a discrete support) is reported, not hidden.
-      if (e instanceof ModelError) throw e;
-      if (!(e instanceof InvalidParameterError) || ++this.kProbeFailures >= MAX_PROBE_FAILURES) this.kState = GENERAL;
-    }
   }
 
   // ---- batches ---------------------------------------------------------------------
@@ -616,8 +450,9 @@ export class Model<P extends Prior> implements DifferentiableModel {
   private batch(us: Float64Array, rows: number, grads: Float64Array | null, out: Float64Array): void {
     // While the kernel is undecided, rows go one at a time (the first decides it).
     let r = 0;
-    for (; r < rows && this.kState === UNDECIDED; r++) this.batchRow(us, r, grads, out);
-    if (this.kState === KERNEL && !this.general) {
+    const lik = this.lik;
+    for (; r < rows && lik.state === UNDECIDED; r++) this.batchRow(us, r, grads, out);
+    if (lik.state === KERNEL && !this.general) {
       const block = this.runner.blockRows;
       for (let r0 = r; r0 < rows; r0 += block) this.runner.rows(this.kernel as LikelihoodKernel, us, r0, Math.min(block, rows - r0), grads, out);
       return;
@@ -647,23 +482,11 @@ export class Model<P extends Prior> implements DifferentiableModel {
    */
   private kernelRowsApply(u: Float64Array): boolean {
     if (this.general) return false;
-    if (this.kState === UNDECIDED) {
+    const lik = this.lik;
+    if (lik.state === UNDECIDED) {
       this.latents.constrainInto(u);
-      this.probeKernel();
+      lik.decide();
     }
-    return this.kState === KERNEL;
+    return lik.state === KERNEL;
   }
 }
-
-/** States of a model's likelihood kernel. */
-const UNDECIDED = 0;
-const KERNEL = 1;
-const GENERAL = 2;
-/**
- * Data above which the first gradient of a per-datum likelihood decides its kernel
- * by the streaming probe: below it, tracing the data whole on the gradient's own
- * tape costs little and saves a pass.
- */
-const STREAM_PROBE_MIN = 4096;
-/** Value-path attempts to decide the kernel before giving up on it. */
-const MAX_PROBE_FAILURES = 8;
