@@ -8,12 +8,20 @@
  * (`logPdfPartials` / `sumLogPdfPartials`) are added into the adjoints of the
  * nodes among its `operands`, then one backward sweep reaches the latents.
  *
+ * The class checks what it is given and combines its collaborators, which share
+ * the flat latent buffer z: `latent-transform.ts` (z = T(u) and back, the records
+ * handed to user code), `prior-evaluator.ts` (the prior and the `factor`),
+ * `likelihood-evaluator.ts` (the likelihood, by its kernel or by calling it),
+ * `joint-gradient.ts` (the gradient of their sum) and `batch-runner.ts` (rows of u
+ * by the kernel).
+ *
  * @module
  */
 import { InvalidParameterError, ModelError } from '../errors';
 import type { Rng } from '../random/rng';
-import { BatchRunner } from './batch-runner';
+import { BatchRunner, checkBatch } from './batch-runner';
 import type { DifferentiableModel, LatentBlock } from './differentiable-model';
+import { JointGradient } from './joint-gradient';
 import { LatentTransform, nodeRecord } from './latent-transform';
 import { layoutPrior, type Latents, type Prior, type PriorBlock } from './latents';
 import { KERNEL, LikelihoodEvaluator, UNDECIDED } from './likelihood-evaluator';
@@ -74,11 +82,6 @@ export class Model<P extends Prior> implements DifferentiableModel {
   private readonly latents: LatentTransform<P>;
   /** Constrained latent values, flat (`latents.z`). */
   private readonly z: Float64Array;
-  /** ∂ log joint / ∂z, flat. */
-  private readonly gz: Float64Array;
-  private readonly tape = new Tape();
-  /** The node record passed to the likelihood in gradient mode (leaf nodes persist). */
-  private readonly nodeRec: Latents<P>;
   /**
    * True when some term of the log joint needs the general path on every evaluation:
    * hierarchical prior entries (their distributions depend on other latents) or a
@@ -91,6 +94,8 @@ export class Model<P extends Prior> implements DifferentiableModel {
 
   /** The likelihood: its kernel decision, its evaluation and its data subset. */
   private readonly lik: LikelihoodEvaluator<P>;
+  /** The log joint's gradient at `z` (into `joint.gz`). */
+  private readonly joint: JointGradient<P>;
   /** One value of the kernel. */
   private readonly ll1 = new Float64Array(1);
 
@@ -122,7 +127,6 @@ export class Model<P extends Prior> implements DifferentiableModel {
     this.dim = last === undefined ? 0 : last.offset + last.size;
     this.latents = new LatentTransform(this.layout, this.dim);
     this.z = this.latents.z;
-    this.gz = new Float64Array(this.dim);
     if (spec.factor !== undefined && typeof spec.factor !== 'function') {
       throw new ModelError(`Model: factor must be a function of the latents returning a log-density term, got ${describe(spec.factor)}`);
     }
@@ -130,10 +134,13 @@ export class Model<P extends Prior> implements DifferentiableModel {
     this.runner = new BatchRunner(this.layout, this.dim);
     this.uRow = new Float64Array(this.dim);
     this.gRow = new Float64Array(this.dim);
-    this.nodeRec = nodeRecord(this.layout, this.tape, this.z);
-    this.priorTerms = new PriorEvaluator(this.layout, this.latents, this.tape, this.nodeRec, spec.factor);
+    // Gradient mode: one tape, and one record of the latents' leaf nodes, for every term.
+    const tape = new Tape();
+    const nodeRec = nodeRecord<P>(this.layout, tape, this.z);
+    this.priorTerms = new PriorEvaluator(this.layout, this.latents, tape, nodeRec, spec.factor);
     // The one place the likelihood's evaluator is chosen.
-    this.lik = new LikelihoodEvaluator(likelihood, this.data, this.latents, this.tape, this.nodeRec);
+    this.lik = new LikelihoodEvaluator(likelihood, this.data, this.latents, tape, nodeRec);
+    this.joint = new JointGradient(this.latents, this.priorTerms, this.lik, tape, this.general);
   }
 
   /** The likelihood's kernel once decided (read by tests through a cast). */
@@ -208,8 +215,8 @@ export class Model<P extends Prior> implements DifferentiableModel {
    */
   gradLogJoint(values: Latents<P>): Latents<P> {
     loadValues(this.layout, values, this.z);
-    this.gradCore();
-    return makeRecord(this.layout, this.gz) as Latents<P>;
+    this.joint.value();
+    return makeRecord(this.layout, this.joint.gz) as Latents<P>;
   }
 
   /**
@@ -248,12 +255,12 @@ export class Model<P extends Prior> implements DifferentiableModel {
       return this.ll1[0];
     }
     const logJac = this.latents.constrainInto(u);
-    const v = this.gradCaught();
+    const v = this.joint.caught();
     if (!(v > -Infinity)) {
       grad.fill(0, 0, this.dim);
       return v;
     }
-    this.latents.chainRule(u, this.gz, grad);
+    this.latents.chainRule(u, this.joint.gz, grad);
     return v + logJac;
   }
 
@@ -267,7 +274,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * @throws RangeError when `us` or `out` is too short for `rows` rows
    */
   logDensityBatch(us: Float64Array, rows: number, out: Float64Array): void {
-    this.checkBatch('logDensityBatch', us, rows, out, null);
+    checkBatch('logDensityBatch', this.dim, us, rows, out, null);
     if (this.lik.state === KERNEL && !this.general && rows <= this.runner.blockRows) this.runner.rows(this.kernel as LikelihoodKernel, us, 0, rows, null, out);
     else this.batch(us, rows, null, out);
   }
@@ -280,7 +287,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * @throws RangeError when `us`, `grads` or `out` is too short for `rows` rows
    */
   logDensityGradientBatch(us: Float64Array, rows: number, grads: Float64Array, out: Float64Array): void {
-    this.checkBatch('logDensityGradientBatch', us, rows, out, grads);
+    checkBatch('logDensityGradientBatch', this.dim, us, rows, out, grads);
     // One block of kernel rows: straight there (the common case of a VI step).
     if (this.lik.state === KERNEL && !this.general && rows <= this.runner.blockRows) this.runner.rows(this.kernel as LikelihoodKernel, us, 0, rows, grads, out);
     else this.batch(us, rows, grads, out);
@@ -358,93 +365,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
     return out;
   }
 
-  // ---- the gradient at the flat buffer `z` ----------------------------------------
-
-  /** log joint at `z` with ∂/∂z in `gz` (zeros when the value is not finite from above). */
-  private gradCore(): number {
-    const lik = this.lik;
-    lik.prepareGradient();
-    if (lik.state === KERNEL && !this.general) {
-      const v = this.gradKernel();
-      if (v === v) return v;
-    }
-    const undecided = lik.state === UNDECIDED;
-    const v = this.gradTape();
-    // The call that decides the kernel sums the data point by point; the kernel sums
-    // them from the statistics, to other last bits. Evaluate once more by the kernel,
-    // so that every call at one point gives the same bits.
-    return undecided && lik.state === KERNEL ? this.gradCore() : v;
-  }
-
-  /** {@link gradCore} with `-Infinity` where a parameter leaves its domain. */
-  private gradCaught(): number {
-    try {
-      return this.gradCore();
-    } catch (e) {
-      if (!(e instanceof InvalidParameterError)) throw e;
-      return -Infinity;
-    }
-  }
-
-  /**
-   * {@link gradCore} with the likelihood kernel and no tape: prior partials into
-   * `gz`, the kernel's parameter partials added at the latents' indices. NaN
-   * when it cannot tell (the kernel's parameters out of their domain, or a NaN
-   * value): the caller then takes the general path, which throws or returns as
-   * it always has.
-   */
-  private gradKernel(): number {
-    const gz = this.gz;
-    const lp = this.priorTerms.kernelGradient(gz);
-    if (!(lp > -Infinity)) {
-      gz.fill(0);
-      return lp;
-    }
-    const kernel = this.lik.kernel as LikelihoodKernel;
-    kernel.evaluate(this.z, this.dim, 1, this.ll1, gz);
-    const ll = this.ll1[0];
-    if (!(ll > -Infinity)) {
-      gz.fill(0);
-      if (ll === -Infinity && !kernel.accepts(this.z)) return NaN;
-    }
-    return lp + ll;
-  }
-
-  /** {@link gradCore} on the tape: the likelihood called with nodes (or the kernel), one backward sweep. */
-  private gradTape(): number {
-    const gz = this.gz;
-    const tape = this.tape;
-    tape.reset(this.dim, this.z);
-    const lp = this.priorTerms.gradient(tape.adjoints);
-    if (!(lp > -Infinity)) {
-      gz.fill(0);
-      return lp;
-    }
-    let ll = this.lik.tapeGradient();
-    if (this.priorTerms.factor !== undefined && ll > -Infinity) ll += this.priorTerms.factorGradient();
-    if (!(ll > -Infinity)) {
-      gz.fill(0);
-      return lp + ll;
-    }
-    // Nothing recorded beyond the leaves (the likelihood used latents directly): the
-    // routed partials are already the gradient.
-    if (tape.size > tape.leaves) tape.backward();
-    const adj = tape.adjoints;
-    for (let k = 0; k < this.dim; k++) gz[k] = adj[k];
-    return lp + ll;
-  }
-
   // ---- batches ---------------------------------------------------------------------
-
-  private checkBatch(owner: string, us: Float64Array, rows: number, out: Float64Array, grads: Float64Array | null): void {
-    if (!(rows >= 0 && rows <= Number.MAX_SAFE_INTEGER && Math.floor(rows) === rows)) throw new RangeError(`Model.${owner}: rows must be a non-negative integer, got ${rows}`);
-    const need = rows * this.dim;
-    if (us.length < need) throw new RangeError(`Model.${owner}: us must hold ${rows} rows of ${this.dim} (length ≥ ${need}), got length ${us.length}`);
-    if (grads !== null && grads.length < need) {
-      throw new RangeError(`Model.${owner}: grads must hold ${rows} rows of ${this.dim} (length ≥ ${need}), got length ${grads.length}`);
-    }
-    if (out.length < rows) throw new RangeError(`Model.${owner}: out must hold ${rows} values, got length ${out.length}`);
-  }
 
   /** Rows of `us` into `out` (and `grads`): by blocks of kernel rows, or row by row through the single-row methods. */
   private batch(us: Float64Array, rows: number, grads: Float64Array | null, out: Float64Array): void {
