@@ -59,6 +59,7 @@ export class LatentTransform<P extends Prior> {
     return rec as Latents<P>;
   }
 
+  /** Throws a RangeError unless the unconstrained vector `u` has length `dim`. */
   checkLength(u: Float64Array): void {
     if (u.length !== this.dim) {
       throw new RangeError(`Model: the unconstrained vector must have length ${this.dim}, got ${u.length}`);

@@ -21,9 +21,11 @@ import { route, scalePartials } from './tape-partials';
 import type { Tape } from './tape';
 import { checkDist, type LikelihoodDistribution } from './values';
 
-/** States of a likelihood's kernel decision. */
+/** Kernel decision state: not decided yet (the next evaluation decides). */
 export const UNDECIDED = 0;
+/** Kernel decision state: the likelihood is evaluated by its kernel. */
 export const KERNEL = 1;
+/** Kernel decision state: no kernel, the likelihood is called. */
 export const GENERAL = 2;
 /**
  * Data above which the first gradient of a per-datum likelihood decides its kernel
