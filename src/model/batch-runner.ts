@@ -197,5 +197,18 @@ export class BatchRunner {
     this.blp = new Float64Array(rows);
     this.bll = new Float64Array(rows);
   }
+}
 
+/**
+ * Checks the arguments of a batch method of `Model` (`owner`): `rows` a count,
+ * `us` (and `grads`) long enough for `rows` rows of `dim`, `out` for `rows` values.
+ */
+export function checkBatch(owner: string, dim: number, us: Float64Array, rows: number, out: Float64Array, grads: Float64Array | null): void {
+  if (!(rows >= 0 && rows <= Number.MAX_SAFE_INTEGER && Math.floor(rows) === rows)) throw new RangeError(`Model.${owner}: rows must be a non-negative integer, got ${rows}`);
+  const need = rows * dim;
+  if (us.length < need) throw new RangeError(`Model.${owner}: us must hold ${rows} rows of ${dim} (length ≥ ${need}), got length ${us.length}`);
+  if (grads !== null && grads.length < need) {
+    throw new RangeError(`Model.${owner}: grads must hold ${rows} rows of ${dim} (length ≥ ${need}), got length ${grads.length}`);
+  }
+  if (out.length < rows) throw new RangeError(`Model.${owner}: out must hold ${rows} values, got length ${out.length}`);
 }

@@ -8,91 +8,31 @@
  * (`logPdfPartials` / `sumLogPdfPartials`) are added into the adjoints of the
  * nodes among its `operands`, then one backward sweep reaches the latents.
  *
+ * The class checks what it is given and combines its collaborators, which share
+ * the flat latent buffer z: `latent-transform.ts` (z = T(u) and back, the records
+ * handed to user code), `prior-evaluator.ts` (the prior and the `factor`),
+ * `likelihood-evaluator.ts` (the likelihood, by its kernel or by calling it),
+ * `joint-gradient.ts` (the gradient of their sum) and `batch-runner.ts` (rows of u
+ * by the kernel).
+ *
  * @module
  */
-import { ContinuousDistribution } from '../distributions/distribution';
-import { scalarValue } from '../distributions/scalar';
 import { InvalidParameterError, ModelError } from '../errors';
-import type { DifferentiableModel, LatentBlock } from './differentiable-model';
-import { layoutPrior, resolveEntry, type Latents, type Prior, type PriorBlock } from './latents';
-import type { LikelihoodKernel } from './likelihood-kernel';
-import { iidChoice, LikelihoodProbe, perDatumChoice } from './likelihood-choice';
-import { describe, Plate } from './plate';
 import type { Rng } from '../random/rng';
-import { Tape, TapeNode } from './tape';
-import { guardedRecord } from './latent-guard';
-import { checkSupportUse } from './support-check';
-import { checkDist, copyData, loadValues, makeRecord, type LikelihoodDistribution } from './values';
-import { BatchRunner } from './batch-runner';
+import { BatchRunner, checkBatch } from './batch-runner';
+import type { DifferentiableModel, LatentBlock } from './differentiable-model';
+import { JointGradient } from './joint-gradient';
+import { LatentTransform, nodeRecord } from './latent-transform';
+import { layoutPrior, type Latents, type Prior, type PriorBlock } from './latents';
+import { KERNEL, LikelihoodEvaluator, UNDECIDED } from './likelihood-evaluator';
+import type { LikelihoodKernel } from './likelihood-kernel';
+import type { ModelSpec } from './model-spec';
+import { describe } from './plate';
+import { PriorEvaluator } from './prior-evaluator';
+import { Tape } from './tape';
+import { copyData, loadValues, makeRecord } from './values';
 
-/**
- * The likelihood of a model: the distribution of datum `i` given the latents.
- * A likelihood that declares no second parameter (`({ z }) => …`) is taken to be
- * i.i.d.: it is called once per evaluation and summed over the data in one tight
- * loop (`sumLogPdf`). Declare `(latents, i) => …` to use covariates. The test is
- * the function's `length`, so do not give `i` a default value (`(p, i = 0) => …`
- * has length 1 and would be taken as i.i.d.).
- *
- * The likelihood must be a pure function of the latents (and of `i`): the same
- * latents give the same distribution, with no side effects, and it reads a
- * latent's value only through `detach`. The model relies on this: when an i.i.d.
- * likelihood passes latents straight into the parameters of a `Normal`,
- * `Exponential`, `Gamma` or `LogNormal` (e.g. `({ z }) => new Normal(z, 1)`, no
- * arithmetic on latents, no `detach`), the model learns that from one call and
- * afterwards evaluates Σᵢ log p(xᵢ | z) and its gradient from the latents'
- * values directly, without calling the likelihood.
- *
- * @example
- * ```ts
- * const iid: Likelihood<{ z: Exponential }> = ({ z }) => new Normal(z, 1);
- * const xs = [0.1, 0.5, 0.9];
- * const reg: Likelihood<{ a: Normal; b: Normal }> = ({ a, b }, i) => new Normal(add(a, mul(b, xs[i])), 1);
- * String(reg({ a: 1, b: 2 }, 1)); // → "Normal(mu = 2, sigma = 1)"
- * ```
- */
-export type Likelihood<P extends Prior> = (latents: Latents<P>, index: number) => LikelihoodDistribution;
-
-/**
- * What `new Model(…)` takes.
- *
- * @example
- * ```ts
- * const spec: ModelSpec<{ z: Exponential }> = {
- *   prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3],
- * };
- * new Model(spec).dim; // → 1
- * ```
- */
-export interface ModelSpec<P extends Prior> {
-  /**
-   * Named latents and their priors: a distribution, an array of distributions,
-   * `plate(dist, n)`, or a function of the earlier latents returning one of these.
-   */
-  readonly prior: P;
-  /** The distribution of datum i given the latents (arithmetic on latents through varinf's ops). */
-  readonly likelihood: Likelihood<P>;
-  /** The observations, finite numbers. */
-  readonly data: ArrayLike<number>;
-  /**
-   * An extra term added to the log joint (Stan's `target +=`, Pyro's `factor`): a
-   * function of the latents returning a log density, built with varinf's
-   * differentiable operations so that its gradient is exact. It is part of
-   * `logJoint` and the unconstrained density, not of `logLikelihood`.
-   *
-   * @example
-   * ```ts
-   * // A soft constraint a + b ≈ 1:
- * const model = new Model({
- *   prior: { a: new Normal(0, 1), b: new Normal(0, 1) },
- *   likelihood: ({ a }) => new Normal(a, 1),
- *   data: [0.3],
- *   factor: ({ a, b }) => mul(-50, square(sub(add(a, b), 1))),
- * });
- * model.logJoint({ a: 0.5, b: 0.7 }) - model.logPrior({ a: 0.5, b: 0.7 }) - model.logLikelihood({ a: 0.5, b: 0.7 }); // ≈ -2.000000 (= −50·0.2²)
-   * ```
-   */
-  readonly factor?: (latents: Latents<P>) => number;
-}
+export type { Likelihood, ModelSpec } from './model-spec';
 
 /**
  * A Bayesian model p(z, x) = p(z) Πᵢ p(xᵢ | z) with the data x = D fixed.
@@ -138,32 +78,10 @@ export class Model<P extends Prior> implements DifferentiableModel {
   /** The same blocks with their priors. */
   private readonly layout: readonly PriorBlock[];
 
-  private readonly likelihood: Likelihood<P>;
-  private readonly iid: boolean;
-  /** True once an i.i.d. likelihood's data were checked against a discrete support (a datum off it is a ModelError). */
-  private dataChecked = false;
-  /** Constrained latent values, flat. */
+  /** The flat latent buffer `z` and its bijection with the unconstrained vector. */
+  private readonly latents: LatentTransform<P>;
+  /** Constrained latent values, flat (`latents.z`). */
   private readonly z: Float64Array;
-  /** ∂ log joint / ∂z, flat. */
-  private readonly gz: Float64Array;
-  /** Per plate block, a view of `z` (null for scalars and arrays). */
-  private readonly views: (Float64Array | null)[];
-  /** Reused value record over `z` for `logDensity`. */
-  private readonly rec: Record<string, number | Float64Array>;
-  private readonly tape = new Tape();
-  /** The node record passed to the likelihood in gradient mode (leaf nodes persist). */
-  private readonly nodeRec: Latents<P>;
-  private scratch = new Float64Array(8);
-  /** Names and flat offsets of the scalar latents (the entries of `rec` that change per call). */
-  private readonly scalarNames: readonly string[];
-  private readonly scalarOffsets: Int32Array;
-  /** Per block (hot-path copies of the layout): first flat index, one past the last, exp bijection (1) or not. */
-  private readonly bStart: Int32Array;
-  private readonly bEnd: Int32Array;
-  private readonly bExp: Uint8Array;
-  /** True when every block uses the exp bijection (one loop over u for z and the Jacobian). */
-  private readonly allExp: boolean;
-  /** True when a prior entry is a function of earlier latents (its gradient needs the tape). */
   /**
    * True when some term of the log joint needs the general path on every evaluation:
    * hierarchical prior entries (their distributions depend on other latents) or a
@@ -171,34 +89,15 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * kernel, are then off.
    */
   private readonly general: boolean;
-  /** The `factor` term of the spec, if any. */
-  private readonly factor: ((latents: Latents<P>) => number) | undefined;
-  /**
-   * The prior distribution of each element z_k when every block is a scalar or an
-   * array (no plate, nothing hierarchical): the hot paths loop over it directly.
-   */
-  private readonly elementPriors: readonly ContinuousDistribution[] | null;
+  /** The prior and the `factor`: their values and partials. */
+  private readonly priorTerms: PriorEvaluator<P>;
 
-  // Likelihood kernel (see `Likelihood`): the i.i.d. likelihood's distribution with
-  // each parameter a constant or a latent, evaluated without calling the likelihood.
-  /** UNDECIDED until one call of the likelihood in gradient mode tells; then KERNEL or GENERAL. */
-  private kState: number;
-  /** Failed attempts to decide (the likelihood threw InvalidParameterError). */
-  private kProbeFailures = 0;
-  /** The probe that decides the kernel before any gradient pass. */
-  private readonly probe: LikelihoodProbe;
-  /** The kernel (set when kState is KERNEL). */
-  private kernel: LikelihoodKernel | undefined;
+  /** The likelihood: its kernel decision, its evaluation and its data subset. */
+  private readonly lik: LikelihoodEvaluator<P>;
+  /** The log joint's gradient at `z` (into `joint.gz`). */
+  private readonly joint: JointGradient<P>;
   /** One value of the kernel. */
   private readonly ll1 = new Float64Array(1);
-  /**
-   * Data subsampling (see {@link Model.setDataSubset}): the data evaluated and the
-   * factor on their sum, or null for all the data; the subset's data gathered for an
-   * i.i.d. likelihood.
-   */
-  private subset: Int32Array | null = null;
-  private subsetScale = 1;
-  private subsetData = new Float64Array(0);
 
   /** The batch runner of the kernel paths (see `batch-runner.ts`). */
   private readonly runner: BatchRunner;
@@ -223,48 +122,30 @@ export class Model<P extends Prior> implements DifferentiableModel {
       throw new TypeError(`Model: likelihood must be a function of the latents, got ${describe(likelihood)}`);
     }
     this.prior = prior;
-    this.likelihood = likelihood;
-    this.iid = likelihood.length < 2;
     this.data = copyData(data);
     const last = this.layout[this.layout.length - 1];
     this.dim = last === undefined ? 0 : last.offset + last.size;
-    this.z = new Float64Array(this.dim);
-    this.gz = new Float64Array(this.dim);
-    this.views = this.layout.map((b) => (b.kind === 'plate' ? this.z.subarray(b.offset, b.offset + b.size) : null));
-    this.rec = guardedRecord(this.layout.map((b) => b.name)) as Record<string, number | Float64Array>;
-    const scalars = this.layout.filter((b) => b.scalar);
-    this.scalarNames = scalars.map((b) => b.name);
-    this.scalarOffsets = Int32Array.from(scalars, (b) => b.offset);
-    this.bStart = Int32Array.from(this.layout, (b) => b.offset);
-    this.bEnd = Int32Array.from(this.layout, (b) => b.offset + b.size);
-    this.bExp = Uint8Array.from(this.layout, (b) => (b.expTransform ? 1 : 0));
-    this.allExp = this.layout.every((b) => b.expTransform);
+    this.latents = new LatentTransform(this.layout, this.dim);
+    this.z = this.latents.z;
     if (spec.factor !== undefined && typeof spec.factor !== 'function') {
       throw new ModelError(`Model: factor must be a function of the latents returning a log-density term, got ${describe(spec.factor)}`);
     }
-    this.factor = spec.factor;
-    this.general = this.layout.some((b) => b.fn !== null) || this.factor !== undefined;
-    this.elementPriors = this.layout.every((b) => b.fn === null && b.kind !== 'plate')
-      ? this.layout.flatMap((b) => b.dists)
-      : null;
-    // i.i.d. likelihoods may have a family kernel, per-datum ones the linear-Gaussian kernel.
-    this.kState = this.data.length > 0 ? UNDECIDED : GENERAL;
+    this.general = this.layout.some((b) => b.fn !== null) || spec.factor !== undefined;
     this.runner = new BatchRunner(this.layout, this.dim);
     this.uRow = new Float64Array(this.dim);
     this.gRow = new Float64Array(this.dim);
-    // The prior partials write into `scratch` without a size check per call: size it
-    // once for every prior distribution (1 + its parameter count).
-    let need = 8;
-    for (const b of this.layout) for (const d of b.dists) need = Math.max(need, d.paramNames.length + 1);
-    this.scratch = new Float64Array(need);
-    const leaves = this.tape.reset(this.dim, this.z);
-    const nodeRec = guardedRecord(this.layout.map((b) => b.name));
-    for (const b of this.layout) {
-      this.rec[b.name] = b.scalar ? 0 : this.z.subarray(b.offset, b.offset + b.size);
-      nodeRec[b.name] = b.scalar ? leaves[b.offset] : this.tape.leafBlock(b.offset, b.size);
-    }
-    this.nodeRec = nodeRec as Latents<P>;
-    this.probe = new LikelihoodProbe(this.tape, this.nodeRec, this.likelihood as (l: never, i: number) => unknown, this.data, this.iid, this.dim);
+    // Gradient mode: one tape, and one record of the latents' leaf nodes, for every term.
+    const tape = new Tape();
+    const nodeRec = nodeRecord<P>(this.layout, tape, this.z);
+    this.priorTerms = new PriorEvaluator(this.layout, this.latents, tape, nodeRec, spec.factor);
+    // The one place the likelihood's evaluator is chosen.
+    this.lik = new LikelihoodEvaluator(likelihood, this.data, this.latents, tape, nodeRec);
+    this.joint = new JointGradient(this.latents, this.priorTerms, this.lik, tape, this.general);
+  }
+
+  /** The likelihood's kernel once decided (read by tests through a cast). */
+  private get kernel(): LikelihoodKernel | undefined {
+    return this.lik.kernel;
   }
 
   /**
@@ -284,12 +165,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * @throws ModelError on a mismatch, or when the likelihood reads an undeclared latent
    */
   checkPriorSupports(): void {
-    if (this.data.length === 0) return;
-    try {
-      checkSupportUse(this.layout, this.tape, this.nodeRec, this.likelihood as (rec: never, i: number) => unknown, this.dim);
-    } finally {
-      this.tape.reset(this.dim, this.z);
-    }
+    this.lik.checkSupports(this.layout);
   }
 
   /**
@@ -299,7 +175,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
    */
   logPrior(values: Latents<P>): number {
     loadValues(this.layout, values, this.z);
-    return this.priorValue(values);
+    return this.priorTerms.value(values);
   }
 
   /**
@@ -311,9 +187,9 @@ export class Model<P extends Prior> implements DifferentiableModel {
   logLikelihood(values: Latents<P>): number {
     loadValues(this.layout, values, this.z);
     try {
-      return this.likelihoodValue(values);
+      return this.lik.value(values);
     } catch (e) {
-      if (e instanceof InvalidParameterError && this.priorValue(values) === -Infinity) return -Infinity;
+      if (e instanceof InvalidParameterError && this.priorTerms.value(values) === -Infinity) return -Infinity;
       throw e;
     }
   }
@@ -326,9 +202,9 @@ export class Model<P extends Prior> implements DifferentiableModel {
    */
   logJoint(values: Latents<P>): number {
     loadValues(this.layout, values, this.z);
-    const lp = this.priorValue(values);
+    const lp = this.priorTerms.value(values);
     if (lp === -Infinity) return -Infinity;
-    return lp + this.likelihoodValue(values) + this.factorValue(values);
+    return lp + this.lik.value(values) + this.priorTerms.factorValue(values);
   }
 
   /**
@@ -339,8 +215,8 @@ export class Model<P extends Prior> implements DifferentiableModel {
    */
   gradLogJoint(values: Latents<P>): Latents<P> {
     loadValues(this.layout, values, this.z);
-    this.gradCore();
-    return makeRecord(this.layout, this.gz) as Latents<P>;
+    this.joint.value();
+    return makeRecord(this.layout, this.joint.gz) as Latents<P>;
   }
 
   /**
@@ -349,18 +225,18 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * likelihood leaves its domain there (e.g. a rate e^u that underflows to 0).
    */
   logDensity(u: Float64Array): number {
-    this.checkLength(u);
+    this.latents.checkLength(u);
     if (this.kernelRowsApply(u)) {
       this.runner.one(this.kernel as LikelihoodKernel, u, null, this.ll1);
       return this.ll1[0];
     }
-    const logJac = this.constrainInto(u);
+    const logJac = this.latents.constrainInto(u);
     try {
       // The value record is refreshed only where user code will see it.
-      const rec = this.general ? this.record() : null;
-      const lp = this.priorValue(rec);
+      const rec = this.general ? this.latents.record() : null;
+      const lp = this.priorTerms.value(rec);
       if (lp === -Infinity) return -Infinity;
-      return lp + this.likelihoodValue(rec) + this.factorValue(rec) + logJac;
+      return lp + this.lik.value(rec) + this.priorTerms.factorValue(rec) + logJac;
     } catch (e) {
       if (e instanceof InvalidParameterError) return -Infinity;
       throw e;
@@ -373,35 +249,18 @@ export class Model<P extends Prior> implements DifferentiableModel {
    */
   logDensityGradient(u: Float64Array, grad: Float64Array): number {
     // An open kernel decision is taken by the general path's own call of the likelihood.
-    this.checkLength(u);
-    if (this.kState === KERNEL && !this.general) {
+    this.latents.checkLength(u);
+    if (this.lik.state === KERNEL && !this.general) {
       this.runner.one(this.kernel as LikelihoodKernel, u, grad, this.ll1);
       return this.ll1[0];
     }
-    const logJac = this.constrainInto(u);
-    const v = this.gradCaught();
+    const logJac = this.latents.constrainInto(u);
+    const v = this.joint.caught();
     if (!(v > -Infinity)) {
       grad.fill(0, 0, this.dim);
       return v;
     }
-    const z = this.z;
-    const gz = this.gz;
-    if (this.allExp) {
-      for (let k = 0; k < this.dim; k++) grad[k] = gz[k] * z[k] + 1;
-      return v + logJac;
-    }
-    const layout = this.layout;
-    const bExp = this.bExp;
-    for (let b = 0; b < layout.length; b++) {
-      const start = this.bStart[b];
-      const end = this.bEnd[b];
-      if (bExp[b] === 1) {
-        for (let k = start; k < end; k++) grad[k] = gz[k] * z[k] + 1;
-      } else {
-        const t = layout[b].bijection;
-        for (let k = start; k < end; k++) grad[k] = gz[k] * t.derivative(u[k]) + t.dLogAbsDetJacobian(u[k]);
-      }
-    }
+    this.latents.chainRule(u, this.joint.gz, grad);
     return v + logJac;
   }
 
@@ -415,8 +274,8 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * @throws RangeError when `us` or `out` is too short for `rows` rows
    */
   logDensityBatch(us: Float64Array, rows: number, out: Float64Array): void {
-    this.checkBatch('logDensityBatch', us, rows, out, null);
-    if (this.kState === KERNEL && !this.general && rows <= this.runner.blockRows) this.runner.rows(this.kernel as LikelihoodKernel, us, 0, rows, null, out);
+    checkBatch('logDensityBatch', this.dim, us, rows, out, null);
+    if (this.lik.state === KERNEL && !this.general && rows <= this.runner.blockRows) this.runner.rows(this.kernel as LikelihoodKernel, us, 0, rows, null, out);
     else this.batch(us, rows, null, out);
   }
 
@@ -428,9 +287,9 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * @throws RangeError when `us`, `grads` or `out` is too short for `rows` rows
    */
   logDensityGradientBatch(us: Float64Array, rows: number, grads: Float64Array, out: Float64Array): void {
-    this.checkBatch('logDensityGradientBatch', us, rows, out, grads);
+    checkBatch('logDensityGradientBatch', this.dim, us, rows, out, grads);
     // One block of kernel rows: straight there (the common case of a VI step).
-    if (this.kState === KERNEL && !this.general && rows <= this.runner.blockRows) this.runner.rows(this.kernel as LikelihoodKernel, us, 0, rows, grads, out);
+    if (this.lik.state === KERNEL && !this.general && rows <= this.runner.blockRows) this.runner.rows(this.kernel as LikelihoodKernel, us, 0, rows, grads, out);
     else this.batch(us, rows, grads, out);
   }
 
@@ -439,7 +298,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * @throws RangeError when `u.length` is not `dim`
    */
   constrain(u: Float64Array): Latents<P> {
-    this.constrainInto(u);
+    this.latents.constrainInto(u);
     return makeRecord(this.layout, this.z) as Latents<P>;
   }
 
@@ -449,11 +308,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
    */
   unconstrain(values: Latents<P>): Float64Array {
     loadValues(this.layout, values, this.z);
-    const u = new Float64Array(this.dim);
-    for (const b of this.layout) {
-      for (let k = b.offset; k < b.offset + b.size; k++) u[k] = b.bijection.inverse(this.z[k]);
-    }
-    return u;
+    return this.latents.unconstrained();
   }
 
   /** The number of data (what `setDataSubset` chooses from). */
@@ -478,19 +333,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * @internal
    */
   setDataSubset(indices: Int32Array | null, scale: number): void {
-    if (indices !== null) {
-      const n = this.data.length;
-      for (let k = 0; k < indices.length; k++) {
-        const i = indices[k];
-        if (!(i >= 0 && i < n)) throw new RangeError(`Model.setDataSubset: indices[${k}] must be a datum index in 0…${n - 1}, got ${i}`);
-      }
-      if (!(scale > 0 && scale < Infinity)) throw new RangeError(`Model.setDataSubset: scale must be positive and finite, got ${scale}`);
-      if (this.subsetData.length < indices.length) this.subsetData = new Float64Array(indices.length);
-      for (let k = 0; k < indices.length; k++) this.subsetData[k] = this.data[indices[k]];
-    }
-    this.subset = indices;
-    this.subsetScale = indices === null ? 1 : scale;
-    this.kernel?.setSubset?.(indices, this.subsetScale);
+    this.lik.setSubset(indices, scale);
   }
 
   /**
@@ -516,345 +359,21 @@ export class Model<P extends Prior> implements DifferentiableModel {
     loadValues(this.layout, values, this.z);
     const n = this.data.length;
     if (out.length !== n) throw new RangeError(`Model.sampleData: out must have length ${n} (the number of data), got ${out.length}`);
-    const lik = this.likelihood;
     // The model's own (guarded) record over the loaded values: a misspelt latent read
     // in the likelihood is a ModelError here too.
-    const rec = this.record();
-    if (this.iid) {
-      if (n > 0) checkDist(lik(rec, 0), 0).sampleInto(rng, out);
-      return out;
-    }
-    for (let i = 0; i < n; i++) out[i] = checkDist(lik(rec, i), i).sample(rng);
+    this.lik.sample(this.latents.record(), rng, out);
     return out;
   }
 
-  // ---- evaluation on the flat buffer `z` -------------------------------------------
-
-  /** Σ of the prior log densities at `z` (`values` feeds hierarchical entries; null without them). */
-  private priorValue(values: Latents<P> | null): number {
-    const z = this.z;
-    let s = 0;
-    const blocks = this.layout;
-    for (let b = 0; b < blocks.length; b++) {
-      const blk = blocks[b];
-      if (blk.fn !== null) {
-        // Earlier latents outside their support may make this entry unbuildable.
-        if (s === -Infinity) return s;
-        s += this.hierarchicalValue(blk, b, values as Latents<P>);
-        continue;
-      }
-      const dists = blk.dists;
-      if (blk.kind === 'scalar') s += dists[0].logPdf(z[blk.offset]);
-      else if (blk.kind === 'plate') s += dists[0].sumLogPdf(this.views[b] as Float64Array);
-      else for (let j = 0; j < blk.size; j++) s += dists[j].logPdf(z[blk.offset + j]);
-    }
-    return s;
-  }
-
-  /**
-   * The prior at `z` with its partials: ∂/∂z_k written into `adj[k]` (the tape's
-   * adjoints, leaf k = flat index k, or `gz` when no tape is needed). A block's
-   * entries are assigned, not added: only later (hierarchical) blocks add into
-   * earlier ones.
-   */
-  private priorGradient(adj: Float64Array): number {
-    const z = this.z;
-    let s = 0;
-    const blocks = this.layout;
-    for (let b = 0; b < blocks.length; b++) {
-      const blk = blocks[b];
-      if (blk.fn !== null) {
-        if (s === -Infinity) return s;
-        s += this.hierarchicalGradient(blk);
-        continue;
-      }
-      const dists = blk.dists;
-      // The scratch holds every block's partials (sized at construction).
-      const out = this.scratch;
-      if (blk.scalar) {
-        s += dists[0].logPdfPartials(z[blk.offset], out);
-        adj[blk.offset] = out[0];
-        continue;
-      }
-      const one = blk.kind !== 'array';
-      for (let j = 0; j < blk.size; j++) {
-        const k = blk.offset + j;
-        const d = one ? dists[0] : dists[j];
-        s += d.logPdfPartials(z[k], out);
-        adj[k] = out[0];
-      }
-    }
-    return s;
-  }
-
-  /** Log prior of a hierarchical block, its entry built from the (plain) latents. */
-  private hierarchicalValue(blk: PriorBlock, b: number, values: Latents<P>): number {
-    const entry = resolveEntry(blk, values);
-    const z = this.z;
-    if (entry instanceof ContinuousDistribution) return entry.logPdf(z[blk.offset]);
-    if (entry instanceof Plate) return entry.distribution.sumLogPdf(this.views[b] as Float64Array);
-    let s = 0;
-    for (let j = 0; j < blk.size; j++) s += entry[j].logPdf(z[blk.offset + j]);
-    return s;
-  }
-
-  /** Log prior of a hierarchical block with its partials: x into the leaves, parameters routed. */
-  private hierarchicalGradient(blk: PriorBlock): number {
-    const entry = resolveEntry(blk, this.nodeRec);
-    const tape = this.tape;
-    const z = this.z;
-    let s = 0;
-    for (let j = 0; j < blk.size; j++) {
-      const d =
-        entry instanceof ContinuousDistribution ? entry : entry instanceof Plate ? entry.distribution : entry[j];
-      const out = this.scratchFor(d);
-      const k = blk.offset + j;
-      s += d.logPdfPartials(z[k], out);
-      tape.adjoints[k] += out[0];
-      route(tape, d, out);
-    }
-    return s;
-  }
-
-  /** The `factor` term at `z` (0 without one); `values` as in {@link likelihoodValue}. */
-  private factorValue(values: Latents<P> | null): number {
-    const f = this.factor;
-    if (f === undefined) return 0;
-    return scalarValue(f(values === null ? this.record() : values));
-  }
-
-  /**
-   * Σᵢ log p(xᵢ | z) at `z` (`values`: the same latents as a record, null when the
-   * reused record is stale and must be refreshed before user code sees it).
-   */
-  private likelihoodValue(values: Latents<P> | null): number {
-    if (this.kState === UNDECIDED) this.probeKernel();
-    const kernel = this.kernel;
-    if (kernel !== undefined) {
-      // −∞ is either the density's or a parameter out of its domain: the latter
-      // keeps the likelihood's own error (asked only then, as it may cost a pass).
-      kernel.evaluate(this.z, this.dim, 1, this.ll1, null);
-      const v = this.ll1[0];
-      if (v > -Infinity || kernel.accepts(this.z)) return v;
-    }
-    // Out of the parameters' domain the likelihood throws as it always has.
-    const rec = values === null ? this.record() : values;
-    const data = this.data;
-    const lik = this.likelihood;
-    const sub = this.kState === UNDECIDED ? null : this.subset;
-    if (this.iid) {
-      const d = checkDist(lik(rec, 0), 0, this.dataChecked ? undefined : data, true);
-      this.dataChecked = true;
-      return sub === null ? d.sumLogPdf(data) : this.subsetScale * d.sumLogPdf(this.subsetData.subarray(0, sub.length));
-    }
-    let s = 0;
-    if (sub === null) {
-      for (let i = 0; i < data.length; i++) s += checkDist(lik(rec, i), i, data).logPdf(data[i]);
-      return s;
-    }
-    for (let k = 0; k < sub.length; k++) {
-      const i = sub[k];
-      s += checkDist(lik(rec, i), i, data).logPdf(data[i]);
-    }
-    return this.subsetScale * s;
-  }
-
-  /** log joint at `z` with ∂/∂z in `gz` (zeros when the value is not finite from above). */
-  private gradCore(): number {
-    // A large per-datum data set is traced datum by datum (O(1) tape, no distribution
-    // kept) rather than whole on the tape of this first gradient.
-    if (this.kState === UNDECIDED && !this.iid && this.data.length > STREAM_PROBE_MIN) this.probeKernel();
-    if (this.kState === KERNEL && !this.general) {
-      const v = this.gradKernel();
-      if (v === v) return v;
-    }
-    const undecided = this.kState === UNDECIDED;
-    const v = this.gradTape();
-    // The call that decides the kernel sums the data point by point; the kernel sums
-    // them from the statistics, to other last bits. Evaluate once more by the kernel,
-    // so that every call at one point gives the same bits.
-    return undecided && this.kState === KERNEL ? this.gradCore() : v;
-  }
-
-  /** {@link gradCore} with `-Infinity` where a parameter leaves its domain. */
-  private gradCaught(): number {
-    try {
-      return this.gradCore();
-    } catch (e) {
-      if (!(e instanceof InvalidParameterError)) throw e;
-      return -Infinity;
-    }
-  }
-
-  /**
-   * {@link gradCore} with the likelihood kernel and no tape: prior partials into
-   * `gz`, the kernel's parameter partials added at the latents' indices. NaN
-   * when it cannot tell (the kernel's parameters out of their domain, or a NaN
-   * value): the caller then takes the general path, which throws or returns as
-   * it always has.
-   */
-  private gradKernel(): number {
-    const gz = this.gz;
-    const ep = this.elementPriors;
-    let lp = 0;
-    if (ep === null) lp = this.priorGradient(gz);
-    else {
-      const z = this.z;
-      const out = this.scratch;
-      for (let k = 0; k < ep.length; k++) {
-        lp += ep[k].logPdfPartials(z[k], out);
-        gz[k] = out[0];
-      }
-    }
-    if (!(lp > -Infinity)) {
-      gz.fill(0);
-      return lp;
-    }
-    const kernel = this.kernel as LikelihoodKernel;
-    kernel.evaluate(this.z, this.dim, 1, this.ll1, gz);
-    const ll = this.ll1[0];
-    if (!(ll > -Infinity)) {
-      gz.fill(0);
-      if (ll === -Infinity && !kernel.accepts(this.z)) return NaN;
-    }
-    return lp + ll;
-  }
-
-  /** {@link gradCore} on the tape: the likelihood called with nodes (or the kernel), one backward sweep. */
-  private gradTape(): number {
-    const gz = this.gz;
-    const tape = this.tape;
-    tape.reset(this.dim, this.z);
-    const lp = this.priorGradient(tape.adjoints);
-    if (!(lp > -Infinity)) {
-      gz.fill(0);
-      return lp;
-    }
-    const data = this.data;
-    const lik = this.likelihood;
-    const rec = this.nodeRec;
-    let ll = 0;
-    const kernel = this.kernel;
-    if (kernel !== undefined && kernel.accepts(this.z)) {
-      // Hierarchical prior on the tape, likelihood by the kernel (leaf k is flat index k).
-      kernel.evaluate(this.z, this.dim, 1, this.ll1, tape.adjoints);
-      ll = this.ll1[0];
-    } else if (this.iid) {
-      const recorded = tape.size;
-      tape.valueRead = false;
-      const d = checkDist(lik(rec, 0), 0, this.dataChecked ? undefined : data, true);
-      this.dataChecked = true;
-      if (this.kState === UNDECIDED) this.useKernel(iidChoice(d, tape.size === recorded && !tape.valueRead, tape, data));
-      const out = this.scratchFor(d);
-      const sub = this.kState === UNDECIDED ? null : this.subset;
-      if (sub === null) ll = d.sumLogPdfPartials(data, out);
-      else {
-        ll = this.subsetScale * d.sumLogPdfPartials(this.subsetData.subarray(0, sub.length), out);
-        scalePartials(out, d.operands.length, this.subsetScale);
-      }
-      route(tape, d, out);
-    } else if (this.subset !== null && this.kState !== UNDECIDED) {
-      const sub = this.subset;
-      const c = this.subsetScale;
-      for (let k = 0; k < sub.length; k++) {
-        const i = sub[k];
-        const d = checkDist(lik(rec, i), i, data);
-        const out = this.scratchFor(d);
-        ll += c * d.logPdfPartials(data[i], out);
-        scalePartials(out, d.operands.length, c);
-        route(tape, d, out);
-      }
-    } else {
-      // While the kernel is undecided, keep the data's distributions and where each
-      // datum's operations start on the tape, to decide it.
-      const traced: LikelihoodDistribution[] | null = this.kState === UNDECIDED ? [] : null;
-      const bounds: number[] | null = traced === null ? null : [tape.size];
-      tape.valueRead = false;
-      for (let i = 0; i < data.length; i++) {
-        const d = checkDist(lik(rec, i), i, data);
-        const out = this.scratchFor(d);
-        ll += d.logPdfPartials(data[i], out);
-        route(tape, d, out);
-        traced?.push(d);
-        bounds?.push(tape.size);
-      }
-      if (traced !== null) this.useKernel(perDatumChoice(traced, !tape.valueRead, bounds as number[], tape, this.dim, data));
-    }
-    const f = this.factor;
-    if (f !== undefined && ll > -Infinity) {
-      // The factor's value joins the sum; its node gets adjoint 1 (a plain number
-      // is a constant term).
-      const term: unknown = f(rec);
-      if (term instanceof TapeNode) {
-        ll += term.value;
-        tape.adjoints[term.index] += 1;
-      } else ll += scalarValue(term as number);
-    }
-    if (!(ll > -Infinity)) {
-      gz.fill(0);
-      return lp + ll;
-    }
-    // Nothing recorded beyond the leaves (the likelihood used latents directly): the
-    // routed partials are already the gradient.
-    if (tape.size > tape.leaves) tape.backward();
-    const adj = tape.adjoints;
-    for (let k = 0; k < this.dim; k++) gz[k] = adj[k];
-    return lp + ll;
-  }
-
-  private scratchFor(d: LikelihoodDistribution): Float64Array {
-    const need = d.paramNames.length + 1;
-    if (need > this.scratch.length) this.scratch = new Float64Array(need);
-    return this.scratch;
-  }
-
-  // ---- likelihood kernel (the decision step: likelihood-choice.ts) --------------------
-
-  /** Takes the evaluator chosen for the likelihood (undefined: the general path). */
-  private useKernel(kernel: LikelihoodKernel | undefined): void {
-    this.kernel = kernel;
-    this.kState = kernel === undefined ? GENERAL : KERNEL;
-    if (this.subset !== null) kernel?.setSubset?.(this.subset, this.subsetScale);
-  }
-
-  /**
-   * Decides the kernel by a probe at the current `z` (before any gradient pass, or
-   * the first gradient of a large per-datum data set, see `LikelihoodProbe`). A
-   * likelihood that fails there (plain arithmetic on a latent) keeps the general
-   * path; one whose parameters leave their domain at this point is asked again next
-   * time, a few times at most.
-   */
-  private probeKernel(): void {
-    try {
-      const choice = this.probe.probe(this.z);
-      if (this.probe.dataChecked) this.dataChecked = true;
-      if (choice !== 'retry') this.useKernel(choice.kernel);
-    } catch (e) {
-      if (this.probe.dataChecked) this.dataChecked = true;
-      // A mistake in the model (an undeclared latent, counts off a discrete support) is reported, not hidden.
-      if (e instanceof ModelError) throw e;
-      if (!(e instanceof InvalidParameterError) || ++this.kProbeFailures >= MAX_PROBE_FAILURES) this.kState = GENERAL;
-    }
-  }
-
   // ---- batches ---------------------------------------------------------------------
-
-  private checkBatch(owner: string, us: Float64Array, rows: number, out: Float64Array, grads: Float64Array | null): void {
-    if (!(rows >= 0 && rows <= Number.MAX_SAFE_INTEGER && Math.floor(rows) === rows)) throw new RangeError(`Model.${owner}: rows must be a non-negative integer, got ${rows}`);
-    const need = rows * this.dim;
-    if (us.length < need) throw new RangeError(`Model.${owner}: us must hold ${rows} rows of ${this.dim} (length ≥ ${need}), got length ${us.length}`);
-    if (grads !== null && grads.length < need) {
-      throw new RangeError(`Model.${owner}: grads must hold ${rows} rows of ${this.dim} (length ≥ ${need}), got length ${grads.length}`);
-    }
-    if (out.length < rows) throw new RangeError(`Model.${owner}: out must hold ${rows} values, got length ${out.length}`);
-  }
 
   /** Rows of `us` into `out` (and `grads`): by blocks of kernel rows, or row by row through the single-row methods. */
   private batch(us: Float64Array, rows: number, grads: Float64Array | null, out: Float64Array): void {
     // While the kernel is undecided, rows go one at a time (the first decides it).
     let r = 0;
-    for (; r < rows && this.kState === UNDECIDED; r++) this.batchRow(us, r, grads, out);
-    if (this.kState === KERNEL && !this.general) {
+    const lik = this.lik;
+    for (; r < rows && lik.state === UNDECIDED; r++) this.batchRow(us, r, grads, out);
+    if (lik.state === KERNEL && !this.general) {
       const block = this.runner.blockRows;
       for (let r0 = r; r0 < rows; r0 += block) this.runner.rows(this.kernel as LikelihoodKernel, us, r0, Math.min(block, rows - r0), grads, out);
       return;
@@ -884,99 +403,11 @@ export class Model<P extends Prior> implements DifferentiableModel {
    */
   private kernelRowsApply(u: Float64Array): boolean {
     if (this.general) return false;
-    if (this.kState === UNDECIDED) {
-      this.constrainInto(u);
-      this.probeKernel();
+    const lik = this.lik;
+    if (lik.state === UNDECIDED) {
+      this.latents.constrainInto(u);
+      lik.decide();
     }
-    return this.kState === KERNEL;
-  }
-
-  // ---- values records ---------------------------------------------------------------
-
-  /** The reused value record, refreshed from `z` (scalar entries; vector entries are views). */
-  private record(): Latents<P> {
-    const rec = this.rec;
-    const names = this.scalarNames;
-    const offsets = this.scalarOffsets;
-    const z = this.z;
-    for (let j = 0; j < names.length; j++) rec[names[j]] = z[offsets[j]];
-    return rec as Latents<P>;
-  }
-
-  private checkLength(u: Float64Array): void {
-    if (u.length !== this.dim) {
-      throw new RangeError(`Model: the unconstrained vector must have length ${this.dim}, got ${u.length}`);
-    }
-  }
-
-  /** z = T(u) into the flat buffer `z`; returns log|det J_T(u)|. */
-  private constrainInto(u: Float64Array): number {
-    this.checkLength(u);
-    return this.allExp ? expInto(u, this.z) : this.constrainBlocks(u);
-  }
-
-  /** {@link constrainInto} block by block, each with its bijection. */
-  private constrainBlocks(u: Float64Array): number {
-    const z = this.z;
-    let logJac = 0;
-    const blocks = this.layout;
-    for (let b = 0; b < blocks.length; b++) {
-      const blk = blocks[b];
-      const end = blk.offset + blk.size;
-      if (blk.expTransform) {
-        for (let k = blk.offset; k < end; k++) {
-          const uk = u[k];
-          z[k] = Math.exp(uk);
-          logJac += uk;
-        }
-      } else {
-        const t = blk.bijection;
-        for (let k = blk.offset; k < end; k++) {
-          z[k] = t.forward(u[k]);
-          logJac += t.logAbsDetJacobian(u[k]);
-        }
-      }
-    }
-    return logJac;
+    return lik.state === KERNEL;
   }
 }
-
-/** z = eᵘ elementwise; returns log|det J| = Σ u. */
-function expInto(u: Float64Array, z: Float64Array): number {
-  let logJac = 0;
-  for (let k = 0; k < z.length; k++) {
-    const uk = u[k];
-    z[k] = Math.exp(uk);
-    logJac += uk;
-  }
-  return logJac;
-}
-
-/** States of a model's likelihood kernel. */
-const UNDECIDED = 0;
-const KERNEL = 1;
-const GENERAL = 2;
-/**
- * Data above which the first gradient of a per-datum likelihood decides its kernel
- * by the streaming probe: below it, tracing the data whole on the gradient's own
- * tape costs little and saves a pass.
- */
-const STREAM_PROBE_MIN = 4096;
-/** Value-path attempts to decide the kernel before giving up on it. */
-const MAX_PROBE_FAILURES = 8;
-
-/** Multiplies the parameter partials `out[1 … count]` by `c` (a subsample's n/B). */
-function scalePartials(out: Float64Array, count: number, c: number): void {
-  for (let k = 1; k <= count; k++) out[k] *= c;
-}
-
-/** Adds a term's parameter partials `out[1 + k]` into the adjoints of its node operands. */
-function route(tape: Tape, d: LikelihoodDistribution, out: Float64Array): void {
-  const ops = d.operands;
-  const adj = tape.adjoints;
-  for (let k = 0; k < ops.length; k++) {
-    const o = ops[k] as unknown as number | TapeNode;
-    if (typeof o !== 'number') adj[o.index] += out[k + 1];
-  }
-}
-
