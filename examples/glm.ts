@@ -52,9 +52,12 @@ function worstZ(r: { summary(): readonly { name: string; mean: number; sd: numbe
   const X = design(300);
   const wTrue = Float64Array.of(0.7, 0.4, -0.3);
   const y = X.map((x) => new Poisson(Math.exp(dot(x, wTrue))).sample(rng));
+  // Covariates declared to the model: the likelihood sees one datum's row and is
+  // traced once for all data (no call per datum).
   const model = new Model({
     prior: { w: plate(new Normal(0, 1), 3) },
-    likelihood: ({ w }, i) => new Poisson(exp(dot(w, X[i]))),
+    covariates: { x: X },
+    likelihood: ({ w }, { x }) => new Poisson(exp(dot(w, x))),
     data: y,
   });
   const r = fit(model, { guide: fullRank(), seed: 1 });

@@ -30,7 +30,7 @@ export class LatentTransform<P extends Prior> {
   private readonly bExp: Uint8Array;
 
   constructor(
-    private readonly layout: readonly PriorBlock[],
+    readonly layout: readonly PriorBlock[],
     readonly dim: number,
   ) {
     this.z = new Float64Array(dim);

@@ -16,6 +16,8 @@ import type { Latents, Prior, PriorBlock } from './latents';
 import { iidChoice, LikelihoodProbe, perDatumChoice } from './likelihood-choice';
 import type { LikelihoodKernel } from './likelihood-kernel';
 import type { Likelihood } from './model-spec';
+import type { CovariateTable } from './covariates';
+import { traceOnce } from './replay/trace-once';
 import { checkSupportUse } from './support-check';
 import { route, scalePartials } from './tape-partials';
 import type { Tape } from './tape';
@@ -55,6 +57,8 @@ export class LikelihoodEvaluator<P extends Prior> {
   private readonly callLikelihood: (latents: never, i: number) => unknown;
   /** One value of the kernel. */
   private readonly ll1 = new Float64Array(1);
+  /** True until a covariate likelihood's single trace showed it cannot be replayed. */
+  private traceOnceApplies: boolean;
   /**
    * Data subsampling (see `Model.setDataSubset`): the data evaluated and the factor
    * on their sum, or null for all the data; the subset's data gathered for an
@@ -72,8 +76,11 @@ export class LikelihoodEvaluator<P extends Prior> {
     private readonly latents: LatentTransform<P>,
     private readonly tape: Tape,
     private readonly nodeRec: Latents<P>,
+    /** Declared covariates (null: none; the likelihood's second argument is then i). */
+    private readonly covariates: CovariateTable | null = null,
   ) {
     this.iid = likelihood.length < 2;
+    this.traceOnceApplies = covariates !== null;
     this.z = latents.z;
     this.dim = latents.dim;
     // i.i.d. likelihoods may have a family kernel, per-datum ones the linear-Gaussian kernel.
@@ -122,7 +129,7 @@ export class LikelihoodEvaluator<P extends Prior> {
    * (O(1) tape, no distribution kept) rather than whole on the tape of this first gradient.
    */
   prepareGradient(): void {
-    if (this.state === UNDECIDED && !this.iid && this.data.length > STREAM_PROBE_MIN) this.decide();
+    if (this.state === UNDECIDED && !this.iid && (this.data.length > STREAM_PROBE_MIN || this.covariates !== null)) this.decide();
   }
 
   /**
@@ -134,6 +141,15 @@ export class LikelihoodEvaluator<P extends Prior> {
    */
   decide(): void {
     try {
+      if (this.traceOnceApplies) {
+        const program = traceOnce(this.likelihood, this.latents.layout, this.covariates as CovariateTable, this.data, this.z, this.dim);
+        if (program !== undefined) {
+          this.useKernel(program);
+          return;
+        }
+        // Not replayable from one trace: decide as for a per-datum likelihood.
+        this.traceOnceApplies = false;
+      }
       const choice = this.probe.probe(this.z);
       if (this.probe.dataChecked) this.dataChecked = true;
       if (choice !== 'retry') this.useKernel(choice.kernel);
@@ -192,7 +208,8 @@ export class LikelihoodEvaluator<P extends Prior> {
    */
   private datumDistribution(latents: Latents<P>, i: number): unknown {
     const lik = this.likelihood;
-    return lik(latents, i);
+    const cov = this.covariates;
+    return cov === null ? lik(latents, i) : (lik as unknown as CovariateCall<P>)(latents, cov.datum(i));
   }
 
   /** {@link LikelihoodEvaluator.value} by calling the likelihood with the plain latents `rec`. */
@@ -292,3 +309,6 @@ export class LikelihoodEvaluator<P extends Prior> {
     return this.scratch;
   }
 }
+
+/** A covariate likelihood as the evaluator calls it (datum i's covariate record). */
+type CovariateCall<P extends Prior> = (latents: Latents<P>, datum: Record<string, number | Float64Array>) => unknown;

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { Covariates, Datum } from './covariates';
 import type { Latents, Prior } from './latents';
 import type { LikelihoodDistribution } from './values';
 
@@ -10,7 +11,10 @@ import type { LikelihoodDistribution } from './values';
  * The likelihood of a model: the distribution of datum `i` given the latents.
  * A likelihood that declares no second parameter (`({ z }) => …`) is taken to be
  * i.i.d.: it is called once per evaluation and summed over the data in one tight
- * loop (`sumLogPdf`). Declare `(latents, i) => …` to use covariates. The test is
+ * loop (`sumLogPdf`). Declare `(latents, i) => …` to use covariates by index, or
+ * declare them to the model (`covariates: { x, t }`) and write
+ * `(latents, { x, t }) => …` over one datum's covariates: the model then traces the
+ * likelihood once with placeholders instead of calling it per datum. The test is
  * the function's `length`, so do not give `i` a default value (`(p, i = 0) => …`
  * has length 1 and would be taken as i.i.d.).
  *
@@ -31,7 +35,24 @@ import type { LikelihoodDistribution } from './values';
  * String(reg({ a: 1, b: 2 }, 1)); // → "Normal(mu = 2, sigma = 1)"
  * ```
  */
-export type Likelihood<P extends Prior> = (latents: Latents<P>, index: number) => LikelihoodDistribution;
+export type Likelihood<P extends Prior, C extends Covariates = NoCovariates> = (
+  latents: Latents<P>,
+  // NoInfer: C is learned from `covariates` alone (an annotated `i: number` must not
+  // make the compiler infer covariates from the likelihood).
+  datum: NoInfer<[keyof C] extends [never] ? number : Datum<C>>,
+) => LikelihoodDistribution;
+
+/**
+ * The covariates of a model that declares none: its likelihood's second parameter
+ * is the datum's index.
+ *
+ * @example
+ * ```ts
+ * const none: NoCovariates = {};
+ * Object.keys(none).length; // → 0
+ * ```
+ */
+export type NoCovariates = Readonly<Record<never, never>>;
 
 /**
  * What `new Model(…)` takes.
@@ -44,14 +65,40 @@ export type Likelihood<P extends Prior> = (latents: Latents<P>, index: number) =
  * new Model(spec).dim; // → 1
  * ```
  */
-export interface ModelSpec<P extends Prior> {
+export interface ModelSpec<P extends Prior, C extends Covariates = NoCovariates> {
   /**
    * Named latents and their priors: a distribution, an array of distributions,
    * `plate(dist, n)`, or a function of the earlier latents returning one of these.
    */
   readonly prior: P;
-  /** The distribution of datum i given the latents (arithmetic on latents through varinf's ops). */
-  readonly likelihood: Likelihood<P>;
+  /**
+   * The distribution of datum i given the latents (arithmetic on latents through
+   * varinf's ops): a function of `(latents, i)`, or of `(latents, datum)` with the
+   * datum's declared `covariates`.
+   */
+  readonly likelihood: Likelihood<P, C>;
+  /**
+   * Per-datum covariates by name: one number (`t: number[]`) or one row
+   * (`x: number[][]`) per datum. The likelihood then receives datum i's covariates
+   * as its second argument (`x` a row, `t` a number) instead of i. The model traces
+   * the likelihood once, with placeholders for the covariates, and replays it over
+   * the data: no call per datum to build the model or evaluate it, and data
+   * subsampling (`fit`'s `batchSize`) by index. Use varinf's operations on
+   * covariates as on latents (`dot(x, w)`, `mul(b, t)`, `x[j]`): plain `+` or
+   * `Math.*` on one throws a `TypeError` while the model traces.
+   *
+   * @example
+   * ```ts
+   * const model = new Model({
+   *   prior: { w: plate(new Normal(0, 1), 2), s: new HalfNormal(1) },
+   *   covariates: { x: [[1, 0.5], [1, -1], [1, 2]], t: [1, 2, 3] },
+   *   likelihood: ({ w, s }, { x, t }) => new Normal(add(dot(x, w), mul(0.1, t)), s),
+   *   data: [0.9, -0.2, 2.5],
+   * });
+   * model.logLikelihood({ w: Float64Array.of(0, 1), s: 1 }); // ≈ -3.0018
+   * ```
+   */
+  readonly covariates?: C;
   /** The observations, finite numbers. */
   readonly data: ArrayLike<number>;
   /**

@@ -26,13 +26,14 @@ import { LatentTransform, nodeRecord } from './latent-transform';
 import { layoutPrior, type Latents, type Prior, type PriorBlock } from './latents';
 import { KERNEL, LikelihoodEvaluator, UNDECIDED } from './likelihood-evaluator';
 import type { LikelihoodKernel } from './likelihood-kernel';
-import type { ModelSpec } from './model-spec';
+import type { Likelihood, ModelSpec, NoCovariates } from './model-spec';
+import { CovariateTable, type Covariates } from './covariates';
 import { describe } from './plate';
 import { PriorEvaluator } from './prior-evaluator';
 import { Tape } from './tape';
 import { copyData, loadValues, makeRecord } from './values';
 
-export type { Likelihood, ModelSpec } from './model-spec';
+export type { Likelihood, ModelSpec, NoCovariates } from './model-spec';
 
 /**
  * A Bayesian model p(z, x) = p(z) Πᵢ p(xᵢ | z) with the data x = D fixed.
@@ -66,7 +67,7 @@ export type { Likelihood, ModelSpec } from './model-spec';
  * model.gradLogJoint({ z: 1.5 });       // → { z: -1.2 } = −1 + (1.3 − 1.5)
  * ```
  */
-export class Model<P extends Prior> implements DifferentiableModel {
+export class Model<P extends Prior, C extends Covariates = NoCovariates> implements DifferentiableModel {
   /** The prior as declared. */
   readonly prior: P;
   /** The observations (a private copy). */
@@ -111,7 +112,7 @@ export class Model<P extends Prior> implements DifferentiableModel {
    * @throws ModelError when a prior entry is not a distribution, an array of them or a plate
    * @throws TypeError when `likelihood` is not a function
    */
-  constructor(spec: ModelSpec<P>) {
+  constructor(spec: ModelSpec<P, C>) {
     if (spec === null || typeof spec !== 'object') {
       throw new TypeError(`Model: expected { prior, likelihood, data }, got ${describe(spec)}`);
     }
@@ -138,8 +139,9 @@ export class Model<P extends Prior> implements DifferentiableModel {
     const tape = new Tape();
     const nodeRec = nodeRecord<P>(this.layout, tape, this.z);
     this.priorTerms = new PriorEvaluator(this.layout, this.latents, tape, nodeRec, spec.factor);
+    const covariates = declaredCovariates(spec, likelihood, this.data.length);
     // The one place the likelihood's evaluator is chosen.
-    this.lik = new LikelihoodEvaluator(likelihood, this.data, this.latents, tape, nodeRec);
+    this.lik = new LikelihoodEvaluator(likelihood as Likelihood<P>, this.data, this.latents, tape, nodeRec, covariates);
     this.joint = new JointGradient(this.latents, this.priorTerms, this.lik, tape, this.general);
   }
 
@@ -410,4 +412,16 @@ export class Model<P extends Prior> implements DifferentiableModel {
     }
     return lik.state === KERNEL;
   }
+}
+
+/**
+ * The spec's covariates, validated and copied (null when it declares none).
+ * A likelihood of the latents alone is i.i.d. and would ignore them: say so.
+ */
+function declaredCovariates(spec: { readonly covariates?: Covariates }, likelihood: (...args: never[]) => unknown, n: number): CovariateTable | null {
+  if (spec.covariates === undefined) return null;
+  if (likelihood.length < 2) {
+    throw new ModelError('Model: covariates are declared but the likelihood takes only the latents; write (latents, { x, … }) => … to read them');
+  }
+  return new CovariateTable(spec.covariates, n);
 }

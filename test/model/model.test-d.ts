@@ -110,4 +110,24 @@ describe('hierarchical entries with an annotated argument', () => {
     const bad = ({ mux }: Latents<typeof hyper>) => new Normal(mux, 1);
     void bad;
   });
+  it('declared covariates: the datum record is inferred (rows are arrays, numbers are numbers); a misspelt one does not compile', () => {
+    const model = new Model({
+      prior: { w: plate(new Normal(0, 1), 2) },
+      covariates: { x: [[1, 2], [3, 4]], t: new Float64Array(2) },
+      likelihood: ({ w }, { x, t }) => {
+        expectTypeOf(x).toEqualTypeOf<ArrayLike<number>>();
+        expectTypeOf(t).toEqualTypeOf<number>();
+        return new Normal(add(dot(x, w), t), 1);
+      },
+      data: [0.5, 1],
+    });
+    expectTypeOf(model).toExtend<DifferentiableModel>();
+    new Model({
+      prior: { w: plate(new Normal(0, 1), 2) },
+      covariates: { x: [[1, 2], [3, 4]] },
+      // @ts-expect-error: no covariate "y"
+      likelihood: ({ w }, { y }) => new Normal(dot(y, w), 1),
+      data: [0.5, 1],
+    });
+  });
 });
