@@ -305,6 +305,34 @@ function nonlinearRows(rows: Row[]): void {
     `fit ${ms.toFixed(0)} ms, ${result.steps} steps, ${result.converged ? 'converged' : 'not converged'}; fused step ${f.toFixed(2)} ms`));
 }
 
+/**
+ * Issue-14 rows: data subsampling. The nonlinear regression with d = 5 and 20 000
+ * data, written with declared covariates; the default fit on every datum against
+ * fits with `batchSize` 500 and 1000 (same seed), and how far their posterior means
+ * are from the full fit's, in its posterior sds.
+ */
+function subsampledRows(rows: Row[]): void {
+  const r = makeNonlinear(20_000, 5, 7);
+  const X = Array.from({ length: r.n }, (_, i) => r.X.subarray(i * r.d, (i + 1) * r.d));
+  const model = new Model({
+    prior: { w: plate(new Normal(0, 1), r.d) },
+    covariates: { x: X },
+    likelihood: ({ w }, { x }) => new Normal(exp(mul(dot(w, x), 0.1)), 1),
+    data: r.y,
+  });
+  const full = timeFit(() => fit(model, { seed: 1 }));
+  const ref = full.result.summary();
+  for (const B of [500, 1000]) {
+    const sub = timeFit(() => fit(model, { seed: 1, batchSize: B }));
+    const s = sub.result.summary();
+    const off = Math.max(...s.map((q, k) => Math.abs(q.mean - ref[k].mean) / ref[k].sd));
+    const speedup = full.ms / sub.ms;
+    rows.push(row(`batchSize ${B} on 20 000 data (d = 5): speed-up over the full-data fit`, '×', speedup, 1, speedup, '≥ 5, means within 0.5 sd',
+      speedup >= 5 && off <= 0.5 && sub.result.converged,
+      `full ${full.ms.toFixed(0)} ms (${full.result.steps} steps); batchSize ${sub.ms.toFixed(0)} ms (${sub.result.steps} steps, ${sub.result.converged ? 'converged' : 'not converged'}); means within ${off.toFixed(3)} sd`));
+  }
+}
+
 /** All issue-5 rows. */
 export function runFitBench(): Row[] {
   const rows: Row[] = [];
@@ -313,6 +341,7 @@ export function runFitBench(): Row[] {
   regressionRows(rows, 5);
   regressionRows(rows, 50);
   nonlinearRows(rows);
+  subsampledRows(rows);
   return rows;
 }
 
