@@ -15,7 +15,7 @@
  * The class keeps the state and the per-draw fast paths, so that V8 inlines the
  * xoshiro128** step into each sampler and the samplers into their callers. What
  * stands alone lives beside it as plain functions: seeding (splitmix.ts), the
- * ziggurat tables and rare paths (ziggurat.ts), the
+ * ziggurat tables and rare paths (ziggurat.ts), the bulk fill loops (fill.ts), the
  * Marsaglia–Tsang gamma sampler (gamma.ts), large-range integers (uniform-int.ts)
  * and the jump polynomials (xoshiro.ts).
  *
@@ -23,6 +23,7 @@
  */
 
 import { InvalidParameterError } from '../errors';
+import { exponentialRun, normalRun, uniformRun, type FillRun } from './fill';
 import { marsagliaTsang } from './gamma';
 import { seedState } from './splitmix';
 import { uniformIntLarge } from './uniform-int';
@@ -31,9 +32,11 @@ import { ERATIO, EX, exponentialSlow, normalSlow, NRATIO, NX } from './ziggurat'
 
 /**
  * Scratch for the state words while a module function works on them (seeding, a
- * jump). One suffices: none of them calls back into code that uses it.
+ * fill run, a jump). One suffices: none of them calls back into code that uses it.
  */
 const WORDS = new Int32Array(4);
+/** Scratch for the draw a fill run leaves to the rare path (see fill.ts). */
+const PENDING = new Float64Array(3);
 
 // ---------------------------------------------------------------------------
 // Constants
@@ -48,6 +51,12 @@ const TWO_21 = 2097152;
 const TWO_26 = 67108864;
 const TWO_32 = 4294967296;
 const TWO_53 = 9007199254740992;
+
+/** How a fill finishes a draw its run left to the rare path: a single draw's rare path on the generator. */
+type FinishDraw = (rng: Rng, pending: Float64Array) => number;
+const finishUniform: FinishDraw = (rng) => rng.uniform();
+const finishNormal: FinishDraw = (rng, p) => normalSlow(rng, p[0], p[1], p[2]);
+const finishExponential: FinishDraw = (rng, p) => exponentialSlow(rng, p[0], p[1]);
 
 // ---------------------------------------------------------------------------
 // Rng
@@ -403,58 +412,7 @@ export class Rng {
    * ```
    */
   fillUniform(out: Float64Array): Float64Array {
-    // uniform() inlined with the state in locals (k = 0, probability 2^-53, falls
-    // back to uniform()); the output is identical to successive uniform() calls.
-    let s0 = this.s0;
-    let s1 = this.s1;
-    let s2 = this.s2;
-    let s3 = this.s3;
-    const n = out.length;
-    for (let j = 0; j < n; j++) {
-      let a: number;
-      let b: number;
-      {
-        const m = Math.imul(s1, 5);
-        a = Math.imul((m << 7) | (m >>> 25), 9);
-        const t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = (s3 << 11) | (s3 >>> 21);
-      }
-      {
-        const m = Math.imul(s1, 5);
-        b = Math.imul((m << 7) | (m >>> 25), 9);
-        const t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = (s3 << 11) | (s3 >>> 21);
-      }
-      const k = (a >>> 5) * TWO_26 + (b >>> 6);
-      if (k !== 0) {
-        out[j] = k * TWO_M53;
-        continue;
-      }
-      this.s0 = s0;
-      this.s1 = s1;
-      this.s2 = s2;
-      this.s3 = s3;
-      out[j] = this.uniform();
-      s0 = this.s0;
-      s1 = this.s1;
-      s2 = this.s2;
-      s3 = this.s3;
-    }
-    this.s0 = s0;
-    this.s1 = s1;
-    this.s2 = s2;
-    this.s3 = s3;
-    return out;
+    return this.fill(out, uniformRun, finishUniform);
   }
 
   /**
@@ -470,61 +428,7 @@ export class Rng {
    * ```
    */
   fillNormal(out: Float64Array): Float64Array {
-    // The fast path of normal() with the state in locals; the rare paths go through
-    // normalSlow() with the state written back, so the output is identical to
-    // successive normal() calls.
-    let s0 = this.s0;
-    let s1 = this.s1;
-    let s2 = this.s2;
-    let s3 = this.s3;
-    const n = out.length;
-    for (let j = 0; j < n; j++) {
-      let a: number;
-      let b: number;
-      {
-        const m = Math.imul(s1, 5);
-        a = Math.imul((m << 7) | (m >>> 25), 9);
-        const t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = (s3 << 11) | (s3 >>> 21);
-      }
-      {
-        const m = Math.imul(s1, 5);
-        b = Math.imul((m << 7) | (m >>> 25), 9);
-        const t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = (s3 << 11) | (s3 >>> 21);
-      }
-      const i = b & 255;
-      const u = ((a >>> 0) * TWO_21 + (b >>> 11)) * TWO_M53;
-      const sign = 1 - ((b >>> 7) & 2);
-      if (u < NRATIO[i]) {
-        out[j] = sign * u * NX[i];
-        continue;
-      }
-      this.s0 = s0;
-      this.s1 = s1;
-      this.s2 = s2;
-      this.s3 = s3;
-      out[j] = normalSlow(this, i, u, sign);
-      s0 = this.s0;
-      s1 = this.s1;
-      s2 = this.s2;
-      s3 = this.s3;
-    }
-    this.s0 = s0;
-    this.s1 = s1;
-    this.s2 = s2;
-    this.s3 = s3;
-    return out;
+    return this.fill(out, normalRun, finishNormal);
   }
 
   /**
@@ -540,58 +444,22 @@ export class Rng {
    * ```
    */
   fillExponential(out: Float64Array): Float64Array {
-    // The fast path of exponential() with the state in locals; identical output to
-    // successive exponential() calls.
-    let s0 = this.s0;
-    let s1 = this.s1;
-    let s2 = this.s2;
-    let s3 = this.s3;
-    const n = out.length;
-    for (let j = 0; j < n; j++) {
-      let a: number;
-      let b: number;
-      {
-        const m = Math.imul(s1, 5);
-        a = Math.imul((m << 7) | (m >>> 25), 9);
-        const t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = (s3 << 11) | (s3 >>> 21);
-      }
-      {
-        const m = Math.imul(s1, 5);
-        b = Math.imul((m << 7) | (m >>> 25), 9);
-        const t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = (s3 << 11) | (s3 >>> 21);
-      }
-      const i = b & 255;
-      const u = ((a >>> 0) * TWO_21 + (b >>> 11)) * TWO_M53;
-      if (u < ERATIO[i]) {
-        out[j] = u * EX[i];
-        continue;
-      }
-      this.s0 = s0;
-      this.s1 = s1;
-      this.s2 = s2;
-      this.s3 = s3;
-      out[j] = exponentialSlow(this, i, u);
-      s0 = this.s0;
-      s1 = this.s1;
-      s2 = this.s2;
-      s3 = this.s3;
+    return this.fill(out, exponentialRun, finishExponential);
+  }
+
+  /**
+   * Fills `out` with `run`'s fast path on the state words, finishing each draw it
+   * leaves with `finish` on this generator, so the numbers are those of successive
+   * single draws.
+   */
+  private fill(out: Float64Array, run: FillRun, finish: FinishDraw): Float64Array {
+    const s = this.getWords(WORDS);
+    for (let j = run(s, out, 0, PENDING); j < out.length; j = run(s, out, j + 1, PENDING)) {
+      this.setWords(s);
+      out[j] = finish(this, PENDING);
+      this.getWords(s);
     }
-    this.s0 = s0;
-    this.s1 = s1;
-    this.s2 = s2;
-    this.s3 = s3;
+    this.setWords(s);
     return out;
   }
 

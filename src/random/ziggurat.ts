@@ -2,7 +2,7 @@
  * The 256-layer ziggurat tables of the normal and exponential samplers of `Rng`,
  * computed once at module load (Marsaglia & Tsang 2000 in Doornik's 2005 layout),
  * and the samplers' rare paths (tail and wedges). The fast paths stay in
- * `Rng.normal`/`Rng.exponential` and the fills, where they run on the generator's
+ * `Rng.normal`/`Rng.exponential` and in fill.ts, where they run on the generator's
  * state directly.
  *
  * @module
