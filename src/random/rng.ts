@@ -12,15 +12,31 @@
  * `normal()`/`exponential()`/`gamma()` are bit-identical on the fast paths (more
  * than 98 % of draws) and may in rare cases differ in the last ulp elsewhere.
  *
+ * The class keeps the state and the per-draw fast paths, so that V8 inlines the
+ * xoshiro128** step into each sampler and the samplers into their callers. What
+ * stands alone lives beside it as plain functions: seeding (splitmix.ts), the
+ * ziggurat tables and rare paths (ziggurat.ts), the bulk fill loops (fill.ts), the
+ * Marsaglia–Tsang gamma sampler (gamma.ts), large-range integers (uniform-int.ts)
+ * and the jump polynomials (xoshiro.ts).
+ *
  * @module
  */
 
 import { InvalidParameterError } from '../errors';
-import { splitmix64State } from './splitmix';
-import { EF, ERATIO, EX, EXP_R, NF, NORM_R, NRATIO, NX } from './ziggurat';
+import { exponentialRun, normalRun, uniformRun, type FillRun } from './fill';
+import { marsagliaTsang } from './gamma';
+import { seedState } from './splitmix';
+import { uniformIntLarge } from './uniform-int';
+import { isStateWords, JUMP, jumpWords, LONG_JUMP } from './xoshiro';
+import { ERATIO, EX, exponentialSlow, normalSlow, NRATIO, NX } from './ziggurat';
 
-/** Scratch for the four state words produced while seeding. */
-const SEED_SCRATCH: number[] = [0, 0, 0, 0];
+/**
+ * Scratch for the state words while a module function works on them (seeding, a
+ * fill run, a jump). One suffices: none of them calls back into code that uses it.
+ */
+const WORDS = new Int32Array(4);
+/** Scratch for the draw a fill run leaves to the rare path (see fill.ts). */
+const PENDING = new Float64Array(3);
 
 // ---------------------------------------------------------------------------
 // Constants
@@ -36,10 +52,11 @@ const TWO_26 = 67108864;
 const TWO_32 = 4294967296;
 const TWO_53 = 9007199254740992;
 
-/** Jump polynomial of xoshiro128** for 2^64 steps (Blackman & Vigna, xoshiro128starstar.c). */
-const JUMP: readonly number[] = [0x8764000b, 0xf542d2d3, 0x6fa035c3, 0x77f2db5b];
-/** Long-jump polynomial of xoshiro128** for 2^96 steps (same source). */
-const LONG_JUMP: readonly number[] = [0xb523952e, 0x0b6f099f, 0xccf5a0ef, 0x1c580662];
+/** How a fill finishes a draw its run left to the rare path: a single draw's rare path on the generator. */
+type FinishDraw = (rng: Rng, pending: Float64Array) => number;
+const finishUniform: FinishDraw = (rng) => rng.uniform();
+const finishNormal: FinishDraw = (rng, p) => normalSlow(rng, p[0], p[1], p[2]);
+const finishExponential: FinishDraw = (rng, p) => exponentialSlow(rng, p[0], p[1]);
 
 // ---------------------------------------------------------------------------
 // Rng
@@ -103,25 +120,8 @@ export class Rng {
    * ```
    */
   constructor(seed: number | bigint = 0) {
-    let hi: number;
-    let lo: number;
-    if (typeof seed === 'number' && Number.isInteger(seed)) {
-      // Exact for every finite integer double: % and / by 2^32 are exact, and
-      // ToUint32 (>>> 0) reduces modulo 2^32 (two's complement for negatives).
-      lo = seed % TWO_32 >>> 0;
-      hi = Math.floor(seed / TWO_32) >>> 0;
-    } else if (typeof seed === 'bigint') {
-      lo = Number(BigInt.asUintN(32, seed));
-      hi = Number(BigInt.asUintN(32, seed >> 32n));
-    } else {
-      throw new InvalidParameterError('Rng', 'seed', 'a finite integer', seed);
-    }
-    const s = SEED_SCRATCH;
-    splitmix64State(hi, lo, s);
-    this.s0 = s[0];
-    this.s1 = s[1];
-    this.s2 = s[2];
-    this.s3 = s[3];
+    if (!seedState(seed, WORDS)) throw new InvalidParameterError('Rng', 'seed', 'a finite integer', seed);
+    this.setWords(WORDS);
   }
 
   /**
@@ -140,17 +140,9 @@ export class Rng {
    * ```
    */
   static fromState(s: ArrayLike<number>): Rng {
-    const ok =
-      s != null &&
-      s.length === 4 &&
-      Array.prototype.every.call(s, (w: unknown) => typeof w === 'number' && Number.isInteger(w) && w >= 0 && w < TWO_32) &&
-      (s[0] !== 0 || s[1] !== 0 || s[2] !== 0 || s[3] !== 0);
-    if (!ok) throw new InvalidParameterError('Rng', 'state', 'four uint32 words, not all zero', s);
+    if (!isStateWords(s)) throw new InvalidParameterError('Rng', 'state', 'four uint32 words, not all zero', s);
     const r = new Rng(0);
-    r.s0 = s[0] | 0;
-    r.s1 = s[1] | 0;
-    r.s2 = s[2] | 0;
-    r.s3 = s[3] | 0;
+    r.setWords(s);
     return r;
   }
 
@@ -165,12 +157,8 @@ export class Rng {
    * ```
    */
   state(): Uint32Array {
-    const out = new Uint32Array(4);
-    out[0] = this.s0;
-    out[1] = this.s1;
-    out[2] = this.s2;
-    out[3] = this.s3;
-    return out;
+    // Each int32 word converts to its uint32 value.
+    return new Uint32Array(this.getWords(WORDS));
   }
 
   /**
@@ -189,6 +177,23 @@ export class Rng {
     r.s2 = this.s2;
     r.s3 = this.s3;
     return r;
+  }
+
+  /** Copies the state words (int32) into `s`; returns `s`. */
+  private getWords(s: Int32Array): Int32Array {
+    s[0] = this.s0;
+    s[1] = this.s1;
+    s[2] = this.s2;
+    s[3] = this.s3;
+    return s;
+  }
+
+  /** Sets the state from four words, uint32 or int32 (stored as int32). */
+  private setWords(s: ArrayLike<number>): void {
+    this.s0 = s[0] | 0;
+    this.s1 = s[1] | 0;
+    this.s2 = s[2] | 0;
+    this.s3 = s[3] | 0;
   }
 
   /** One xoshiro128** step; returns the output as an int32 (reinterpret with `>>> 0`). */
@@ -279,18 +284,7 @@ export class Rng {
       }
       return hi;
     }
-    if (n <= TWO_32) {
-      const limit = TWO_32 - (TWO_32 % n);
-      for (;;) {
-        const x = this.step() >>> 0;
-        if (x < limit) return x % n;
-      }
-    }
-    const limit = TWO_53 - (TWO_53 % n);
-    for (;;) {
-      const k = (this.step() >>> 5) * TWO_26 + (this.step() >>> 6);
-      if (k < limit) return k % n;
-    }
+    return uniformIntLarge(this, n);
   }
 
   /**
@@ -323,36 +317,7 @@ export class Rng {
     // ±1 from bit 8 of b, branch-free.
     const sign = 1 - ((b >>> 7) & 2);
     if (u < NRATIO[i]) return sign * u * NX[i];
-    return this.normalSlow(i, u, sign);
-  }
-
-  /**
-   * The rare paths of {@link Rng.normal} (≈0.7 % of draws): base-layer tail or a
-   * wedge; on rejection it starts a fresh attempt, exactly like a loop would.
-   */
-  private normalSlow(i: number, u: number, sign: number): number {
-    for (;;) {
-      if (i === 0) {
-        // Tail beyond r (Marsaglia 1964).
-        let x: number;
-        let y: number;
-        do {
-          x = -Math.log(this.uniform()) / NORM_R;
-          y = -Math.log(this.uniform());
-        } while (y + y < x * x);
-        return sign * (NORM_R + x);
-      }
-      // Wedge: uniform height between f(x[i]) and f(x[i+1]), accept under exp(-x²/2).
-      const x = u * NX[i];
-      if (NF[i] + this.uniform() * (NF[i + 1] - NF[i]) < Math.exp(-0.5 * x * x)) return sign * x;
-      // Rejected: a fresh attempt.
-      const a = this.step();
-      const b = this.step();
-      i = b & 255;
-      u = ((a >>> 0) * TWO_21 + (b >>> 11)) * TWO_M53;
-      sign = 1 - ((b >>> 7) & 2);
-      if (u < NRATIO[i]) return sign * u * NX[i];
-    }
+    return normalSlow(this, i, u, sign);
   }
 
   /**
@@ -375,29 +340,7 @@ export class Rng {
     const i = b & 255;
     const u = ((a >>> 0) * TWO_21 + (b >>> 11)) * TWO_M53;
     if (u < ERATIO[i]) return u * EX[i];
-    return this.exponentialSlow(i, u);
-  }
-
-  /**
-   * The rare paths of {@link Rng.exponential} (≈1 % of draws). In the base layer's
-   * tail the result is r plus a fresh Exp(1) draw (memorylessness), so `offset`
-   * accumulates r and persists across the fresh draw's own rejections.
-   */
-  private exponentialSlow(i: number, u: number): number {
-    let offset = 0;
-    for (;;) {
-      if (i === 0) {
-        offset += EXP_R;
-      } else {
-        const x = u * EX[i];
-        if (EF[i] + this.uniform() * (EF[i + 1] - EF[i]) < Math.exp(-x)) return offset + x;
-      }
-      const a = this.step();
-      const b = this.step();
-      i = b & 255;
-      u = ((a >>> 0) * TWO_21 + (b >>> 11)) * TWO_M53;
-      if (u < ERATIO[i]) return offset + u * EX[i];
-    }
+    return exponentialSlow(this, i, u);
   }
 
   /**
@@ -425,8 +368,8 @@ export class Rng {
     if (typeof shape !== 'number' || !(shape > 0 && shape < Infinity)) {
       throw new InvalidParameterError('Rng', 'shape', '> 0 and finite', shape);
     }
-    if (shape < 1) return this.marsagliaTsang(shape + 1) * Math.pow(this.uniform(), 1 / shape);
-    return this.marsagliaTsang(shape);
+    if (shape < 1) return marsagliaTsang(this, shape + 1) * Math.pow(this.uniform(), 1 / shape);
+    return marsagliaTsang(this, shape);
   }
 
   /**
@@ -452,27 +395,8 @@ export class Rng {
     if (typeof shape !== 'number' || !(shape > 0 && shape < Infinity)) {
       throw new InvalidParameterError('Rng', 'shape', '> 0 and finite', shape);
     }
-    if (shape < 1) return Math.log(this.marsagliaTsang(shape + 1)) + Math.log(this.uniform()) / shape;
-    return Math.log(this.marsagliaTsang(shape));
-  }
-
-  /** Marsaglia–Tsang for shape a ≥ 1 (no validation). */
-  private marsagliaTsang(a: number): number {
-    const d = a - 1 / 3;
-    const c = 1 / Math.sqrt(9 * d);
-    for (;;) {
-      let x: number;
-      let v: number;
-      do {
-        x = this.normal();
-        v = 1 + c * x;
-      } while (v <= 0);
-      v = v * v * v;
-      const u = this.uniform();
-      const x2 = x * x;
-      if (u < 1 - 0.0331 * x2 * x2) return d * v;
-      if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
-    }
+    if (shape < 1) return Math.log(marsagliaTsang(this, shape + 1)) + Math.log(this.uniform()) / shape;
+    return Math.log(marsagliaTsang(this, shape));
   }
 
   /**
@@ -488,58 +412,7 @@ export class Rng {
    * ```
    */
   fillUniform(out: Float64Array): Float64Array {
-    // uniform() inlined with the state in locals (k = 0, probability 2^-53, falls
-    // back to uniform()); the output is identical to successive uniform() calls.
-    let s0 = this.s0;
-    let s1 = this.s1;
-    let s2 = this.s2;
-    let s3 = this.s3;
-    const n = out.length;
-    for (let j = 0; j < n; j++) {
-      let a: number;
-      let b: number;
-      {
-        const m = Math.imul(s1, 5);
-        a = Math.imul((m << 7) | (m >>> 25), 9);
-        const t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = (s3 << 11) | (s3 >>> 21);
-      }
-      {
-        const m = Math.imul(s1, 5);
-        b = Math.imul((m << 7) | (m >>> 25), 9);
-        const t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = (s3 << 11) | (s3 >>> 21);
-      }
-      const k = (a >>> 5) * TWO_26 + (b >>> 6);
-      if (k !== 0) {
-        out[j] = k * TWO_M53;
-        continue;
-      }
-      this.s0 = s0;
-      this.s1 = s1;
-      this.s2 = s2;
-      this.s3 = s3;
-      out[j] = this.uniform();
-      s0 = this.s0;
-      s1 = this.s1;
-      s2 = this.s2;
-      s3 = this.s3;
-    }
-    this.s0 = s0;
-    this.s1 = s1;
-    this.s2 = s2;
-    this.s3 = s3;
-    return out;
+    return this.fill(out, uniformRun, finishUniform);
   }
 
   /**
@@ -555,61 +428,7 @@ export class Rng {
    * ```
    */
   fillNormal(out: Float64Array): Float64Array {
-    // The fast path of normal() with the state in locals; the rare paths go through
-    // normalSlow() with the state written back, so the output is identical to
-    // successive normal() calls.
-    let s0 = this.s0;
-    let s1 = this.s1;
-    let s2 = this.s2;
-    let s3 = this.s3;
-    const n = out.length;
-    for (let j = 0; j < n; j++) {
-      let a: number;
-      let b: number;
-      {
-        const m = Math.imul(s1, 5);
-        a = Math.imul((m << 7) | (m >>> 25), 9);
-        const t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = (s3 << 11) | (s3 >>> 21);
-      }
-      {
-        const m = Math.imul(s1, 5);
-        b = Math.imul((m << 7) | (m >>> 25), 9);
-        const t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = (s3 << 11) | (s3 >>> 21);
-      }
-      const i = b & 255;
-      const u = ((a >>> 0) * TWO_21 + (b >>> 11)) * TWO_M53;
-      const sign = 1 - ((b >>> 7) & 2);
-      if (u < NRATIO[i]) {
-        out[j] = sign * u * NX[i];
-        continue;
-      }
-      this.s0 = s0;
-      this.s1 = s1;
-      this.s2 = s2;
-      this.s3 = s3;
-      out[j] = this.normalSlow(i, u, sign);
-      s0 = this.s0;
-      s1 = this.s1;
-      s2 = this.s2;
-      s3 = this.s3;
-    }
-    this.s0 = s0;
-    this.s1 = s1;
-    this.s2 = s2;
-    this.s3 = s3;
-    return out;
+    return this.fill(out, normalRun, finishNormal);
   }
 
   /**
@@ -625,58 +444,22 @@ export class Rng {
    * ```
    */
   fillExponential(out: Float64Array): Float64Array {
-    // The fast path of exponential() with the state in locals; identical output to
-    // successive exponential() calls.
-    let s0 = this.s0;
-    let s1 = this.s1;
-    let s2 = this.s2;
-    let s3 = this.s3;
-    const n = out.length;
-    for (let j = 0; j < n; j++) {
-      let a: number;
-      let b: number;
-      {
-        const m = Math.imul(s1, 5);
-        a = Math.imul((m << 7) | (m >>> 25), 9);
-        const t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = (s3 << 11) | (s3 >>> 21);
-      }
-      {
-        const m = Math.imul(s1, 5);
-        b = Math.imul((m << 7) | (m >>> 25), 9);
-        const t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = (s3 << 11) | (s3 >>> 21);
-      }
-      const i = b & 255;
-      const u = ((a >>> 0) * TWO_21 + (b >>> 11)) * TWO_M53;
-      if (u < ERATIO[i]) {
-        out[j] = u * EX[i];
-        continue;
-      }
-      this.s0 = s0;
-      this.s1 = s1;
-      this.s2 = s2;
-      this.s3 = s3;
-      out[j] = this.exponentialSlow(i, u);
-      s0 = this.s0;
-      s1 = this.s1;
-      s2 = this.s2;
-      s3 = this.s3;
+    return this.fill(out, exponentialRun, finishExponential);
+  }
+
+  /**
+   * Fills `out` with `run`'s fast path on the state words, finishing each draw it
+   * leaves with `finish` on this generator, so the numbers are those of successive
+   * single draws.
+   */
+  private fill(out: Float64Array, run: FillRun, finish: FinishDraw): Float64Array {
+    const s = this.getWords(WORDS);
+    for (let j = run(s, out, 0, PENDING); j < out.length; j = run(s, out, j + 1, PENDING)) {
+      this.setWords(s);
+      out[j] = finish(this, PENDING);
+      this.getWords(s);
     }
-    this.s0 = s0;
-    this.s1 = s1;
-    this.s2 = s2;
-    this.s3 = s3;
+    this.setWords(s);
     return out;
   }
 
@@ -715,27 +498,10 @@ export class Rng {
     return this;
   }
 
+  /** Applies a jump polynomial of xoshiro.ts to the state. */
   private applyJump(poly: readonly number[]): void {
-    let t0 = 0;
-    let t1 = 0;
-    let t2 = 0;
-    let t3 = 0;
-    for (let w = 0; w < 4; w++) {
-      const word = poly[w];
-      for (let bit = 0; bit < 32; bit++) {
-        if ((word >>> bit) & 1) {
-          t0 ^= this.s0;
-          t1 ^= this.s1;
-          t2 ^= this.s2;
-          t3 ^= this.s3;
-        }
-        this.step();
-      }
-    }
-    this.s0 = t0;
-    this.s1 = t1;
-    this.s2 = t2;
-    this.s3 = t3;
+    jumpWords(this.getWords(WORDS), poly);
+    this.setWords(WORDS);
   }
 
   /**

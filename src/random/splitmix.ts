@@ -1,6 +1,7 @@
 /**
- * 64-bit arithmetic in 32-bit halves for seeding `Rng`: splitmix64 (Steele, Lea &
- * Flood 2014) expands a seed into xoshiro128**'s state without BigInt.
+ * Seeding `Rng`: the seed reduced modulo 2^64 to two 32-bit halves, and splitmix64
+ * (Steele, Lea & Flood 2014) in 32-bit arithmetic, which expands them into
+ * xoshiro128**'s state without BigInt.
  *
  * @module
  * @internal
@@ -8,6 +9,30 @@
 
 /** 2^32. */
 const TWO_32 = 4294967296;
+
+/**
+ * Writes the xoshiro128** state (int32 words) of `seed` to `out`: a finite integer
+ * `number` (any magnitude) or a `bigint`, reduced modulo 2^64 (so seeds that differ
+ * by a multiple of 2^64 coincide) and expanded by {@link splitmix64State}. Returns
+ * false, leaving `out` alone, for anything else (`Rng` throws then).
+ */
+export function seedState(seed: unknown, out: number[] | Int32Array): boolean {
+  let hi: number;
+  let lo: number;
+  if (typeof seed === 'number' && Number.isInteger(seed)) {
+    // Exact for every finite integer double: % and / by 2^32 are exact, and
+    // ToUint32 (>>> 0) reduces modulo 2^32 (two's complement for negatives).
+    lo = seed % TWO_32 >>> 0;
+    hi = Math.floor(seed / TWO_32) >>> 0;
+  } else if (typeof seed === 'bigint') {
+    lo = Number(BigInt.asUintN(32, seed));
+    hi = Number(BigInt.asUintN(32, seed >> 32n));
+  } else {
+    return false;
+  }
+  splitmix64State(hi, lo, out);
+  return true;
+}
 
 /** High 32 bits of the 64-bit product of two uint32 values (exact, via 16-bit limbs). */
 function mulHi32(a: number, b: number): number {
@@ -28,7 +53,7 @@ function mulHi32(a: number, b: number): number {
  * arithmetic. Splitmix64 is a bijection of its counter, so two consecutive outputs
  * are never both zero and the state is never all zero.
  */
-export function splitmix64State(hi: number, lo: number, out: number[]): void {
+export function splitmix64State(hi: number, lo: number, out: number[] | Int32Array): void {
   for (let k = 0; k < 2; k++) {
     // x += 0x9e3779b97f4a7c15
     const nlo = lo + 0x7f4a7c15;

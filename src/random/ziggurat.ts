@@ -1,11 +1,25 @@
 /**
  * The 256-layer ziggurat tables of the normal and exponential samplers of `Rng`,
- * computed once at module load (Marsaglia & Tsang 2000 in Doornik's 2005 layout).
+ * computed once at module load (Marsaglia & Tsang 2000 in Doornik's 2005 layout),
+ * and the samplers' rare paths (tail and wedges). The fast paths stay in
+ * `Rng.normal`/`Rng.exponential` and in fill.ts, where they run on the generator's
+ * state directly.
  *
  * @module
  * @internal
  */
 
+/** 2^-53 and 2^21: the 53-bit position in a layer from two 32-bit outputs. */
+const TWO_M53 = 1.1102230246251565e-16;
+const TWO_21 = 2097152;
+
+/** What the rare paths draw from: a `Rng` (a structural type, so that this module does not import rng.ts). */
+export interface ZigguratSource {
+  /** A uniform in (0, 1). */
+  uniform(): number;
+  /** The next 32-bit output. */
+  nextUint32(): number;
+}
 
 /**
  * Builds the 256-layer ziggurat for a decreasing density f on [0, ∞) (unnormalised,
@@ -78,3 +92,59 @@ export const _zigguratTables = {
   normal: { r: NORM_R, v: NORM_V, x: NX, ratio: NRATIO, fx: NF },
   exponential: { r: EXP_R, v: EXP_V, x: EX, ratio: ERATIO, fx: EF },
 } as const;
+
+/**
+ * The rare paths of `Rng.normal` (≈0.7 % of draws), for the attempt in layer `i` at
+ * position `u` with `sign`: the base layer's tail beyond r (Marsaglia 1964:
+ * x = −log(U₁)/r, y = −log(U₂), accept if 2y ≥ x²) or a wedge (a uniform height
+ * between f(x[i]) and f(x[i+1]), accepted under exp(−x²/2)). A rejected wedge starts
+ * a fresh attempt from two outputs of `rng`, exactly like the sampler's own loop.
+ */
+export function normalSlow(rng: ZigguratSource, i: number, u: number, sign: number): number {
+  for (;;) {
+    if (i === 0) return sign * (NORM_R + normalTail(rng));
+    const x = u * NX[i];
+    if (NF[i] + rng.uniform() * (NF[i + 1] - NF[i]) < Math.exp(-0.5 * x * x)) return sign * x;
+    // Rejected: a fresh attempt.
+    const a = rng.nextUint32();
+    const b = rng.nextUint32();
+    i = b & 255;
+    u = (a * TWO_21 + (b >>> 11)) * TWO_M53;
+    sign = 1 - ((b >>> 7) & 2);
+    if (u < NRATIO[i]) return sign * u * NX[i];
+  }
+}
+
+/** The excess over r of a normal in the tail beyond r (Marsaglia 1964). */
+function normalTail(rng: ZigguratSource): number {
+  let x: number;
+  let y: number;
+  do {
+    x = -Math.log(rng.uniform()) / NORM_R;
+    y = -Math.log(rng.uniform());
+  } while (y + y < x * x);
+  return x;
+}
+
+/**
+ * The rare paths of `Rng.exponential` (≈1 % of draws), for the attempt in layer `i`
+ * at position `u`. In the base layer the result is r plus a fresh Exp(1) draw
+ * (memorylessness), so `offset` accumulates r and persists across the fresh draw's
+ * own rejections.
+ */
+export function exponentialSlow(rng: ZigguratSource, i: number, u: number): number {
+  let offset = 0;
+  for (;;) {
+    if (i === 0) {
+      offset += EXP_R;
+    } else {
+      const x = u * EX[i];
+      if (EF[i] + rng.uniform() * (EF[i + 1] - EF[i]) < Math.exp(-x)) return offset + x;
+    }
+    const a = rng.nextUint32();
+    const b = rng.nextUint32();
+    i = b & 255;
+    u = (a * TWO_21 + (b >>> 11)) * TWO_M53;
+    if (u < ERATIO[i]) return offset + u * EX[i];
+  }
+}

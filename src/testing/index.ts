@@ -48,37 +48,14 @@ export { defineFamily, type ArbitrarySource, type Family, type FamilySpec, type 
 export { differenceStep, richardsonDerivative } from './finite-differences';
 export { logUniform, nonPositive, notANumber, pointIn, replaceOne, signedLog } from './generators';
 export { checkSampleMoments, monteCarloMean, type MonteCarloEstimate, type SampleMomentsOptions } from './monte-carlo';
-export {
-  cdfDerivativeIsPdf,
-  cdfIsCumulativePmf,
-  cdfIsMonotone,
-  cdfPlusSurvivalIsOne,
-  densityIntegratesToOne,
-  entropyMatchesMonteCarlo,
-  klIsNonNegative,
-  klMatchesMonteCarlo,
-  klOfSelfIsZero,
-  logCdfIsLogOfCdf,
-  partialsMatchFiniteDifferences,
-  pdfIsExpLogPdf,
-  quantileInvertsCdf,
-  rejectsInvalidParameters,
-  sampleMomentsMatch,
-  type CdfDerivativeOptions,
-  type CdfSurvivalOptions,
-  type CumulativeOptions,
-  type IdentityProperty,
-  type KlFunction,
-  type KlSelfOptions,
-  type LogCdfOptions,
-  type MonteCarloOptions,
-  type NormalizationOptions,
-  type PartialsOptions,
-  type PdfOptions,
-  type PropertyOptions,
-  type QuantileOptions,
-  type SampleMomentsPropertyOptions,
-} from './properties';
+export { cdfDerivativeIsPdf, cdfIsMonotone, cdfPlusSurvivalIsOne, logCdfIsLogOfCdf, pdfIsExpLogPdf, type CdfDerivativeOptions, type CdfSurvivalOptions, type LogCdfOptions, type PdfOptions } from './evaluation-properties';
+export { type IdentityProperty, type PropertyOptions } from './identity-property';
+export { klIsNonNegative, klOfSelfIsZero, type KlFunction, type KlSelfOptions } from './kl-properties';
+export { cdfIsCumulativePmf, densityIntegratesToOne, type CumulativeOptions, type NormalizationOptions } from './normalization-properties';
+export { partialsMatchFiniteDifferences, type PartialsOptions } from './partials-properties';
+export { quantileInvertsCdf, type QuantileOptions } from './quantile-properties';
+export { rejectsInvalidParameters } from './bad-input-properties';
+export { entropyMatchesMonteCarlo, klMatchesMonteCarlo, sampleMomentsMatch, type MonteCarloOptions, type SampleMomentsPropertyOptions } from './monte-carlo-properties';
 export { assertIdentity } from './assert';
 export { EPSILON, isClose, withinReferenceRule } from './tolerance';
 export { describeMember, IdentityViolation } from './violation';
