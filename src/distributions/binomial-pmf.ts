@@ -10,7 +10,6 @@ import { LN_SQRT_2PI } from '../math/constants';
 import { stirlerr } from '../math/gamma-functions';
 import { bd0 } from '../math/saddle-point';
 import type { PointLogPdfKernel } from './point-kernel';
-import { isCountValue, isProbabilityValue } from './validate';
 
 /**
  * log C(n, k) pᵏ qⁿ⁻ᵏ in Loader's form (2000, "Fast and accurate computation of
@@ -117,7 +116,8 @@ export const binomialPointKernel: PointLogPdfKernel = Object.freeze({
     for (let j = 0; j < m; j++) {
       const n = params[j];
       const p = params[m + j];
-      if (!(isCountValue(n) && isProbabilityValue(p))) {
+      // Inline domain checks (see Normal.pointKernel).
+      if (!(Number.isSafeInteger(n) && n >= 0 && p >= 0 && p <= 1)) {
         value[j] = NaN;
         continue;
       }

@@ -64,7 +64,8 @@ export class Cauchy extends ContinuousDistribution {
       for (let j = 0; j < m; j++) {
         const mu = p[j];
         const s = p[m + j];
-        if (!(isFiniteValue(mu) && isPositiveValue(s))) {
+        // Inline domain checks (see Normal.pointKernel).
+        if (!(mu - mu === 0 && s > 0 && s < Infinity)) {
           value[j] = NaN;
           continue;
         }

@@ -76,7 +76,8 @@ export class Poisson extends DiscreteDistribution {
       let logRate = cache[1];
       for (let r = 0; r < rows; r++) {
         const rate = p[r];
-        if (!isPositiveValue(rate)) {
+        // Inline domain check (see Normal.pointKernel).
+        if (!(rate > 0 && rate < Infinity)) {
           value[r] = -Infinity;
           partials[r] = 0;
           continue;

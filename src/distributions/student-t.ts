@@ -74,7 +74,8 @@ export class StudentT extends ContinuousDistribution {
         const nu = p[j];
         const mu = p[m + j];
         const s = p[2 * m + j];
-        if (!(isPositiveValue(nu) && isFiniteValue(mu) && isPositiveValue(s))) {
+        // Inline domain checks (see Normal.pointKernel).
+        if (!(nu > 0 && nu < Infinity && mu - mu === 0 && s > 0 && s < Infinity)) {
           value[j] = NaN;
           continue;
         }

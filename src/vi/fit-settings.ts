@@ -100,7 +100,10 @@ export function readSettings(model: DifferentiableModel, o: FitOptions<unknown, 
     search: {
       ladder,
       steps: positiveIntOption('fit', 'stepSizeSearch.steps', s.steps ?? 50),
-      evalSamples: sizeOption('fit', 'stepSizeSearch.evalSamples', s.evalSamples ?? 500),
+      // A subsampled fit is for data whose whole passes are dear: its search scores
+      // candidates (on common random numbers, so their differences stay resolved) with
+      // fewer draws of the whole data.
+      evalSamples: sizeOption('fit', 'stepSizeSearch.evalSamples', s.evalSamples ?? (o.batchSize === undefined ? 500 : SUBSAMPLED_SEARCH_SAMPLES)),
     },
     evalSamples: sizeOption('fit', 'evalSamples', o.evalSamples ?? 20_000),
     maxRetries: positiveIntOption('fit', 'maxRetries', o.maxRetries ?? 20),
@@ -111,6 +114,13 @@ export function readSettings(model: DifferentiableModel, o: FitOptions<unknown, 
     multimodality: o.multimodality ?? true,
   };
 }
+
+/**
+ * Draws per candidate of a subsampled fit's step-size search. Measured on 20 000
+ * data (d = 5, B = 500): 500 draws spent 1.7 of the fit's 3.7 s scoring; 100 draws
+ * picked the same step size and cut the fit to 2.2 s.
+ */
+const SUBSAMPLED_SEARCH_SAMPLES = 100;
 
 /** The `signal` option checked; an already-aborted signal throws its reason here, before any work. */
 function readSignal(signal: unknown): AbortSignalLike | undefined {

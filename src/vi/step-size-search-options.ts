@@ -23,7 +23,7 @@ export interface StepSizeSearchOptions {
   readonly ladder?: readonly number[];
   /** Steps run per candidate (default 50, Stan ADVI's `adapt_iter`). */
   readonly steps?: number;
-  /** Draws of the ELBO used to score a candidate (default 500). */
+  /** Draws of the ELBO used to score a candidate (default 500; 100 with `batchSize`, whose whole-data passes are dear). */
   readonly evalSamples?: number;
 }
 

@@ -118,7 +118,8 @@ export class ReplayProgram implements LikelihoodKernel {
 
   private run(z: Float64Array, stride: number, rows: number, ll: Float64Array, dz: Float64Array | null): void {
     const R = rows;
-    const B = Math.max(1, Math.floor(BLOCK_PAIRS / R));
+    // At least 4 data per block: the backward dot takes four data per pass over a gradient row.
+    const B = Math.max(4, Math.floor(BLOCK_PAIRS / R));
     this.reserve(B * R, rows);
     const bad = this.bad;
     const grad = this.grad;
