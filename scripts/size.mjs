@@ -26,7 +26,10 @@ const KB = 1000;
  * guide-family registry of issue #11/#12, through which `fit` reaches every guide
  * family, Beta (with the incomplete beta and, since the bounded-time work of issue
  * #16, its asymptotic expansion and inverse) and InverseGamma included (≈ 7 KB gzip),
- * then once more by 3 KB for those #16 additions. A design where a guide-capable
+ * then once more by 3 KB for those #16 additions, and by 3 and 4 KB for declared
+ * covariates (the trace-once compiler and the covariate table, 6.1 KB minified) and
+ * the one-concept-per-file split of issue #11 (≈ 5 KB minified of module and class
+ * boilerplate across Model's collaborators, fit's options and the Rng). A design where a guide-capable
  * class brands itself with a static family name, so that the registry need not import
  * the class, would make them tree-shakable again (issue #10).
  */
@@ -34,7 +37,7 @@ const cases = [
   ['`{ Normal }`', "export { Normal } from 'varinf';", 10],
   ['`{ Rng }`', "export { Rng } from 'varinf';", 6],
   ['`{ Exponential }`', "export { Exponential } from 'varinf';", 10],
-  ['`Model`, `Normal`, `Exponential` and `fit`', "export { Model, Normal, Exponential } from 'varinf'; export { fit } from 'varinf/vi';", 45, 77],
+  ['`Model`, `Normal`, `Exponential` and `fit`', "export { Model, Normal, Exponential } from 'varinf'; export { fit } from 'varinf/vi';", 45, 80],
   ['plot functions only', "export * from 'varinf/plot';", 10],
   // `{ Normal }` again, as an app that also has varinf/testing in its test files would bundle
   // it: the per-file build keeps the testing entry and fast-check out of the app, so this row
@@ -45,7 +48,7 @@ const cases = [
   // is what its registry reaches: every family, the quadrature and the Rng (≈ 34 KB gzip,
   // mostly the special functions of src/math).
   ['`varinf/testing` (fast-check external)', "export * from 'varinf/testing';", 60],
-  ['everything from all entry points', "export * from 'varinf'; export * as vi from 'varinf/vi'; export * as plot from 'varinf/plot';", 60, 97],
+  ['everything from all entry points', "export * from 'varinf'; export * as vi from 'varinf/vi'; export * as plot from 'varinf/plot';", 60, 101],
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'varinf-size-'));
@@ -54,13 +57,15 @@ try {
   symlinkSync(root, join(dir, 'node_modules', 'varinf'), 'dir');
   const rows = [];
   let failed = false;
+  let breakdown = '';
   for (const [label, source, budget, ceiling] of cases) {
     const entry = join(dir, `entry-${rows.length}.js`);
     writeFileSync(entry, source);
     const out = await build({
       entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform: 'browser',
-      write: false, absWorkingDir: dir, logLevel: 'error', external: ['fast-check'],
+      write: false, absWorkingDir: dir, logLevel: 'error', external: ['fast-check'], metafile: true,
     });
+    if (label.startsWith('`Model`')) breakdown = whereTheBytesGo(out.metafile);
     const code = out.outputFiles[0].contents;
     const gz = gzipSync(code, { level: 9 }).length;
     const ok = gz <= budget * KB;
@@ -106,6 +111,18 @@ estimators. Their ceilings stop further growth until they are slimmed (issue #10
 open for them).
 
 ${table}
+
+## Where the bytes of \`Model\` + \`fit\` go
+
+Minified bytes per source area (esbuild's metafile; gzip shrinks each about 3×).
+\`fit\` accepts a guide record such as \`{ z: Gamma }\`, so it reaches every guide
+family and what each needs (the incomplete gamma and beta functions and their
+inverses for the implicitly reparameterized Gamma, InverseGamma and Beta guides);
+the model reaches the replay engine, and the start the L-BFGS and the curvature.
+Meeting 45 KB would mean taking some of these out of \`fit\`'s reach (e.g. the
+family guides behind an import of their own), which changes the API.
+
+${breakdown}
 `);
   }
   if (failed) {
@@ -114,4 +131,27 @@ ${table}
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** A markdown table of a bundle's minified bytes per source area (dist/esm directory, or file for the largest). */
+function whereTheBytesGo(metafile) {
+  const inputs = Object.values(metafile.outputs)[0].inputs;
+  const areas = new Map();
+  const files = [];
+  for (const [path, v] of Object.entries(inputs)) {
+    const rel = path.replace(/.*dist\/esm\//, '');
+    const parts = rel.split('/');
+    const area = parts.length === 1 ? '(top level)' : parts.length > 2 ? `${parts[0]}/${parts[1]}` : parts[0];
+    areas.set(area, (areas.get(area) ?? 0) + v.bytesInOutput);
+    files.push([rel, v.bytesInOutput]);
+  }
+  const total = [...areas.values()].reduce((a, b) => a + b, 0);
+  const top = files.sort((a, b) => b[1] - a[1]).slice(0, 12).map(([f, b]) => `${f} ${(b / KB).toFixed(1)}`).join(', ');
+  return [
+    '| area | minified | share |',
+    '| --- | ---: | ---: |',
+    ...[...areas].sort((a, b) => b[1] - a[1]).map(([a, b]) => `| ${a} | ${(b / KB).toFixed(1)} KB | ${((100 * b) / total).toFixed(0)} % |`),
+    '',
+    `Largest modules (KB minified): ${top}.`,
+  ].join('\n');
 }
