@@ -188,7 +188,8 @@ export class Tape {
   /** The additive constant of AFFINE entries. @internal */
   c0: Float64Array;
   // VECTOR entries: p1 holds a slot in these arrays (operands a, b; b null for sum).
-  private vecA: ArrayLike<number>[] = [];
+  /** @internal */
+  vecA: ArrayLike<number>[] = [];
   /** @internal */
   vecB: (ArrayLike<number> | null)[] = [];
   private vecCount = 0;

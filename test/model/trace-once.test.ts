@@ -49,6 +49,7 @@ const compiled: [string, Prior, Lik, Float64Array][] = [
   ['an affine mix: 2·b − 3·t + 1', w3, (l, c) => new Normal(add(sub(mul(2, l.b), mul(3, c.t)), 1), 1), ys],
   ['Poisson regression', w3, (l, c) => new Poisson(exp(add(dot(c.x, l.w), mul(0.1, c.t)))), counts],
   ['logistic regression', w3, (l, c) => new BernoulliLogit(sub(dot(l.w, c.x), c.t)), Float64Array.from(counts, (k) => k % 2)],
+  ['sums and dots of a row with numbers (covariates only)', w3, (l, c) => new Normal(add(mul(l.b, sum(c.x)), dot(c.x, [0.5, -1, 2])), 1), ys],
   ['a Gamma with a covariate shape', { r: new Gamma(2, 1) }, (l, c) => new Gamma(c.t, l.r), Float64Array.from(ys, (y) => Math.abs(y) + 0.1)],
 ];
 
@@ -92,9 +93,9 @@ describe('traceOnce', () => {
     expect(p?.length).toBe(1);
   });
 
-  it('does not compile a likelihood that reads a value, sums a row, or has a per-datum count support', () => {
+  it('does not compile a likelihood that reads a value, mixes a latent into a vector sum, or has a per-datum count support', () => {
     expect(program(w3, (l, c) => new Normal(detach(l.b) > 0 ? l.b : c.t, 1), ys).p).toBeUndefined();
-    expect(program(w3, (l, c) => new Normal(mul(l.b, sum(c.x)), 1), ys).p).toBeUndefined();
+    expect(program(w3, (l, c) => new Normal(sum([l.b, c.t]), 1), ys).p).toBeUndefined();
     expect(program(w3, (l, c) => new Binomial(c.n, sigmoid(l.b)), counts, { n: trials }).p).toBeUndefined();
   });
 

@@ -28,7 +28,7 @@ import type { CovariateTable } from '../covariates';
 import { COLUMN_VALUES, type ColumnBlock } from '../column-block';
 import type { PriorBlock } from '../latents';
 import {
-  OP_AFFINE, OP_CONST_DIV, OP_DIV, OP_DIV_CONST, OP_LEAF_DOT, OP_MUL, OP_POW, isUnaryOp, unaryValue,
+  OP_AFFINE, OP_CONST_DIV, OP_DIV, OP_DIV_CONST, OP_LEAF_DOT, OP_MUL, OP_POW, OP_VECTOR, isUnaryOp, unaryValue,
 } from '../op-codes';
 import { Tape, TapeNode } from '../tape';
 import { checkDist } from '../values';
@@ -194,6 +194,7 @@ class Lowering {
     else if (op === OP_AFFINE) l = this.affine(e);
     else if (op === OP_MUL || op === OP_DIV) l = this.binary(e, op);
     else if (isUnaryOp(op)) l = this.unary(e, op);
+    else if (op === OP_VECTOR) l = this.vector(e);
     else throw NOT_REPLAYABLE;
     this.lowered.set(e, l);
   }
@@ -213,6 +214,43 @@ class Lowering {
     const c = this.cov.rows.get(x);
     const rows = c === undefined ? Float64Array.from(x) : this.cov.table.entries[c].values;
     return this.emit({ op: OP_LEAF_DOT, a: NO_REF, dotBase: base, dotLen: x.length, dotRows: rows, dotShared: c === undefined });
+  }
+
+  /**
+   * `dot` or `sum` over covariates and numbers only (`sum(x)`, `dot(x, c)`): a column,
+   * summed in the operation's order. With a latent among the elements (not a latent
+   * vector, which `dot` records as one entry), it is not replayable.
+   */
+  private vector(e: number): Lowered {
+    const t = this.tape;
+    const a = t.vecA[t.p1[e]] as ArrayLike<unknown>;
+    const b = t.vecB[t.p1[e]] as ArrayLike<unknown> | null;
+    const ca = Array.from(a, (x) => this.element(x));
+    const cb = b === null ? null : Array.from(b, (x) => this.element(x));
+    const out = new Float64Array(this.n);
+    for (let i = 0; i < this.n; i++) {
+      let s = 0;
+      for (let j = 0; j < ca.length; j++) {
+        const x = ca[j];
+        const xv = typeof x === 'number' ? x : x[i];
+        if (cb === null) s += xv;
+        else {
+          const y = cb[j];
+          s += xv * (typeof y === 'number' ? y : y[i]);
+        }
+      }
+      out[i] = s;
+    }
+    return { column: out };
+  }
+
+  /** An element of a vector operation: a number, or a covariate node's column. */
+  private element(x: unknown): number | Float64Array {
+    if (typeof x === 'number') return x;
+    if (!(x instanceof TapeNode) || x.tape !== this.tape) throw NOT_REPLAYABLE;
+    const l = this.parent(x.index);
+    if (!('column' in l)) throw NOT_REPLAYABLE;
+    return l.column;
   }
 
   private unary(e: number, op: number): Lowered {
