@@ -8,6 +8,7 @@
  * @module
  */
 import { InvalidParameterError, ModelError } from '../errors';
+import { guardedRecord } from './latent-guard';
 import { describe } from './plate';
 
 /**
@@ -77,7 +78,7 @@ export class CovariateTable {
       throw new TypeError(`Model: covariates must be an object of named columns, got ${describe(covariates)}`);
     }
     this.entries = Object.keys(covariates).map((name) => entryOf(name, covariates[name], n));
-    this.record = {};
+    this.record = guardedRecord(this.entries.map((e) => e.name), 'covariate', 'covariates') as Record<string, number | Float64Array>;
     for (const e of this.entries) this.record[e.name] = 0;
   }
 

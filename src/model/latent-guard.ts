@@ -16,7 +16,8 @@ const PLAIN = new Set(['then', 'toJSON', 'asymmetricMatch', 'nodeType', '$$typeo
 
 /**
  * A new empty record whose missing-property reads throw a `ModelError` (see the module
- * description); assign the declared latents as own properties.
+ * description); assign the declared latents as own properties. `noun` and `owner` name
+ * what the record holds in the message (declared covariates: `"covariate"`, `"covariates"`).
  *
  * @example
  * ```ts
@@ -26,11 +27,11 @@ const PLAIN = new Set(['then', 'toJSON', 'asymmetricMatch', 'nodeType', '$$typeo
  * rec.zz; // throws ModelError: Model: the model's code reads latent "zz", which the prior does not declare (it declares "z")
  * ```
  */
-export function guardedRecord(names: readonly string[]): Record<string, unknown> {
+export function guardedRecord(names: readonly string[], noun = 'latent', owner = 'the prior'): Record<string, unknown> {
   const guard = new Proxy(Object.prototype, {
     get(target, key, receiver): unknown {
       if (typeof key === 'symbol' || key in target || PLAIN.has(key)) return Reflect.get(target, key, receiver);
-      const e = new ModelError(`Model: the model's code reads latent "${key}", which the prior does not declare (it declares ${declaredList(names)})`, key);
+      const e = new ModelError(`Model: the model's code reads ${noun} "${key}", which ${owner} does not declare (it declares ${declaredList(names)})`, key);
       GUARD_ERRORS.add(e);
       throw e;
     },

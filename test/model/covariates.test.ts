@@ -148,6 +148,11 @@ describe('declared covariates: bad input', () => {
     expect(() => new Model({ ...base, covariates: { x: X, t: nan }, likelihood: lik })).toThrow(InvalidParameterError);
     expect(() => new Model({ ...base, covariates: { x: X, t: nan }, likelihood: lik })).toThrow(/covariates\.t\[4\]/);
   });
+  it('names an undeclared covariate that the likelihood reads (JavaScript callers have no types)', () => {
+    const m = new Model({ ...base, covariates: { x: X, t }, likelihood: ((p: W, c: Record<string, number>) => new Normal(p.w[0], c.tt)) as never });
+    expect(() => m.logJoint(points[0])).toThrow(ModelError);
+    expect(() => m.logJoint(points[0])).toThrow(/reads covariate "tt", which covariates does not declare \(it declares "x", "t"\)/);
+  });
   it('refuses covariates with a likelihood of the latents alone, and covariates that are not named columns', () => {
     expect(() => new Model({ ...base, covariates: { t }, likelihood: (p) => new Normal(p.s, 1) })).toThrow(/likelihood takes only the latents/);
     expect(() => new Model({ ...base, covariates: [t] as never, likelihood: lik as never })).toThrow(TypeError);

@@ -27,6 +27,7 @@ import { DiscreteDistribution } from '../../distributions/discrete-distribution'
 import type { CovariateTable } from '../covariates';
 import { COLUMN_VALUES, type ColumnBlock } from '../column-block';
 import type { PriorBlock } from '../latents';
+import { guardedRecord } from '../latent-guard';
 import {
   OP_AFFINE, OP_CONST_DIV, OP_DIV, OP_DIV_CONST, OP_LEAF_DOT, OP_MUL, OP_POW, OP_VECTOR, isUnaryOp, unaryValue,
 } from '../op-codes';
@@ -78,7 +79,7 @@ export function traceOnce(
 
 /** The latents as leaf nodes of `tape`, in the record shape the likelihood reads. */
 function latentRecord(layout: readonly PriorBlock[], tape: Tape, leaves: readonly TapeNode[]): Record<string, unknown> {
-  const rec: Record<string, unknown> = {};
+  const rec = guardedRecord(layout.map((b) => b.name));
   for (const b of layout) rec[b.name] = b.scalar ? leaves[b.offset] : tape.leafBlock(b.offset, b.size);
   return rec;
 }
@@ -108,7 +109,7 @@ class Placeholders {
   }
 
   record(leaves: readonly TapeNode[]): Record<string, unknown> {
-    const rec: Record<string, unknown> = {};
+    const rec = guardedRecord(this.table.entries.map((e) => e.name), 'covariate', 'covariates');
     this.table.entries.forEach((e, c) => {
       const f = this.first[c];
       if (e.width === 0) {
