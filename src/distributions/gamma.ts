@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { log1pmx } from '../math/beta-functions';
 import { LN_SQRT_2PI } from '../math/constants';
+import { log1pmx } from '../math/elementary';
 import { digamma, lgamma, stirlerr } from '../math/gamma-functions';
 import { logPoissonRaw } from '../math/saddle-point';
 import {

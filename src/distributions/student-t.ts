@@ -3,8 +3,9 @@
  *
  * @module
  */
-import { digammaDiff, lbeta, log1pmx, logABeta, stirlerrDiff } from '../math/beta-functions';
+import { digammaDiff, lbeta, logABeta, stirlerrDiff } from '../math/beta-functions';
 import { LN_SQRT_2PI } from '../math/constants';
+import { log1pmx } from '../math/elementary';
 import { digamma } from '../math/gamma-functions';
 import { logBetaIPair } from '../math/incomplete-beta';
 import { betaIInvPair } from '../math/incomplete-beta-inverse';

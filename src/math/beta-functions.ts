@@ -5,6 +5,7 @@
  */
 
 import { LN_SQRT_2PI } from './constants';
+import { log1pmx } from './elementary';
 import { digamma, lgamma, lgamma1p, stirlerr } from './gamma-functions';
 
 /**
@@ -104,30 +105,6 @@ export function logABeta(a: number, b: number): number {
   const ratio =
     stirlerrDiff(bb, a) + (a * (a + 0.5)) / (a + bb) - a * Math.log(a + bb) + (bb - 0.5) * log1pmx(-r);
   return lgamma1p(a) + ratio + shift;
-}
-
-/**
- * log1p(x) − x without cancellation for small |x|: the series −x²/2 + x³/3 − … for
- * |x| < 0.1 (relative error ≲ 2ε), `log1p(x) − x` elsewhere.
- *
- * @param x - argument, x > −1
- * @returns log(1 + x) − x
- * @example
- * ```ts
- * log1pmx(1e-10); // → -4.999999999666667e-21 (log1p(1e-10) − 1e-10 keeps only ~6 digits)
- * ```
- */
-export function log1pmx(x: number): number {
-  if (!(Math.abs(x) < 0.1)) return Math.log1p(x) - x;
-  let term = x;
-  let sum = 0;
-  for (let k = 2; k < 60; k++) {
-    term *= -x;
-    const t = term / k;
-    sum += t;
-    if (Math.abs(t) <= 1e-17 * Math.abs(sum)) break;
-  }
-  return sum;
 }
 
 // Stirling-series coefficients B_{2k}/(2k(2k − 1)) of c(x) = Σ C_k x^{−(2k−1)}.

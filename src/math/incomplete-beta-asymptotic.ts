@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { log1pmx } from './beta-functions';
+import { log1pmx } from './elementary';
 import { erfcx } from './error-functions';
 import { twoProductError, twoSumError } from './exact-arithmetic';
 import { stirlerr } from './gamma-functions';

@@ -35,9 +35,9 @@
  * @module
  */
 
-import { lbeta, log1pmx, logABeta } from './beta-functions';
+import { lbeta, logABeta } from './beta-functions';
 import { LN_SQRT_2PI } from './constants';
-import { log1mexp, logSumExp } from './elementary';
+import { log1mexp, log1pmx, logSumExp } from './elementary';
 import { lgamma1p, stirlerr } from './gamma-functions';
 import { betaLambda, logBetaIAsymptotic } from './incomplete-beta-asymptotic';
 import { logGammaQ } from './incomplete-gamma';

@@ -28,8 +28,15 @@
  *
  * @module
  */
+import { log1pmx } from './elementary';
 import { erfcx } from './error-functions';
 import { stirlerr } from './gamma-functions';
+
+// log1pmx lived here before it moved to elementary.ts (one implementation for every
+// caller); re-exported because test/math/incomplete-gamma-temme.test.ts imports it from here. Its series
+// branch covers −½ ≤ z ≤ 1, so every z of this module (|z| ≤ 0.4) has the bits of
+// the former local copy.
+export { log1pmx };
 
 /**
  * Smallest shape for which the expansion is used (truncation < 3e-17 there).
@@ -145,30 +152,6 @@ const LAMBDA: readonly number[] = [
  */
 export function inTemmeRegion(a: number, x: number): boolean {
   return a >= TEMME_MIN_SHAPE && Math.abs(x - a) <= TEMME_MAX_DEVIATION * a;
-}
-
-/**
- * log(1 + z) − z for |z| ≤ ½, without cancellation: with v = z/(2 + z),
- * log(1 + z) = 2 atanh v, so log(1 + z) − z = −z·v + 2Σ_{j≥1} v^{2j+1}/(2j + 1)
- * (the series of Loader's bd0). Relative error ≲ 4ε (|v| ≤ ⅓, ≤ 17 terms).
- *
- * @example
- * ```ts
- * log1pmx(1e-5); // ≈ -4.999966667e-11 (log1p(z) − z would keep 5 digits)
- * ```
- */
-export function log1pmx(z: number): number {
-  const v = z / (2 + z);
-  const v2 = v * v;
-  let term = 2 * v * v2;
-  let sum = 0;
-  for (let j = 3; j < 80; j += 2) {
-    const next = sum + term / j;
-    if (next === sum) break;
-    sum = next;
-    term *= v2;
-  }
-  return sum - z * v;
 }
 
 /** Σₖ cₖ(η) a^{−k}, with as many k as a^{−k} still matters. */

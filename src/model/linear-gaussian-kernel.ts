@@ -19,6 +19,7 @@ import { LN_SQRT_2PI } from '../math/constants';
 import { leastSquaresReduction, type LeastSquaresReduction } from '../math/least-squares';
 import type { LikelihoodKernel } from './likelihood-kernel';
 import type { Tape, TapeNode } from './tape';
+import { affineForm } from './tape-affine-form';
 
 /** The kernel of one model (see the module description). */
 export class LinearGaussianKernel implements LikelihoodKernel {
@@ -116,14 +117,14 @@ export function mayBeLinearGaussian(d: unknown, tape: Tape, dim: number): boolea
   if (d === null || typeof d !== 'object' || Object.getPrototypeOf(d) !== Normal.prototype) return false;
   const [mu, sd] = (d as Normal).operands as unknown as (number | TapeNode)[];
   if (typeof sd !== 'number' && (sd.tape !== tape || !tape.isLeaf(sd))) return false;
-  return typeof mu === 'number' || (mu.tape === tape && Number.isFinite(tape.affineForm(mu.index, 1, new Float64Array(dim))));
+  return typeof mu === 'number' || (mu.tape === tape && Number.isFinite(affineForm(tape, mu.index, 1, new Float64Array(dim))));
 }
 
 /**
  * The kernel for the distributions `dists[i]` that one gradient-mode pass of a
  * per-datum likelihood returned (their operands still on `tape`), or undefined when
  * it does not apply: every distribution exactly a `Normal`, each mean a number or
- * an affine function of the latents (`Tape.affineForm`), one scale for all data (the
+ * an affine function of the latents (`affineForm`, `tape-affine-form.ts`), one scale for all data (the
  * same number, or the same latent), and no value read (`clean`).
  */
 export function linearGaussianKernelFor(dists: readonly ContinuousDistribution[], clean: boolean, tape: Tape, dim: number, data: Float64Array): LinearGaussianKernel | undefined {
@@ -152,7 +153,7 @@ export function linearGaussianKernelFor(dists: readonly ContinuousDistribution[]
     if (typeof mu === 'number') offset = mu;
     else {
       if (mu.tape !== tape) return undefined;
-      offset = tape.affineForm(mu.index, 1, coef.subarray(i * dim, (i + 1) * dim));
+      offset = affineForm(tape, mu.index, 1, coef.subarray(i * dim, (i + 1) * dim));
     }
     if (!Number.isFinite(offset)) return undefined;
     y[i] -= offset;

@@ -15,6 +15,9 @@
  * nodes it finds in `dist.operands`, then {@link Tape.backward} sweeps once from
  * the last entry to the leaves (the latents), which sit at indices 0 … leaves−1.
  *
+ * Reading an entry back as an affine form of the leaves (for the linear-Gaussian
+ * kernel) is not part of the tape: see `tape-affine-form.ts`.
+ *
  * @module
  */
 import type { BoxedScalar } from '../distributions/scalar';
@@ -37,13 +40,16 @@ export const NON_DIFFERENTIABLE_MESSAGE =
   'latent arithmetic with + - * / or Math.* inside a model is not differentiable; ' +
   "use varinf's add/mul/exp/… (they also accept plain numbers)";
 
-/** Entry kinds. */
+// Entry kinds (the `kind` array). VECTOR, LEAF_DOT and AFFINE are exported for the
+// reading of affine forms (`tape-affine-form.ts`); the sweep uses the same bindings.
 const LEAF = 0;
 const SCALAR = 1;
-const VECTOR = 2;
-const LEAF_DOT = 3;
-/** A SCALAR entry whose partials are constants: y = d1·x1 + d2·x2 + offset. */
-const AFFINE = 4;
+/** Entry kind: y = Σⱼ aⱼ bⱼ or Σⱼ aⱼ over operand arrays mixing nodes and numbers. @internal */
+export const VECTOR = 2;
+/** Entry kind: y = Σⱼ leaf[base + j]·xⱼ for a constant vector x. @internal */
+export const LEAF_DOT = 3;
+/** Entry kind: a SCALAR entry whose partials are constants, y = d1·x1 + d2·x2 + offset. @internal */
+export const AFFINE = 4;
 
 /**
  * Marks an array of consecutive leaf nodes (a plate latent in gradient mode); the
@@ -167,7 +173,8 @@ export class Tape {
    * the model must keep calling it rather than use a likelihood kernel.
    */
   valueRead = false;
-  private kind: Uint8Array;
+  /** Per entry, its kind (LEAF, SCALAR, {@link VECTOR}, {@link LEAF_DOT}, {@link AFFINE}). @internal */
+  kind: Uint8Array;
   /**
    * Per entry, the operation that made it (an `op-codes.ts` code) and its constant
    * (the exponent of `pow`, the constant of a division), read by the compiler of
@@ -187,8 +194,7 @@ export class Tape {
   d2: Float64Array;
   /** The additive constant of AFFINE entries. @internal */
   c0: Float64Array;
-  // VECTOR entries: p1 holds a slot in these arrays (operands a, b; b null for sum).
-  /** @internal */
+  /** VECTOR entries: p1 holds a slot in vecA/vecB (operands a, b; b null for sum). @internal */
   vecA: ArrayLike<number>[] = [];
   /** @internal */
   vecB: (ArrayLike<number> | null)[] = [];
@@ -303,7 +309,7 @@ export class Tape {
   /**
    * Records y = c·x + offset for a constant c (an operation that is affine in its
    * operand: a sum with a number, a product with a number, …); the same derivative
-   * as `unary`, and recognizable by {@link Tape.affineForm}.
+   * as `unary`, and recognizable by `affineForm` (`tape-affine-form.ts`).
    */
   affine(value: number, parent: number, c: number, offset: number, op: number = OP_AFFINE, k = 0): TapeNode {
     const node = this.unary(value, parent, c, op, k);
@@ -318,56 +324,6 @@ export class Tape {
     this.kind[node.index] = AFFINE;
     this.c0[node.index] = 0;
     return node;
-  }
-
-  /**
-   * The entry `index` as an affine function of the leaves, y = Σₖ cₖ·leafₖ + c₀,
-   * when every operation below it is affine with constant coefficients (sums and
-   * differences, products and quotients with numbers, `dot`/`sum` with numbers):
-   * adds `scale`·cₖ into `coef[k]` and returns `scale`·c₀; NaN when an operation
-   * below is not affine (a product of two latents, `exp`, …).
-   */
-  affineForm(index: number, scale: number, coef: Float64Array): number {
-    const k = this.kind[index];
-    if (index < this.leaves) {
-      coef[index] += scale;
-      return 0;
-    }
-    if (k === AFFINE) {
-      let c = scale * this.c0[index];
-      c += this.affineForm(this.p1[index], scale * this.d1[index], coef);
-      const q = this.p2[index];
-      if (q >= 0) c += this.affineForm(q, scale * this.d2[index], coef);
-      return c;
-    }
-    if (k === LEAF_DOT) {
-      const x = this.vecB[this.p1[index]] as ArrayLike<number>;
-      const base = this.p2[index];
-      for (let j = 0; j < x.length; j++) coef[base + j] += scale * x[j];
-      return 0;
-    }
-    if (k === VECTOR) return this.vectorAffineForm(index, scale, coef);
-    return NaN;
-  }
-
-  /** {@link Tape.affineForm} of a `dot`/`sum` entry: affine when no term multiplies two nodes. */
-  private vectorAffineForm(index: number, scale: number, coef: Float64Array): number {
-    const a = this.vecA[this.p1[index]];
-    const b = this.vecB[this.p1[index]];
-    let c = 0;
-    for (let j = 0; j < a.length; j++) {
-      const x = a[j] as unknown as TapeNode | number;
-      const y = b === null ? 1 : (b[j] as unknown as TapeNode | number);
-      if (typeof x === 'number' && typeof y === 'number') c += scale * x * y;
-      else if (typeof x === 'number') c += this.nodeAffineForm(y as TapeNode, scale * x, coef);
-      else if (typeof y === 'number') c += this.nodeAffineForm(x, scale * y, coef);
-      else return NaN;
-    }
-    return c;
-  }
-
-  private nodeAffineForm(node: TapeNode, scale: number, coef: Float64Array): number {
-    return node.tape === this ? this.affineForm(node.index, scale, coef) : NaN;
   }
 
   /** Records y = f(a, b) with partials `da`, `db` (`op`: which f, for replays); returns the node of y. */
