@@ -55,7 +55,8 @@ export { InvalidParameterError, ModelError, UnsupportedKLError } from './errors'
 export { limits, setLimits, type Limits } from './limits';
 export type { DifferentiableModel, LatentBlock } from './model/differentiable-model';
 export type { LatentValue, Latents, Prior, PriorEntry, PriorFn } from './model/latents';
-export { Model, type Likelihood, type ModelSpec } from './model/model';
+export { Model, type Likelihood, type ModelSpec, type NoCovariates } from './model/model';
+export type { CovariateColumn, Covariates, Datum } from './model/covariates';
 export type { LikelihoodDistribution } from './model/values';
 export {
   add,
