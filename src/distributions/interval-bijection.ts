@@ -6,7 +6,7 @@
  * @module
  */
 import { formatValue } from '../errors';
-import type { Bijection } from './transforms';
+import type { Bijection } from './bijection';
 
 const LN2 = Math.LN2;
 

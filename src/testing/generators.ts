@@ -8,7 +8,7 @@
  * @module
  */
 import * as fc from 'fast-check';
-import type { TestableDistribution } from './family';
+import type { TestableDistribution } from './testable-distribution';
 
 /**
  * Positive doubles 10^e with e uniform on [lo, hi]: every decade between 10^lo and
