@@ -6,6 +6,7 @@
 import type { Rng } from '../random/rng';
 import { binaryStatistics, DiscreteDistribution } from './discrete-distribution';
 import type { SumLogPdfKernel } from './distribution';
+import type { PointLogPdfKernel } from './point-kernel';
 import { checkBuffer, checkRng } from './shared';
 import { integerRange, type DiscreteSupport } from './support';
 import { isProbabilityValue, notANumber, probabilityParam } from './validate';
@@ -58,6 +59,35 @@ export class Bernoulli extends DiscreteDistribution {
         const v = (s === 0 ? 0 : s * Math.log(pr)) + (f === 0 ? 0 : f * Math.log1p(-pr));
         value[r] = v;
         partials[r] = v === -Infinity ? 0 : (s === 0 ? 0 : s / pr) - (f === 0 ? 0 : f / (1 - pr));
+      }
+    },
+  });
+
+  /**
+   * log P(k) and ∂/∂p at many points from a raw `p` column (a replayed per-datum
+   * likelihood such as `Bernoulli(sigmoid(x·w))`): `logPdfPartials`' arithmetic, one
+   * loop, no distribution per point.
+   * @internal
+   */
+  static readonly pointKernel: PointLogPdfKernel = Object.freeze({
+    arity: 1,
+    evaluate(m: number, params: Float64Array, x: Float64Array, _aux: Float64Array | null, value: Float64Array, partials: Float64Array): void {
+      for (let j = 0; j < m; j++) {
+        const p = params[j];
+        // Inline domain check (see Normal.pointKernel).
+        if (!(p >= 0 && p <= 1)) {
+          value[j] = NaN;
+          continue;
+        }
+        const k = x[j];
+        if (k !== 1 && k !== 0) {
+          value[j] = k === k ? -Infinity : NaN;
+          partials[j] = 0;
+          continue;
+        }
+        const lp = k === 1 ? Math.log(p) : Math.log1p(-p);
+        value[j] = lp;
+        partials[j] = lp === -Infinity ? 0 : k === 1 ? 1 / p : -1 / (1 - p);
       }
     },
   });

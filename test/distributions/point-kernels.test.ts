@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BernoulliLogit, Binomial, Cauchy, InvalidParameterError, Normal, Poisson, StudentT } from '../../src/index';
+import { Bernoulli, BernoulliLogit, Binomial, Cauchy, InvalidParameterError, Normal, Poisson, StudentT } from '../../src/index';
 import type { PointLogPdfKernel } from '../../src/distributions/point-kernel';
 
 /** Runs a kernel at the given (params…, x) points; params column-major as the kernel reads them. */
@@ -44,6 +44,23 @@ describe('Normal.pointKernel', () => {
     const bad = run(Normal.pointKernel, [[0, 0, 1], [NaN, 1, 1], [0, -1, 1], [Infinity, 1, 0], [0, Infinity, 0]]);
     expect(Array.from(bad.value).every(Number.isNaN)).toBe(true);
     expect(() => new Normal(0, 0)).toThrow(InvalidParameterError);
+  });
+});
+
+describe('Bernoulli.pointKernel', () => {
+  it('has the bits of logPdfPartials for p over [0, 1], both outcomes and off the support; NaN where the constructor refuses', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1, 5e-324, 1 - 2 ** -53, 0.5)), fc.constantFrom(0, 1, 2, -1, 0.5), (p, k) => {
+        const r = run(Bernoulli.pointKernel, [[p, k]]);
+        const out = new Float64Array(2);
+        const v = new Bernoulli(p).logPdfPartials(k, out);
+        // The instance sums from 0, so its −0 is +0: compare values with ==.
+        expect(r.value[0] === v || (Number.isNaN(r.value[0]) && Number.isNaN(v))).toBe(true);
+        expect(r.partials[0] === out[1]).toBe(true);
+      }),
+    );
+    const bad = run(Bernoulli.pointKernel, [[-0.1, 1], [1.1, 0], [NaN, 1]]);
+    expect(Array.from(bad.value).every(Number.isNaN)).toBe(true);
   });
 });
 
