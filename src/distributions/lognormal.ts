@@ -8,7 +8,7 @@ import { centredMoments } from '../math/moments';
 import { normalCdf, normalLogCdf, normalQuantile } from '../math/normal-functions';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
-import { normalRowsFromStatistics } from './normal';
+import { normalRowsFromStatistics } from './normal-kernels';
 import { checkArrayLike, checkBuffer, checkRng } from './shared';
 import { positive, type Support } from './support';
 import { finiteParam, isFiniteValue, isPositiveValue, notANumber, positiveParam } from './validate';
