@@ -90,7 +90,8 @@ export const poissonPointKernel: PointLogPdfKernel = Object.freeze({
     const lkf = aux as Float64Array;
     for (let j = 0; j < m; j++) {
       const rate = p[j];
-      if (!isPositiveValue(rate)) {
+      // Inline domain check (see normal-kernels.ts).
+      if (!(rate > 0 && rate < Infinity)) {
         value[j] = NaN;
         continue;
       }
