@@ -1,11 +1,13 @@
 /**
- * The Bernoulli distribution parameterized by the log-odds ℓ = log(p/(1 − p)).
+ * The Bernoulli distribution parameterized by the log-odds ℓ = log(p/(1 − p)); its
+ * fast paths (summed and point kernels) are in bernoulli-logit-kernels.ts.
  *
  * @module
  */
 import { logSigmoid, sigmoid } from '../math/logistic';
 import type { Rng } from '../random/rng';
-import { binaryStatistics, DiscreteDistribution } from './discrete-distribution';
+import { bernoulliLogitPointKernel, bernoulliLogitSumKernel } from './bernoulli-logit-kernels';
+import { DiscreteDistribution } from './discrete-distribution';
 import type { SumLogPdfKernel } from './distribution';
 import type { PointLogPdfKernel } from './point-kernel';
 import { checkBuffer, checkRng } from './shared';
@@ -37,32 +39,11 @@ export class BernoulliLogit extends DiscreteDistribution {
    * The i.i.d. log-likelihood from a raw `[logit]`, for models whose likelihood passes
    * a latent straight through: `sumLogPdfPartials` is the instance's per-point sum;
    * the statistics [n, s = Σk] give s·log σ(ℓ) + (n − s)·log σ(−ℓ) and
-   * ∂/∂ℓ = s·σ(−ℓ) − (n − s)·σ(ℓ), O(1) per evaluation, exact to a few ulps.
+   * ∂/∂ℓ = s·σ(−ℓ) − (n − s)·σ(ℓ), O(1) per evaluation, exact to a few ulps
+   * (bernoulli-logit-kernels.ts).
    * @internal
    */
-  static readonly sumKernel: SumLogPdfKernel = Object.freeze({
-    arity: 1,
-    cacheSlots: 0,
-    accepts: (p: Float64Array): boolean => Number.isFinite(p[0]),
-    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => new BernoulliLogit(p[0]).sumLogPdfPartials(xs, out),
-    statistics: binaryStatistics,
-    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, _cache: Float64Array, value: Float64Array, partials: Float64Array): void => {
-      const n = st[0];
-      const s = st[1];
-      const f = n - s;
-      for (let r = 0; r < rows; r++) {
-        const l = p[r];
-        if (!Number.isFinite(l)) {
-          value[r] = -Infinity;
-          partials[r] = 0;
-          continue;
-        }
-        // 0·(−∞) never arises (ℓ finite), but a zero count contributes exactly 0.
-        value[r] = (s === 0 ? 0 : s * logSigmoid(l)) + (f === 0 ? 0 : f * logSigmoid(-l));
-        partials[r] = (s === 0 ? 0 : s * sigmoid(-l)) - (f === 0 ? 0 : f * sigmoid(l));
-      }
-    },
-  });
+  static readonly sumKernel: SumLogPdfKernel = bernoulliLogitSumKernel((logit, xs, out) => new BernoulliLogit(logit).sumLogPdfPartials(xs, out));
 
   /**
    * log P(k | ℓ) and ∂/∂ℓ at many points from a raw logit column (a replayed
@@ -70,35 +51,11 @@ export class BernoulliLogit extends DiscreteDistribution {
    * log1p per point: with e = e^{−|ℓ|} ∈ (0, 1], log σ(±ℓ) = −max(∓ℓ, 0) − log1p(e)
    * and σ(ℓ) = 1/(1 + e) or e/(1 + e) by the sign of ℓ (no overflow, no
    * cancellation; within an ulp or two of `logPdfPartials`, which takes two
-   * exponentials; the kernel is most of a logistic regression's step).
+   * exponentials; the kernel is most of a logistic regression's step;
+   * bernoulli-logit-kernels.ts).
    * @internal
    */
-  static readonly pointKernel: PointLogPdfKernel = Object.freeze({
-    arity: 1,
-    evaluate(m: number, p: Float64Array, x: Float64Array, _aux: Float64Array | null, value: Float64Array, partials: Float64Array): void {
-      for (let j = 0; j < m; j++) {
-        const l = p[j];
-        if (!Number.isFinite(l)) {
-          value[j] = NaN;
-          continue;
-        }
-        const e = Math.exp(-Math.abs(l));
-        const lse = Math.log1p(e);
-        const inv = 1 / (1 + e);
-        // σ(ℓ) and σ(−ℓ), each without cancellation.
-        const sPos = l >= 0 ? inv : e * inv;
-        const sNeg = l >= 0 ? e * inv : inv;
-        // The data are 0 or 1 (the model checked them against the support).
-        if (x[j] === 1) {
-          partials[j] = sNeg;
-          value[j] = -(l < 0 ? -l : 0) - lse;
-        } else {
-          partials[j] = -sPos;
-          value[j] = -(l > 0 ? l : 0) - lse;
-        }
-      }
-    },
-  });
+  static readonly pointKernel: PointLogPdfKernel = bernoulliLogitPointKernel;
 
   /** Always `"BernoulliLogit"`. */
   readonly name = 'BernoulliLogit';
@@ -110,6 +67,8 @@ export class BernoulliLogit extends DiscreteDistribution {
   readonly operands: readonly number[];
   /** The log-odds ℓ, finite. */
   readonly logit: number;
+
+  // ---- parameters and checks ----
 
   /**
    * @param logit - log-odds ℓ = log(p/(1 − p)), any finite number

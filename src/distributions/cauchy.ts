@@ -1,15 +1,19 @@
 /**
- * The Cauchy distribution with location μ and scale σ.
+ * The Cauchy distribution with location μ and scale σ; its density at a point is in
+ * cauchy-density.ts (shared with the kernels), its fast paths (summed and point
+ * kernels) in cauchy-kernels.ts.
  *
  * @module
  */
-import { LN_2, LN_PI } from '../math/constants';
+import { LN_PI } from '../math/constants';
 import type { Rng } from '../random/rng';
+import { cauchyLogPdf, cauchyLogPdfPartials, cauchyStandardize, logAbsDiff } from './cauchy-density';
+import { cauchyPointKernel, cauchySumKernel } from './cauchy-kernels';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
 import type { PointLogPdfKernel } from './point-kernel';
-import { checkBuffer, checkRng, noStatistics } from './shared';
+import { checkBuffer, checkRng } from './shared';
 import { real, type Support } from './support';
-import { finiteParam, isFiniteValue, isPositiveValue, notANumber, positiveParam } from './validate';
+import { finiteParam, notANumber, positiveParam } from './validate';
 
 /**
  * Cauchy distribution with location μ and scale σ > 0:
@@ -38,47 +42,18 @@ export class Cauchy extends ContinuousDistribution {
   /**
    * The i.i.d. log-likelihood from raw `[mu, sigma]`, point by point (a Cauchy has no
    * sufficient statistics): what lets a likelihood that passes latents straight into a
-   * Cauchy skip the user's function.
+   * Cauchy skip the user's function (cauchy-kernels.ts).
    * @internal
    */
-  static readonly sumKernel: SumLogPdfKernel = Object.freeze({
-    arity: 2,
-    cacheSlots: 0,
-    accepts: (p: Float64Array): boolean => isFiniteValue(p[0]) && isPositiveValue(p[1]),
-    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => new Cauchy(p[0], p[1]).sumLogPdfPartials(xs, out),
-    statistics: (): undefined => undefined,
-    // `statistics` is always undefined, so the model never asks for rows from them.
-    fromStatistics: noStatistics,
-  });
+  static readonly sumKernel: SumLogPdfKernel = cauchySumKernel((mu, sigma, xs, out) => new Cauchy(mu, sigma).sumLogPdfPartials(xs, out));
 
   /**
    * log f and its partials at many points from raw `[mu, sigma]` columns (a replayed
-   * per-datum likelihood, a robust regression): the arithmetic of `logPdfPartials`.
+   * per-datum likelihood, a robust regression): the arithmetic of `logPdfPartials`,
+   * through the same function (cauchy-kernels.ts).
    * @internal
    */
-  static readonly pointKernel: PointLogPdfKernel = Object.freeze({
-    arity: 2,
-    evaluate(m: number, p: Float64Array, x: Float64Array, _aux: Float64Array | null, value: Float64Array, partials: Float64Array): void {
-      let last = NaN;
-      let ls = NaN;
-      for (let j = 0; j < m; j++) {
-        const mu = p[j];
-        const s = p[m + j];
-        // Inline domain checks (see Normal.pointKernel).
-        if (!(mu - mu === 0 && s > 0 && s < Infinity)) {
-          value[j] = NaN;
-          continue;
-        }
-        if (s !== last) {
-          last = s;
-          ls = Math.log(s);
-        }
-        value[j] = cauchyLogPdfPartials(x[j], mu, s, ls, PARTIALS);
-        partials[j] = PARTIALS[1];
-        partials[m + j] = PARTIALS[2];
-      }
-    },
-  });
+  static readonly pointKernel: PointLogPdfKernel = cauchyPointKernel;
 
   /** Always `"Cauchy"`. */
   readonly name = 'Cauchy';
@@ -94,6 +69,8 @@ export class Cauchy extends ContinuousDistribution {
   readonly sigma: number;
   /** log σ, cached: every density evaluation needs it. */
   private readonly logSigma: number;
+
+  // ---- parameters and checks -------------------------------------------
 
   /**
    * @param mu - location μ, finite
@@ -205,7 +182,7 @@ export class Cauchy extends ContinuousDistribution {
 
   /** t = (x − μ)/σ; when x − μ overflows, from the halves (t is then ±∞ or huge anyway). */
   private standardize(x: number): number {
-    return standardize(x, this.mu, this.sigma);
+    return cauchyStandardize(x, this.mu, this.sigma);
   }
 
   /** The standard Cauchy cdf at t; below t = −1 as atan(r)/π with r = σ/|x − μ|. */
@@ -246,57 +223,8 @@ function standardQuantile(p: number): number {
   return q < 1e-9 ? INV_PI / q : 1 / Math.tan(Math.PI * q);
 }
 
-/** log|x − μ| for finite x, μ, also when x − μ overflows. */
-function logAbsDiff(x: number, mu: number): number {
-  const d = Math.abs(x - mu);
-  if (d < Infinity || d !== d) return Math.log(d);
-  return Number.isFinite(x) ? Math.log(Math.abs(0.5 * x - 0.5 * mu)) + LN_2 : Infinity;
-}
-
 const PARAMS: readonly string[] = Object.freeze(['mu', 'sigma']);
 /** log(4π). */
 const LN_4PI = 2.5310242469692907;
 /** 1/π. */
 const INV_PI = 0.3183098861837907;
-
-/** Per-point partials of the kernels. */
-const PARTIALS = new Float64Array(3);
-
-/** t = (x − μ)/σ; when x − μ overflows, from the halves (t is then ±∞ or huge anyway). */
-function standardize(x: number, mu: number, sigma: number): number {
-  const d = x - mu;
-  if (Math.abs(d) < Infinity || d !== d) return d / sigma;
-  return Number.isFinite(x) ? (0.5 * x - 0.5 * mu) / (0.5 * sigma) : d;
-}
-
-/**
- * −log π − log σ − log1p(t²); for |t| > 1e150, where t² overflows, the same value as
- * −log π + log σ − 2 log|x − μ| (the dropped log1p(1/t²) < 1e-300).
- */
-function cauchyLogPdf(x: number, mu: number, sigma: number, logSigma: number): number {
-  const t = standardize(x, mu, sigma);
-  if (Math.abs(t) <= 1e150) return -LN_PI - logSigma - Math.log1p(t * t);
-  return t === t ? -LN_PI + logSigma - 2 * logAbsDiff(x, mu) : NaN;
-}
-
-/**
- * log f(x) with ∂/∂x = −2t/(σ(1 + t²)), ∂/∂μ = 2t/(σ(1 + t²)),
- * ∂/∂σ = (t − 1)(t + 1)/(σ(1 + t²)) into `out`; t/(1 + t²) is 1/t once t² would overflow.
- */
-function cauchyLogPdfPartials(x: number, mu: number, sigma: number, logSigma: number, out: Float64Array): number {
-  const t = standardize(x, mu, sigma);
-  const lp = cauchyLogPdf(x, mu, sigma, logSigma);
-  if (!(lp > -Infinity)) {
-    out[0] = 0;
-    out[1] = 0;
-    out[2] = 0;
-    return lp;
-  }
-  const big = Math.abs(t) > 1e150;
-  const u = big ? 0 : 1 + t * t;
-  const dmu = (big ? 2 / t : (2 * t) / u) / sigma;
-  out[0] = -dmu;
-  out[1] = dmu;
-  out[2] = (big ? 1 : ((t - 1) * (t + 1)) / u) / sigma;
-  return lp;
-}

@@ -1,14 +1,16 @@
 /**
- * The exponential distribution with rate λ.
+ * The exponential distribution with rate λ; its fast paths (summed kernel, statistics
+ * rows) are in exponential-kernels.ts.
  *
  * @module
  */
 import { log1mexp } from '../math/elementary';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
+import { exponentialSumKernel, exponentialSumLogPdfPartials } from './exponential-kernels';
 import { checkArrayLike, checkBuffer, checkRng } from './shared';
 import { nonNegative, type Support } from './support';
-import { isPositiveValue, notANumber, positiveParam } from './validate';
+import { notANumber, positiveParam } from './validate';
 
 /**
  * Exponential distribution with rate λ > 0: f(x) = λ e^{−λx} for x ≥ 0.
@@ -27,55 +29,11 @@ import { isPositiveValue, notANumber, positiveParam } from './validate';
 export class Exponential extends ContinuousDistribution {
   /**
    * The i.i.d. log-likelihood from a raw `[rate]` (the same formula as
-   * `sumLogPdfPartials`), for models whose likelihood passes latents straight through.
+   * `sumLogPdfPartials`), for models whose likelihood passes latents straight through
+   * (exponential-kernels.ts).
    * @internal
    */
-  static readonly sumKernel: SumLogPdfKernel = Object.freeze({
-    arity: 1,
-    cacheSlots: 2,
-    accepts: (p: Float64Array): boolean => isPositiveValue(p[0]),
-    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => {
-      // p[1], p[2]: the λ of the last call and its log.
-      if (p[1] !== p[0]) {
-        p[1] = p[0];
-        p[2] = Math.log(p[0]);
-      }
-      return exponentialSumLogPdfPartials(p[0], p[2], xs, out);
-    },
-    // [n, Σ xᵢ]; the per-point form (−∞) for a negative datum.
-    statistics: (xs: ArrayLike<number>): Float64Array | undefined => {
-      let s = 0;
-      for (let i = 0; i < xs.length; i++) {
-        if (!(xs[i] >= 0)) return undefined;
-        s += xs[i];
-      }
-      return s < Infinity ? Float64Array.of(xs.length, s) : undefined;
-    },
-    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, cache: Float64Array, value: Float64Array, partials: Float64Array): void => {
-      const n = st[0];
-      const s = st[1];
-      // cache: the λ of the last row and log λ.
-      let lastRate = cache[0];
-      let logRate = cache[1];
-      for (let r = 0; r < rows; r++) {
-        const rate = p[r];
-        if (!isPositiveValue(rate)) {
-          value[r] = -Infinity;
-          partials[r] = 0;
-          continue;
-        }
-        if (rate !== lastRate) {
-          lastRate = rate;
-          logRate = Math.log(rate);
-        }
-        // The formula of exponentialSumLogPdfPartials, with Σ xᵢ precomputed.
-        partials[r] = n / rate - s;
-        value[r] = n * logRate - rate * s;
-      }
-      cache[0] = lastRate;
-      cache[1] = logRate;
-    },
-  });
+  static readonly sumKernel: SumLogPdfKernel = exponentialSumKernel;
 
   /** Always `"Exponential"`. */
   readonly name = 'Exponential';
@@ -90,6 +48,8 @@ export class Exponential extends ContinuousDistribution {
   /** log λ, cached: every density evaluation needs it. */
   private readonly logRate: number;
 
+  // ---- parameters and checks ------------------------------------------------
+
   /**
    * @param rate - rate λ, finite and > 0
    * @throws InvalidParameterError when `rate` is not finite and positive
@@ -101,35 +61,7 @@ export class Exponential extends ContinuousDistribution {
     this.logRate = Math.log(this.rate);
   }
 
-  /** log λ − λx for x ≥ 0, −∞ for x < 0. */
-  logPdf(x: number): number {
-    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
-    return x >= 0 ? this.logRate - this.rate * x : x < 0 ? -Infinity : NaN;
-  }
-
-  /** 1 − e^{−λx} = −expm1(−λx). */
-  cdf(x: number): number {
-    if (typeof x !== 'number') throw notANumber(this.name, 'cdf', 'x', x);
-    return x > 0 ? -Math.expm1(-this.rate * x) : x <= 0 ? 0 : NaN;
-  }
-
-  /** log(1 − e^{−λx}) by log1mexp. */
-  logCdf(x: number): number {
-    if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
-    return x > 0 ? log1mexp(-this.rate * x) : x <= 0 ? -Infinity : NaN;
-  }
-
-  /** e^{−λx}. */
-  survival(x: number): number {
-    if (typeof x !== 'number') throw notANumber(this.name, 'survival', 'x', x);
-    return x > 0 ? Math.exp(-this.rate * x) : x <= 0 ? 1 : NaN;
-  }
-
-  /** −λx. */
-  logSurvival(x: number): number {
-    if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
-    return x > 0 ? -this.rate * x : x <= 0 ? 0 : NaN;
-  }
+  // ---- statistics -----------------------------------------------------------
 
   /** 1/λ. */
   mean(): number {
@@ -156,25 +88,82 @@ export class Exponential extends ContinuousDistribution {
     return 1 - this.logRate;
   }
 
-  /** ∂/∂x = −λ, ∂/∂λ = 1/λ − x (zeros outside the support). */
-  logPdfPartials(x: number, out: Float64Array): number {
-    if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
-    const r = this.rate;
-    // x = ∞ is outside the support as well: zeros, not 1/λ − ∞ (NaN at λ = 5e-324).
-    if (!(x >= 0 && x < Infinity)) {
-      out[0] = 0;
-      out[1] = 0;
-      return x === x ? -Infinity : NaN;
-    }
-    out[0] = -r;
-    out[1] = 1 / r - x;
-    return this.logRate - r * x;
+  // ---- evaluation -----------------------------------------------------------
+
+  /**
+   * log f(x) = log λ − λx on [0, ∞), −∞ below (NaN for NaN; at x = ∞ the formula gives
+   * −∞): the one statement of the density, which `logPdf` and `logPdfPartials` call
+   * and the gradient rows repeat inline (a private method, value only: see
+   * `Normal.logDensity`).
+   */
+  private logDensity(x: number): number {
+    return x >= 0 ? this.logRate - this.rate * x : x < 0 ? -Infinity : NaN;
+  }
+
+  /** log λ − λx for x ≥ 0, −∞ for x < 0. */
+  logPdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
+    return this.logDensity(x);
+  }
+
+  /** 1 − e^{−λx} = −expm1(−λx). */
+  cdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'cdf', 'x', x);
+    return x > 0 ? -Math.expm1(-this.rate * x) : x <= 0 ? 0 : NaN;
+  }
+
+  /** log(1 − e^{−λx}) by log1mexp. */
+  logCdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
+    return x > 0 ? log1mexp(-this.rate * x) : x <= 0 ? -Infinity : NaN;
+  }
+
+  /** e^{−λx}. */
+  survival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'survival', 'x', x);
+    return x > 0 ? Math.exp(-this.rate * x) : x <= 0 ? 1 : NaN;
+  }
+
+  /** −λx. */
+  logSurvival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
+    return x > 0 ? -this.rate * x : x <= 0 ? 0 : NaN;
+  }
+
+  /** −log(1 − p)/λ via log1p, exact near p = 0. */
+  protected quantileInside(p: number): number {
+    return -Math.log1p(-p) / this.rate;
   }
 
   /** n log λ − λ Σxᵢ (−∞ if any xᵢ < 0), the same single pass as the partials. */
   override sumLogPdf(xs: ArrayLike<number>): number {
     checkArrayLike(this.name, 'sumLogPdf', xs);
     return this.sumLogPdfPartials(xs, SCRATCH);
+  }
+
+  /** The value-only rows of a batch: the bits of `logPdf`. @internal */
+  override addLogPdfRows(xs: Float64Array, stride: number, c0: number, c1: number, rows: number, lp: Float64Array): void {
+    for (let k = 0, o = 0; k < rows; k++, o += stride) {
+      let s = lp[k];
+      for (let c = o + c0; c < o + c1; c++) s += this.logPdf(xs[c]);
+      lp[k] = s;
+    }
+  }
+
+  // ---- partials -------------------------------------------------------------
+
+  /** ∂/∂x = −λ, ∂/∂λ = 1/λ − x (zeros outside the support). */
+  logPdfPartials(x: number, out: Float64Array): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
+    // x = ∞ is outside the support as well: zeros, not 1/λ − ∞ (NaN at λ = 5e-324).
+    if (x >= 0 && x < Infinity) {
+      out[0] = -this.rate;
+      out[1] = 1 / this.rate - x;
+    } else {
+      out[0] = 0;
+      out[1] = 0;
+    }
+    return this.logDensity(x);
   }
 
   /** Σ log f(xᵢ) with Σ ∂/∂λ = n/λ − Σxᵢ. */
@@ -184,7 +173,11 @@ export class Exponential extends ContinuousDistribution {
     return exponentialSumLogPdfPartials(this.rate, this.logRate, xs, out);
   }
 
-  /** The rows of a batch (see the base class): log λ − λx and ∂/∂x = −λ, without a call per point. @internal */
+  /**
+   * The rows of a batch (see the base class): log λ − λx and ∂/∂x = −λ, without a call
+   * per point; here rather than in exponential-kernels.ts because one more call per
+   * block cost the seed model's `logDensityGradient` 42 → 47 ns (it passes one row). @internal
+   */
   override addLogPdfGradRows(xs: Float64Array, stride: number, c0: number, c1: number, rows: number, lp: Float64Array, dx: Float64Array): void {
     const r = this.rate;
     const lr = this.logRate;
@@ -205,19 +198,7 @@ export class Exponential extends ContinuousDistribution {
     }
   }
 
-  /** The value-only rows of a batch: the bits of `logPdf`. @internal */
-  override addLogPdfRows(xs: Float64Array, stride: number, c0: number, c1: number, rows: number, lp: Float64Array): void {
-    for (let k = 0, o = 0; k < rows; k++, o += stride) {
-      let s = lp[k];
-      for (let c = o + c0; c < o + c1; c++) s += this.logPdf(xs[c]);
-      lp[k] = s;
-    }
-  }
-
-  /** −log(1 − p)/λ via log1p, exact near p = 0. */
-  protected quantileInside(p: number): number {
-    return -Math.log1p(-p) / this.rate;
-  }
+  // ---- sampling -------------------------------------------------------------
 
   /** E/λ with E a standard exponential draw. */
   protected draw(rng: Rng): number {
@@ -234,28 +215,6 @@ export class Exponential extends ContinuousDistribution {
     for (let i = 0; i < out.length; i++) out[i] = out[i] / r;
     return out;
   }
-}
-
-/**
- * Σ log f(xᵢ) = n log λ − λ Σxᵢ (−∞ with zero partials if any xᵢ < 0) and
- * Σ ∂/∂λ = n/λ − Σxᵢ in `out[1]` (0 in `out[0]`); `logRate` = log λ.
- */
-function exponentialSumLogPdfPartials(rate: number, logRate: number, xs: ArrayLike<number>, out: Float64Array): number {
-  let s = 0;
-  let min = Infinity;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i];
-    s += x;
-    if (x < min) min = x;
-  }
-  out[0] = 0;
-  if (min < 0) {
-    out[1] = 0;
-    return -Infinity;
-  }
-  const n = xs.length;
-  out[1] = n / rate - s;
-  return n * logRate - rate * s;
 }
 
 const PARAMS: readonly string[] = Object.freeze(['rate']);

@@ -1,5 +1,6 @@
 /**
- * The gamma distribution with shape α and rate β.
+ * The gamma distribution with shape α and rate β; its fast paths (summed kernel,
+ * statistics rows) are in gamma-kernels.ts.
  *
  * @module
  */
@@ -17,9 +18,10 @@ import {
 } from '../math/incomplete-gamma';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
+import { gammaSumKernel, gammaSumLogPdfPartials } from './gamma-kernels';
 import { checkArrayLike, checkBuffer } from './shared';
 import { nonNegative, positive, type Support } from './support';
-import { isPositiveValue, notANumber, positiveParam } from './validate';
+import { notANumber, positiveParam } from './validate';
 
 /**
  * Gamma distribution with shape α > 0 and rate β > 0:
@@ -42,81 +44,12 @@ import { isPositiveValue, notANumber, positiveParam } from './validate';
 export class Gamma extends ContinuousDistribution {
   /**
    * The i.i.d. log-likelihood from raw `[shape, rate]` (the same formula as
-   * `sumLogPdfPartials`), for models whose likelihood passes latents straight through.
+   * `sumLogPdfPartials`, and this class's own sum where that falls back to the
+   * per-point form), for models whose likelihood passes latents straight through
+   * (gamma-kernels.ts).
    * @internal
    */
-  static readonly sumKernel: SumLogPdfKernel = Object.freeze({
-    arity: 2,
-    cacheSlots: 5,
-    accepts: (p: Float64Array): boolean => isPositiveValue(p[0]) && isPositiveValue(p[1]),
-    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => {
-      const a = p[0];
-      const b = p[1];
-      // p[2], p[3]: the α of the last call and log Γ(α); p[4], p[5]: β and log β.
-      if (p[2] !== a) {
-        p[2] = a;
-        p[3] = lgamma(a);
-      }
-      if (p[4] !== b) {
-        p[4] = b;
-        p[5] = Math.log(b);
-      }
-      const v = gammaSumLogPdfPartials(a, b, p[3], p[5], xs, out);
-      // Data at 0 or overflowing sums: the per-point form, as the instance method does.
-      return v !== undefined ? v : new Gamma(a, b).sumLogPdfPartials(xs, out);
-    },
-    // [n, Σ xᵢ, Σ log xᵢ]; the per-point form for data at 0 or a sum that overflows.
-    statistics: (xs: ArrayLike<number>): Float64Array | undefined => {
-      let s = 0;
-      let sLog = 0;
-      for (let i = 0; i < xs.length; i++) {
-        const x = xs[i];
-        if (!(x > 0)) return undefined;
-        s += x;
-        sLog += Math.log(x);
-      }
-      return s < Infinity ? Float64Array.of(xs.length, s, sLog) : undefined;
-    },
-    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, cache: Float64Array, value: Float64Array, partials: Float64Array): void => {
-      const n = st[0];
-      const s = st[1];
-      const sLog = st[2];
-      // cache: the α of the last row, log Γ(α), ψ(α); the β of the last row and log β.
-      let lastA = cache[0];
-      let lgA = cache[1];
-      let psiA = cache[2];
-      let lastB = cache[3];
-      let logB = cache[4];
-      for (let r = 0, o = 0; r < rows; r++, o += 2) {
-        const a = p[o];
-        const b = p[o + 1];
-        if (!(isPositiveValue(a) && isPositiveValue(b))) {
-          value[r] = -Infinity;
-          partials[o] = 0;
-          partials[o + 1] = 0;
-          continue;
-        }
-        if (a !== lastA) {
-          lastA = a;
-          lgA = lgamma(a);
-          psiA = digamma(a);
-        }
-        if (b !== lastB) {
-          lastB = b;
-          logB = Math.log(b);
-        }
-        // The formula of gammaSumLogPdfPartials, with Σ xᵢ and Σ log xᵢ precomputed.
-        partials[o] = n * (logB - psiA) + sLog;
-        partials[o + 1] = (n * a) / b - s;
-        value[r] = n * (a * logB - lgA) + (a - 1) * sLog - b * s;
-      }
-      cache[0] = lastA;
-      cache[1] = lgA;
-      cache[2] = psiA;
-      cache[3] = lastB;
-      cache[4] = logB;
-    },
-  });
+  static readonly sumKernel: SumLogPdfKernel = gammaSumKernel((a, b, xs, out) => new Gamma(a, b).sumLogPdfPartials(xs, out));
 
   /** Always `"Gamma"`. */
   readonly name = 'Gamma';
@@ -135,6 +68,8 @@ export class Gamma extends ContinuousDistribution {
   /** log β, cached likewise. */
   private readonly logRate: number;
 
+  // ---- parameters and checks ------------------------------------------------
+
   /**
    * @param shape - shape α, finite and > 0
    * @param rate - rate β, finite and > 0
@@ -150,42 +85,7 @@ export class Gamma extends ContinuousDistribution {
     this.logRate = Math.log(this.rate);
   }
 
-  /** α log β + (α − 1) log x − βx − log Γ(α), with the x = 0 limits. */
-  logPdf(x: number): number {
-    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
-    const a = this.shape;
-    const b = this.rate;
-    if (x > 0) {
-      if (x === Infinity) return -Infinity;
-      return gammaLogDensity(a, b, x, this.lgammaShape, this.logRate);
-    }
-    if (x === 0) return a < 1 ? Infinity : a === 1 ? this.logRate : -Infinity;
-    return x < 0 ? -Infinity : NaN;
-  }
-
-  /** P(α, βx). */
-  cdf(x: number): number {
-    if (typeof x !== 'number') throw notANumber(this.name, 'cdf', 'x', x);
-    return x > 0 ? gammaP(this.shape, this.rate * x) : x <= 0 ? 0 : NaN;
-  }
-
-  /** log P(α, βx), exact where P underflows. */
-  logCdf(x: number): number {
-    if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
-    return x > 0 ? logGammaP(this.shape, this.rate * x) : x <= 0 ? -Infinity : NaN;
-  }
-
-  /** Q(α, βx). */
-  survival(x: number): number {
-    if (typeof x !== 'number') throw notANumber(this.name, 'survival', 'x', x);
-    return x > 0 ? gammaQ(this.shape, this.rate * x) : x <= 0 ? 1 : NaN;
-  }
-
-  /** log Q(α, βx), exact where Q underflows. */
-  logSurvival(x: number): number {
-    if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
-    return x > 0 ? logGammaQ(this.shape, this.rate * x) : x <= 0 ? 0 : NaN;
-  }
+  // ---- statistics -----------------------------------------------------------
 
   /** α/β. */
   mean(): number {
@@ -215,12 +115,83 @@ export class Gamma extends ContinuousDistribution {
     return gammaEntropyStandard(this.shape, this.lgammaShape) - this.logRate;
   }
 
+  // ---- evaluation -----------------------------------------------------------
+
+  /**
+   * α log β + (α − 1) log x − βx − log Γ(α) on (0, ∞) (`gammaLogDensity`); at x = 0
+   * +∞ (α < 1), log β (α = 1) or −∞ (α > 1); −∞ at x = ∞ and below 0, NaN for NaN.
+   * The one statement of the density, which `logPdf` and `logPdfPartials` call (a
+   * private method, value only: see `Normal.logDensity`).
+   */
+  private logDensity(x: number): number {
+    const a = this.shape;
+    if (x > 0) {
+      if (x === Infinity) return -Infinity;
+      return gammaLogDensity(a, this.rate, x, this.lgammaShape, this.logRate);
+    }
+    if (x === 0) return a < 1 ? Infinity : a === 1 ? this.logRate : -Infinity;
+    return x < 0 ? -Infinity : NaN;
+  }
+
+  /** α log β + (α − 1) log x − βx − log Γ(α), with the x = 0 limits. */
+  logPdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
+    return this.logDensity(x);
+  }
+
+  /** P(α, βx). */
+  cdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'cdf', 'x', x);
+    return x > 0 ? gammaP(this.shape, this.rate * x) : x <= 0 ? 0 : NaN;
+  }
+
+  /** log P(α, βx), exact where P underflows. */
+  logCdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
+    return x > 0 ? logGammaP(this.shape, this.rate * x) : x <= 0 ? -Infinity : NaN;
+  }
+
+  /** Q(α, βx). */
+  survival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'survival', 'x', x);
+    return x > 0 ? gammaQ(this.shape, this.rate * x) : x <= 0 ? 1 : NaN;
+  }
+
+  /** log Q(α, βx), exact where Q underflows. */
+  logSurvival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
+    return x > 0 ? logGammaQ(this.shape, this.rate * x) : x <= 0 ? 0 : NaN;
+  }
+
+  /** P⁻¹(α, p)/β below the median, Q⁻¹(α, 1 − p)/β above it (1 − p is exact there). */
+  protected quantileInside(p: number): number {
+    const y = p <= 0.5 ? gammaPInv(this.shape, p) : gammaQInv(this.shape, 1 - p);
+    return y / this.rate;
+  }
+
+  /** Σ log f(xᵢ) in one pass over Σ log xᵢ and Σ xᵢ (shared with the partials). */
+  override sumLogPdf(xs: ArrayLike<number>): number {
+    checkArrayLike(this.name, 'sumLogPdf', xs);
+    return this.sumLogPdfPartials(xs, SCRATCH);
+  }
+
+  /** The value-only rows of a batch: the bits of `logPdf`. @internal */
+  override addLogPdfRows(xs: Float64Array, stride: number, c0: number, c1: number, rows: number, lp: Float64Array): void {
+    for (let k = 0, o = 0; k < rows; k++, o += stride) {
+      let s = lp[k];
+      for (let c = o + c0; c < o + c1; c++) s += this.logPdf(xs[c]);
+      lp[k] = s;
+    }
+  }
+
+  // ---- partials -------------------------------------------------------------
+
   /** ∂/∂x = (α − 1)/x − β, ∂/∂α = log(βx) − ψ(α), ∂/∂β = α/β − x. */
   logPdfPartials(x: number, out: Float64Array): number {
     if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
     const a = this.shape;
     const b = this.rate;
-    const lp = this.logPdf(x);
+    const lp = this.logDensity(x);
     if (!(x >= 0) || lp === -Infinity) {
       out[0] = 0;
       out[1] = 0;
@@ -235,12 +206,6 @@ export class Gamma extends ContinuousDistribution {
     return lp;
   }
 
-  /** Σ log f(xᵢ) in one pass over Σ log xᵢ and Σ xᵢ (shared with the partials). */
-  override sumLogPdf(xs: ArrayLike<number>): number {
-    checkArrayLike(this.name, 'sumLogPdf', xs);
-    return this.sumLogPdfPartials(xs, SCRATCH);
-  }
-
   /** Σ log f(xᵢ) with Σ ∂/∂α = Σ log(βxᵢ) − nψ(α) and Σ ∂/∂β = nα/β − Σxᵢ. */
   override sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
     checkArrayLike(this.name, 'sumLogPdfPartials', xs);
@@ -251,7 +216,8 @@ export class Gamma extends ContinuousDistribution {
 
   /**
    * The rows of a batch (see the base class): `logPdf` and the ∂/∂x of
-   * `logPdfPartials`, without the shape partial's digamma. @internal
+   * `logPdfPartials`, without the shape partial's digamma; here rather than in
+   * gamma-kernels.ts for the reason given at `Exponential.addLogPdfGradRows`. @internal
    */
   override addLogPdfGradRows(xs: Float64Array, stride: number, c0: number, c1: number, rows: number, lp: Float64Array, dx: Float64Array): void {
     const a = this.shape;
@@ -268,56 +234,12 @@ export class Gamma extends ContinuousDistribution {
     }
   }
 
-  /** The value-only rows of a batch: the bits of `logPdf`. @internal */
-  override addLogPdfRows(xs: Float64Array, stride: number, c0: number, c1: number, rows: number, lp: Float64Array): void {
-    for (let k = 0, o = 0; k < rows; k++, o += stride) {
-      let s = lp[k];
-      for (let c = o + c0; c < o + c1; c++) s += this.logPdf(xs[c]);
-      lp[k] = s;
-    }
-  }
-
-  /** P⁻¹(α, p)/β below the median, Q⁻¹(α, 1 − p)/β above it (1 − p is exact there). */
-  protected quantileInside(p: number): number {
-    const y = p <= 0.5 ? gammaPInv(this.shape, p) : gammaQInv(this.shape, 1 - p);
-    return y / this.rate;
-  }
+  // ---- sampling -------------------------------------------------------------
 
   /** G/β with G ~ Gamma(α, 1) by Marsaglia–Tsang. */
   protected draw(rng: Rng): number {
     return rng.gamma(this.shape) / this.rate;
   }
-}
-
-/**
- * Σ log f(xᵢ) for Gamma(α, β) in one pass over Σ log xᵢ and Σ xᵢ, with
- * Σ ∂/∂α in `out[1]` and Σ ∂/∂β in `out[2]` (0 in `out[0]`); `undefined` (and
- * `out` untouched) when a datum is ≤ 0 or Σ xᵢ overflows, where the caller sums
- * the per-point forms instead.
- */
-function gammaSumLogPdfPartials(
-  a: number,
-  b: number,
-  lgammaA: number,
-  logB: number,
-  xs: ArrayLike<number>,
-  out: Float64Array,
-): number | undefined {
-  let sLog = 0;
-  let s = 0;
-  let min = Infinity;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i];
-    sLog += Math.log(x);
-    s += x;
-    if (x < min) min = x;
-  }
-  if (min <= 0 || s === Infinity) return undefined;
-  const n = xs.length;
-  out[0] = 0;
-  out[1] = n * (logB - digamma(a)) + sLog;
-  out[2] = (n * a) / b - s;
-  return n * (a * logB - lgammaA) + (a - 1) * sLog - b * s;
 }
 
 const PARAMS: readonly string[] = Object.freeze(['shape', 'rate']);

@@ -1,17 +1,17 @@
 /**
- * The log-normal distribution: X = e^Y with Y ~ Normal(μ, σ).
+ * The log-normal distribution: X = e^Y with Y ~ Normal(μ, σ); its fast paths (summed
+ * kernel, statistics rows) are in lognormal-kernels.ts.
  *
  * @module
  */
 import { LN_SQRT_2PI } from '../math/constants';
-import { centredMoments } from '../math/moments';
 import { normalCdf, normalLogCdf, normalQuantile } from '../math/normal-functions';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
-import { normalRowsFromStatistics } from './normal';
+import { logNormalSumKernel, logNormalSumLogPdfPartials } from './lognormal-kernels';
 import { checkArrayLike, checkBuffer, checkRng } from './shared';
 import { positive, type Support } from './support';
-import { finiteParam, isFiniteValue, isPositiveValue, notANumber, positiveParam } from './validate';
+import { finiteParam, notANumber, positiveParam } from './validate';
 
 /**
  * Log-normal distribution: log X ~ Normal(μ, σ), so
@@ -30,33 +30,12 @@ import { finiteParam, isFiniteValue, isPositiveValue, notANumber, positiveParam 
 export class LogNormal extends ContinuousDistribution {
   /**
    * The i.i.d. log-likelihood from raw `[mu, sigma]` (the same formula as
-   * `sumLogPdfPartials`), for models whose likelihood passes latents straight through.
+   * `sumLogPdfPartials`, and this class's own sum where that falls back to the
+   * per-point form), for models whose likelihood passes latents straight through
+   * (lognormal-kernels.ts).
    * @internal
    */
-  static readonly sumKernel: SumLogPdfKernel = Object.freeze({
-    arity: 2,
-    cacheSlots: 3,
-    accepts: (p: Float64Array): boolean => isFiniteValue(p[0]) && isPositiveValue(p[1]),
-    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => {
-      // p[2], p[3]: the σ of the last call and its log σ + log √(2π).
-      if (p[2] !== p[1]) {
-        p[2] = p[1];
-        p[3] = Math.log(p[1]) + LN_SQRT_2PI;
-      }
-      const v = logNormalSumLogPdfPartials(p[0], p[1], p[3], xs, out);
-      // A datum outside (0, ∞): the per-point form, as the instance method does.
-      return v !== undefined ? v : new LogNormal(p[0], p[1]).sumLogPdfPartials(xs, out);
-    },
-    // [n, mean of log x, Σ(log xᵢ − mean)², Σ log xᵢ]; the per-point form for a datum outside (0, ∞).
-    statistics: (xs: ArrayLike<number>): Float64Array | undefined => {
-      for (let i = 0; i < xs.length; i++) if (!(xs[i] > 0 && xs[i] < Infinity)) return undefined;
-      const m = centredMoments(xs, Math.log);
-      return m === undefined ? undefined : Float64Array.of(m[0], m[1], m[2], m[0] * m[1]);
-    },
-    // The Normal likelihood of y = log x, and the Jacobian −Σ log xᵢ.
-    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, cache: Float64Array, value: Float64Array, partials: Float64Array): void =>
-      normalRowsFromStatistics(p, rows, st, cache, value, partials, st[3]),
-  });
+  static readonly sumKernel: SumLogPdfKernel = logNormalSumKernel((mu, sigma, xs, out) => new LogNormal(mu, sigma).sumLogPdfPartials(xs, out));
 
   /** Always `"LogNormal"`. */
   readonly name = 'LogNormal';
@@ -73,6 +52,8 @@ export class LogNormal extends ContinuousDistribution {
   /** log σ + log √(2π), cached: every density evaluation needs it. */
   private readonly logNormalizer: number;
 
+  // ---- parameters and checks ------------------------------------------------
+
   /**
    * @param mu - mean of log X, finite
    * @param sigma - standard deviation of log X, finite and > 0
@@ -86,39 +67,7 @@ export class LogNormal extends ContinuousDistribution {
     this.logNormalizer = Math.log(this.sigma) + LN_SQRT_2PI;
   }
 
-  /** −z²/2 − log σ − log √(2π) − log x with z = (log x − μ)/σ; −∞ for x ≤ 0. */
-  logPdf(x: number): number {
-    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
-    if (!(x > 0)) return x <= 0 ? -Infinity : NaN;
-    if (x === Infinity) return -Infinity;
-    const y = Math.log(x);
-    const z = (y - this.mu) / this.sigma;
-    return -0.5 * z * z - this.logNormalizer - y;
-  }
-
-  /** Φ((log x − μ)/σ). */
-  cdf(x: number): number {
-    if (typeof x !== 'number') throw notANumber(this.name, 'cdf', 'x', x);
-    return x > 0 ? normalCdf((Math.log(x) - this.mu) / this.sigma) : x <= 0 ? 0 : NaN;
-  }
-
-  /** log Φ((log x − μ)/σ). */
-  logCdf(x: number): number {
-    if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
-    return x > 0 ? normalLogCdf((Math.log(x) - this.mu) / this.sigma) : x <= 0 ? -Infinity : NaN;
-  }
-
-  /** Φ((μ − log x)/σ). */
-  survival(x: number): number {
-    if (typeof x !== 'number') throw notANumber(this.name, 'survival', 'x', x);
-    return x > 0 ? normalCdf((this.mu - Math.log(x)) / this.sigma) : x <= 0 ? 1 : NaN;
-  }
-
-  /** log Φ((μ − log x)/σ). */
-  logSurvival(x: number): number {
-    if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
-    return x > 0 ? normalLogCdf((this.mu - Math.log(x)) / this.sigma) : x <= 0 ? 0 : NaN;
-  }
+  // ---- statistics -----------------------------------------------------------
 
   /** e^{μ + σ²/2}, with the exponent μ + σ²/2 summed exactly (within ~2 ulp for any μ, σ). */
   mean(): number {
@@ -149,6 +98,74 @@ export class LogNormal extends ContinuousDistribution {
     return this.mu + 0.5 + this.logNormalizer;
   }
 
+  // ---- evaluation -----------------------------------------------------------
+
+  /**
+   * log f(x) = −z²/2 − log σ − log √(2π) − log x with z = (log x − μ)/σ on (0, ∞); −∞
+   * for x ≤ 0 and x = ∞, NaN for NaN. The one statement of the density, which `logPdf`
+   * and `logPdfPartials` call and the gradient rows repeat inline (a private method,
+   * value only: see `Normal.logDensity`).
+   */
+  private logDensity(x: number): number {
+    if (!(x > 0)) return x <= 0 ? -Infinity : NaN;
+    if (x === Infinity) return -Infinity;
+    const y = Math.log(x);
+    const z = (y - this.mu) / this.sigma;
+    return -0.5 * z * z - this.logNormalizer - y;
+  }
+
+  /** −z²/2 − log σ − log √(2π) − log x with z = (log x − μ)/σ; −∞ for x ≤ 0. */
+  logPdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
+    return this.logDensity(x);
+  }
+
+  /** Φ((log x − μ)/σ). */
+  cdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'cdf', 'x', x);
+    return x > 0 ? normalCdf((Math.log(x) - this.mu) / this.sigma) : x <= 0 ? 0 : NaN;
+  }
+
+  /** log Φ((log x − μ)/σ). */
+  logCdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logCdf', 'x', x);
+    return x > 0 ? normalLogCdf((Math.log(x) - this.mu) / this.sigma) : x <= 0 ? -Infinity : NaN;
+  }
+
+  /** Φ((μ − log x)/σ). */
+  survival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'survival', 'x', x);
+    return x > 0 ? normalCdf((this.mu - Math.log(x)) / this.sigma) : x <= 0 ? 1 : NaN;
+  }
+
+  /** log Φ((μ − log x)/σ). */
+  logSurvival(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logSurvival', 'x', x);
+    return x > 0 ? normalLogCdf((this.mu - Math.log(x)) / this.sigma) : x <= 0 ? 0 : NaN;
+  }
+
+  /** exp(μ + σ Φ⁻¹(p)). */
+  protected quantileInside(p: number): number {
+    return Math.exp(this.mu + this.sigma * normalQuantile(p));
+  }
+
+  /** One pass over Σ log xᵢ, shared with the partials. */
+  override sumLogPdf(xs: ArrayLike<number>): number {
+    checkArrayLike(this.name, 'sumLogPdf', xs);
+    return this.sumLogPdfPartials(xs, SCRATCH);
+  }
+
+  /** The value-only rows of a batch: the bits of `logPdf`. @internal */
+  override addLogPdfRows(xs: Float64Array, stride: number, c0: number, c1: number, rows: number, lp: Float64Array): void {
+    for (let k = 0, o = 0; k < rows; k++, o += stride) {
+      let s = lp[k];
+      for (let i = o + c0; i < o + c1; i++) s += this.logPdf(xs[i]);
+      lp[k] = s;
+    }
+  }
+
+  // ---- partials -------------------------------------------------------------
+
   /** ∂/∂x = −(1 + z/σ)/x, ∂/∂μ = z/σ, ∂/∂σ = (z² − 1)/σ, z = (log x − μ)/σ. */
   logPdfPartials(x: number, out: Float64Array): number {
     if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
@@ -156,22 +173,15 @@ export class LogNormal extends ContinuousDistribution {
       out[0] = 0;
       out[1] = 0;
       out[2] = 0;
-      return x > 0 || x <= 0 ? -Infinity : NaN;
+    } else {
+      const s = this.sigma;
+      const z = (Math.log(x) - this.mu) / s;
+      const dmu = z / s;
+      out[0] = -(1 + dmu) / x;
+      out[1] = dmu;
+      out[2] = (z * z - 1) / s;
     }
-    const s = this.sigma;
-    const y = Math.log(x);
-    const z = (y - this.mu) / s;
-    const dmu = z / s;
-    out[0] = -(1 + dmu) / x;
-    out[1] = dmu;
-    out[2] = (z * z - 1) / s;
-    return -0.5 * z * z - this.logNormalizer - y;
-  }
-
-  /** One pass over Σ log xᵢ, shared with the partials. */
-  override sumLogPdf(xs: ArrayLike<number>): number {
-    checkArrayLike(this.name, 'sumLogPdf', xs);
-    return this.sumLogPdfPartials(xs, SCRATCH);
+    return this.logDensity(x);
   }
 
   /**
@@ -185,7 +195,11 @@ export class LogNormal extends ContinuousDistribution {
     return v !== undefined ? v : super.sumLogPdfPartials(xs, out);
   }
 
-  /** The rows of a batch (see the base class): the value and ∂/∂x of `logPdfPartials`, operation for operation. @internal */
+  /**
+   * The rows of a batch (see the base class): the value and ∂/∂x of `logPdfPartials`,
+   * operation for operation; here rather than in lognormal-kernels.ts for the reason
+   * given at `Exponential.addLogPdfGradRows`. @internal
+   */
   override addLogPdfGradRows(xs: Float64Array, stride: number, c0: number, c1: number, rows: number, lp: Float64Array, dx: Float64Array): void {
     const mu = this.mu;
     const sg = this.sigma;
@@ -208,19 +222,7 @@ export class LogNormal extends ContinuousDistribution {
     }
   }
 
-  /** The value-only rows of a batch: the bits of `logPdf`. @internal */
-  override addLogPdfRows(xs: Float64Array, stride: number, c0: number, c1: number, rows: number, lp: Float64Array): void {
-    for (let k = 0, o = 0; k < rows; k++, o += stride) {
-      let s = lp[k];
-      for (let i = o + c0; i < o + c1; i++) s += this.logPdf(xs[i]);
-      lp[k] = s;
-    }
-  }
-
-  /** exp(μ + σ Φ⁻¹(p)). */
-  protected quantileInside(p: number): number {
-    return Math.exp(this.mu + this.sigma * normalQuantile(p));
-  }
+  // ---- sampling -------------------------------------------------------------
 
   /** exp(μ + σ Z). */
   protected draw(rng: Rng): number {
@@ -237,38 +239,6 @@ export class LogNormal extends ContinuousDistribution {
     for (let i = 0; i < out.length; i++) out[i] = Math.exp(mu + s * out[i]);
     return out;
   }
-}
-
-/**
- * Σ log f(xᵢ) for LogNormal(μ, σ) in one pass over yᵢ = log xᵢ: Σ(yᵢ − μ),
- * Σ(yᵢ − μ)² and Σ yᵢ, with Σ ∂/∂μ in `out[1]` and Σ ∂/∂σ in `out[2]` (0 in
- * `out[0]`); `undefined` (and `out` untouched) when a datum is not in (0, ∞).
- */
-function logNormalSumLogPdfPartials(
-  mu: number,
-  s: number,
-  logNormalizer: number,
-  xs: ArrayLike<number>,
-  out: Float64Array,
-): number | undefined {
-  let s1 = 0;
-  let s2 = 0;
-  let sy = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i];
-    if (!(x > 0 && x < Infinity)) return undefined;
-    const y = Math.log(x);
-    const d = y - mu;
-    s1 += d;
-    s2 += d * d;
-    sy += y;
-  }
-  const v = s * s;
-  const n = xs.length;
-  out[0] = 0;
-  out[1] = s1 / v;
-  out[2] = (s2 / v - n) / s;
-  return -0.5 * s2 / v - n * logNormalizer - sy;
 }
 
 /** Dekker's splitter 2^27 + 1. */

@@ -1,10 +1,10 @@
 /**
- * The Poisson distribution with rate λ.
+ * The Poisson distribution with rate λ; its fast paths (summed and point kernels) are
+ * in poisson-kernels.ts.
  *
  * @module
  */
 import { LN_SQRT_2PI } from '../math/constants';
-import { lgamma } from '../math/gamma-functions';
 import { logGammaTemme } from '../math/gamma-temme';
 import { gammaP, gammaQ, logGammaP, logGammaQ } from '../math/incomplete-gamma';
 import { normalQuantile } from '../math/normal-functions';
@@ -14,8 +14,9 @@ import { poissonDevianceQuantile } from './deviance-quantile';
 import { DiscreteDistribution } from './discrete-distribution';
 import type { SumLogPdfKernel } from './distribution';
 import type { PointLogPdfKernel } from './point-kernel';
+import { poissonPointKernel, poissonSumKernel } from './poisson-kernels';
 import { nonNegativeIntegers, type DiscreteSupport } from './support';
-import { isPositiveValue, notANumber, positiveParam } from './validate';
+import { notANumber, positiveParam } from './validate';
 
 /**
  * Poisson distribution with rate λ > 0: P(X = k) = λᵏ e^{−λ} / k! for k = 0, 1, 2, ….
@@ -48,77 +49,21 @@ export class Poisson extends DiscreteDistribution {
    * Σk·log λ − nλ − Σ log k! and ∂/∂λ = Σk/λ − n in O(1) per evaluation. That form
    * rounds at the scale of Σk·|log λ| + nλ (not of the result, which Loader's per-point
    * form keeps): an absolute error of a few ulps of those magnitudes, far below a
-   * Monte-Carlo ELBO's noise.
+   * Monte-Carlo ELBO's noise (poisson-kernels.ts).
    * @internal
    */
-  static readonly sumKernel: SumLogPdfKernel = Object.freeze({
-    arity: 1,
-    cacheSlots: 2,
-    accepts: (p: Float64Array): boolean => isPositiveValue(p[0]),
-    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => new Poisson(p[0]).sumLogPdfPartials(xs, out),
-    statistics: (xs: ArrayLike<number>): Float64Array | undefined => {
-      let s = 0;
-      let logFactorials = 0;
-      for (let i = 0; i < xs.length; i++) {
-        const k = xs[i];
-        if (!(k >= 0 && Number.isInteger(k))) return undefined;
-        s += k;
-        logFactorials += lgamma(k + 1);
-      }
-      return s < Infinity && logFactorials < Infinity ? Float64Array.of(xs.length, s, logFactorials) : undefined;
-    },
-    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, cache: Float64Array, value: Float64Array, partials: Float64Array): void => {
-      const n = st[0];
-      const s = st[1];
-      const c = st[2];
-      // cache: the λ of the last row and its log.
-      let last = cache[0];
-      let logRate = cache[1];
-      for (let r = 0; r < rows; r++) {
-        const rate = p[r];
-        // Inline domain check (see Normal.pointKernel).
-        if (!(rate > 0 && rate < Infinity)) {
-          value[r] = -Infinity;
-          partials[r] = 0;
-          continue;
-        }
-        if (rate !== last) {
-          last = rate;
-          logRate = Math.log(rate);
-        }
-        value[r] = (s === 0 ? 0 : s * logRate) - n * rate - c;
-        partials[r] = s / rate - n;
-      }
-      cache[0] = last;
-      cache[1] = logRate;
-    },
-  });
+  static readonly sumKernel: SumLogPdfKernel = poissonSumKernel((rate, xs, out) => new Poisson(rate).sumLogPdfPartials(xs, out));
 
   /**
    * log P(k | λ) and ∂/∂λ = k/λ − 1 at many points from a raw rate column (a replayed
    * per-datum likelihood), as k·log λ − λ − log k! with log k! computed once per
    * datum: it rounds at the scale of k·|log λ| + λ rather than of the result, as the
    * statistics form of `sumKernel` does (a few ulps of those magnitudes, far below a
-   * Monte-Carlo ELBO's noise), at a fraction of Loader's per-point cost.
+   * Monte-Carlo ELBO's noise), at a fraction of Loader's per-point cost
+   * (poisson-kernels.ts).
    * @internal
    */
-  static readonly pointKernel: PointLogPdfKernel = Object.freeze({
-    arity: 1,
-    prepare: (xs: Float64Array): Float64Array => Float64Array.from(xs, (k) => lgamma(k + 1)),
-    evaluate(m: number, p: Float64Array, x: Float64Array, aux: Float64Array | null, value: Float64Array, partials: Float64Array): void {
-      const lkf = aux as Float64Array;
-      for (let j = 0; j < m; j++) {
-        const rate = p[j];
-        if (!isPositiveValue(rate)) {
-          value[j] = NaN;
-          continue;
-        }
-        const k = x[j];
-        value[j] = (k === 0 ? 0 : k * Math.log(rate)) - rate - lkf[j];
-        partials[j] = k / rate - 1;
-      }
-    },
-  });
+  static readonly pointKernel: PointLogPdfKernel = poissonPointKernel;
 
   /** Always `"Poisson"`. */
   readonly name = 'Poisson';
@@ -132,6 +77,8 @@ export class Poisson extends DiscreteDistribution {
   readonly rate: number;
   /** The sampler's set-up, computed at the first draw (construction stays cheap for models). */
   private samplerConstants: Float64Array | undefined = undefined;
+
+  // ---- parameters and checks ----
 
   /**
    * @param rate - rate λ, finite and > 0
