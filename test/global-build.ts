@@ -18,7 +18,7 @@ function newest(path: string): number {
 }
 
 export default function setup(): void {
-  const inputs = ['src', 'tsup.config.ts', 'package.json', 'scripts/build-types.mjs', 'tsconfig.build.json'];
+  const inputs = ['src', 'tsup.config.ts', 'package.json', 'scripts/build-types.mjs', 'scripts/class-names.mjs', 'tsconfig.build.json'];
   const sources = Math.max(...inputs.map((p) => newest(join(root, p))));
   const outputs = ['dist/esm/index.js', 'dist/cjs/index.js', 'dist/esm/index.d.ts', 'dist/cjs/package.json'].map((p) => join(root, p));
   const stale = outputs.some((f) => !existsSync(f) || statSync(f).mtimeMs < sources);
