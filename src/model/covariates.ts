@@ -118,6 +118,7 @@ function rows(where: string, col: ArrayLike<unknown>, n: number): { width: numbe
     throw new TypeError(`Model: ${where}[0] must be a number or an array of numbers, got ${describe(row0)}`);
   }
   const width = row0.length;
+  if (width === 0) throw new ModelError(`Model: ${where}[0] is an empty row: a covariate row needs at least one number`);
   const values = new Float64Array(n * width);
   for (let i = 0; i < n; i++) {
     const row = col[i] as ArrayLike<unknown> | null;

@@ -143,6 +143,9 @@ describe('declared covariates: bad input', () => {
     const ragged = X.map((r, i) => (i === 9 ? r.slice(0, 2) : r));
     expect(() => new Model({ ...base, covariates: { x: ragged, t }, likelihood: lik })).toThrow(/covariates\.x\[9\] has length 2 but covariates\.x\[0\] has length 3/);
   });
+  it('refuses empty rows', () => {
+    expect(() => new Model({ ...base, covariates: { x: X.map(() => []), t }, likelihood: lik })).toThrow(/covariates\.x\[0\] is an empty row/);
+  });
   it('names a non-finite covariate', () => {
     const nan = t.map((v, i) => (i === 4 ? NaN : v));
     expect(() => new Model({ ...base, covariates: { x: X, t: nan }, likelihood: lik })).toThrow(InvalidParameterError);
