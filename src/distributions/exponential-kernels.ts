@@ -1,13 +1,15 @@
 /**
  * The fast paths of `Exponential`, behind its optional kernel interface
- * (`Exponential.sumKernel`): the closed-form sum over the data and the O(1) rows from
- * the sufficient statistics. (The gradient rows of a prior stay in the class: see
+ * (`Exponential.sumKernel`, `Exponential.pointKernel`): the closed-form sum over the
+ * data, the O(1) rows from the sufficient statistics and the point kernel of a
+ * replayed per-datum likelihood. (The gradient rows of a prior stay in the class: see
  * `Exponential.addLogPdfGradRows`.)
  *
  * @module
  * @internal
  */
 import type { SumLogPdfKernel } from './distribution';
+import type { PointLogPdfKernel } from './point-kernel';
 import { isPositiveValue } from './validate';
 
 /** The sufficient statistics of an i.i.d. exponential sample, [n, Σ xᵢ]. @internal */
@@ -28,6 +30,40 @@ export const exponentialSumKernel: SumLogPdfKernel = Object.freeze({
   },
   statistics: exponentialStatistics,
   fromStatistics: exponentialRowsFromStatistics,
+});
+
+/**
+ * `Exponential.pointKernel`: log λ − λx and ∂/∂λ = 1/λ − x at many points from a raw
+ * rate column, `Exponential.logPdfPartials` operation for operation; log λ once per run
+ * of a repeated λ. @internal
+ */
+export const exponentialPointKernel: PointLogPdfKernel = Object.freeze({
+  arity: 1,
+  evaluate(m: number, p: Float64Array, x: Float64Array, _aux: Float64Array | null, value: Float64Array, partials: Float64Array): void {
+    let last = NaN;
+    let logRate = NaN;
+    for (let j = 0; j < m; j++) {
+      const r = p[j];
+      // Inline domain check (see normal-kernels.ts).
+      if (!(r > 0 && r < Infinity)) {
+        value[j] = NaN;
+        continue;
+      }
+      const xj = x[j];
+      if (xj >= 0 && xj < Infinity) {
+        if (r !== last) {
+          last = r;
+          logRate = Math.log(r);
+        }
+        value[j] = logRate - r * xj;
+        partials[j] = 1 / r - xj;
+      } else {
+        // Below 0 and at x = ∞ (log λ − λ·∞) −∞, NaN for NaN; zero partial.
+        value[j] = xj === xj ? -Infinity : NaN;
+        partials[j] = 0;
+      }
+    }
+  },
 });
 
 /** [n, Σ xᵢ]; undefined (the per-point form, −∞) for a negative datum or an overflowing sum. */

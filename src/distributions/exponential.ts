@@ -1,13 +1,14 @@
 /**
- * The exponential distribution with rate λ; its fast paths (summed kernel, statistics
- * rows) are in exponential-kernels.ts.
+ * The exponential distribution with rate λ; its fast paths (summed and
+ * point kernels, statistics rows) are in exponential-kernels.ts.
  *
  * @module
  */
 import { log1mexp } from '../math/elementary';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
-import { exponentialSumKernel, exponentialSumLogPdfPartials } from './exponential-kernels';
+import { exponentialPointKernel, exponentialSumKernel, exponentialSumLogPdfPartials } from './exponential-kernels';
+import type { PointLogPdfKernel } from './point-kernel';
 import { checkArrayLike, checkBuffer, checkRng } from './shared';
 import { nonNegative, type Support } from './support';
 import { notANumber, positiveParam } from './validate';
@@ -34,6 +35,13 @@ export class Exponential extends ContinuousDistribution {
    * @internal
    */
   static readonly sumKernel: SumLogPdfKernel = exponentialSumKernel;
+
+  /**
+   * log f and its parameter partials at many points from raw parameter columns, for a
+   * replayed per-datum likelihood (exponential-kernels.ts).
+   * @internal
+   */
+  static readonly pointKernel: PointLogPdfKernel = exponentialPointKernel;
 
   /** Always `"Exponential"`. */
   readonly name = 'Exponential';

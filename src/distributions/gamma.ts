@@ -1,13 +1,10 @@
 /**
- * The gamma distribution with shape α and rate β; its fast paths (summed kernel,
- * statistics rows) are in gamma-kernels.ts.
+ * The gamma distribution with shape α and rate β; its fast paths (summed and
+ * point kernels, statistics rows) are in gamma-kernels.ts.
  *
  * @module
  */
-import { LN_SQRT_2PI } from '../math/constants';
-import { log1pmx } from '../math/elementary';
-import { digamma, lgamma, stirlerr } from '../math/gamma-functions';
-import { logPoissonRaw } from '../math/saddle-point';
+import { digamma, lgamma } from '../math/gamma-functions';
 import {
   gammaP,
   gammaPInv,
@@ -18,7 +15,8 @@ import {
 } from '../math/incomplete-gamma';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
-import { gammaSumKernel, gammaSumLogPdfPartials } from './gamma-kernels';
+import { gammaLogDensity, gammaPointKernel, gammaSumKernel, gammaSumLogPdfPartials } from './gamma-kernels';
+import type { PointLogPdfKernel } from './point-kernel';
 import { checkArrayLike, checkBuffer } from './shared';
 import { nonNegative, positive, type Support } from './support';
 import { notANumber, positiveParam } from './validate';
@@ -50,6 +48,13 @@ export class Gamma extends ContinuousDistribution {
    * @internal
    */
   static readonly sumKernel: SumLogPdfKernel = gammaSumKernel((a, b, xs, out) => new Gamma(a, b).sumLogPdfPartials(xs, out));
+
+  /**
+   * log f and its parameter partials at many points from raw parameter columns, for a
+   * replayed per-datum likelihood (gamma-kernels.ts).
+   * @internal
+   */
+  static readonly pointKernel: PointLogPdfKernel = gammaPointKernel;
 
   /** Always `"Gamma"`. */
   readonly name = 'Gamma';
@@ -245,36 +250,6 @@ export class Gamma extends ContinuousDistribution {
 const PARAMS: readonly string[] = Object.freeze(['shape', 'rate']);
 /** Discarded partials of `sumLogPdf`. */
 const SCRATCH = new Float64Array(3);
-
-/** Above this shape the terms of the naive log-density cancel enough to cost digits. */
-const SADDLE_POINT_SHAPE = 10;
-
-/**
- * log f(x) for x in (0, ∞). For moderate shapes, log β + (α − 1) log y − y − log Γ(α)
- * with y = βx. For large shapes those terms are each ~α log α and cancel, so the
- * density is written as β times the Poisson-type density y^{α−1} e^{−y} / Γ(α) and
- * evaluated by Loader's saddle-point form (stirlerr and bd0), as R's dgamma does.
- */
-function gammaLogDensity(a: number, b: number, x: number, lgammaA: number, logB: number): number {
-  const y = b * x;
-  // βx overflows where x and β separately are fine; at large shapes the density need not
-  // (Gamma(1.8e308, 3) at x = 1.8e308, three times the mean: ≈ −1.6e308, was ∞ − ∞ = NaN):
-  // Loader's form with the ratio r = βx/(α − 1) formed without the product.
-  if (y === Infinity && a >= SADDLE_POINT_SHAPE) return logB + logPoissonRawFromRatio(a - 1, (b / (a - 1)) * x);
-  if (y === Infinity || y === 0) return (a - 1) * Math.log(x) + a * logB - b * x - lgammaA;
-  if (a >= SADDLE_POINT_SHAPE) return logB + logPoissonRaw(a - 1, y);
-  const am1LogY = a === 1 ? 0 : (a - 1) * Math.log(y);
-  return logB + am1LogY - y - lgammaA;
-}
-
-/**
- * log(y^m e^{−y}/Γ(m + 1)) for m ≥ 10 given r = y/m (y itself may overflow): Loader's
- * −½ log(2πm) − stirlerr(m) − bd0(m, y) with bd0(m, y) = m·(r − 1 − log r) = −m·log1pmx(r − 1).
- */
-function logPoissonRawFromRatio(m: number, r: number): number {
-  if (r === Infinity) return -Infinity;
-  return -0.5 * Math.log(m) - LN_SQRT_2PI - stirlerr(m) + m * log1pmx(r - 1);
-}
 
 /**
  * Entropy of Gamma(α, 1): α + log Γ(α) + (1 − α)ψ(α). For α ≥ 40 the Stirling

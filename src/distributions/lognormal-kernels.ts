@@ -1,7 +1,8 @@
 /**
  * The fast paths of `LogNormal`, behind its optional kernel interface
- * (`LogNormal.sumKernel`): the closed-form sum over the data and the O(1) rows from the
- * sufficient statistics (the Normal ones of log x). (The gradient rows of a prior stay
+ * (`LogNormal.sumKernel`, `LogNormal.pointKernel`): the closed-form sum over the data,
+ * the O(1) rows from the sufficient statistics (the Normal ones of log x) and the
+ * point kernel of a replayed per-datum likelihood. (The gradient rows of a prior stay
  * in the class: see `Exponential.addLogPdfGradRows`.)
  *
  * @module
@@ -10,6 +11,7 @@
 import { LN_SQRT_2PI } from '../math/constants';
 import { centredMoments } from '../math/moments';
 import type { SumLogPdfKernel } from './distribution';
+import type { PointLogPdfKernel } from './point-kernel';
 import { normalRowsFromStatistics, type NormalStatistics } from './normal-kernels';
 import { isFiniteValue, isPositiveValue } from './validate';
 
@@ -48,6 +50,48 @@ export function logNormalSumKernel(pointwise: LogNormalPointwiseSum): SumLogPdfK
       normalRowsFromStatistics(p, rows, st, cache, value, partials, st[3]),
   });
 }
+
+/**
+ * `LogNormal.pointKernel`: log f and ∂/∂μ, ∂/∂σ at many points from `[mu, sigma]`
+ * columns, `LogNormal.logPdfPartials` operation for operation, with log x from
+ * `prepare` (once per data set, the same bits) and log σ + log √(2π) once per run of a
+ * repeated σ. @internal
+ */
+export const logNormalPointKernel: PointLogPdfKernel = Object.freeze({
+  arity: 2,
+  prepare: (xs: Float64Array): Float64Array => Float64Array.from(xs, (x) => Math.log(x)),
+  evaluate(m: number, p: Float64Array, x: Float64Array, aux: Float64Array | null, value: Float64Array, partials: Float64Array): void {
+    const logX = aux as Float64Array;
+    let last = NaN;
+    let c = NaN;
+    for (let j = 0; j < m; j++) {
+      const mu = p[j];
+      const s = p[m + j];
+      // Inline domain checks (see normal-kernels.ts).
+      if (!(mu - mu === 0 && s > 0 && s < Infinity)) {
+        value[j] = NaN;
+        continue;
+      }
+      const xj = x[j];
+      if (!(xj > 0) || xj === Infinity) {
+        value[j] = xj === xj ? -Infinity : NaN;
+        partials[j] = 0;
+        partials[m + j] = 0;
+        continue;
+      }
+      if (s !== last) {
+        last = s;
+        c = Math.log(s) + LN_SQRT_2PI;
+      }
+      const y = logX[j];
+      const z = (y - mu) / s;
+      const dmu = z / s;
+      partials[j] = dmu;
+      partials[m + j] = (z * z - 1) / s;
+      value[j] = -0.5 * z * z - c - y;
+    }
+  },
+});
 
 /** [n, mean of log x, Σ(log xᵢ − mean)², Σ log xᵢ]; undefined (the per-point form) for a datum outside (0, ∞). */
 function logNormalStatistics(xs: ArrayLike<number>): LogNormalStatistics | undefined {

@@ -1,6 +1,6 @@
 /**
  * The log-normal distribution: X = e^Y with Y ~ Normal(μ, σ); its fast paths (summed
- * kernel, statistics rows) are in lognormal-kernels.ts.
+ * and point kernels, statistics rows) are in lognormal-kernels.ts.
  *
  * @module
  */
@@ -8,7 +8,8 @@ import { LN_SQRT_2PI } from '../math/constants';
 import { normalCdf, normalLogCdf, normalQuantile } from '../math/normal-functions';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
-import { logNormalSumKernel, logNormalSumLogPdfPartials } from './lognormal-kernels';
+import { logNormalPointKernel, logNormalSumKernel, logNormalSumLogPdfPartials } from './lognormal-kernels';
+import type { PointLogPdfKernel } from './point-kernel';
 import { checkArrayLike, checkBuffer, checkRng } from './shared';
 import { positive, type Support } from './support';
 import { finiteParam, notANumber, positiveParam } from './validate';
@@ -36,6 +37,13 @@ export class LogNormal extends ContinuousDistribution {
    * @internal
    */
   static readonly sumKernel: SumLogPdfKernel = logNormalSumKernel((mu, sigma, xs, out) => new LogNormal(mu, sigma).sumLogPdfPartials(xs, out));
+
+  /**
+   * log f and its parameter partials at many points from raw parameter columns, for a
+   * replayed per-datum likelihood (lognormal-kernels.ts).
+   * @internal
+   */
+  static readonly pointKernel: PointLogPdfKernel = logNormalPointKernel;
 
   /** Always `"LogNormal"`. */
   readonly name = 'LogNormal';

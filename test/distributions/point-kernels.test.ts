@@ -3,12 +3,13 @@
  * the instance methods they stand in for, across the parameter range: Normal bit for
  * bit, BernoulliLogit within a few ulps (one exponential instead of two), Poisson
  * within the documented rounding of its k·log λ − λ − log k! form, StudentT and Binomial
- * bit for bit (property tests over the whole parameter range); NaN exactly where the
+ * bit for bit, Exponential, Gamma and LogNormal bit for bit (property tests over the
+ * whole parameter range); NaN exactly where the
  * constructor refuses the parameters, −∞ off the support.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Bernoulli, BernoulliLogit, Binomial, Cauchy, InvalidParameterError, Normal, Poisson, StudentT } from '../../src/index';
+import { Bernoulli, BernoulliLogit, Binomial, Cauchy, Exponential, Gamma, InvalidParameterError, LogNormal, Normal, Poisson, StudentT } from '../../src/index';
 import type { PointLogPdfKernel } from '../../src/distributions/point-kernel';
 
 /** Runs a kernel at the given (params…, x) points; params column-major as the kernel reads them. */
@@ -219,5 +220,85 @@ describe('Binomial.pointKernel', () => {
         expect(() => new Binomial(nn, pp)).toThrow(InvalidParameterError);
       } else expect(r.value[j]).toBe(new Binomial(5, 0.5).logPdf(1));
     });
+  });
+});
+
+/** The bits of `logPdfPartials` at every point of `pts` (params…, x), or NaN where the constructor refuses. */
+function expectPartialsBits(k: PointLogPdfKernel, pts: number[][], make: (...p: number[]) => { logPdfPartials(x: number, out: Float64Array): number }): void {
+  const r = run(k, pts, true);
+  const m = pts.length;
+  const A = k.arity;
+  const out = new Float64Array(A + 1);
+  pts.forEach((pt, j) => {
+    const at = `(${pt.join(', ')})`;
+    let d: { logPdfPartials(x: number, out: Float64Array): number };
+    try {
+      d = make(...pt.slice(0, A));
+    } catch (e) {
+      expect(e, `refused at ${at}`).toBeInstanceOf(InvalidParameterError);
+      expect(r.value[j], `NaN where refused at ${at}`).toBeNaN();
+      return;
+    }
+    const v = d.logPdfPartials(pt[A], out);
+    expect(Object.is(r.value[j], v), `value at ${at}: ${r.value[j]} vs ${v}`).toBe(true);
+    for (let a = 0; a < A; a++) expect(Object.is(r.partials[a * m + j], out[a + 1]), `∂${a} at ${at}: ${r.partials[a * m + j]} vs ${out[a + 1]}`).toBe(true);
+  });
+}
+
+/** Any double (NaN, ±∞ and 0 included), besides the given values. */
+const anyParam = (...special: number[]): fc.Arbitrary<number> => fc.oneof(fc.constantFrom(...special), fc.double(), fc.double({ min: -3, max: 3, noNaN: true }).map((e) => 10 ** e));
+/** A datum: any double, a uniform grid over [0, 16), or the ends of the supports. */
+const datum = fc.oneof(
+  fc.double(),
+  fc.double({ min: 0, max: 20, noNaN: true }),
+  fc.noBias(fc.integer({ min: 0, max: 2 ** 20 })).map((i) => i / 2 ** 16),
+  fc.constantFrom(0, -0, 5e-324, 1e-300, 1, 1e308, Number.MAX_VALUE, Infinity, -1, -Infinity),
+);
+/** Runs of repeated parameter tuples (a replayed column of constants), each at a few data. */
+const runsOf = (params: fc.Arbitrary<number[]>): fc.Arbitrary<number[][]> =>
+  fc.array(fc.tuple(params, fc.array(datum, { minLength: 1, maxLength: 4 })), { minLength: 1, maxLength: 10 }).map((rs) => rs.flatMap(([p, ys]) => ys.map((y) => [...p, y])));
+
+describe('Exponential.pointKernel', () => {
+  const rate = anyParam(5e-324, 1e-300, 1e-10, 1, 3.5, 1e10, 1e300, Number.MAX_VALUE, 0, -1, NaN, Infinity);
+  it('has the bits of logPdfPartials, λ from 5e-324 to 1.8e308; NaN where the constructor refuses', () => {
+    fc.assert(fc.property(runsOf(rate.map((r) => [r])), (pts) => expectPartialsBits(Exponential.pointKernel, pts, (r) => new Exponential(r))), { numRuns: 300 });
+  });
+  it('is −∞ with a zero partial off the support', () => {
+    const r = run(Exponential.pointKernel, [[2, -1], [2, Infinity], [5e-324, Infinity]]);
+    expect(Array.from(r.value)).toEqual([-Infinity, -Infinity, -Infinity]);
+    expect(Array.from(r.partials)).toEqual([0, 0, 0]);
+  });
+});
+
+describe('Gamma.pointKernel', () => {
+  // Shapes across the moderate and saddle-point (α ≥ 10) forms, and at α = 1 and below 1.
+  const shape = anyParam(5e-324, 1e-300, 1e-8, 0.3, 1, 2, 9.999999999999998, 10, 37.5, 1e6, 1e300, Number.MAX_VALUE, 0, -2, NaN, Infinity);
+  const rate = anyParam(5e-324, 1e-300, 1e-10, 1, 3, 1e10, 1e300, Number.MAX_VALUE, 0, -1, NaN, Infinity);
+  it('has the bits of logPdfPartials, α and β from 5e-324 to 1.8e308, x = 0 included; NaN where the constructor refuses', () => {
+    fc.assert(fc.property(runsOf(fc.tuple(shape, rate)), (pts) => expectPartialsBits(Gamma.pointKernel, pts, (a, b) => new Gamma(a, b))), { numRuns: 400 });
+  });
+  it('in a GLM column (one α, β per point) too', () => {
+    fc.assert(
+      fc.property(shape, fc.array(fc.tuple(rate, datum), { minLength: 1, maxLength: 20 }), (a, rs) => expectPartialsBits(Gamma.pointKernel, rs.map(([b, y]) => [a, b, y]), (aa, b) => new Gamma(aa, b))),
+      { numRuns: 200 },
+    );
+  });
+  it('is −∞ with zero partials off the support, +∞ at the pole x = 0 for α < 1', () => {
+    const r = run(Gamma.pointKernel, [[2, 1, -1], [2, 1, Infinity], [2, 1, 0], [0.5, 1, 0]], true);
+    expect(Array.from(r.value)).toEqual([-Infinity, -Infinity, -Infinity, Infinity]);
+    expect(Array.from(r.partials)).toEqual([0, 0, 0, -Infinity, 0, 0, 0, 0.5]);
+  });
+});
+
+describe('LogNormal.pointKernel', () => {
+  const mu = fc.oneof(fc.double(), fc.double({ min: -10, max: 10, noNaN: true }), fc.constantFrom(0, 1e-300, -1e300, 1e300, NaN, Infinity, -Infinity));
+  const sigma = anyParam(5e-324, 1e-300, 1e-10, 1, 2.5, 1e10, 1e300, Number.MAX_VALUE, 0, -1, NaN, Infinity);
+  it('has the bits of logPdfPartials, σ from 5e-324 to 1.8e308; NaN where the constructor refuses', () => {
+    fc.assert(fc.property(runsOf(fc.tuple(mu, sigma)), (pts) => expectPartialsBits(LogNormal.pointKernel, pts, (m, s) => new LogNormal(m, s))), { numRuns: 400 });
+  });
+  it('is −∞ with zero partials off the support', () => {
+    const r = run(LogNormal.pointKernel, [[0, 1, 0], [0, 1, -2], [0, 1, Infinity]], true);
+    expect(Array.from(r.value)).toEqual([-Infinity, -Infinity, -Infinity]);
+    expect(Array.from(r.partials).every((g) => g === 0)).toBe(true);
   });
 });

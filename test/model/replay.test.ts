@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   add, Bernoulli, BernoulliLogit, Binomial, Cauchy, detach, div, dot, exp, expm1, Exponential, Gamma, HalfNormal,
-  InvalidParameterError, log, log1p, Model, mul, neg, Normal, plate, Poisson, pow, sigmoid,
+  InvalidParameterError, log, log1p, LogNormal, Model, mul, neg, Normal, plate, Poisson, pow, sigmoid,
   softplus, sqrt, square, StudentT, sub, tanh, type LikelihoodDistribution, type Prior,
 } from '../../src/index';
 import { ReplayProgram } from '../../src/model/replay/program';
@@ -66,6 +66,14 @@ const cases: Case[] = [
   { name: 'a robust (Cauchy) regression', prior: { ...ab, s: new HalfNormal(2) }, make: (l, i) => new Cauchy(add(l.a, mul(l.b, xs[i])), l.s), data: ys },
   { name: 'a robust (StudentT) regression', prior: { ...ab, s: new HalfNormal(2) }, make: (l, i) => new StudentT(4, add(l.a, mul(l.b, xs[i])), l.s), data: ys },
   { name: 'a binomial regression with trials per datum', prior: ab, make: (l, i) => new Binomial(5 + (i % 3), sigmoid(add(l.a, mul(l.b, xs[i])))), data: counts },
+  { name: 'an exponential regression', prior: w3, make: (l, i) => new Exponential(exp(neg(dot(l.w, X[i])))), data: Float64Array.from(ys, (y, i) => (i === 3 ? 0 : Math.abs(y))) },
+  {
+    name: 'a gamma regression with one latent shape',
+    prior: { ...ab, s: new HalfNormal(2) },
+    make: (l, i) => new Gamma(l.s, div(l.s, exp(add(l.a, mul(l.b, xs[i]))))),
+    data: Float64Array.from(ys, (y) => Math.abs(y) + 0.05),
+  },
+  { name: 'a log-normal regression', prior: { ...w3, s: new HalfNormal(1) }, make: (l, i) => new LogNormal(dot(l.w, X[i]), l.s), data: Float64Array.from(ys, (y) => Math.abs(y) + 0.05) },
   { name: 'tanh and softplus', prior: ab, make: (l, i) => new Gamma(softplus(l.a), add(exp(tanh(mul(l.b, xs[i]))), 0.1)), data: Float64Array.from(ys, (y) => Math.abs(y) + 0.1) },
 ];
 
