@@ -1,15 +1,17 @@
 /**
- * The Bernoulli distribution with success probability p.
+ * The Bernoulli distribution with success probability p; its fast paths (summed and
+ * point kernels, statistics rows) are in bernoulli-kernels.ts.
  *
  * @module
  */
 import type { Rng } from '../random/rng';
-import { binaryStatistics, DiscreteDistribution } from './discrete-distribution';
+import { bernoulliPointKernel, bernoulliSumKernel } from './bernoulli-kernels';
+import { DiscreteDistribution } from './discrete-distribution';
 import type { SumLogPdfKernel } from './distribution';
 import type { PointLogPdfKernel } from './point-kernel';
 import { checkBuffer, checkRng } from './shared';
 import { integerRange, type DiscreteSupport } from './support';
-import { isProbabilityValue, notANumber, probabilityParam } from './validate';
+import { notANumber, probabilityParam } from './validate';
 
 /**
  * Bernoulli distribution with success probability p ∈ [0, 1] (endpoints included):
@@ -36,61 +38,18 @@ export class Bernoulli extends DiscreteDistribution {
    * latent in (0, 1) straight through (a Beta prior): `sumLogPdfPartials` is the
    * instance's per-point sum; the statistics [n, s = Σk] give s·log p + (n − s)·log1p(−p)
    * and ∂/∂p = s/p − (n − s)/(1 − p), O(1) per evaluation (a zero count contributes
-   * exactly 0, as the per-point terms do at p = 0 or 1).
+   * exactly 0, as the per-point terms do at p = 0 or 1) (bernoulli-kernels.ts).
    * @internal
    */
-  static readonly sumKernel: SumLogPdfKernel = Object.freeze({
-    arity: 1,
-    cacheSlots: 0,
-    accepts: (p: Float64Array): boolean => isProbabilityValue(p[0]),
-    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => new Bernoulli(p[0]).sumLogPdfPartials(xs, out),
-    statistics: binaryStatistics,
-    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, _cache: Float64Array, value: Float64Array, partials: Float64Array): void => {
-      const n = st[0];
-      const s = st[1];
-      const f = n - s;
-      for (let r = 0; r < rows; r++) {
-        const pr = p[r];
-        if (!isProbabilityValue(pr)) {
-          value[r] = -Infinity;
-          partials[r] = 0;
-          continue;
-        }
-        const v = (s === 0 ? 0 : s * Math.log(pr)) + (f === 0 ? 0 : f * Math.log1p(-pr));
-        value[r] = v;
-        partials[r] = v === -Infinity ? 0 : (s === 0 ? 0 : s / pr) - (f === 0 ? 0 : f / (1 - pr));
-      }
-    },
-  });
+  static readonly sumKernel: SumLogPdfKernel = bernoulliSumKernel((p, xs, out) => new Bernoulli(p).sumLogPdfPartials(xs, out));
 
   /**
    * log P(k) and ∂/∂p at many points from a raw `p` column (a replayed per-datum
    * likelihood such as `Bernoulli(sigmoid(x·w))`): `logPdfPartials`' arithmetic, one
-   * loop, no distribution per point.
+   * loop, no distribution per point (bernoulli-kernels.ts).
    * @internal
    */
-  static readonly pointKernel: PointLogPdfKernel = Object.freeze({
-    arity: 1,
-    evaluate(m: number, params: Float64Array, x: Float64Array, _aux: Float64Array | null, value: Float64Array, partials: Float64Array): void {
-      for (let j = 0; j < m; j++) {
-        const p = params[j];
-        // Inline domain check (see Normal.pointKernel).
-        if (!(p >= 0 && p <= 1)) {
-          value[j] = NaN;
-          continue;
-        }
-        const k = x[j];
-        if (k !== 1 && k !== 0) {
-          value[j] = k === k ? -Infinity : NaN;
-          partials[j] = 0;
-          continue;
-        }
-        const lp = k === 1 ? Math.log(p) : Math.log1p(-p);
-        value[j] = lp;
-        partials[j] = lp === -Infinity ? 0 : k === 1 ? 1 / p : -1 / (1 - p);
-      }
-    },
-  });
+  static readonly pointKernel: PointLogPdfKernel = bernoulliPointKernel;
 
   /** Always `"Bernoulli"`. */
   readonly name = 'Bernoulli';
@@ -102,6 +61,8 @@ export class Bernoulli extends DiscreteDistribution {
   readonly operands: readonly number[];
   /** Success probability p ∈ [0, 1]. */
   readonly p: number;
+
+  // ---- parameters and checks ----
 
   /**
    * @param p - success probability, in [0, 1]

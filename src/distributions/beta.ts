@@ -1,17 +1,19 @@
 /**
- * The beta distribution on (0, 1).
+ * The beta distribution on (0, 1); its fast paths (statistics rows) are in
+ * beta-kernels.ts.
  *
  * @module
  */
-import { digammaDiff, digammaRemainder, lbeta, logABeta } from '../math/beta-functions';
-import { digamma, stirlerr } from '../math/gamma-functions';
+import { digammaRemainder, lbeta, logABeta } from '../math/beta-functions';
+import { stirlerr } from '../math/gamma-functions';
 import { LN_SQRT_2PI } from '../math/constants';
 import { logBetaIPair, logBetaPowerTerm } from '../math/incomplete-beta';
 import { betaIInv } from '../math/incomplete-beta-inverse';
 import type { Rng } from '../random/rng';
+import { betaSumKernel, psiGap } from './beta-kernels';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
 import { unitInterval, type Support } from './support';
-import { isPositiveValue, notANumber, positiveParam } from './validate';
+import { notANumber, positiveParam } from './validate';
 
 /**
  * Beta distribution with shapes α > 0 and β > 0:
@@ -39,45 +41,10 @@ export class Beta extends ContinuousDistribution {
   /**
    * The i.i.d. log-likelihood from raw `[alpha, beta]` through the sufficient statistics
    * [n, Σ log xᵢ, Σ log(1 − xᵢ)], for models whose likelihood passes latents straight
-   * through; the per-point form of `sumLogPdfPartials` otherwise.
+   * through; the per-point form of `sumLogPdfPartials` otherwise (beta-kernels.ts).
    * @internal
    */
-  static readonly sumKernel: SumLogPdfKernel = Object.freeze({
-    arity: 2,
-    cacheSlots: 0,
-    accepts: (p: Float64Array): boolean => isPositiveValue(p[0]) && isPositiveValue(p[1]),
-    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number =>
-      new Beta(p[0], p[1]).sumLogPdfPartials(xs, out),
-    // [n, Σ log xᵢ, Σ log1p(−xᵢ)]; the per-point form for data at or beyond 0 and 1.
-    statistics: (xs: ArrayLike<number>): Float64Array | undefined => {
-      let s1 = 0;
-      let s2 = 0;
-      for (let i = 0; i < xs.length; i++) {
-        const x = xs[i];
-        if (!(x > 0 && x < 1)) return undefined;
-        s1 += Math.log(x);
-        s2 += Math.log1p(-x);
-      }
-      return Float64Array.of(xs.length, s1, s2);
-    },
-    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, _cache: Float64Array, value: Float64Array, partials: Float64Array): void => {
-      const n = st[0];
-      for (let r = 0, o = 0; r < rows; r++, o += 2) {
-        const a = p[o];
-        const b = p[o + 1];
-        if (!(isPositiveValue(a) && isPositiveValue(b))) {
-          value[r] = -Infinity;
-          partials[o] = 0;
-          partials[o + 1] = 0;
-          continue;
-        }
-        // Σ ∂/∂α = Σ log xᵢ + n(ψ(α + β) − ψ(α)), Σ ∂/∂β likewise.
-        partials[o] = st[1] + n * psiGap(a, b);
-        partials[o + 1] = st[2] + n * psiGap(b, a);
-        value[r] = (a - 1) * st[1] + (b - 1) * st[2] - (n === 0 ? 0 : n * lbeta(a, b));
-      }
-    },
-  });
+  static readonly sumKernel: SumLogPdfKernel = betaSumKernel((a, b, xs, out) => new Beta(a, b).sumLogPdfPartials(xs, out));
 
   /** Always `"Beta"`. */
   readonly name = 'Beta';
@@ -149,13 +116,24 @@ export class Beta extends ContinuousDistribution {
 
   // ---- evaluation -----------------------------------------------------------
 
-  /** (α − 1) log x + (β − 1) log(1 − x) − log B(α, β), with the limits at 0 and 1. */
-  logPdf(x: number): number {
-    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
+  /**
+   * (α − 1) log x + (β − 1) log(1 − x) − log B(α, β) on (0, 1) (`betaLogDensity`); at
+   * x = 0 +∞ (α < 1), log β (α = 1) or −∞ (α > 1), at x = 1 the same with α and β
+   * swapped; −∞ outside [0, 1], NaN for NaN. The one statement of the density, which
+   * `logPdf` and `logPdfPartials` call (a private method, value only: see
+   * `Normal.logDensity`).
+   */
+  private logDensity(x: number): number {
     if (x > 0 && x < 1) return betaLogDensity(this.alpha, this.beta, x, 1 - x, this.logB);
     if (x === 0) return endpointLogPdf(this.alpha, this.beta);
     if (x === 1) return endpointLogPdf(this.beta, this.alpha);
     return x === x ? -Infinity : NaN;
+  }
+
+  /** (α − 1) log x + (β − 1) log(1 − x) − log B(α, β), with the limits at 0 and 1. */
+  logPdf(x: number): number {
+    if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
+    return this.logDensity(x);
   }
 
   /** I_x(α, β). */
@@ -199,7 +177,7 @@ export class Beta extends ContinuousDistribution {
     if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
     const a = this.alpha;
     const b = this.beta;
-    const lp = this.logPdf(x);
+    const lp = this.logDensity(x);
     if (!(x >= 0 && x <= 1) || lp === -Infinity) {
       out[0] = 0;
       out[1] = 0;
@@ -250,7 +228,10 @@ export class Beta extends ContinuousDistribution {
 
 const PARAMS: readonly string[] = Object.freeze(['alpha', 'beta']);
 
-/** Above this, both shapes go through the saddle-point (Stirling-difference) forms. */
+/**
+ * Above this, both shapes go through the saddle-point (Stirling-difference) forms (the
+ * ψ gap's own copy is in beta-kernels.ts: an imported binding costs a hot loop a check).
+ */
 const LARGE_SHAPE = 10;
 
 /**
@@ -269,18 +250,6 @@ function betaLogDensity(a: number, b: number, x: number, y: number, logB: number
 function endpointLogPdf(a: number, b: number): number {
   if (a < 1) return Infinity;
   return a === 1 ? Math.log(b) : -Infinity;
-}
-
-/**
- * ψ(α + β) − ψ(α), without the cancellation of two ≈ log α values for α ≥ 10. Below
- * α = 1e-8, from ψ(z) = ψ(1 + z) − 1/z: β/(α(α + β)) + ψ(1 + α + β) − ψ(1 + α), whose
- * first term overflows to +∞ only where the gap does (at a subnormal α ψ(α) itself
- * overflows, and the difference of the two was ∞ − ∞).
- */
-function psiGap(a: number, b: number): number {
-  if (a >= LARGE_SHAPE) return digammaDiff(a, b);
-  if (a < 1e-8) return b / (a + b) / a + (digamma(1 + a + b) - digamma(1 + a));
-  return digamma(a + b) - digamma(a);
 }
 
 /**

@@ -44,6 +44,8 @@ export class HalfCauchy extends ContinuousDistribution {
   /** log σ, cached: every density evaluation needs it. */
   private readonly logSigma: number;
 
+  // ---- parameters and checks ------------------------------------------------
+
   /**
    * @param sigma - scale σ, finite and > 0
    * @throws InvalidParameterError when σ is out of its domain
@@ -55,7 +57,7 @@ export class HalfCauchy extends ContinuousDistribution {
     this.logSigma = Math.log(this.sigma);
   }
 
-  // ---- statistics -------------------------------------------------------
+  // ---- statistics -----------------------------------------------------------
 
   /** +∞ (E[X] diverges logarithmically). */
   mean(): number {
@@ -77,7 +79,21 @@ export class HalfCauchy extends ContinuousDistribution {
     return LN_2PI + this.logSigma;
   }
 
-  // ---- evaluation -------------------------------------------------------
+  // ---- evaluation -----------------------------------------------------------
+
+  /**
+   * log(2/π) − log σ − log1p(t²) for x ≥ 0, t = x/σ; −∞ below 0, NaN for NaN: the one
+   * statement of the density, which `logPdf` and `logPdfPartials` call (a private
+   * method, value only: see `Normal.logDensity`).
+   */
+  private logDensity(x: number): number {
+    if (x >= 0) {
+      const t = x / this.sigma;
+      if (t <= 1e150) return LN_2_OVER_PI - this.logSigma - Math.log1p(t * t);
+      return LN_2_OVER_PI + this.logSigma - 2 * Math.log(x);
+    }
+    return x < 0 ? -Infinity : NaN;
+  }
 
   /**
    * log(2/π) − log σ − log1p(t²) for x ≥ 0, t = x/σ; for t > 1e150, where t²
@@ -85,12 +101,7 @@ export class HalfCauchy extends ContinuousDistribution {
    */
   logPdf(x: number): number {
     if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
-    if (x >= 0) {
-      const t = x / this.sigma;
-      if (t <= 1e150) return LN_2_OVER_PI - this.logSigma - Math.log1p(t * t);
-      return LN_2_OVER_PI + this.logSigma - 2 * Math.log(x);
-    }
-    return x < 0 ? -Infinity : NaN;
+    return this.logDensity(x);
   }
 
   /** (2/π) atan(x/σ) for x ≤ σ, 1 − (2/π) atan(σ/x) above. */
@@ -133,7 +144,7 @@ export class HalfCauchy extends ContinuousDistribution {
     return x <= 0 ? 0 : NaN;
   }
 
-  // ---- partials ---------------------------------------------------------
+  // ---- partials -------------------------------------------------------------
 
   /**
    * ∂/∂x = −2t/(σ(1 + t²)), ∂/∂σ = (t − 1)(t + 1)/(σ(1 + t²)) on [0, ∞); t/(1 + t²)
@@ -141,7 +152,7 @@ export class HalfCauchy extends ContinuousDistribution {
    */
   logPdfPartials(x: number, out: Float64Array): number {
     if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
-    const lp = this.logPdf(x);
+    const lp = this.logDensity(x);
     if (!(lp > -Infinity)) {
       out[0] = 0;
       out[1] = 0;
@@ -156,7 +167,7 @@ export class HalfCauchy extends ContinuousDistribution {
     return lp;
   }
 
-  // ---- sampling ---------------------------------------------------------
+  // ---- sampling -------------------------------------------------------------
 
   /**
    * σ tan(πp/2) for p ≤ ½ (σp·π/2 below p = 1e-9, where tan is its argument to

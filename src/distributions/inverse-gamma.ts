@@ -1,19 +1,21 @@
 /**
- * The inverse-gamma distribution: 1/X ~ Gamma(shape α, rate β).
+ * The inverse-gamma distribution: 1/X ~ Gamma(shape α, rate β); its density at a
+ * point is in inverse-gamma-density.ts, its fast paths (summed kernel, statistics
+ * rows) in inverse-gamma-kernels.ts.
  *
  * @module
  */
-import { LN_SQRT_2PI } from '../math/constants';
 import { log1mexp } from '../math/elementary';
 import { digamma, lgamma } from '../math/gamma-functions';
 import { gammaP, gammaPInv, gammaQ, gammaQInv, logGammaP, logGammaQ } from '../math/incomplete-gamma';
-import { logPoissonRaw } from '../math/saddle-point';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
 import { gammaEntropyStandard } from './gamma';
+import { inverseGammaLogDensity } from './inverse-gamma-density';
+import { inverseGammaSumKernel, inverseGammaSumLogPdfPartials } from './inverse-gamma-kernels';
 import { checkArrayLike, checkBuffer } from './shared';
 import { positive, type Support } from './support';
-import { isPositiveValue, notANumber, positiveParam } from './validate';
+import { notANumber, positiveParam } from './validate';
 
 /**
  * Inverse-gamma distribution with shape α > 0 and scale β > 0:
@@ -42,79 +44,12 @@ import { isPositiveValue, notANumber, positiveParam } from './validate';
 export class InverseGamma extends ContinuousDistribution {
   /**
    * The i.i.d. log-likelihood from raw `[shape, scale]` (the same formula as
-   * `sumLogPdfPartials`), for models whose likelihood passes latents straight through.
+   * `sumLogPdfPartials`, and this class's own sum where that falls back to the
+   * per-point form), for models whose likelihood passes latents straight through
+   * (inverse-gamma-kernels.ts).
    * @internal
    */
-  static readonly sumKernel: SumLogPdfKernel = Object.freeze({
-    arity: 2,
-    cacheSlots: 5,
-    accepts: (p: Float64Array): boolean => isPositiveValue(p[0]) && isPositiveValue(p[1]),
-    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => {
-      const a = p[0];
-      const b = p[1];
-      // p[2], p[3]: the α of the last call and log Γ(α); p[4], p[5]: β and log β.
-      if (p[2] !== a) {
-        p[2] = a;
-        p[3] = lgamma(a);
-      }
-      if (p[4] !== b) {
-        p[4] = b;
-        p[5] = Math.log(b);
-      }
-      const v = inverseGammaSumLogPdfPartials(a, b, p[3], p[5], xs, out);
-      return v !== undefined ? v : new InverseGamma(a, b).sumLogPdfPartials(xs, out);
-    },
-    // [n, Σ log xᵢ, Σ 1/xᵢ]; the per-point form for a datum ≤ 0 or ∞, or a sum that overflows.
-    statistics: (xs: ArrayLike<number>): Float64Array | undefined => {
-      let sLog = 0;
-      let sInv = 0;
-      for (let i = 0; i < xs.length; i++) {
-        const x = xs[i];
-        if (!(x > 0 && x < Infinity)) return undefined;
-        sLog += Math.log(x);
-        sInv += 1 / x;
-      }
-      return sInv < Infinity ? Float64Array.of(xs.length, sLog, sInv) : undefined;
-    },
-    fromStatistics: (p: Float64Array, rows: number, st: Float64Array, cache: Float64Array, value: Float64Array, partials: Float64Array): void => {
-      const n = st[0];
-      const sLog = st[1];
-      const sInv = st[2];
-      // cache: the α of the last row, log Γ(α), ψ(α); the β of the last row and log β.
-      let lastA = cache[0];
-      let lgA = cache[1];
-      let psiA = cache[2];
-      let lastB = cache[3];
-      let logB = cache[4];
-      for (let r = 0, o = 0; r < rows; r++, o += 2) {
-        const a = p[o];
-        const b = p[o + 1];
-        if (!(isPositiveValue(a) && isPositiveValue(b))) {
-          value[r] = -Infinity;
-          partials[o] = 0;
-          partials[o + 1] = 0;
-          continue;
-        }
-        if (a !== lastA) {
-          lastA = a;
-          lgA = lgamma(a);
-          psiA = digamma(a);
-        }
-        if (b !== lastB) {
-          lastB = b;
-          logB = Math.log(b);
-        }
-        partials[o] = n * (logB - psiA) - sLog;
-        partials[o + 1] = (n * a) / b - sInv;
-        value[r] = n * (a * logB - lgA) - (a + 1) * sLog - b * sInv;
-      }
-      cache[0] = lastA;
-      cache[1] = lgA;
-      cache[2] = psiA;
-      cache[3] = lastB;
-      cache[4] = logB;
-    },
-  });
+  static readonly sumKernel: SumLogPdfKernel = inverseGammaSumKernel((a, b, xs, out) => new InverseGamma(a, b).sumLogPdfPartials(xs, out));
 
   /** Always `"InverseGamma"`. */
   readonly name = 'InverseGamma';
@@ -133,6 +68,8 @@ export class InverseGamma extends ContinuousDistribution {
   /** log β, cached likewise. */
   private readonly logScale: number;
 
+  // ---- parameters and checks ------------------------------------------------
+
   /**
    * @param shape - shape α, finite and > 0
    * @param scale - scale β, finite and > 0
@@ -147,7 +84,7 @@ export class InverseGamma extends ContinuousDistribution {
     this.logScale = Math.log(this.scale);
   }
 
-  // ---- statistics -------------------------------------------------------
+  // ---- statistics -----------------------------------------------------------
 
   /** β/(α − 1) for α > 1, +∞ otherwise. */
   mean(): number {
@@ -188,13 +125,23 @@ export class InverseGamma extends ContinuousDistribution {
     return gammaEntropyStandard(a, this.lgammaShape) - 2 * psi + this.logScale;
   }
 
-  // ---- evaluation -------------------------------------------------------
+  // ---- evaluation -----------------------------------------------------------
+
+  /**
+   * log(y^{α+1} e^{−y} / Γ(α)) − log β with y = β/x on (0, ∞) (`inverseGammaLogDensity`,
+   * inverse-gamma-density.ts); −∞ for x ≤ 0 and x = ∞, NaN for NaN. The one statement
+   * of the density, which `logPdf` and `logPdfPartials` call (a private method, value
+   * only: see `Normal.logDensity`).
+   */
+  private logDensity(x: number): number {
+    if (x > 0) return x < Infinity ? inverseGammaLogDensity(this.shape, this.scale, x, this.lgammaShape, this.logScale) : -Infinity;
+    return x <= 0 ? -Infinity : NaN;
+  }
 
   /** log(y^{α+1} e^{−y} / Γ(α)) − log β with y = β/x; −∞ for x ≤ 0 and x = ∞. */
   logPdf(x: number): number {
     if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
-    if (x > 0) return x < Infinity ? inverseGammaLogDensity(this.shape, this.scale, x, this.lgammaShape, this.logScale) : -Infinity;
-    return x <= 0 ? -Infinity : NaN;
+    return this.logDensity(x);
   }
 
   /** Q(α, β/x); −expm1(log P) where β/x is subnormal (its rounding would cost digits). */
@@ -243,12 +190,18 @@ export class InverseGamma extends ContinuousDistribution {
     return x <= 0 ? 0 : NaN;
   }
 
-  // ---- partials ---------------------------------------------------------
+  /** Σ log f(xᵢ) (the per-point forms, summed in one pass with the partials). */
+  override sumLogPdf(xs: ArrayLike<number>): number {
+    checkArrayLike(this.name, 'sumLogPdf', xs);
+    return this.sumLogPdfPartials(xs, SCRATCH);
+  }
+
+  // ---- partials -------------------------------------------------------------
 
   /** ∂/∂x = (y − α − 1)/x, ∂/∂α = log y − ψ(α), ∂/∂β = α/β − 1/x, with y = β/x. */
   logPdfPartials(x: number, out: Float64Array): number {
     if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
-    const lp = this.logPdf(x);
+    const lp = this.logDensity(x);
     if (!(lp > -Infinity)) {
       out[0] = 0;
       out[1] = 0;
@@ -267,12 +220,6 @@ export class InverseGamma extends ContinuousDistribution {
     return lp;
   }
 
-  /** Σ log f(xᵢ) (the per-point forms, summed in one pass with the partials). */
-  override sumLogPdf(xs: ArrayLike<number>): number {
-    checkArrayLike(this.name, 'sumLogPdf', xs);
-    return this.sumLogPdfPartials(xs, SCRATCH);
-  }
-
   /** Σ log f(xᵢ) with Σ ∂/∂α = n(log β − ψ(α)) − Σ log xᵢ and Σ ∂/∂β = nα/β − Σ 1/xᵢ. */
   override sumLogPdfPartials(xs: ArrayLike<number>, out: Float64Array): number {
     checkArrayLike(this.name, 'sumLogPdfPartials', xs);
@@ -283,7 +230,8 @@ export class InverseGamma extends ContinuousDistribution {
 
   /**
    * The rows of a batch (see the base class): `logPdf` and the ∂/∂x of
-   * `logPdfPartials`, without the shape partial's digamma. @internal
+   * `logPdfPartials`, without the shape partial's digamma; here rather than in
+   * inverse-gamma-kernels.ts for the reason given at `Exponential.addLogPdfGradRows`. @internal
    */
   override addLogPdfGradRows(xs: Float64Array, stride: number, c0: number, c1: number, rows: number, lp: Float64Array, dx: Float64Array): void {
     const a = this.shape;
@@ -300,7 +248,7 @@ export class InverseGamma extends ContinuousDistribution {
     }
   }
 
-  // ---- sampling ---------------------------------------------------------
+  // ---- sampling -------------------------------------------------------------
 
   /**
    * β / Q⁻¹(α, p) for p ≤ ½ (Q⁻¹ accurate down to p = 1e-300) and β / P⁻¹(α, 1 − p)
@@ -328,77 +276,9 @@ export class InverseGamma extends ContinuousDistribution {
     if (a < 1) return Math.exp(this.logScale - rng.logGamma(a));
     return this.scale / rng.gamma(a);
   }
-
-}
-
-/**
- * log f(x) for 0 < x < ∞. With y = β/x the density is y^{α+1} e^{−y}/(βΓ(α)) =
- * y² · [y^{α−1} e^{−y}/Γ(α)] / β; the bracket is Loader's Poisson-type term for
- * α ≥ 10 (its log cancels otherwise), and y²/β = y/x. Where β/x is subnormal,
- * 0 or ∞, the logs are taken separately.
- */
-function inverseGammaLogDensity(a: number, b: number, x: number, lgammaA: number, logB: number): number {
-  const y = b / x;
-  const logX = Math.log(x);
-  if (y === Infinity && a >= SADDLE_POINT_SHAPE) return logDensityBeyondMax(a, logB - logX, logB);
-  if (!(y >= DBL_MIN) || y === Infinity) return (a + 1) * (logB - logX) - y - lgammaA - logB;
-  if (a >= SADDLE_POINT_SHAPE) return logPoissonRaw(a - 1, y) + Math.log(y) - logX;
-  return (a + 1) * Math.log(y) - y - lgammaA - logB;
-}
-
-/**
- * log f(x) where y = β/x overflows (x subnormal or β huge) at a large shape α: the
- * plain form is (α + 1)·∞ − ∞ = NaN there (issue #16's fuzz: InverseGamma(1e308, 0.5)
- * at x = 5e-324). With ly = log y and Stirling's log Γ(α) = (α − ½) log α − α +
- * log √(2π) + O(1/(12α)): log f = −α(e^d − 1 − d) + ly + ½ log α − log √(2π) − log β,
- * d = ly − log α, with e^d − 1 − d as expm1(d) − d (no cancellation near d = 0).
- * Since y > DBL_MAX ≥ α, d > 0, and the result is finite only where α(e^d − 1 − d)
- * < DBL_MAX with α·e^d = y > DBL_MAX, i.e. for α > 1e307 (InverseGamma(1.7e308,
- * 1.7e308) at x = 0.9: −9.776e305), where the Stirling remainder 1/(12α) < 1e-308 is
- * far below an ulp of the result; elsewhere it is −∞, the correctly rounded value.
- */
-function logDensityBeyondMax(a: number, ly: number, logB: number): number {
-  const d = ly - Math.log(a);
-  return -a * (Math.expm1(d) - d) + ly + 0.5 * Math.log(a) - LN_SQRT_2PI - logB;
-}
-
-/**
- * Σ log f(xᵢ) for InverseGamma(α, β) (each term by the accurate per-point form),
- * with Σ ∂/∂α = n(log β − ψ(α)) − Σ log xᵢ in `out[1]` and Σ ∂/∂β = nα/β − Σ 1/xᵢ
- * in `out[2]` (0 in `out[0]`), so ψ is evaluated once instead of once per datum;
- * `undefined` (and `out` untouched) when a datum is ≤ 0, ∞ or NaN, where the
- * caller sums the per-point forms instead.
- */
-function inverseGammaSumLogPdfPartials(
-  a: number,
-  b: number,
-  lgammaA: number,
-  logB: number,
-  xs: ArrayLike<number>,
-  out: Float64Array,
-): number | undefined {
-  let v = 0;
-  let sLog = 0;
-  let sInv = 0;
-  let ok = true;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i];
-    ok = ok && x > 0 && x < Infinity;
-    v += inverseGammaLogDensity(a, b, x, lgammaA, logB);
-    sLog += Math.log(x);
-    sInv += 1 / x;
-  }
-  if (!ok) return undefined;
-  const n = xs.length;
-  out[0] = 0;
-  out[1] = n * (logB - digamma(a)) - sLog;
-  out[2] = (n * a) / b - sInv;
-  return v;
 }
 
 const PARAMS: readonly string[] = Object.freeze(['shape', 'scale']);
-/** From this shape on, the saddle-point form of the density (as in Gamma). */
-const SADDLE_POINT_SHAPE = 10;
 /** Discarded partials of `sumLogPdf`. */
 const SCRATCH = new Float64Array(3);
 /** The smallest normal double: below it β/x carries fewer than 53 bits. */

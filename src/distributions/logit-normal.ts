@@ -113,13 +113,22 @@ export class LogitNormal extends ContinuousDistribution {
 
   // ---- evaluation --------------------------------------------------------------------
 
+  /**
+   * log φ((u − μ)/σ) − log σ − log|dx/du| at the point whose logit coordinate is
+   * u = T⁻¹(x): the one statement of the density, which `logPdf` and `logPdfPartials`
+   * call (the latter has u already; a private method, value only: see
+   * `Normal.logDensity`).
+   */
+  private logDensityAt(u: number): number {
+    const z = (u - this.mu) / this.sigma;
+    return -0.5 * z * z - LN_SQRT_2PI - Math.log(this.sigma) - this.transform.logAbsDetJacobian(u);
+  }
+
   /** log φ((ℓ − μ)/σ) − log σ + log|du/dx|; −∞ outside (low, high). */
   logPdf(x: number): number {
     if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
     if (!(x > this.low && x < this.high)) return Number.isNaN(x) ? NaN : -Infinity;
-    const u = this.transform.inverse(x);
-    const z = (u - this.mu) / this.sigma;
-    return -0.5 * z * z - LN_SQRT_2PI - Math.log(this.sigma) - this.transform.logAbsDetJacobian(u);
+    return this.logDensityAt(this.transform.inverse(x));
   }
 
   /** Φ((ℓ − μ)/σ). */
@@ -180,7 +189,7 @@ export class LogitNormal extends ContinuousDistribution {
     const s = this.sigma;
     const z = (u - this.mu) / s;
     const zs = z / s;
-    const lp = -0.5 * z * z - LN_SQRT_2PI - Math.log(s) - this.transform.logAbsDetJacobian(u);
+    const lp = this.logDensityAt(u);
     if (lp === -Infinity) {
       out.fill(0, 0, 5);
       return lp;

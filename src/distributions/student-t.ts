@@ -1,11 +1,11 @@
 /**
- * Student's t distribution with ν degrees of freedom, location μ and scale σ.
+ * Student's t distribution with ν degrees of freedom, location μ and scale σ; its
+ * density at a point is in student-t-density.ts, its fast paths (summed and point
+ * kernels) in student-t-kernels.ts.
  *
  * @module
  */
-import { digammaDiff, lbeta, logABeta, stirlerrDiff } from '../math/beta-functions';
-import { LN_SQRT_2PI } from '../math/constants';
-import { log1pmx } from '../math/elementary';
+import { digammaDiff, lbeta, logABeta } from '../math/beta-functions';
 import { digamma } from '../math/gamma-functions';
 import { logBetaIPair } from '../math/incomplete-beta';
 import { betaIInvPair } from '../math/incomplete-beta-inverse';
@@ -13,9 +13,10 @@ import { normalQuantile } from '../math/normal-functions';
 import type { Rng } from '../random/rng';
 import { ContinuousDistribution, type SumLogPdfKernel } from './distribution';
 import type { PointLogPdfKernel } from './point-kernel';
-import { noStatistics } from './shared';
 import { real, type Support } from './support';
-import { finiteParam, isFiniteValue, isPositiveValue, notANumber, positiveParam } from './validate';
+import { logU, standardize, studentLogNormalizer, studentLogPdf, studentLogPdfPartials, studentNuTerm } from './student-t-density';
+import { studentTPointKernel, studentTSumKernel } from './student-t-kernels';
+import { finiteParam, notANumber, positiveParam } from './validate';
 
 /**
  * Student's t distribution with ν > 0 degrees of freedom, location μ and scale σ > 0:
@@ -42,61 +43,21 @@ export class StudentT extends ContinuousDistribution {
    * The i.i.d. log-likelihood from raw `[nu, mu, sigma]`, point by point (a Student-t
    * has no sufficient statistics): what lets a likelihood that passes latents straight
    * into a StudentT skip the user's function, and a per-datum robust regression be
-   * replayed (one distribution per point there, the instance's own arithmetic).
+   * replayed (one distribution per point there, the instance's own arithmetic;
+   * student-t-kernels.ts).
    * @internal
    */
-  static readonly sumKernel: SumLogPdfKernel = Object.freeze({
-    arity: 3,
-    cacheSlots: 0,
-    accepts: (p: Float64Array): boolean => isPositiveValue(p[0]) && isFiniteValue(p[1]) && isPositiveValue(p[2]),
-    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => new StudentT(p[0], p[1], p[2]).sumLogPdfPartials(xs, out),
-    statistics: (): undefined => undefined,
-    // `statistics` is always undefined, so the model never asks for rows from them.
-    fromStatistics: noStatistics,
-  });
+  static readonly sumKernel: SumLogPdfKernel = studentTSumKernel((nu, mu, sigma, xs, out) => new StudentT(nu, mu, sigma).sumLogPdfPartials(xs, out));
 
   /**
    * log f(x | ν, μ, σ) and its partials at many points from raw columns (a replayed
    * robust regression), through the arithmetic of `logPdfPartials` (the same bits):
    * the normalizer and the digamma gap are computed once per run of equal ν (the
    * usual constant column, where the instance path recomputed them per point), log σ
-   * once per run of equal σ, and no distribution is built per point.
+   * once per run of equal σ, and no distribution is built per point (student-t-kernels.ts).
    * @internal
    */
-  static readonly pointKernel: PointLogPdfKernel = Object.freeze({
-    arity: 3,
-    evaluate(m: number, p: Float64Array, x: Float64Array, _aux: Float64Array | null, value: Float64Array, partials: Float64Array): void {
-      let lastNu = NaN;
-      let normNu = NaN;
-      let nuTerm = NaN;
-      let lastS = NaN;
-      let logS = NaN;
-      for (let j = 0; j < m; j++) {
-        const nu = p[j];
-        const mu = p[m + j];
-        const s = p[2 * m + j];
-        // Inline domain checks (see Normal.pointKernel).
-        if (!(nu > 0 && nu < Infinity && mu - mu === 0 && s > 0 && s < Infinity)) {
-          value[j] = NaN;
-          continue;
-        }
-        if (nu !== lastNu) {
-          lastNu = nu;
-          normNu = studentLogNormalizer(nu);
-          nuTerm = studentNuTerm(nu);
-        }
-        if (s !== lastS) {
-          lastS = s;
-          logS = Math.log(s);
-        }
-        // normNu − log σ is the instance's logNorm, formed the same way.
-        value[j] = studentLogPdfPartials(x[j], nu, mu, s, normNu - logS, nuTerm, PARTIALS);
-        partials[j] = PARTIALS[1];
-        partials[m + j] = PARTIALS[2];
-        partials[2 * m + j] = PARTIALS[3];
-      }
-    },
-  });
+  static readonly pointKernel: PointLogPdfKernel = studentTPointKernel;
 
   /** Always `"StudentT"`. */
   readonly name = 'StudentT';
@@ -182,9 +143,7 @@ export class StudentT extends ContinuousDistribution {
   /** log f(x) = logNorm − (ν+1)/2·log(1 + t²/ν), with t²/ν formed without overflow. */
   logPdf(x: number): number {
     if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
-    const t = standardize(x, this.mu, this.sigma);
-    if (t !== t) return NaN;
-    return this.logNorm - 0.5 * (this.nu + 1) * log1pTSquareOverNu(t, this.nu);
+    return studentLogPdf(x, this.nu, this.mu, this.sigma, this.logNorm);
   }
 
   /** F(x): ½ I_{ν/(ν+t²)}(ν/2, ½) for t < 0, its complement above. */
@@ -303,86 +262,6 @@ export class StudentT extends ContinuousDistribution {
 }
 
 const PARAMS: readonly string[] = Object.freeze(['nu', 'mu', 'sigma']);
-/** The point kernel's per-point partials (∂/∂x, ∂/∂ν, ∂/∂μ, ∂/∂σ). */
-const PARTIALS = new Float64Array(4);
-
-/** t = (x − μ)/σ, also where x − μ overflows. */
-function standardize(x: number, mu: number, sigma: number): number {
-  const d = x - mu;
-  return Number.isFinite(d) || !Number.isFinite(x) ? d / sigma : x / sigma - mu / sigma;
-}
-
-/** log(|t|/√ν), also where |t|/√ν overflows. */
-function logU(t: number, nu: number): number {
-  return Math.log(Math.abs(t)) - 0.5 * Math.log(nu);
-}
-
-/** log(1 + t²/ν) without overflowing t² or t/√ν (2 log(|t|/√ν) beyond u = 1e150). */
-function log1pTSquareOverNu(t: number, nu: number): number {
-  const u = Math.abs(t) / Math.sqrt(nu);
-  return u < 1e150 ? Math.log1p(u * u) : 2 * logU(t, nu);
-}
-
-/**
- * The part of ∂/∂ν log f that depends on ν alone, so that the point kernel computes
- * it once per ν: ψ((ν+1)/2) − ψ(ν/2) − 1/ν (the gap by `digammaDiff` for ν ≥ 20);
- * for ν < 1e-8, ψ(h + ½) − ψ(1 + h) with h = ν/2, whose 1/ν terms
- * {@link studentLogPdfPartials} adds back combined (they would overflow to ∞ − ∞ apart).
- */
-function studentNuTerm(nu: number): number {
-  const h = 0.5 * nu;
-  if (nu < 1e-8) return digamma(h + 0.5) - digamma(1 + h);
-  const gap = h >= 10 ? digammaDiff(h, 0.5) : digamma(h + 0.5) - digamma(h);
-  return gap - 1 / nu;
-}
-
-/**
- * log f(x) = logNorm − (ν+1)/2·log(1 + t²/ν) and its partials as documented at
- * `StudentT.logPdfPartials` (zeros where log f is −∞ or NaN); `nuTerm` =
- * {@link studentNuTerm}(ν). That method and the point kernel both call it, so they
- * give the same bits.
- */
-function studentLogPdfPartials(x: number, nu: number, mu: number, s: number, logNorm: number, nuTerm: number, out: Float64Array): number {
-  const t = standardize(x, mu, s);
-  // A NaN t (x NaN) makes lw and lp NaN, as `logPdf` returns.
-  const lw = log1pTSquareOverNu(t, nu);
-  const lp = logNorm - 0.5 * (nu + 1) * lw;
-  if (!(lp > -Infinity)) {
-    out.fill(0, 0, 4);
-    return lp;
-  }
-  const u = Math.abs(t) / Math.sqrt(nu);
-  // t²/(νw) = u²/(1 + u²), formed as 1/(1 + 1/u²) for large u (no overflow).
-  const frac = u < 1 ? (u * u) / (1 + u * u) : 1 / (1 + 1 / (u * u));
-  // t/(νw) = frac/t; for t = 0 it is 0.
-  const tOverNuW = t === 0 ? 0 : frac / t;
-  out[0] = -((nu + 1) * tOverNuW) / s;
-  // For ν < 1e-8: ψ(h) = ψ(1 + h) − 1/h and (ν + 1)·frac/ν = frac + frac/ν, so the 1/ν
-  // terms combine to (1 + frac)/ν, +∞ only where the partial is (at a subnormal ν the
-  // gap and 1/ν overflowed to ∞ − ∞).
-  out[1] = nu < 1e-8 ? 0.5 * (nuTerm - lw + frac + (1 + frac) / nu) : 0.5 * (nuTerm - lw + ((nu + 1) / nu) * frac);
-  out[2] = -out[0];
-  out[3] = ((nu + 1) * frac - 1) / s;
-  return lp;
-}
-
-/**
- * log Γ((ν+1)/2) − log Γ(ν/2) − ½ log(νπ) = −log B(ν/2, ½) − ½ log ν.
- *
- * For h = ν/2 ≥ 10, expanding log B by the Stirling form of R's lbeta, the O(log ν)
- * terms cancel analytically and it equals
- * −log √(2π) + ½ log1p(1/(2h)) − r − (h − ½)·log1pmx(−r) − [c(h) − c(h + ½)],
- * r = 1/(2h + 1), c = stirlerr: every correction term is O(1/ν), so the normal limit
- * −log √(2π) is approached with full relative accuracy (the lgamma difference would
- * keep only an absolute ε·log ν). Below, −lbeta(ν/2, ½) − ½ log ν (accurate lgamma
- * near 1 and 2, absolute error a few ε).
- */
-export function studentLogNormalizer(nu: number): number {
-  const h = 0.5 * nu;
-  if (h < 10) return -lbeta(h, 0.5) - 0.5 * Math.log(nu);
-  const r = 1 / (2 * h + 1);
-  return -LN_SQRT_2PI + 0.5 * Math.log1p(1 / (2 * h)) - r - (h - 0.5) * log1pmx(-r) - stirlerrDiff(h, 0.5);
-}
 
 /**
  * Above this ν the quantile comes from the normal one by the Cornish–Fisher series

@@ -51,6 +51,8 @@ export class Uniform extends ContinuousDistribution {
   /** log(high − low), exact also when the width overflows. */
   private readonly logWidth: number;
 
+  // ---- parameters and checks ------------------------------------------------
+
   /**
    * @param low - lower end, finite
    * @param high - upper end, finite and > low
@@ -67,7 +69,7 @@ export class Uniform extends ContinuousDistribution {
     this.logWidth = Math.log(this.width) + (this.scale === 1 ? 0 : LN_2);
   }
 
-  // ---- statistics -------------------------------------------------------
+  // ---- statistics -----------------------------------------------------------
 
   /** low/2 + high/2 (the sum could overflow). */
   mean(): number {
@@ -95,13 +97,22 @@ export class Uniform extends ContinuousDistribution {
     return this.logWidth;
   }
 
-  // ---- evaluation -------------------------------------------------------
+  // ---- evaluation -----------------------------------------------------------
+
+  /**
+   * −log(high − low) on [low, high], −∞ outside, NaN for NaN: the one statement of the
+   * density, which `logPdf` and `logPdfPartials` call (a private method, value only:
+   * see `Normal.logDensity`).
+   */
+  private logDensity(x: number): number {
+    if (x >= this.low && x <= this.high) return -this.logWidth;
+    return x === x ? -Infinity : NaN;
+  }
 
   /** −log(high − low) on [low, high], −∞ outside. */
   logPdf(x: number): number {
     if (typeof x !== 'number') throw notANumber(this.name, 'logPdf', 'x', x);
-    if (x >= this.low && x <= this.high) return -this.logWidth;
-    return x === x ? -Infinity : NaN;
+    return this.logDensity(x);
   }
 
   /** (x − low)/(high − low) on [low, high]. */
@@ -132,12 +143,12 @@ export class Uniform extends ContinuousDistribution {
     return x <= this.low ? 0 : x >= this.high ? -Infinity : NaN;
   }
 
-  // ---- partials ---------------------------------------------------------
+  // ---- partials -------------------------------------------------------------
 
   /** ∂/∂x = 0, ∂/∂low = 1/(high − low), ∂/∂high = −1/(high − low) on [low, high]; zeros outside. */
   logPdfPartials(x: number, out: Float64Array): number {
     if (typeof x !== 'number') throw notANumber(this.name, 'logPdfPartials', 'x', x);
-    const lp = this.logPdf(x);
+    const lp = this.logDensity(x);
     const inside = lp > -Infinity;
     out[0] = 0;
     out[1] = inside ? this.scale / this.width : 0;
@@ -145,7 +156,7 @@ export class Uniform extends ContinuousDistribution {
     return lp;
   }
 
-  // ---- sampling ---------------------------------------------------------
+  // ---- sampling -------------------------------------------------------------
 
   /** low + p(high − low) below the middle, high − (1 − p)(high − low) above (1 − p is exact there). */
   protected quantileInside(p: number): number {
@@ -168,7 +179,7 @@ export class Uniform extends ContinuousDistribution {
     return out;
   }
 
-  // ---- helpers ----------------------------------------------------------
+  // ---- helpers --------------------------------------------------------------
 
   /** scale·(x − low), exact for x near low (Sterbenz). */
   private below(x: number): number {
