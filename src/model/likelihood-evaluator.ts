@@ -18,6 +18,7 @@ import type { LikelihoodKernel } from './likelihood-kernel';
 import type { Likelihood } from './model-spec';
 import type { CovariateTable } from './covariates';
 import { traceOnce } from './replay/trace-once';
+import type { ReplayProgram } from './replay/program';
 import { checkSupportUse } from './support-check';
 import { route, scalePartials } from './tape-partials';
 import type { Tape } from './tape';
@@ -142,7 +143,7 @@ export class LikelihoodEvaluator<P extends Prior> {
   decide(): void {
     try {
       if (this.traceOnceApplies) {
-        const program = traceOnce(this.likelihood, this.latents.layout, this.covariates as CovariateTable, this.data, this.z, this.dim);
+        const program = this.traceOnce();
         if (program !== undefined) {
           this.useKernel(program);
           return;
@@ -158,6 +159,20 @@ export class LikelihoodEvaluator<P extends Prior> {
       // A mistake in the model (an undeclared latent, counts off a discrete support) is reported, not hidden.
       if (e instanceof ModelError) throw e;
       if (!(e instanceof InvalidParameterError) || ++this.probeFailures >= MAX_PROBE_FAILURES) this.state = GENERAL;
+    }
+  }
+
+  /**
+   * The covariate likelihood traced once (see `replay/trace-once.ts`), or undefined.
+   * Plain arithmetic on a placeholder (`t * 2`) throws a `TypeError` in the trace;
+   * the datum-by-datum paths, where covariates are numbers, still serve it.
+   */
+  private traceOnce(): ReplayProgram | undefined {
+    try {
+      return traceOnce(this.likelihood, this.latents.layout, this.covariates as CovariateTable, this.data, this.z, this.dim);
+    } catch (e) {
+      if (e instanceof ModelError || e instanceof InvalidParameterError) throw e;
+      return undefined;
     }
   }
 

@@ -85,7 +85,8 @@ export interface ModelSpec<P extends Prior, C extends Covariates = NoCovariates>
    * the data: no call per datum to build the model or evaluate it, and data
    * subsampling (`fit`'s `batchSize`) by index. Use varinf's operations on
    * covariates as on latents (`dot(x, w)`, `mul(b, t)`, `x[j]`): plain `+` or
-   * `Math.*` on one throws a `TypeError` while the model traces.
+   * `Math.*` on a placeholder fails the single trace, and the model then calls the
+   * likelihood datum by datum (correct, but the slower path).
    *
    * @example
    * ```ts

@@ -111,6 +111,13 @@ describe('declared covariates', () => {
     expect(count.calls).toBeGreaterThan(n);
   });
 
+  it('serve a likelihood with plain arithmetic on a covariate (the single trace fails; the datum-by-datum paths, with numbers, do not)', () => {
+    const m = new Model({ prior, covariates: { x: X, t }, likelihood: (p, c) => body(p, c.x, c.t * 1), data: ys });
+    for (const p of points) close(m.logJoint(p), general.logJoint(p));
+    const g = m.gradLogJoint(points[1]);
+    close(g.s, general.gradLogJoint(points[1]).s);
+  });
+
   it('keep the family’s own error for a per-datum parameter out of its domain', () => {
     const bad = t.map((v, i) => (i === 5 ? -v : v));
     const m = new Model({ prior, covariates: { x: X, t: bad }, likelihood: (p, c) => new Normal(dot(c.x, p.w), mul(p.s, c.t)), data: ys });
