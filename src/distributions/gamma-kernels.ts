@@ -13,6 +13,7 @@ import { log1pmx } from '../math/elementary';
 import { digamma, lgamma, stirlerr } from '../math/gamma-functions';
 import { logPoissonRaw } from '../math/saddle-point';
 import type { SumLogPdfKernel } from './distribution';
+import { shapeSumKernel } from './shape-sum-kernel';
 import type { PointLogPdfKernel } from './point-kernel';
 import { isPositiveValue } from './validate';
 
@@ -28,29 +29,7 @@ export type GammaPointwiseSum = (shape: number, rate: number, xs: ArrayLike<numb
  * file need not import the class). @internal
  */
 export function gammaSumKernel(pointwise: GammaPointwiseSum): SumLogPdfKernel {
-  return Object.freeze({
-    arity: 2,
-    cacheSlots: 5,
-    accepts: (p: Float64Array): boolean => isPositiveValue(p[0]) && isPositiveValue(p[1]),
-    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => {
-      const a = p[0];
-      const b = p[1];
-      // p[2], p[3]: the α of the last call and log Γ(α); p[4], p[5]: β and log β.
-      if (p[2] !== a) {
-        p[2] = a;
-        p[3] = lgamma(a);
-      }
-      if (p[4] !== b) {
-        p[4] = b;
-        p[5] = Math.log(b);
-      }
-      const v = gammaSumLogPdfPartials(a, b, p[3], p[5], xs, out);
-      // Data at 0 or overflowing sums: the per-point form, as the instance method does.
-      return v !== undefined ? v : pointwise(a, b, xs, out);
-    },
-    statistics: gammaStatistics,
-    fromStatistics: gammaRowsFromStatistics,
-  });
+  return shapeSumKernel(gammaSumLogPdfPartials, pointwise, gammaStatistics, gammaRowsFromStatistics);
 }
 
 /** [n, Σ xᵢ, Σ log xᵢ]; undefined (the per-point form) for data at 0 or a sum that overflows. */

@@ -10,6 +10,7 @@
  */
 import { digamma, lgamma } from '../math/gamma-functions';
 import type { SumLogPdfKernel } from './distribution';
+import { shapeSumKernel } from './shape-sum-kernel';
 import { inverseGammaLogDensity } from './inverse-gamma-density';
 import { isPositiveValue } from './validate';
 
@@ -25,28 +26,7 @@ export type InverseGammaPointwiseSum = (shape: number, scale: number, xs: ArrayL
  * this file need not import the class). @internal
  */
 export function inverseGammaSumKernel(pointwise: InverseGammaPointwiseSum): SumLogPdfKernel {
-  return Object.freeze({
-    arity: 2,
-    cacheSlots: 5,
-    accepts: (p: Float64Array): boolean => isPositiveValue(p[0]) && isPositiveValue(p[1]),
-    sumLogPdfPartials: (p: Float64Array, xs: ArrayLike<number>, out: Float64Array): number => {
-      const a = p[0];
-      const b = p[1];
-      // p[2], p[3]: the α of the last call and log Γ(α); p[4], p[5]: β and log β.
-      if (p[2] !== a) {
-        p[2] = a;
-        p[3] = lgamma(a);
-      }
-      if (p[4] !== b) {
-        p[4] = b;
-        p[5] = Math.log(b);
-      }
-      const v = inverseGammaSumLogPdfPartials(a, b, p[3], p[5], xs, out);
-      return v !== undefined ? v : pointwise(a, b, xs, out);
-    },
-    statistics: inverseGammaStatistics,
-    fromStatistics: inverseGammaRowsFromStatistics,
-  });
+  return shapeSumKernel(inverseGammaSumLogPdfPartials, pointwise, inverseGammaStatistics, inverseGammaRowsFromStatistics);
 }
 
 /** [n, Σ log xᵢ, Σ 1/xᵢ]; undefined (the per-point form) for a datum ≤ 0 or ∞, or a sum that overflows. */

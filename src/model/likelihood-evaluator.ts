@@ -143,7 +143,7 @@ export class LikelihoodEvaluator<P extends Prior> {
   decide(): void {
     try {
       if (this.traceOnceApplies) {
-        const program = this.traceOnce();
+        const program = this.traceCovariatesOnce();
         if (program !== undefined) {
           this.useKernel(program);
           return;
@@ -167,7 +167,7 @@ export class LikelihoodEvaluator<P extends Prior> {
    * Plain arithmetic on a placeholder (`t * 2`) throws a `TypeError` in the trace;
    * the datum-by-datum paths, where covariates are numbers, still serve it.
    */
-  private traceOnce(): ReplayProgram | undefined {
+  private traceCovariatesOnce(): ReplayProgram | undefined {
     try {
       return traceOnce(this.likelihood, this.latents.layout, this.covariates as CovariateTable, this.data, this.z, this.dim);
     } catch (e) {

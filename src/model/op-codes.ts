@@ -39,6 +39,11 @@ export const OP_SIGMOID = 15;
 export const OP_SOFTPLUS = 16;
 export const OP_TANH = 17;
 
+/** True for the unary codes whose constant `opK` matters (a / k, k / a, a^k). */
+export function hasOpConstant(op: number): boolean {
+  return op === OP_DIV_CONST || op === OP_CONST_DIV || op === OP_POW;
+}
+
 /** True for the codes that {@link unaryValue} and {@link unaryDerivative} handle. */
 export function isUnaryOp(op: number): boolean {
   return op === OP_DIV_CONST || op === OP_CONST_DIV || (op >= OP_EXP && op <= OP_TANH);

@@ -18,10 +18,10 @@ import type { SumLogPdfKernel } from '../../distributions/distribution';
 import { TapeNode, type Tape } from '../tape';
 import type { LikelihoodDistribution } from '../values';
 import {
-  OP_AFFINE, OP_CONST_DIV, OP_DIV, OP_DIV_CONST, OP_LEAF_DOT, OP_MUL, OP_POW, isUnaryOp,
+  OP_AFFINE, OP_DIV, OP_LEAF_DOT, OP_MUL, hasOpConstant, isUnaryOp,
 } from '../op-codes';
 import { ConstantColumn } from './constant-column';
-import { familyPointKernel } from './point-kernel';
+import { familyPointKernel, hasOwnSumKernel } from './point-kernel';
 import { CONST_REF, NO_REF, ReplayProgram, leafRef, type Instruction } from './program';
 
 /** Thrown inside the compiler when the trace is not replayable (caught there). */
@@ -61,8 +61,7 @@ export class ReplayCompiler {
   /** @param first - datum 0's distribution (its family must have a summed kernel of its own) */
   constructor(private readonly tape: Tape, first: LikelihoodDistribution, private readonly data: Float64Array, private readonly dim: number) {
     this.ctor = first.constructor as { sumKernel?: SumLogPdfKernel };
-    // Only a family's own kernel: a subclass may change the density.
-    if (!Object.prototype.hasOwnProperty.call(this.ctor, 'sumKernel') || first.operands.length !== (this.ctor.sumKernel as SumLogPdfKernel).arity) {
+    if (!hasOwnSumKernel(first)) {
       this.failed = true;
       return;
     }
@@ -153,14 +152,9 @@ function draftOf(tape: Tape, s0: number, e: number, n: number): Draft {
     dr.c0 = new ConstantColumn(tape.c0[e], n);
     if (dr.b !== NO_REF) dr.c2 = new ConstantColumn(tape.d2[e], n);
   } else if (op !== OP_MUL && op !== OP_DIV) {
-    dr.c1 = new ConstantColumn(hasConstant(op) ? tape.opK[e] : 0, n);
+    dr.c1 = new ConstantColumn(hasOpConstant(op) ? tape.opK[e] : 0, n);
   }
   return dr;
-}
-
-/** Unary codes whose constant `opK` matters. */
-function hasConstant(op: number): boolean {
-  return op === OP_DIV_CONST || op === OP_CONST_DIV || op === OP_POW;
 }
 
 /** Checks that entry `e` of datum i's segment (from `s0`) is the template's instruction; records its constants. */
@@ -181,7 +175,7 @@ function matchEntry(tape: Tape, dr: Draft, s0: number, e: number, i: number): vo
     (dr.c1 as ConstantColumn).set(i, tape.d1[e]);
     (dr.c0 as ConstantColumn).set(i, tape.c0[e]);
     if (dr.b !== NO_REF) (dr.c2 as ConstantColumn).set(i, tape.d2[e]);
-  } else if (hasConstant(op)) (dr.c1 as ConstantColumn).set(i, tape.opK[e]);
+  } else if (hasOpConstant(op)) (dr.c1 as ConstantColumn).set(i, tape.opK[e]);
 }
 
 /** The parameters of datum 0's distribution: node references or per-datum constants. */

@@ -9,6 +9,16 @@
 import type { SumLogPdfKernel } from '../../distributions/distribution';
 import type { PointLogPdfKernel } from '../../distributions/point-kernel';
 
+/**
+ * True when `d`'s family can be replayed: it has a summed kernel of its own (a
+ * subclass may change the density, so an inherited one does not count) taking as
+ * many parameters as `d` has operands.
+ */
+export function hasOwnSumKernel(d: { readonly operands: readonly unknown[]; readonly constructor: unknown }): boolean {
+  const ctor = d.constructor as { sumKernel?: SumLogPdfKernel };
+  return Object.prototype.hasOwnProperty.call(ctor, 'sumKernel') && d.operands.length === (ctor.sumKernel as SumLogPdfKernel).arity;
+}
+
 /** A family's point kernel: its own where it has one (a loop written for it), else {@link pointKernelOf}. */
 export function familyPointKernel(ctor: { sumKernel?: SumLogPdfKernel; pointKernel?: PointLogPdfKernel }): PointLogPdfKernel {
   return Object.prototype.hasOwnProperty.call(ctor, 'pointKernel') ? (ctor.pointKernel as PointLogPdfKernel) : pointKernelOf(ctor.sumKernel as SumLogPdfKernel);

@@ -29,12 +29,12 @@ import { COLUMN_VALUES, type ColumnBlock } from '../column-block';
 import type { PriorBlock } from '../latents';
 import { guardedRecord } from '../latent-guard';
 import {
-  OP_AFFINE, OP_CONST_DIV, OP_DIV, OP_DIV_CONST, OP_LEAF_DOT, OP_MUL, OP_POW, OP_VECTOR, isUnaryOp, unaryValue,
+  OP_AFFINE, OP_CONST_DIV, OP_DIV, OP_DIV_CONST, OP_LEAF_DOT, OP_MUL, OP_VECTOR, hasOpConstant, isUnaryOp, unaryValue,
 } from '../op-codes';
 import { Tape, TapeNode } from '../tape';
 import { checkDist } from '../values';
 import { ConstantColumn } from './constant-column';
-import { familyPointKernel } from './point-kernel';
+import { familyPointKernel, hasOwnSumKernel } from './point-kernel';
 import { CONST_REF, NO_REF, ReplayProgram, leafRef, type Instruction } from './program';
 
 /** Thrown inside the compiler when the trace is not replayable (caught there). */
@@ -139,9 +139,8 @@ class Placeholders {
 }
 
 function compile(tape: Tape, d: ContinuousDistribution | DiscreteDistribution, cov: Placeholders, data: Float64Array, dim: number): ReplayProgram | undefined {
+  if (!hasOwnSumKernel(d)) return undefined;
   const ctor = d.constructor as { sumKernel?: SumLogPdfKernel };
-  // Only a family's own kernel: a subclass may change the density.
-  if (!Object.prototype.hasOwnProperty.call(ctor, 'sumKernel') || d.operands.length !== (ctor.sumKernel as SumLogPdfKernel).arity) return undefined;
   const lower = new Lowering(tape, cov, dim, data.length);
   for (let e = tape.leaves; e < tape.size; e++) lower.entry(e);
   const ops = d.operands as readonly unknown[];
@@ -257,7 +256,7 @@ class Lowering {
   private unary(e: number, op: number): Lowered {
     const t = this.tape;
     const a = this.parent(t.p1[e]);
-    const k = hasConstant(op) ? t.opK[e] : 0;
+    const k = hasOpConstant(op) ? t.opK[e] : 0;
     if ('column' in a) return { column: a.column.map((v) => unaryValue(op, v, k)) };
     return this.emit({ op, a: a.ref, c1: ConstantColumn.uniform(k, this.n) });
   }
@@ -303,9 +302,4 @@ class Lowering {
     }
     return this.emit({ op, a: a.ref, b: b.ref });
   }
-}
-
-/** Unary codes whose constant `opK` matters. */
-function hasConstant(op: number): boolean {
-  return op === OP_DIV_CONST || op === OP_CONST_DIV || op === OP_POW;
 }
