@@ -44,6 +44,7 @@ import { allFinite } from './finite';
 import { createRowScratch } from './row-scratch';
 import type { GuideSpec } from './guide';
 import type { ExactGuide, GuideOption } from './guide-types';
+import { CrossControlVariate, useCrossControlVariate } from './cross-control-variate';
 import { ControlVariateState } from './control-variates';
 import type { OptimizerState } from './optimizers';
 import { throwIfAborted } from './abort';
@@ -171,6 +172,7 @@ function* run<M extends DifferentiableModel, G = GuideSpec>(model: M, cfg: Setti
   // ---- Phase 2: optimize with decaying steps, averaging the iterates ------------------
   const optimizer = cfg.optimizer.withLr(baseLr);
   if (cfg.controlVariates && guide.controlVariates !== undefined) stepper.cv = new ControlVariateState(guide, guide.controlVariates, 1 - 1 / 200);
+  if (cfg.controlVariates && stepper.fused && useCrossControlVariate(guide.dim, model.dataSize)) stepper.crossCv = new CrossControlVariate(guide.dim, 1 - 1 / 200);
   const state = wrap(optimizer.create(P));
   const conv = cfg.convergence;
   const maxSteps = cfg.maxSteps;

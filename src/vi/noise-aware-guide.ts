@@ -9,6 +9,7 @@ import type { DifferentiableModel } from '../model/differentiable-model';
 import type { Rng } from '../random/rng';
 import type { EstimatorWorkspace } from './estimator-workspace';
 import type { Guide, GuideControlVariates } from './guide';
+import type { CrossControlVariate } from './cross-control-variate';
 import type { RowScratch } from './row-scratch';
 
 /**
@@ -51,6 +52,7 @@ export interface NoiseAwareGuide extends Guide {
     grad: Float64Array,
     withScore: boolean,
     featureMeans: Float64Array | undefined,
+    crossCv?: CrossControlVariate,
   ): number;
   /**
    * {@link sampleLogWeights} in one pass (noise draw, u, log p̃ − log q per row,

@@ -10,6 +10,7 @@ import type { Rng } from '../random/rng';
 import { createNoiseSource, type BaseSamples, type NoiseSource } from './base-samples';
 import type { DataSubsampler } from './data-subsampler';
 import type { ControlVariateState } from './control-variates';
+import type { CrossControlVariate } from './cross-control-variate';
 import { createWorkspace, type EstimatorWorkspace } from './estimator-workspace';
 import { pathwise, stickingTheLanding, type ElboEstimator } from './estimators';
 import type { NoiseAwareGuide } from './noise-aware-guide';
@@ -25,6 +26,8 @@ export class Stepper {
   readonly noise: NoiseSource;
   /** Control variates applied to the gradient (set for the optimize phase). */
   cv: ControlVariateState | undefined;
+  /** Cross-coordinate control variates of the fused mean-field estimator (optimize phase). */
+  crossCv: CrossControlVariate | undefined;
   /** Data subsampling of each step's gradient (`batchSize`); checks see every datum. */
   subsampler: DataSubsampler | undefined;
 
@@ -70,7 +73,7 @@ export class Stepper {
     try {
       if (this.fused) {
         // One pass: estimate, gradient and the control-variate feature means.
-        v = this.guide.reparamFused!(this.model, params, this.ws, this.grad, this.withScore, cv?.h);
+        v = this.guide.reparamFused!(this.model, params, this.ws, this.grad, this.withScore, cv?.h, this.crossCv);
       } else {
         v = this.estimator.estimate(this.model, this.guide, params, this.ws, this.grad);
       }

@@ -15,6 +15,7 @@ import type { EstimatorWorkspace } from '../estimator-workspace';
 import { modelGradientRows, modelValues } from '../model-rows';
 import type { NoiseAwareGuide } from '../noise-aware-guide';
 import type { RowScratch } from '../row-scratch';
+import type { CrossControlVariate } from '../cross-control-variate';
 import { CV_PER_COORD } from './coordinate-family';
 
 /**
@@ -117,7 +118,7 @@ export function locationScaleFused(d: number, isExpCoord: Uint8Array): LocationS
     withScore: boolean,
     featureMeans: Float64Array | undefined,
   ): number {
-    if (ws.weighted) return reparamLocScale(model, params, ws, grad, withScore, featureMeans);
+    if (ws.weighted) return reparamLocScale(model, params, ws, grad, withScore, featureMeans, undefined);
     const S = ws.samples;
     const noise = ws.noiseData;
     const us = ws.uData;
@@ -172,6 +173,7 @@ export function locationScaleFused(d: number, isExpCoord: Uint8Array): LocationS
     grad: Float64Array,
     withScore: boolean,
     featureMeans: Float64Array | undefined,
+    crossCv: CrossControlVariate | undefined,
   ): number {
     const S = ws.samples;
     const noise = ws.noiseData;
@@ -194,6 +196,8 @@ export function locationScaleFused(d: number, isExpCoord: Uint8Array): LocationS
     modelGradientRows(model, ws, S);
     const lps = ws.lp;
     const gLp = ws.gLpData;
+    // Importance-weighted rows are left alone: the moments assume unweighted N(0, 1) rows.
+    if (crossCv !== undefined && wts === null) crossCv.correctRows(noise, gLp, S);
     let sum = 0;
     for (let s = 0, r = 0; s < S; s++, r += d) {
       const wt = wts === null ? 1 : wts[s];
