@@ -14,6 +14,7 @@
  * @module
  * @internal
  */
+import { dotBackward, dotForward } from './dot-kernels';
 import type { LikelihoodKernel } from '../likelihood-kernel';
 import {
   OP_AFFINE, OP_DIV, OP_LEAF_DOT, OP_MUL, unaryDerivative, unaryValue, OP_EXP, OP_SQUARE,
@@ -198,7 +199,7 @@ export class ReplayProgram implements LikelihoodKernel {
       const ins = this.code[t];
       const o = t * this.cap;
       if (ins.op === OP_LEAF_DOT) {
-        this.dotForward(ins, z, stride, R, i0, nb, o);
+        dotForward(ins.dotRows as Float64Array, ins.dotLen, ins.dotBase, ins.dotShared, this.subset, z, stride, R, i0, nb, this.val, o);
         continue;
       }
       const A = this.operand(ins.a, z, stride, R, nb, this.colA);
@@ -240,50 +241,6 @@ export class ReplayProgram implements LikelihoodKernel {
           const k = c1.at(this.datum(i0 + i));
           for (let r = 0; r < R; r++, j++) val[o + j] = unaryValue(ins.op, A[ao + j], k);
         }
-      }
-    }
-  }
-
-  /**
-   * y = Σⱼ z[base + j]·xᵢⱼ for every (datum, row) of the block: a small matrix
-   * product, four rows per pass over xᵢ (each sum still in the order of `dot`, so
-   * with its bits).
-   */
-  private dotForward(ins: Instruction, z: Float64Array, stride: number, R: number, i0: number, nb: number, o: number): void {
-    const X = ins.dotRows as Float64Array;
-    const len = ins.dotLen;
-    const base = ins.dotBase;
-    const val = this.val;
-    for (let i = 0; i < nb; i++) {
-      const xo = ins.dotShared ? 0 : this.datum(i0 + i) * len;
-      const vo = o + i * R;
-      let r = 0;
-      for (; r + 4 <= R; r += 4) {
-        const z0 = r * stride + base;
-        const z1 = z0 + stride;
-        const z2 = z1 + stride;
-        const z3 = z2 + stride;
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let s3 = 0;
-        for (let q = 0; q < len; q++) {
-          const x = X[xo + q];
-          s0 += z[z0 + q] * x;
-          s1 += z[z1 + q] * x;
-          s2 += z[z2 + q] * x;
-          s3 += z[z3 + q] * x;
-        }
-        val[vo + r] = s0;
-        val[vo + r + 1] = s1;
-        val[vo + r + 2] = s2;
-        val[vo + r + 3] = s3;
-      }
-      for (; r < R; r++) {
-        const zo = r * stride + base;
-        let s = 0;
-        for (let q = 0; q < len; q++) s += z[zo + q] * X[xo + q];
-        val[vo + r] = s;
       }
     }
   }
@@ -365,7 +322,7 @@ export class ReplayProgram implements LikelihoodKernel {
       const ins = this.code[t];
       const o = t * this.cap;
       if (ins.op === OP_LEAF_DOT) {
-        this.dotBackward(ins, R, i0, nb, o);
+        dotBackward(ins.dotRows as Float64Array, ins.dotLen, ins.dotBase, ins.dotShared, this.subset, this.adj, this.grad, this.dim, R, i0, nb, o);
         continue;
       }
       if (ins.op === OP_AFFINE) {
@@ -416,39 +373,4 @@ export class ReplayProgram implements LikelihoodKernel {
     }
   }
 
-  /**
-   * ∂/∂z[base + j] += adjoint·xᵢⱼ for every (datum, row) of the block: row by row,
-   * four data per pass over the row's gradient.
-   */
-  private dotBackward(ins: Instruction, R: number, i0: number, nb: number, o: number): void {
-    const X = ins.dotRows as Float64Array;
-    const len = ins.dotLen;
-    const adj = this.adj;
-    const g = this.grad;
-    const d = this.dim;
-    const shared = ins.dotShared;
-    for (let r = 0; r < R; r++) {
-      const go = r * d + ins.dotBase;
-      let i = 0;
-      if (!shared) {
-        for (; i + 4 <= nb; i += 4) {
-          const a0 = adj[o + i * R + r];
-          const a1 = adj[o + (i + 1) * R + r];
-          const a2 = adj[o + (i + 2) * R + r];
-          const a3 = adj[o + (i + 3) * R + r];
-          const x0 = this.datum(i0 + i) * len;
-          const x1 = this.datum(i0 + i + 1) * len;
-          const x2 = this.datum(i0 + i + 2) * len;
-          const x3 = this.datum(i0 + i + 3) * len;
-          for (let q = 0; q < len; q++) g[go + q] += a0 * X[x0 + q] + a1 * X[x1 + q] + a2 * X[x2 + q] + a3 * X[x3 + q];
-        }
-      }
-      for (; i < nb; i++) {
-        const a = adj[o + i * R + r];
-        if (a === 0) continue;
-        const xo = shared ? 0 : this.datum(i0 + i) * len;
-        for (let q = 0; q < len; q++) g[go + q] += a * X[xo + q];
-      }
-    }
-  }
 }
