@@ -108,40 +108,91 @@ export class CrossControlVariate {
     // Refreshed every step (d² work, as one row), from earlier steps only.
     this.refresh();
     if (!ready) this.coef.fill(0);
-    const { moments, coef } = this;
+    const moments = this.moments;
     const r = this.decay;
     for (let i = 0; i < moments.length; i++) moments[i] *= r;
     this.rows = this.rows * r + S;
     this.steps = this.steps * r + 1;
-    // One pass per row: learn from the raw g_j (read before it is corrected) and
-    // subtract Σ_k Â_jk ε_k (Â_jj = 0, and Â is all zero until `ready`). The
-    // off-diagonal moments learn from r_j = g_j − ḡ_j − b_j ε_j (ḡ_j a running
-    // mean, b_j the diagonal moment's slope): the same expected coefficients (E[ε_j ε_k] = 0), but without the
-    // own-coordinate term that dominates g_j (e.g. −ε_j/σ_j at a Gaussian optimum,
-    // which sticking-the-landing cancels), whose noise would otherwise leak into Â.
-    const { diag, center, sums } = this;
-    sums.fill(0);
-    for (let o = 0; o < n; o += d) {
-      for (let j = 0; j < d; j++) {
-        const gj = g[o + j];
-        const ej = eps[o + j];
-        const rj = gj - center[j] - diag[j] * ej;
-        const m = j * d;
-        let c = 0;
-        for (let k = 0; k < d; k++) {
-          const e = eps[o + k];
-          c += coef[m + k] * e;
-          moments[m + k] += rj * e;
-        }
-        // The diagonal moment keeps the raw g_j ε_j.
-        moments[m + j] += (center[j] + diag[j] * ej) * ej;
-        sums[j] += gj;
-        g[o + j] = gj - c;
-      }
-    }
+    // One pass over Â per four rows: learn from the raw g_j (read before it is
+    // corrected) and subtract Σ_k Â_jk ε_k (Â_jj = 0, and Â is all zero until
+    // `ready`). The off-diagonal moments learn from r_j = g_j − ḡ_j − b_j ε_j (ḡ_j a
+    // running mean, b_j the diagonal moment's slope): the same expected coefficients
+    // (E[ε_j ε_k] = 0), but without the own-coordinate term that dominates g_j (e.g.
+    // −ε_j/σ_j at a Gaussian optimum, which sticking-the-landing cancels), whose
+    // noise would otherwise leak into Â. Four rows per pass load each Â_jk and
+    // moment once for four rows (the d = 50 regression: 0.13 → 0.07 ms per step).
+    this.sums.fill(0);
+    let o = 0;
+    for (; o + 4 * d <= n; o += 4 * d) this.fourRows(eps, g, o);
+    for (; o < n; o += d) this.oneRow(eps, g, o);
     // The centre for the next steps: an exponentially weighted mean of g_j.
+    const { center, sums } = this;
     const w = 1 - r;
     for (let j = 0; j < d; j++) center[j] = r * center[j] + (w * sums[j]) / S;
+  }
+
+  /** Rows o, o + d, o + 2d, o + 3d: corrected, learnt from, summed into `sums`. */
+  private fourRows(eps: Float64Array, g: Float64Array, o: number): void {
+    const { d, moments, coef, diag, center, sums } = this;
+    const o1 = o + d;
+    const o2 = o1 + d;
+    const o3 = o2 + d;
+    for (let j = 0; j < d; j++) {
+      const g0 = g[o + j];
+      const g1 = g[o1 + j];
+      const g2 = g[o2 + j];
+      const g3 = g[o3 + j];
+      const cj = center[j];
+      const bj = diag[j];
+      const r0 = g0 - cj - bj * eps[o + j];
+      const r1 = g1 - cj - bj * eps[o1 + j];
+      const r2 = g2 - cj - bj * eps[o2 + j];
+      const r3 = g3 - cj - bj * eps[o3 + j];
+      const m = j * d;
+      let c0 = 0;
+      let c1 = 0;
+      let c2 = 0;
+      let c3 = 0;
+      for (let k = 0; k < d; k++) {
+        const e0 = eps[o + k];
+        const e1 = eps[o1 + k];
+        const e2 = eps[o2 + k];
+        const e3 = eps[o3 + k];
+        const a = coef[m + k];
+        c0 += a * e0;
+        c1 += a * e1;
+        c2 += a * e2;
+        c3 += a * e3;
+        moments[m + k] += r0 * e0 + r1 * e1 + r2 * e2 + r3 * e3;
+      }
+      // The diagonal moment keeps the raw g_j ε_j.
+      moments[m + j] += (g0 - r0) * eps[o + j] + (g1 - r1) * eps[o1 + j] + (g2 - r2) * eps[o2 + j] + (g3 - r3) * eps[o3 + j];
+      sums[j] += g0 + g1 + g2 + g3;
+      g[o + j] = g0 - c0;
+      g[o1 + j] = g1 - c1;
+      g[o2 + j] = g2 - c2;
+      g[o3 + j] = g3 - c3;
+    }
+  }
+
+  /** Row o alone (the rows left over by {@link fourRows}). */
+  private oneRow(eps: Float64Array, g: Float64Array, o: number): void {
+    const { d, moments, coef, diag, center, sums } = this;
+    for (let j = 0; j < d; j++) {
+      const gj = g[o + j];
+      const ej = eps[o + j];
+      const rj = gj - center[j] - diag[j] * ej;
+      const m = j * d;
+      let c = 0;
+      for (let k = 0; k < d; k++) {
+        const e = eps[o + k];
+        c += coef[m + k] * e;
+        moments[m + k] += rj * e;
+      }
+      moments[m + j] += (gj - rj) * ej;
+      sums[j] += gj;
+      g[o + j] = gj - c;
+    }
   }
 
   /** Â ← moments / rows, off the diagonal (the diagonal is the per-coordinate features' job). */
