@@ -8,9 +8,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detach, Exponential, Gamma, LogNormal, Model, Normal, plate, type DifferentiableModel } from '../../src/index';
+import { detach, dot, exp, Exponential, Gamma, LogNormal, Model, mul, Normal, plate, type DifferentiableModel } from '../../src/index';
 import { expNormal, expNormalPerDatum, fakeNormalData, regression } from './helpers';
 
+const X301 = Array.from({ length: 301 }, (_, i) => [Math.sin(i), Math.cos(1.3 * i), 1]);
 const positiveData = Float64Array.from(fakeNormalData(30, 2, 5), (x) => Math.abs(x) + 0.1);
 
 /** Models covering every path of the batch methods. */
@@ -56,6 +57,16 @@ function models(): { name: string; model: Model<never> }[] {
       model: new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, detach(z) > 1 ? 1 : 2), data: [1.3] }),
     },
     { name: 'regression d = 3 (tape)', model: regression(3, 15).model },
+    {
+      // More data than one block for any row count: the blocks' data groups must not
+      // depend on the rows (the backward dot adds four data at a time).
+      name: 'replayed dot regression, 301 data (several blocks)',
+      model: new Model({
+        prior: { w: plate(new Normal(0, 1), 3) },
+        likelihood: ({ w }, i) => new Normal(exp(mul(dot(w, X301[i]), 0.1)), 1),
+        data: Array.from({ length: 301 }, (_, i) => Math.cos(i)),
+      }),
+    },
   ];
   return list as unknown as { name: string; model: Model<never> }[];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Exponential, Model, Normal } from '../../src/index';
-import { cholesky, inverseCholesky, laplaceStart } from '../../src/vi/map';
+import { dot, exp, Exponential, Model, mul, Normal, plate } from '../../src/index';
+import { cholesky, hessianByDifferences, inverseCholesky, laplaceStart } from '../../src/vi/map';
 import { square } from '../../src/model/ops';
 import type { DifferentiableModel } from '../../src/model/differentiable-model';
 import { identityBijection } from '../../src/distributions/transforms';
@@ -92,5 +92,33 @@ describe('inverseCholesky', () => {
     }
     expect(inverseCholesky(Float64Array.of(1, 2, 2, 1), 2)).toBeUndefined();
     expect(cholesky(Float64Array.of(1, 2, 2, 1), 2)).toBeUndefined();
+  });
+});
+
+describe('hessianByDifferences', () => {
+  it('probes in batches when the model evaluates rows together, with the bits of one call per probe', () => {
+    // d = 40 > the 32 coordinates of one batch: two batched calls, the second partial.
+    const d = 40;
+    const X = Array.from({ length: 60 }, (_, i) => Array.from({ length: d }, (_, j) => Math.sin(i * 1.3 + j * 0.7)));
+    const model = new Model({
+      prior: { w: plate(new Normal(0, 1), d) },
+      likelihood: ({ w }, i) => new Normal(exp(mul(dot(w, X[i]), 0.1)), 1),
+      data: X.map((row) => Math.cos(row[0])),
+    });
+    const single: DifferentiableModel = { dim: d, blocks: model.blocks, logDensity: (u) => model.logDensity(u), logDensityGradient: (u, g) => model.logDensityGradient(u, g) };
+    const x = Float64Array.from({ length: d }, (_, j) => 0.2 * Math.cos(j));
+    const h = Float64Array.from({ length: d }, (_, j) => 1e-4 * (1 + j / d));
+    let batchedRows = 0;
+    const counting: DifferentiableModel = {
+      ...single,
+      logDensityGradientBatch: (us, rows, grads, out) => {
+        batchedRows += rows;
+        model.logDensityGradientBatch(us, rows, grads, out);
+      },
+    };
+    const a = hessianByDifferences(counting, x, h);
+    const b = hessianByDifferences(single, x, h);
+    expect(batchedRows).toBe(2 * d);
+    for (let i = 0; i < a.length; i++) expect(Object.is(a[i], b[i])).toBe(true);
   });
 });

@@ -120,8 +120,10 @@ export class ReplayProgram implements LikelihoodKernel {
 
   private run(z: Float64Array, stride: number, rows: number, ll: Float64Array, dz: Float64Array | null): void {
     const R = rows;
-    // At least 4 data per block: the backward dot takes four data per pass over a gradient row.
-    const B = Math.max(4, Math.floor(BLOCK_PAIRS / R));
+    // A multiple of 4 data per block: the backward dot adds four data at a time from
+    // the block start, so aligned blocks group the same data whatever the number of
+    // rows, and a row of a batch has the bits of the same row evaluated alone.
+    const B = Math.max(4, 4 * Math.floor(BLOCK_PAIRS / R / 4));
     this.reserve(B * R, rows);
     const bad = this.bad;
     const grad = this.grad;
