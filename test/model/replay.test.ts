@@ -27,6 +27,11 @@ const ys = Float64Array.from({ length: n }, () => 3 * u() - 1);
 const counts = Float64Array.from({ length: n }, () => Math.floor(6 * u()));
 const bits = Float64Array.from({ length: n }, () => (u() < 0.4 ? 1 : 0));
 const shared = Float64Array.of(0.5, -1, 2);
+// Tied data: few distinct (input, datum) pairs among the n data.
+const levels = Float64Array.from({ length: n }, (_, i) => [-1, 0.5, 2][i % 3]);
+const prototypes = [Float64Array.of(1, 0.3, -0.2), Float64Array.of(1, -0.5, 0.8), Float64Array.of(1, 0, 0)];
+const protoRows = Array.from({ length: n }, (_, i) => prototypes[(i * 7) % 3]);
+const smallCounts = Float64Array.from({ length: n }, (_, i) => (i * 5) % 3);
 
 type L = Record<string, number & Float64Array>;
 
@@ -75,6 +80,9 @@ const cases: Case[] = [
   },
   { name: 'a log-normal regression', prior: { ...w3, s: new HalfNormal(1) }, make: (l, i) => new LogNormal(dot(l.w, X[i]), l.s), data: Float64Array.from(ys, (y) => Math.abs(y) + 0.05) },
   { name: 'tanh and softplus', prior: ab, make: (l, i) => new Gamma(softplus(l.a), add(exp(tanh(mul(l.b, xs[i]))), 0.1)), data: Float64Array.from(ys, (y) => Math.abs(y) + 0.1) },
+  // Tied data (equal datum and inputs): evaluated once per group, weighted by its size.
+  { name: 'tied data: a logistic regression on a 3-level covariate', prior: ab, make: (l, i) => new BernoulliLogit(add(l.a, mul(l.b, levels[i]))), data: bits },
+  { name: 'tied data: covariate rows from 3 prototypes, Poisson counts in 0…2', prior: w3, make: (l, i) => new Poisson(exp(dot(l.w, protoRows[i]))), data: smallCounts },
 ];
 
 /** A model of the case, and its twin that the tape evaluates every time. */
@@ -208,6 +216,33 @@ describe('where the replay does not apply, the likelihood keeps being called', (
     })).toBeUndefined();
     class Wide extends Normal {}
     expect(kernelAfter((l) => new Wide(l.a, exp(l.b)))).toBeUndefined();
+  });
+});
+
+describe('tied data', () => {
+  it('are grouped (one term per distinct input and datum), and a subset is evaluated datum by datum', () => {
+    const c = cases.find((k) => k.name.startsWith('tied data: a logistic'))!;
+    const { replayed, general } = pair(c);
+    const z = Float64Array.of(0.3, -0.4);
+    replayed.logDensityGradient(z, new Float64Array(2));
+    const program = kernelOf(replayed) as ReplayProgram;
+    expect(program.distinctData).toBe(new Set(Array.from(levels, (x, i) => `${x},${bits[i]}`)).size);
+    const idx = Int32Array.of(3, 0, 17, 36, 8, 9);
+    program.setSubset(idx, 2);
+    const ll = new Float64Array(1);
+    program.evaluate(z, 2, 1, ll, null);
+    let want = 0;
+    for (const i of idx) want += new BernoulliLogit(z[0] + z[1] * levels[i]).logPdf(bits[i]);
+    expect(close(ll[0], 2 * want)).toBe(true);
+    program.setSubset(null);
+    program.evaluate(z, 2, 1, ll, null);
+    expect(close(ll[0], general.logLikelihood({ a: z[0], b: z[1] }))).toBe(true);
+  });
+
+  it('continuous inputs are not grouped', () => {
+    const { replayed } = pair(cases[3]);
+    replayed.logDensityGradient(Float64Array.of(0.1, 0.2), new Float64Array(2));
+    expect((kernelOf(replayed) as ReplayProgram).distinctData).toBe(n);
   });
 });
 

@@ -45,6 +45,11 @@ export class ConstantColumn {
     return c === null ? this.uniform : c[i];
   }
 
+  /** Its values, one per datum, or null while it is the same for every datum. */
+  get values(): Float64Array | null {
+    return this.column;
+  }
+
   /** True when it is the same for every datum. */
   get isUniform(): boolean {
     return this.column === null;

@@ -15,6 +15,7 @@
  * @internal
  */
 import { dotBackward, dotForward } from './dot-kernels';
+import { tiedDataGroups, type CovariateRows, type TiedDataGroups } from './tied-data';
 import type { LikelihoodKernel } from '../likelihood-kernel';
 import {
   OP_AFFINE, OP_DIV, OP_LEAF_DOT, OP_MUL, unaryDerivative, unaryValue, OP_EXP, OP_SQUARE,
@@ -78,8 +79,15 @@ export class ReplayProgram implements LikelihoodKernel {
   private grad = new Float64Array(0);
   private bad = new Uint8Array(0);
   private readonly one = new Float64Array(1);
-  /** The data evaluated (null: all, in order) and the factor on their sum. */
-  private subset: Int32Array | null = null;
+  /** Tied data (equal inputs): one representative per group and its count, or null. */
+  private readonly tied: TiedDataGroups | null;
+  /**
+   * The data evaluated, by block position: a subsample's indices, else the tied
+   * groups' representatives, else null (all, in order).
+   */
+  private index: Int32Array | null = null;
+  /** Each evaluated datum's weight (the tied groups' counts), or null (1 each). */
+  private weights: Float64Array | null = null;
   /** The offset of the column `operand` returned last. */
   private operandOffset = 0;
   private scale = 1;
@@ -93,6 +101,26 @@ export class ReplayProgram implements LikelihoodKernel {
     this.L = code.length;
     this.n = data.length;
     this.aux = term.kernel.prepare?.(data) ?? null;
+    this.tied = this.groupTiedData();
+    this.setSubset(null);
+  }
+
+  /** The tied groups of the data (see tied-data.ts): the inputs are the datum, every per-datum constant and every covariate row. */
+  private groupTiedData(): TiedDataGroups | null {
+    const columns: Float64Array[] = [this.data];
+    const blocks: CovariateRows[] = [];
+    const add = (c: ConstantColumn | null) => {
+      const v = c?.values;
+      if (v !== null && v !== undefined) columns.push(v);
+    };
+    for (const ins of this.code) {
+      add(ins.c0);
+      add(ins.c1);
+      add(ins.c2);
+      if (ins.dotRows !== null && !ins.dotShared) blocks.push({ rows: ins.dotRows, len: ins.dotLen });
+    }
+    for (const c of this.term.consts) add(c);
+    return tiedDataGroups(this.n, columns, blocks);
   }
 
   /** The number of instructions per datum. */
@@ -105,8 +133,15 @@ export class ReplayProgram implements LikelihoodKernel {
    * unbiased n/B of data subsampling); null restores the whole data set.
    */
   setSubset(indices: Int32Array | null, scale = 1): void {
-    this.subset = indices;
+    // A subsample draws data, not groups: it is evaluated datum by datum.
+    this.index = indices ?? this.tied?.reps ?? null;
+    this.weights = indices === null ? (this.tied?.counts ?? null) : null;
     this.scale = indices === null ? 1 : scale;
+  }
+
+  /** The number of distinct data evaluated for the whole data set (tied data once each). */
+  get distinctData(): number {
+    return this.tied === null ? this.n : this.tied.reps.length;
   }
 
   accepts(z: Float64Array): boolean {
@@ -132,7 +167,7 @@ export class ReplayProgram implements LikelihoodKernel {
       bad[r] = 0;
     }
     if (dz !== null) grad.fill(0, 0, R * this.dim);
-    const N = this.subset === null ? this.n : this.subset.length;
+    const N = this.index === null ? this.n : this.index.length;
     for (let i0 = 0; i0 < N; i0 += B) {
       const nb = Math.min(B, N - i0);
       this.forward(z, stride, R, i0, nb);
@@ -156,7 +191,7 @@ export class ReplayProgram implements LikelihoodKernel {
 
   /** The data index of block position i0 + i. */
   private datum(i: number): number {
-    const s = this.subset;
+    const s = this.index;
     return s === null ? i : s[i];
   }
 
@@ -201,7 +236,7 @@ export class ReplayProgram implements LikelihoodKernel {
       const ins = this.code[t];
       const o = t * this.cap;
       if (ins.op === OP_LEAF_DOT) {
-        dotForward(ins.dotRows as Float64Array, ins.dotLen, ins.dotBase, ins.dotShared, this.subset, z, stride, R, i0, nb, this.val, o);
+        dotForward(ins.dotRows as Float64Array, ins.dotLen, ins.dotBase, ins.dotShared, this.index, z, stride, R, i0, nb, this.val, o);
         continue;
       }
       const A = this.operand(ins.a, z, stride, R, nb, this.colA);
@@ -281,11 +316,14 @@ export class ReplayProgram implements LikelihoodKernel {
     const G = this.partials;
     term.kernel.evaluate(m, P, xs, aux === null ? null : auxCol, value, G);
     const bad = this.bad;
+    const w = this.weights;
     for (let i = 0, j = 0; i < nb; i++) {
+      // A tied group's term counts once per datum it stands for.
+      const c = w === null ? 1 : w[i0 + i];
       for (let r = 0; r < R; r++, j++) {
         const v = value[j];
         if (v !== v) bad[r] = 1;
-        else ll[r] += v;
+        else ll[r] += c === 1 ? v : c * v;
       }
     }
     if (!grad) return;
@@ -295,7 +333,12 @@ export class ReplayProgram implements LikelihoodKernel {
       const ref = term.refs[k];
       if (ref === CONST_REF) continue;
       const po = k * m;
-      if (s !== 1) for (let j = 0; j < m; j++) G[po + j] *= s;
+      if (w !== null) {
+        for (let i = 0, j = po; i < nb; i++) {
+          const c = w[i0 + i];
+          for (let r = 0; r < R; r++, j++) G[j] *= c;
+        }
+      } else if (s !== 1) for (let j = 0; j < m; j++) G[po + j] *= s;
       this.scatter(ref, G, po, R, nb);
     }
   }
@@ -324,7 +367,7 @@ export class ReplayProgram implements LikelihoodKernel {
       const ins = this.code[t];
       const o = t * this.cap;
       if (ins.op === OP_LEAF_DOT) {
-        dotBackward(ins.dotRows as Float64Array, ins.dotLen, ins.dotBase, ins.dotShared, this.subset, this.adj, this.grad, this.dim, R, i0, nb, o);
+        dotBackward(ins.dotRows as Float64Array, ins.dotLen, ins.dotBase, ins.dotShared, this.index, this.adj, this.grad, this.dim, R, i0, nb, o);
         continue;
       }
       if (ins.op === OP_AFFINE) {
