@@ -6,101 +6,77 @@
  * (first 160 rows; dimension 1 is the van der Corput sequence and needs none).
  * Data only; the recurrence that expands them lives in `sobol.ts`.
  *
+ * Stored bit-packed (1.7 → 0.9 KB of a gzipped bundle): the rows are sorted by
+ * degree, so the degrees are a count per degree; a has s − 1 bits (its leading and
+ * trailing 1 are implicit) and each mₖ (k = 1…s) is odd and below 2ᵏ, so (mₖ − 1)/2
+ * has k − 1 bits. The bits, row after row, most significant first, are written six
+ * to a base-64 character. test/random/sobol-directions.test.ts checks the decoded
+ * table against the table itself (test/fixtures/sobol-new-joe-kuo-6.json).
+ *
  * @module
  * @internal
  */
 
-/** Degree s of the primitive polynomial of dimensions 2, 3, …. */
-export const SOBOL_DEGREE: Uint8Array = Uint8Array.from([
-  1, 2, 3, 3, 4, 4, 5, 5, 5, 5, 5, 5, 6, 6, 6, 6, 6, 6, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
-  7, 7, 7, 7, 7, 7, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 9, 9, 9, 9, 9, 9, 9, 9,
-  9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
-  9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
-  10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
-  10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
-]);
+/** How many of the 160 rows have degree 1, 2, …, 10. */
+const DEGREE_COUNTS = [1, 1, 2, 2, 6, 6, 18, 16, 48, 60];
 
-/** Coefficients a (the polynomial's inner bits) of dimensions 2, 3, …. */
-export const SOBOL_POLY: Uint16Array = Uint16Array.from([
-  0, 1, 1, 2, 1, 4, 2, 4, 7, 11, 13, 14, 1, 13, 16, 19, 22, 25, 1, 4,
-  7, 8, 14, 19, 21, 28, 31, 32, 37, 41, 42, 50, 55, 56, 59, 62, 14, 21, 22, 38,
-  47, 49, 50, 52, 56, 67, 70, 84, 97, 103, 115, 122, 8, 13, 16, 22, 25, 44, 47, 52,
-  55, 59, 62, 67, 74, 81, 82, 87, 91, 94, 103, 104, 109, 122, 124, 137, 138, 143, 145, 152,
-  157, 167, 173, 176, 181, 182, 185, 191, 194, 199, 218, 220, 227, 229, 230, 234, 236, 241, 244, 253,
-  4, 13, 19, 22, 50, 55, 64, 69, 98, 107, 115, 121, 127, 134, 140, 145, 152, 158, 161, 171,
-  181, 194, 199, 203, 208, 227, 242, 251, 253, 265, 266, 274, 283, 289, 295, 301, 316, 319, 324, 346,
-  352, 361, 367, 382, 395, 398, 400, 412, 419, 422, 426, 428, 433, 446, 454, 457, 472, 493, 505, 508,
-]);
+/** The number of rows: dimensions 2…161. */
+export const SOBOL_TABLE_ROWS = 160;
 
-/** Initial direction numbers m₁…m_s of dimensions 2, 3, …, concatenated. */
-export const SOBOL_M: Uint16Array = Uint16Array.from([
-  1, 1, 3, 1, 3, 1, 1, 1, 1, 1, 1, 3, 3, 1, 3, 5, 13, 1, 1, 5,
-  5, 17, 1, 1, 5, 5, 5, 1, 1, 7, 11, 19, 1, 1, 5, 1, 1, 1, 1, 1,
-  3, 11, 1, 3, 5, 5, 31, 1, 3, 3, 9, 7, 49, 1, 1, 1, 15, 21, 21, 1,
-  3, 1, 13, 27, 49, 1, 1, 1, 15, 7, 5, 1, 3, 1, 15, 13, 25, 1, 1, 5,
-  5, 19, 61, 1, 3, 7, 11, 23, 15, 103, 1, 3, 7, 13, 13, 15, 69, 1, 1, 3,
-  13, 7, 35, 63, 1, 3, 5, 9, 1, 25, 53, 1, 3, 1, 13, 9, 35, 107, 1, 3,
-  1, 5, 27, 61, 31, 1, 1, 5, 11, 19, 41, 61, 1, 3, 5, 3, 3, 13, 69, 1,
-  1, 7, 13, 1, 19, 1, 1, 3, 7, 5, 13, 19, 59, 1, 1, 3, 9, 25, 29, 41,
-  1, 3, 5, 13, 23, 1, 55, 1, 3, 7, 3, 13, 59, 17, 1, 3, 1, 3, 5, 53,
-  69, 1, 1, 5, 5, 23, 33, 13, 1, 1, 7, 7, 1, 61, 123, 1, 1, 7, 9, 13,
-  61, 49, 1, 3, 3, 5, 3, 55, 33, 1, 3, 1, 15, 31, 13, 49, 245, 1, 3, 5,
-  15, 31, 59, 63, 97, 1, 3, 1, 11, 11, 11, 77, 249, 1, 3, 1, 11, 27, 43, 71,
-  9, 1, 1, 7, 15, 21, 11, 81, 45, 1, 3, 7, 3, 25, 31, 65, 79, 1, 3, 1,
-  1, 19, 11, 3, 205, 1, 1, 5, 9, 19, 21, 29, 157, 1, 3, 7, 11, 1, 33, 89,
-  185, 1, 3, 3, 3, 15, 9, 79, 71, 1, 3, 7, 11, 15, 39, 119, 27, 1, 1, 3,
-  1, 11, 31, 97, 225, 1, 1, 1, 3, 23, 43, 57, 177, 1, 3, 7, 7, 17, 17, 37,
-  71, 1, 3, 1, 5, 27, 63, 123, 213, 1, 1, 3, 5, 11, 43, 53, 133, 1, 3, 5,
-  5, 29, 17, 47, 173, 479, 1, 3, 3, 11, 3, 1, 109, 9, 69, 1, 1, 1, 5, 17,
-  39, 23, 5, 343, 1, 3, 1, 5, 25, 15, 31, 103, 499, 1, 1, 1, 11, 11, 17, 63,
-  105, 183, 1, 1, 5, 11, 9, 29, 97, 231, 363, 1, 1, 5, 15, 19, 45, 41, 7, 383,
-  1, 3, 7, 7, 31, 19, 83, 137, 221, 1, 1, 1, 3, 23, 15, 111, 223, 83, 1, 1,
-  5, 13, 31, 15, 55, 25, 161, 1, 1, 3, 13, 25, 47, 39, 87, 257, 1, 1, 1, 11,
-  21, 53, 125, 249, 293, 1, 1, 7, 11, 11, 7, 57, 79, 323, 1, 1, 5, 5, 17, 13,
-  81, 3, 131, 1, 1, 7, 13, 23, 7, 65, 251, 475, 1, 3, 5, 1, 9, 43, 3, 149,
-  11, 1, 1, 3, 13, 31, 13, 13, 255, 487, 1, 3, 3, 1, 5, 63, 89, 91, 127, 1,
-  1, 3, 3, 1, 19, 123, 127, 237, 1, 1, 5, 7, 23, 31, 37, 243, 289, 1, 1, 5,
-  11, 17, 53, 117, 183, 491, 1, 1, 1, 5, 1, 13, 13, 209, 345, 1, 1, 3, 15, 1,
-  57, 115, 7, 33, 1, 3, 1, 11, 7, 43, 81, 207, 175, 1, 3, 1, 1, 15, 27, 63,
-  255, 49, 1, 3, 5, 3, 27, 61, 105, 171, 305, 1, 1, 5, 3, 1, 3, 57, 249, 149,
-  1, 1, 3, 5, 5, 57, 15, 13, 159, 1, 1, 1, 11, 7, 11, 105, 141, 225, 1, 3,
-  3, 5, 27, 59, 121, 101, 271, 1, 3, 5, 9, 11, 49, 51, 59, 115, 1, 1, 7, 1,
-  23, 45, 125, 71, 419, 1, 1, 3, 5, 23, 5, 105, 109, 75, 1, 1, 7, 15, 7, 11,
-  67, 121, 453, 1, 3, 7, 3, 9, 13, 31, 27, 449, 1, 3, 1, 15, 19, 39, 39, 89,
-  15, 1, 1, 1, 1, 1, 33, 73, 145, 379, 1, 3, 1, 15, 15, 43, 29, 13, 483, 1,
-  1, 7, 3, 19, 27, 85, 131, 431, 1, 3, 3, 3, 5, 35, 23, 195, 349, 1, 3, 3,
-  7, 9, 27, 39, 59, 297, 1, 1, 3, 9, 11, 17, 13, 241, 157, 1, 3, 7, 15, 25,
-  57, 33, 189, 213, 1, 1, 7, 1, 9, 55, 73, 83, 217, 1, 3, 3, 13, 19, 27, 23,
-  113, 249, 1, 3, 5, 3, 23, 43, 3, 253, 479, 1, 1, 5, 5, 11, 5, 45, 117, 217,
-  1, 3, 3, 7, 29, 37, 33, 123, 147, 1, 3, 1, 15, 5, 5, 37, 227, 223, 459, 1,
-  1, 7, 5, 5, 39, 63, 255, 135, 487, 1, 3, 1, 7, 9, 7, 87, 249, 217, 599, 1,
-  1, 3, 13, 9, 47, 7, 225, 363, 247, 1, 3, 7, 13, 19, 13, 9, 67, 9, 737, 1,
-  3, 5, 5, 19, 59, 7, 41, 319, 677, 1, 1, 5, 3, 31, 63, 15, 43, 207, 789, 1,
-  1, 7, 9, 13, 39, 3, 47, 497, 169, 1, 3, 1, 7, 21, 17, 97, 19, 415, 905, 1,
-  3, 7, 1, 3, 31, 71, 111, 165, 127, 1, 1, 5, 11, 1, 61, 83, 119, 203, 847, 1,
-  3, 3, 13, 9, 61, 19, 97, 47, 35, 1, 1, 7, 7, 15, 29, 63, 95, 417, 469, 1,
-  3, 1, 9, 25, 9, 71, 57, 213, 385, 1, 3, 5, 13, 31, 47, 101, 57, 39, 341, 1,
-  1, 3, 3, 31, 57, 125, 173, 365, 551, 1, 3, 7, 1, 13, 57, 67, 157, 451, 707, 1,
-  1, 1, 7, 21, 13, 105, 89, 429, 965, 1, 1, 5, 9, 17, 51, 45, 119, 157, 141, 1,
-  3, 7, 7, 13, 45, 91, 9, 129, 741, 1, 3, 7, 1, 23, 57, 67, 141, 151, 571, 1,
-  1, 3, 11, 17, 47, 93, 107, 375, 157, 1, 3, 3, 5, 11, 21, 43, 51, 169, 915, 1,
-  1, 5, 3, 15, 55, 101, 67, 455, 625, 1, 3, 5, 9, 1, 23, 29, 47, 345, 595, 1,
-  3, 7, 7, 5, 49, 29, 155, 323, 589, 1, 3, 3, 7, 5, 41, 127, 61, 261, 717, 1,
-  3, 7, 7, 17, 23, 117, 67, 129, 1009, 1, 1, 3, 13, 11, 39, 21, 207, 123, 305, 1,
-  1, 3, 9, 29, 3, 95, 47, 231, 73, 1, 3, 1, 9, 1, 29, 117, 21, 441, 259, 1,
-  3, 1, 13, 21, 39, 125, 211, 439, 723, 1, 1, 7, 3, 17, 63, 115, 89, 49, 773, 1,
-  3, 7, 13, 11, 33, 101, 107, 63, 73, 1, 1, 5, 5, 13, 57, 63, 135, 437, 177, 1,
-  1, 3, 7, 27, 63, 93, 47, 417, 483, 1, 1, 3, 1, 23, 29, 1, 191, 49, 23, 1,
-  1, 3, 15, 25, 55, 9, 101, 219, 607, 1, 3, 1, 7, 7, 19, 51, 251, 393, 307, 1,
-  3, 3, 3, 25, 55, 17, 75, 337, 3, 1, 1, 1, 13, 25, 17, 65, 45, 479, 413, 1,
-  1, 7, 7, 27, 49, 99, 161, 213, 727, 1, 3, 5, 1, 23, 5, 43, 41, 251, 857, 1,
-  3, 3, 7, 11, 61, 39, 87, 383, 835, 1, 1, 3, 15, 13, 7, 29, 7, 505, 923, 1,
-  3, 7, 1, 5, 31, 47, 157, 445, 501, 1, 1, 3, 7, 1, 43, 9, 147, 115, 605, 1,
-  3, 3, 13, 5, 1, 119, 211, 455, 1001, 1, 1, 3, 5, 13, 19, 3, 243, 75, 843, 1,
-  3, 7, 7, 1, 19, 91, 249, 357, 589, 1, 1, 1, 9, 1, 25, 109, 197, 279, 411, 1,
-  3, 1, 15, 23, 57, 59, 135, 191, 75, 1, 1, 5, 15, 29, 21, 39, 253, 383, 349, 1,
-  3, 3, 5, 19, 45, 61, 151, 199, 981, 1, 3, 5, 13, 9, 61, 107, 141, 141, 1, 1,
-  3, 1, 11, 27, 25, 85, 105, 309, 979, 1, 3, 3, 11, 19, 7, 115, 223, 349, 43, 1,
-  1, 7, 9, 21, 39, 123, 21, 275, 927, 1, 1, 7, 13, 15, 41, 47, 243, 303, 437, 1,
-  1, 1, 7, 7, 3, 15, 99, 409, 719,
-]);
+const PACKED =
+  '2QJM2JKESJ3ZtANBXsvDYeGj0qE24mOYrTszKU+B9s+YnzHiHOOL5GgMaOmSOqcW+PVVmjzmImifeBIE' +
+  'HTJdlMxylO1gbq5bpGUJai3SuA3DYe97cbzH1Q7QHT+Zj0V3/r7AtKpZviaXaxhF79FoLMecfAnZQSUH' +
+  'M0UlR05x6ELLkOlyTo43rz7G1CFfhwwg3Vyxn7hCSPnFv/dXopatQgjLkL1u8NtEGwQiEAomWCqxaLDn' +
+  's/kZFVD7RbLFUdhztS9ebKA78079NMRuNwbPvvKTtbztjFA+Oy6auAQxa198kkp1RuJ6FRSg1AFBUnrH' +
+  'B97VfBKgygVbO8w3/zXqC/YtP2ckE+v3ZoTt6XmQbVY11b9XoIDDaKx8PDnIMQiZTrRnV4qB2v/xiPx3' +
+  '2lWYkUQC58SpgouDhk+dFMukZwp6t74yh63RcMnTmwYu3yPRtSrFo2JbZ8ywvOK55Qx43gv55mmsB8IA' +
+  'ISSL3Hnepwbx2mZbVB19ykol4a7jrRqZ2U5TFQN4Tub/OIXmrqYTcils7LpaW4fPHG6g/u/0SUSzps/a' +
+  '+kg9SQJOQkuLe5Qa0U3/6G8wnGg6/jZKwsclw+Fqexl9JhEIJcBvlPQyk/UiAj/xyrPiiK40wS/wVDFH' +
+  'SMBOfxDXwL426kPzmqHqXbLpzzcniWAuET+27n1+g6kNJhIzjUwEZt98jgmqkiT/Pq1tE0xw3IZ3DYU8' +
+  'HRtFmt4lCpGVnacRlX21rQiBclrxfIYyXHWEbF7mt2TmPUqlTKpyWWi+8kPHOGhoCzi9ZKXH2WDptDJn' +
+  'lWVPz0FZn33C+kKB+H6csys56mISZwby7mJIVIDuhW4gYlNU/tO3aY2zH+VgxgpD8sMmo+JJOk3H4e0W' +
+  'JaXv7i+g8Z4RbgL4wC5+fmxGTbL6JGaWfuIma1TmyEtQAbANiIC3ezrS3uMaDVa7fhYlSj7rL9Wvk1d/' +
+  'ocWewzgf5zcdwT1528+sgWFRJJzLs5cQO9PH9NGUyQfJLpdN2CbfllJtUIDNsUWzdZPfHYa+Jdivyk/1' +
+  '+rt9VNnpbH6uNsntYyMAOTLrKmk16exbI+d9cFfa5U/RUTz/y89F/Mu2v4GYR2OZZw';
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** The decoded table: per row its degree s and coefficients a, and the s values mᵢ of every row in turn. */
+export interface SobolTable {
+  readonly degree: Uint8Array;
+  readonly poly: Uint16Array;
+  readonly m: Uint16Array;
+}
+
+/**
+ * Decodes the table (called once, on the first use of a Sobol sequence).
+ *
+ * @returns the degrees, polynomial coefficients and initial direction numbers
+ * @example
+ * ```ts
+ * const t = sobolTable();
+ * t.degree[2]; // → 3: dimension 4's polynomial x³ + x + 1
+ * Array.from(t.m.subarray(0, 4)); // → [1, 1, 3, 1]: dimension 2's m₁, dimension 3's m₁ m₂, dimension 4's m₁
+ * ```
+ */
+export function sobolTable(): SobolTable {
+  const degree = new Uint8Array(SOBOL_TABLE_ROWS);
+  for (let s = 1, r = 0; s <= DEGREE_COUNTS.length; s++) for (let c = 0; c < DEGREE_COUNTS[s - 1]; c++) degree[r++] = s;
+  let pos = 0;
+  /** The next n bits as an unsigned integer. */
+  const take = (n: number): number => {
+    let v = 0;
+    for (let i = 0; i < n; i++, pos++) v = (v << 1) | ((BASE64.indexOf(PACKED[(pos / 6) | 0]) >> (5 - (pos % 6))) & 1);
+    return v;
+  };
+  const poly = new Uint16Array(SOBOL_TABLE_ROWS);
+  let total = 0;
+  for (const s of degree) total += s;
+  const m = new Uint16Array(total);
+  for (let r = 0, o = 0; r < SOBOL_TABLE_ROWS; r++) {
+    const s = degree[r];
+    poly[r] = take(s - 1);
+    for (let k = 1; k <= s; k++) m[o++] = 2 * take(k - 1) + 1;
+  }
+  return { degree, poly, m };
+}

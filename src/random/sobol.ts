@@ -21,7 +21,7 @@
 import { InvalidParameterError } from '../errors';
 import { normalQuantile } from '../math/normal-functions';
 import type { Rng } from './rng';
-import { SOBOL_DEGREE, SOBOL_M, SOBOL_POLY } from './sobol-directions';
+import { SOBOL_TABLE_ROWS, sobolTable } from './sobol-directions';
 
 /**
  * Largest dimension supported by {@link ScrambledSobol} (the direction numbers
@@ -32,7 +32,7 @@ import { SOBOL_DEGREE, SOBOL_M, SOBOL_POLY } from './sobol-directions';
  * SOBOL_MAX_DIMENSION; // → 161
  * ```
  */
-export const SOBOL_MAX_DIMENSION: number = SOBOL_DEGREE.length + 1;
+export const SOBOL_MAX_DIMENSION: number = SOBOL_TABLE_ROWS + 1;
 
 const TWO_M32 = 2.3283064365386963e-10;
 const TWO_M20 = 9.5367431640625e-7;
@@ -42,14 +42,15 @@ let directions: Uint32Array | null = null;
 /** The 32 direction numbers of every dimension (row d at d·32), built once on first use. */
 function directionNumbers(): Uint32Array {
   if (directions !== null) return directions;
+  const { degree, poly, m } = sobolTable();
   const v = new Uint32Array(SOBOL_MAX_DIMENSION * 32);
   for (let k = 0; k < 32; k++) v[k] = 2 ** (31 - k); // dimension 1: van der Corput
   let offset = 0;
   for (let d = 1; d < SOBOL_MAX_DIMENSION; d++) {
-    const s = SOBOL_DEGREE[d - 1];
-    const a = SOBOL_POLY[d - 1];
+    const s = degree[d - 1];
+    const a = poly[d - 1];
     const row = d * 32;
-    for (let k = 0; k < s; k++) v[row + k] = SOBOL_M[offset + k] * 2 ** (31 - k);
+    for (let k = 0; k < s; k++) v[row + k] = m[offset + k] * 2 ** (31 - k);
     offset += s;
     for (let k = s; k < 32; k++) {
       let x = v[row + k - s] ^ (v[row + k - s] >>> s);
