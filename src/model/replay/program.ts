@@ -239,6 +239,10 @@ export class ReplayProgram implements LikelihoodKernel {
         dotForward(ins.dotRows as Float64Array, ins.dotLen, ins.dotBase, ins.dotShared, this.index, z, stride, R, i0, nb, this.val, o);
         continue;
       }
+      if (ins.op === OP_AFFINE && ins.a < 0 && ins.b < 0 && ins.b !== NO_REF) {
+        this.affineOfTwoLatents(ins, z, stride, R, i0, nb, o);
+        continue;
+      }
       const A = this.operand(ins.a, z, stride, R, nb, this.colA);
       const ao = this.operandOffset;
       if (ins.op === OP_AFFINE) {
@@ -252,9 +256,9 @@ export class ReplayProgram implements LikelihoodKernel {
             for (let r = 0; r < R; r++, j++) val[o + j] = a1 * A[ao + j] + a0;
           }
         } else {
+          const c2 = ins.c2 as ConstantColumn;
           const Bv = this.operand(ins.b, z, stride, R, nb, this.colB);
           const bo = this.operandOffset;
-          const c2 = ins.c2 as ConstantColumn;
           for (let i = 0, j = 0; i < nb; i++) {
             const di = this.datum(i0 + i);
             const a1 = c1.at(di);
@@ -358,6 +362,50 @@ export class ReplayProgram implements LikelihoodKernel {
     for (let i = 0, j = 0; i < nb; i++) for (let r = 0; r < R; r++, j++) g[r * d + k] += src[so + j];
   }
 
+  /**
+   * An affine instruction of two latents, c1ᵢ·a + c2ᵢ·b + c0ᵢ (the common a + b·xᵢ),
+   * read from z directly: no broadcast columns, the same expression as the general loop.
+   */
+  private affineOfTwoLatents(ins: Instruction, z: Float64Array, stride: number, R: number, i0: number, nb: number, o: number): void {
+    const val = this.val;
+    const c0 = ins.c0 as ConstantColumn;
+    const c1 = ins.c1 as ConstantColumn;
+    const c2 = ins.c2 as ConstantColumn;
+    const ka = -ins.a - 1;
+    const kb = -ins.b - 1;
+    for (let i = 0, j = 0; i < nb; i++) {
+      const di = this.datum(i0 + i);
+      const a1 = c1.at(di);
+      const a2 = c2.at(di);
+      const a0 = c0.at(di);
+      for (let r = 0, zr = 0; r < R; r++, j++, zr += stride) val[o + j] = a1 * z[zr + ka] + a2 * z[zr + kb] + a0;
+    }
+  }
+
+  /**
+   * Adds cᵢ·adj[o + j] into the adjoint of operand `ref` (the affine instructions'
+   * backward): the products go straight to the slot's column or the leaf's gradient
+   * rows, in the order `scatter` would add them, without a contribution column.
+   */
+  private scatterScaled(ref: number, c: ConstantColumn, o: number, R: number, i0: number, nb: number): void {
+    const adj = this.adj;
+    if (ref >= 0) {
+      const t = ref * this.cap;
+      for (let i = 0, j = 0; i < nb; i++) {
+        const ci = c.at(this.datum(i0 + i));
+        for (let r = 0; r < R; r++, j++) adj[t + j] += ci * adj[o + j];
+      }
+      return;
+    }
+    const k = -ref - 1;
+    const g = this.grad;
+    const d = this.dim;
+    for (let i = 0, j = 0; i < nb; i++) {
+      const ci = c.at(this.datum(i0 + i));
+      for (let r = 0; r < R; r++, j++) g[r * d + k] += ci * adj[o + j];
+    }
+  }
+
   private backward(z: Float64Array, stride: number, R: number, i0: number, nb: number): void {
     const m = nb * R;
     const val = this.val;
@@ -371,20 +419,8 @@ export class ReplayProgram implements LikelihoodKernel {
         continue;
       }
       if (ins.op === OP_AFFINE) {
-        const c1 = ins.c1 as ConstantColumn;
-        for (let i = 0, j = 0; i < nb; i++) {
-          const a1 = c1.at(this.datum(i0 + i));
-          for (let r = 0; r < R; r++, j++) D[j] = a1 * adj[o + j];
-        }
-        this.scatter(ins.a, D, 0, R, nb);
-        if (ins.b !== NO_REF) {
-          const c2 = ins.c2 as ConstantColumn;
-          for (let i = 0, j = 0; i < nb; i++) {
-            const a2 = c2.at(this.datum(i0 + i));
-            for (let r = 0; r < R; r++, j++) D[j] = a2 * adj[o + j];
-          }
-          this.scatter(ins.b, D, 0, R, nb);
-        }
+        this.scatterScaled(ins.a, ins.c1 as ConstantColumn, o, R, i0, nb);
+        if (ins.b !== NO_REF) this.scatterScaled(ins.b, ins.c2 as ConstantColumn, o, R, i0, nb);
         continue;
       }
       const A = this.operand(ins.a, z, stride, R, nb, this.colA);
