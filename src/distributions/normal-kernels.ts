@@ -72,6 +72,25 @@ export const normalPointKernel: PointLogPdfKernel = Object.freeze({
       value[j] = -0.5 * z * z - c;
     }
   },
+  // The value passes: one division per point instead of three (the same value bits).
+  values(m: number, p: Float64Array, x: Float64Array, _aux: Float64Array | null, value: Float64Array): void {
+    let last = NaN;
+    let c = NaN;
+    for (let j = 0; j < m; j++) {
+      const mu = p[j];
+      const s = p[m + j];
+      if (!(mu - mu === 0 && s > 0 && s < Infinity)) {
+        value[j] = NaN;
+        continue;
+      }
+      if (s !== last) {
+        last = s;
+        c = Math.log(s) + LN_SQRT_2PI;
+      }
+      const z = (x[j] - mu) / s;
+      value[j] = -0.5 * z * z - c;
+    }
+  },
 });
 
 /**

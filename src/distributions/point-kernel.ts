@@ -35,4 +35,10 @@ export interface PointLogPdfKernel {
    * `aux[j]` holds `prepare`'s constant of x[j]'s datum.
    */
   evaluate(m: number, params: Float64Array, x: Float64Array, aux: Float64Array | null, value: Float64Array, partials: Float64Array): void;
+  /**
+   * `evaluate` without the partials (the value passes: ELBO estimates, the
+   * convergence checks, the step-size search), with the same `value` bits; absent
+   * when the partials cost nothing extra.
+   */
+  values?(m: number, params: Float64Array, x: Float64Array, aux: Float64Array | null, value: Float64Array): void;
 }

@@ -48,6 +48,36 @@ describe('Normal.pointKernel', () => {
   });
 });
 
+describe('value-only passes (kernel.values)', () => {
+  it('give the bits of evaluate\'s values, NaN included, wherever a kernel has them', () => {
+    const kernels = [Normal, LogNormal, Poisson, BernoulliLogit, Bernoulli, Exponential, Gamma, StudentT, Binomial, Cauchy]
+      .map((c) => (c as unknown as { pointKernel?: PointLogPdfKernel }).pointKernel)
+      .filter((k): k is PointLogPdfKernel => k !== undefined && k.values !== undefined);
+    expect(kernels.length).toBeGreaterThan(0);
+    const level = fc.oneof(fc.double({ noNaN: false }), fc.constantFrom(0, 1, -1, 2.5, 1e-300, 1e300, Infinity, -Infinity, NaN));
+    for (const k of kernels) {
+      fc.assert(
+        fc.property(fc.array(fc.array(level, { minLength: k.arity + 1, maxLength: k.arity + 1 }), { minLength: 1, maxLength: 9 }), (pts) => {
+          const m = pts.length;
+          const params = new Float64Array(k.arity * m);
+          const x = new Float64Array(m);
+          pts.forEach((p, j) => {
+            for (let a = 0; a < k.arity; a++) params[a * m + j] = p[a];
+            x[j] = p[k.arity];
+          });
+          const aux = k.prepare !== undefined ? k.prepare(x) : null;
+          const full = new Float64Array(m);
+          k.evaluate(m, params, x, aux, full, new Float64Array(k.arity * m));
+          const only = new Float64Array(m);
+          k.values!(m, params, x, aux, only);
+          for (let j = 0; j < m; j++) expect(Object.is(only[j], full[j]) || (Number.isNaN(only[j]) && Number.isNaN(full[j]))).toBe(true);
+        }),
+        { numRuns: 200 },
+      );
+    }
+  });
+});
+
 describe('Bernoulli.pointKernel', () => {
   it('has the bits of logPdfPartials for p over [0, 1], both outcomes and off the support; NaN where the constructor refuses', () => {
     fc.assert(

@@ -318,7 +318,9 @@ export class ReplayProgram implements LikelihoodKernel {
     }
     const value = this.value;
     const G = this.partials;
-    term.kernel.evaluate(m, P, xs, aux === null ? null : auxCol, value, G);
+    const kernel = term.kernel;
+    if (!grad && kernel.values !== undefined) kernel.values(m, P, xs, aux === null ? null : auxCol, value);
+    else kernel.evaluate(m, P, xs, aux === null ? null : auxCol, value, G);
     const bad = this.bad;
     const w = this.weights;
     for (let i = 0, j = 0; i < nb; i++) {
