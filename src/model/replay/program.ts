@@ -256,9 +256,9 @@ export class ReplayProgram implements LikelihoodKernel {
             for (let r = 0; r < R; r++, j++) val[o + j] = a1 * A[ao + j] + a0;
           }
         } else {
-          const c2 = ins.c2 as ConstantColumn;
           const Bv = this.operand(ins.b, z, stride, R, nb, this.colB);
           const bo = this.operandOffset;
+          const c2 = ins.c2 as ConstantColumn;
           for (let i = 0, j = 0; i < nb; i++) {
             const di = this.datum(i0 + i);
             const a1 = c1.at(di);
@@ -324,12 +324,12 @@ export class ReplayProgram implements LikelihoodKernel {
     const bad = this.bad;
     const w = this.weights;
     for (let i = 0, j = 0; i < nb; i++) {
-      // A tied group's term counts once per datum it stands for.
+      // A tied group's term counts once per datum it stands for (c·v is v when c = 1).
       const c = w === null ? 1 : w[i0 + i];
       for (let r = 0; r < R; r++, j++) {
         const v = value[j];
         if (v !== v) bad[r] = 1;
-        else ll[r] += c === 1 ? v : c * v;
+        else ll[r] += c * v;
       }
     }
     if (!grad) return;
