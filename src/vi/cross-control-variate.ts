@@ -25,6 +25,14 @@
 /** Steps of history before the correction is applied (as the per-coordinate features). */
 const MIN_STEPS = 30;
 
+/**
+ * Steps after the first correction over which its effect is measured: it is turned
+ * off for the rest of the fit when it took less than {@link MIN_EXPLAINED} of the
+ * residual variance of the model gradients (a posterior without correlations).
+ */
+const CHECK_STEPS = 50;
+const MIN_EXPLAINED = 0.1;
+
 /** Largest d for which the d² per row is worth it (cost ≈ 2d² multiply-adds per draw). */
 const MAX_DIM = 128;
 
@@ -79,6 +87,12 @@ export class CrossControlVariate {
   private rows = 0;
   /** Decay-weighted number of steps in `moments`. */
   private steps = 0;
+  /** Steps corrected so far, and Σ r² and Σ (r − correction)² over them (see CHECK_STEPS). */
+  private corrected = 0;
+  private residSq = 0;
+  private leftSq = 0;
+  /** Turned off: it explained too little (see CHECK_STEPS). */
+  private off = false;
 
   /**
    * @param d - the number of coordinates (each with one N(0, 1) noise value)
@@ -95,6 +109,11 @@ export class CrossControlVariate {
     this.sums = new Float64Array(d);
   }
 
+  /** True once it turned itself off (it explained too little of the gradients' noise). */
+  get isOff(): boolean {
+    return this.off;
+  }
+
   /**
    * Corrects the S rows of model gradients `g` (row-major S × d) in place for the
    * noise rows `eps` (S × d), with the coefficients of earlier steps, then learns
@@ -103,8 +122,17 @@ export class CrossControlVariate {
   correctRows(eps: Float64Array, g: Float64Array, S: number): void {
     const d = this.d;
     const n = S * d;
+    if (this.off) return;
     for (let i = 0; i < n; i++) if (!Number.isFinite(g[i])) return;
     const ready = this.steps >= MIN_STEPS;
+    if (!ready) {
+      this.residSq = 0;
+      this.leftSq = 0;
+    } else if (++this.corrected === CHECK_STEPS && this.leftSq > (1 - MIN_EXPLAINED) * this.residSq) {
+      // Measured over the steps before this one; this step is left as it is.
+      this.off = true;
+      return;
+    }
     // Refreshed every step (d² work, as one row), from earlier steps only.
     this.refresh();
     if (!ready) this.coef.fill(0);
@@ -137,6 +165,8 @@ export class CrossControlVariate {
     const o1 = o + d;
     const o2 = o1 + d;
     const o3 = o2 + d;
+    let rs = 0;
+    let ls = 0;
     for (let j = 0; j < d; j++) {
       const g0 = g[o + j];
       const g1 = g[o1 + j];
@@ -168,16 +198,22 @@ export class CrossControlVariate {
       // The diagonal moment keeps the raw g_j ε_j.
       moments[m + j] += (g0 - r0) * eps[o + j] + (g1 - r1) * eps[o1 + j] + (g2 - r2) * eps[o2 + j] + (g3 - r3) * eps[o3 + j];
       sums[j] += g0 + g1 + g2 + g3;
+      rs += r0 * r0 + r1 * r1 + r2 * r2 + r3 * r3;
+      ls += (r0 - c0) ** 2 + (r1 - c1) ** 2 + (r2 - c2) ** 2 + (r3 - c3) ** 2;
       g[o + j] = g0 - c0;
       g[o1 + j] = g1 - c1;
       g[o2 + j] = g2 - c2;
       g[o3 + j] = g3 - c3;
     }
+    this.residSq += rs;
+    this.leftSq += ls;
   }
 
   /** Row o alone (the rows left over by {@link fourRows}). */
   private oneRow(eps: Float64Array, g: Float64Array, o: number): void {
     const { d, moments, coef, diag, center, sums } = this;
+    let rs = 0;
+    let ls = 0;
     for (let j = 0; j < d; j++) {
       const gj = g[o + j];
       const ej = eps[o + j];
@@ -191,8 +227,12 @@ export class CrossControlVariate {
       }
       moments[m + j] += (gj - rj) * ej;
       sums[j] += gj;
+      rs += rj * rj;
+      ls += (rj - c) ** 2;
       g[o + j] = gj - c;
     }
+    this.residSq += rs;
+    this.leftSq += ls;
   }
 
   /** Â ← moments / rows, off the diagonal (the diagonal is the per-coordinate features' job). */

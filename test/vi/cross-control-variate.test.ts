@@ -130,6 +130,28 @@ describe('cross-coordinate control variates', () => {
     }
   });
 
+  it('stays on where the cross terms are the noise, and turns itself off where there are none', () => {
+    const on = new CrossControlVariate(d, 1 - 1 / 200);
+    const ws = createWorkspace(guide, S);
+    const g = new Float64Array(2 * d);
+    const theta = params(m, sigmaOpt);
+    for (let t = 0; t < 200; t++) {
+      mcFill(ws.noiseData);
+      guide.reparamFused!(gaussian, theta, ws, g, false, undefined, on);
+    }
+    expect(on.isOff).toBe(false);
+    // Independent coordinates: g_j depends on ε_j alone, nothing for Â to explain.
+    const off = new CrossControlVariate(4, 1 - 1 / 200);
+    const eps = new Float64Array(4 * S);
+    const rows = new Float64Array(4 * S);
+    for (let t = 0; t < 200; t++) {
+      rng.fillNormal(eps);
+      for (let i = 0; i < rows.length; i++) rows[i] = -2 * eps[i] + 0.3 * eps[i] ** 2;
+      off.correctRows(eps, rows, S);
+    }
+    expect(off.isOff).toBe(true);
+  });
+
   it('a step with a non-finite gradient row teaches nothing and is left alone', () => {
     const cv = new CrossControlVariate(2, 0.99);
     const eps = Float64Array.of(1, 2, -1, 0.5);
