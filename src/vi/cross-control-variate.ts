@@ -109,11 +109,6 @@ export class CrossControlVariate {
     this.sums = new Float64Array(d);
   }
 
-  /** True once it turned itself off (it explained too little of the gradients' noise). */
-  get isOff(): boolean {
-    return this.off;
-  }
-
   /**
    * Corrects the S rows of model gradients `g` (row-major S × d) in place for the
    * noise rows `eps` (S × d), with the coefficients of earlier steps, then learns

@@ -219,6 +219,12 @@ describe('where the replay does not apply, the likelihood keeps being called', (
   });
 });
 
+/** The data a program evaluates for the whole data set (tied data once each). */
+const distinctData = (p: ReplayProgram): number => {
+  const tied = (p as unknown as { tied: { reps: Int32Array } | null }).tied;
+  return tied === null ? n : tied.reps.length;
+};
+
 describe('tied data', () => {
   it('are grouped (one term per distinct input and datum), and a subset is evaluated datum by datum', () => {
     const c = cases.find((k) => k.name.startsWith('tied data: a logistic'))!;
@@ -226,7 +232,7 @@ describe('tied data', () => {
     const z = Float64Array.of(0.3, -0.4);
     replayed.logDensityGradient(z, new Float64Array(2));
     const program = kernelOf(replayed) as ReplayProgram;
-    expect(program.distinctData).toBe(new Set(Array.from(levels, (x, i) => `${x},${bits[i]}`)).size);
+    expect(distinctData(program)).toBe(new Set(Array.from(levels, (x, i) => `${x},${bits[i]}`)).size);
     const idx = Int32Array.of(3, 0, 17, 36, 8, 9);
     program.setSubset(idx, 2);
     const ll = new Float64Array(1);
@@ -242,7 +248,7 @@ describe('tied data', () => {
   it('continuous inputs are not grouped', () => {
     const { replayed } = pair(cases[3]);
     replayed.logDensityGradient(Float64Array.of(0.1, 0.2), new Float64Array(2));
-    expect((kernelOf(replayed) as ReplayProgram).distinctData).toBe(n);
+    expect(distinctData(kernelOf(replayed) as ReplayProgram)).toBe(n);
   });
 });
 

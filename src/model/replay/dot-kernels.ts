@@ -107,36 +107,14 @@ export function dotForward(
       }
     }
   }
+  // The rest: an odd last datum, a row shared by every datum, fewer than four rows.
   for (; i < nb; i++) {
     const xo = shared ? 0 : datumAt(subset, i0 + i) * len;
-    const vo = o + i * R;
-    let r = 0;
-    for (; r + 4 <= R; r += 4) {
-      const z0 = r * stride + base;
-      const z1 = z0 + stride;
-      const z2 = z1 + stride;
-      const z3 = z2 + stride;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      for (let q = 0; q < len; q++) {
-        const x = X[xo + q];
-        s0 += z[z0 + q] * x;
-        s1 += z[z1 + q] * x;
-        s2 += z[z2 + q] * x;
-        s3 += z[z3 + q] * x;
-      }
-      val[vo + r] = s0;
-      val[vo + r + 1] = s1;
-      val[vo + r + 2] = s2;
-      val[vo + r + 3] = s3;
-    }
-    for (; r < R; r++) {
+    for (let r = 0, v = o + i * R; r < R; r++, v++) {
       const zo = r * stride + base;
       let s = 0;
       for (let q = 0; q < len; q++) s += z[zo + q] * X[xo + q];
-      val[vo + r] = s;
+      val[v] = s;
     }
   }
 }

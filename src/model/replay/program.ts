@@ -139,11 +139,6 @@ export class ReplayProgram implements LikelihoodKernel {
     this.scale = indices === null ? 1 : scale;
   }
 
-  /** The number of distinct data evaluated for the whole data set (tied data once each). */
-  get distinctData(): number {
-    return this.tied === null ? this.n : this.tied.reps.length;
-  }
-
   accepts(z: Float64Array): boolean {
     this.run(z, this.dim, 1, this.one, null);
     return this.bad[0] === 0;
@@ -237,10 +232,6 @@ export class ReplayProgram implements LikelihoodKernel {
       const o = t * this.cap;
       if (ins.op === OP_LEAF_DOT) {
         dotForward(ins.dotRows as Float64Array, ins.dotLen, ins.dotBase, ins.dotShared, this.index, z, stride, R, i0, nb, this.val, o);
-        continue;
-      }
-      if (ins.op === OP_AFFINE && ins.a < 0 && ins.b < 0 && ins.b !== NO_REF) {
-        this.affineOfTwoLatents(ins, z, stride, R, i0, nb, o);
         continue;
       }
       const A = this.operand(ins.a, z, stride, R, nb, this.colA);
@@ -362,26 +353,6 @@ export class ReplayProgram implements LikelihoodKernel {
     const g = this.grad;
     const d = this.dim;
     for (let i = 0, j = 0; i < nb; i++) for (let r = 0; r < R; r++, j++) g[r * d + k] += src[so + j];
-  }
-
-  /**
-   * An affine instruction of two latents, c1ᵢ·a + c2ᵢ·b + c0ᵢ (the common a + b·xᵢ),
-   * read from z directly: no broadcast columns, the same expression as the general loop.
-   */
-  private affineOfTwoLatents(ins: Instruction, z: Float64Array, stride: number, R: number, i0: number, nb: number, o: number): void {
-    const val = this.val;
-    const c0 = ins.c0 as ConstantColumn;
-    const c1 = ins.c1 as ConstantColumn;
-    const c2 = ins.c2 as ConstantColumn;
-    const ka = -ins.a - 1;
-    const kb = -ins.b - 1;
-    for (let i = 0, j = 0; i < nb; i++) {
-      const di = this.datum(i0 + i);
-      const a1 = c1.at(di);
-      const a2 = c2.at(di);
-      const a0 = c0.at(di);
-      for (let r = 0, zr = 0; r < R; r++, j++, zr += stride) val[o + j] = a1 * z[zr + ka] + a2 * z[zr + kb] + a0;
-    }
   }
 
   /**

@@ -77,9 +77,10 @@ export function tiedDataGroups(n: number, columns: readonly Float64Array[], bloc
   const limit = n >> 1;
   let size = 1024;
   let table = new Int32Array(size).fill(-1); // group number per slot
-  let reps = new Int32Array(64);
-  let hashes = new Uint32Array(64);
-  let counts = new Float64Array(64);
+  // Plain arrays: they grow with the groups (at most n/2).
+  const reps: number[] = [];
+  const hashes: number[] = [];
+  const counts: number[] = [];
   let groups = 0;
   for (let i = 0; i < n; i++) {
     if (i === PROBE && groups > PROBE_SHARE * PROBE) return null;
@@ -98,11 +99,6 @@ export function tiedDataGroups(n: number, columns: readonly Float64Array[], bloc
       continue;
     }
     if (groups === limit) return null;
-    if (groups === reps.length) {
-      reps = grow(reps);
-      hashes = grow(hashes);
-      counts = grow(counts);
-    }
     reps[groups] = i;
     hashes[groups] = h;
     counts[groups] = 1;
@@ -118,11 +114,5 @@ export function tiedDataGroups(n: number, columns: readonly Float64Array[], bloc
       }
     }
   }
-  return { reps: reps.slice(0, groups), counts: counts.slice(0, groups) };
-}
-
-function grow<T extends Int32Array | Uint32Array | Float64Array>(a: T): T {
-  const b = new (a.constructor as new (n: number) => T)(2 * a.length);
-  b.set(a);
-  return b;
+  return { reps: Int32Array.from(reps), counts: Float64Array.from(counts) };
 }
