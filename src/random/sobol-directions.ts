@@ -62,11 +62,12 @@ export interface SobolTable {
 export function sobolTable(): SobolTable {
   const degree = new Uint8Array(SOBOL_TABLE_ROWS);
   for (let s = 1, r = 0; s <= DEGREE_COUNTS.length; s++) for (let c = 0; c < DEGREE_COUNTS[s - 1]; c++) degree[r++] = s;
+  const sixBits = Uint8Array.from(PACKED, (ch) => BASE64.indexOf(ch));
   let pos = 0;
   /** The next n bits as an unsigned integer. */
   const take = (n: number): number => {
     let v = 0;
-    for (let i = 0; i < n; i++, pos++) v = (v << 1) | ((BASE64.indexOf(PACKED[(pos / 6) | 0]) >> (5 - (pos % 6))) & 1);
+    for (let i = 0; i < n; i++, pos++) v = (v << 1) | ((sixBits[(pos / 6) | 0] >> (5 - (pos % 6))) & 1);
     return v;
   };
   const poly = new Uint16Array(SOBOL_TABLE_ROWS);

@@ -128,9 +128,9 @@ export class CrossControlVariate {
       this.off = true;
       return;
     }
-    // Refreshed every step (d² work, as one row), from earlier steps only.
-    this.refresh();
-    if (!ready) this.coef.fill(0);
+    // Refreshed every step (d² work, as one row), from earlier steps only; Â stays
+    // zero until `ready`.
+    this.refresh(ready);
     const moments = this.moments;
     const r = this.decay;
     for (let i = 0; i < moments.length; i++) moments[i] *= r;
@@ -230,14 +230,17 @@ export class CrossControlVariate {
     this.leftSq += ls;
   }
 
-  /** Â ← moments / rows, off the diagonal (the diagonal is the per-coordinate features' job). */
-  private refresh(): void {
+  /**
+   * b ← the diagonal moments / rows, and Â ← the off-diagonal ones when `withCoef`
+   * (Â's diagonal stays 0: it is the per-coordinate features' job).
+   */
+  private refresh(withCoef: boolean): void {
     const { d, moments, coef, diag } = this;
     const inv = this.rows > 0 ? 1 / this.rows : 0;
     for (let j = 0; j < d; j++) {
       const o = j * d;
-      for (let k = 0; k < d; k++) coef[o + k] = k === j ? 0 : moments[o + k] * inv;
       diag[j] = moments[o + j] * inv;
+      if (withCoef) for (let k = 0; k < d; k++) if (k !== j) coef[o + k] = moments[o + k] * inv;
     }
   }
 }

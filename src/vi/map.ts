@@ -130,6 +130,8 @@ export function hessianByDifferences(model: DifferentiableModel, x: Float64Array
   const us = new Float64Array(2 * batch * d);
   const gs = new Float64Array(2 * batch * d);
   const vs = new Float64Array(2 * batch);
+  // One probe pair at a time: views of the first two rows, made once.
+  const [uPlus, uMinus, gPlus, gMinus] = [us.subarray(0, d), us.subarray(d, 2 * d), gs.subarray(0, d), gs.subarray(d, 2 * d)];
   for (let j0 = 0; j0 < d; j0 += batch) {
     const m = Math.min(batch, d - j0);
     for (let k = 0; k < m; k++) {
@@ -141,8 +143,8 @@ export function hessianByDifferences(model: DifferentiableModel, x: Float64Array
       us[p + d + j] = x[j] - h[j];
     }
     if (batch === 1) {
-      vs[0] = model.logDensityGradient(us.subarray(0, d), gs.subarray(0, d));
-      vs[1] = model.logDensityGradient(us.subarray(d, 2 * d), gs.subarray(d, 2 * d));
+      vs[0] = model.logDensityGradient(uPlus, gPlus);
+      vs[1] = model.logDensityGradient(uMinus, gMinus);
     } else {
       model.logDensityGradientBatch!(us, 2 * m, gs, vs);
     }

@@ -56,15 +56,15 @@ export function tiedDataGroups(n: number, columns: readonly Float64Array[], bloc
   if (n < 8) return null;
   const bits = new Uint32Array(2);
   const f64 = new Float64Array(bits.buffer);
+  // FNV-1a over the two 32-bit halves of each input's bits.
+  const mix = (h: number, v: number): number => {
+    f64[0] = v;
+    return Math.imul(Math.imul(h ^ bits[0], 0x01000193) ^ bits[1], 0x01000193);
+  };
   const hashOf = (i: number): number => {
     let h = 0x811c9dc5;
-    const mix = (v: number) => {
-      f64[0] = v;
-      h = Math.imul(h ^ bits[0], 0x01000193);
-      h = Math.imul(h ^ bits[1], 0x01000193);
-    };
-    for (const c of columns) mix(c[i]);
-    for (const b of blocks) for (let q = 0, o = i * b.len; q < b.len; q++) mix(b.rows[o + q]);
+    for (const c of columns) h = mix(h, c[i]);
+    for (const b of blocks) for (let q = 0, o = i * b.len; q < b.len; q++) h = mix(h, b.rows[o + q]);
     return (h ^ (h >>> 15)) >>> 0;
   };
   const same = (i: number, j: number): boolean => {
