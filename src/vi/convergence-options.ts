@@ -22,14 +22,14 @@ import type { ConvergenceSettings } from './convergence';
 export interface ConvergenceOptions {
   /**
    * Batch size of the iterate averages, and how often convergence is checked (default
-   * 25 steps). The rule needs 16 batches (the averaged last half holds 8), so no fit
+   * 25 steps). The rule needs 16 batches (the averaging window holds at least 8), so no fit
    * converges in fewer than 16·window steps.
    */
   readonly window?: number;
   /** No convergence is declared before this many steps (default 0: only the 16·window floor). */
   readonly minSteps?: number;
   /**
-   * Largest difference between the averages of the last two quarters of the run beyond
+   * Largest difference between the averages of the two halves of the averaging window beyond
    * 4 standard errors, per parameter in units of the posterior's own scale (see
    * `stderrTolerance`; default 2e-3).
    */

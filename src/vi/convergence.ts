@@ -12,10 +12,13 @@
  * judged alike, and nothing is judged in absolute units.
  *
  * The rule (all must hold, checked every `window` steps once 16 batches exist):
- * 1. **Precision**: the batch-means standard error of the tail average (the last
- *    half of the batch means), at two batch lengths (the larger kept: short batches
- *    understate it when iterates are correlated), is ≤ `stderrTolerance` units.
- * 2. **No drift**: the means of the last two quarters differ by at most 4 standard
+ * 0. **The averaging window**: the batch means from the MSER truncation point on
+ *    (see {@link averagingStartBatch}): at least the last half, longer when the
+ *    earlier batches already sit at the optimum.
+ * 1. **Precision**: the batch-means standard error of the window's average, at two
+ *    batch lengths (the larger kept: short batches understate it when iterates are
+ *    correlated), is ≤ `stderrTolerance` units.
+ * 2. **No drift**: the means of the window's two halves differ by at most 4 standard
  *    errors + `paramTolerance` units.
  * 3. **Stationarity**: the ELBO gradient at the tail average, estimated afresh from
  *    independent draws, is zero within its noise: |ḡ_i|·unit_i ≤ `gradTolerance` +
@@ -23,7 +26,7 @@
  *    posterior it equals the location's offset in sds, and 2× the relative error of
  *    a scale. A fit that stopped moving away from the optimum (a step size far too
  *    small, or a noise-dominated one whose average sits in the wrong place) fails here.
- * 4. **ELBO**: the ELBOs of the two quarters' means on common random numbers agree
+ * 4. **ELBO**: the ELBOs of the two halves' means on common random numbers agree
  *    within max(`tolerance`, `relTolerance`·|ELBO|, 4·their CRN standard error).
  *
  * @module
@@ -74,7 +77,7 @@ export interface ConvergenceSettings {
 export interface ParameterAssessment {
   /** Largest standard error of the tail average, in units. */
   readonly stderr: number;
-  /** Largest quarter-to-quarter difference beyond 4 standard errors, in units (≤ 0: none). */
+  /** Largest difference of the window's halves beyond 4 standard errors, in units (≤ 0: none). */
   readonly drift: number;
   /** Index of the parameter with the largest standard error. */
   readonly worst: number;
@@ -83,13 +86,71 @@ export interface ParameterAssessment {
 }
 
 /**
- * Precision and drift of the average of the last 2q batch means (q = ⌊n/4⌋), per
- * parameter divided by its unit. Needs at least 16 batches (q ≥ 4), else not passed.
+ * Where the averaging window starts: the MSER truncation point (White 1997, the
+ * "marginal standard error rule"), searched over the windows the rule may use. For
+ * a window of the last L batch means it scores Σᵢ Σ_b (Y_bi − Ȳᵢ)² / uᵢ² / L²
+ * (the squared standard error of the window's mean, summed over coordinates in their
+ * units, with any leftover transient counted as spread) and keeps the smallest. So
+ * early batches that still sit off the optimum are cut, and batches already at it
+ * are averaged rather than thrown away with a fixed "last half" rule: from a start
+ * at the optimum the whole run is averaged. Windows are even-length (two halves for
+ * the drift test) and never shorter than the last half (2⌊n/4⌋ batches).
+ *
+ * @param batches - batch means, oldest first
+ * @param units - the unit of each coordinate
+ * @returns the index of the first averaged batch (0 when there are fewer than 2)
+ * @example
+ * ```ts
+ * // 4 batches far off, then 12 at the optimum ±0.001: the window starts at batch 4.
+ * const b = Array.from({ length: 16 }, (_, k) => Float64Array.of(k < 4 ? 2 : 1 + (k % 2 === 1 ? 1e-3 : -1e-3)));
+ * averagingStartBatch(b, Float64Array.of(1)); // → 4
+ * ```
+ */
+export function averagingStartBatch(batches: readonly Float64Array[], units: Float64Array): number {
+  const nb = batches.length;
+  if (nb < 2) return 0;
+  const shortest = Math.max(1, 2 * Math.floor(nb / 4));
+  let best = nb - shortest;
+  let bestScore = Infinity;
+  // Running sums from the newest batch back: Σ Y and Σ Y² per coordinate, of Y less
+  // the newest batch (a location of 1e4 measured in units of 1e-3 would otherwise
+  // lose the spread to cancellation).
+  const P = units.length;
+  const s1 = new Float64Array(P);
+  const s2 = new Float64Array(P);
+  const ref = batches[nb - 1];
+  for (let b = nb - 1; b >= 0; b--) {
+    const y = batches[b];
+    for (let i = 0; i < P; i++) {
+      const v = (y[i] - ref[i]) / units[i];
+      s1[i] += v;
+      s2[i] += v * v;
+    }
+    const L = nb - b;
+    if (L < shortest || L % 2 === 1) continue;
+    let ss = 0;
+    for (let i = 0; i < P; i++) ss += Math.max(0, s2[i] - (s1[i] * s1[i]) / L);
+    const score = ss / (L * L);
+    // ≤: on a tie the longer window (more batches, the same error) is kept.
+    if (score <= bestScore) {
+      bestScore = score;
+      best = b;
+    }
+  }
+  return best;
+}
+
+/**
+ * Precision and drift of the average of the batch means from `from` on (an
+ * even number 2h of them, h ≥ 4; else not passed): per parameter divided by its
+ * unit, the batch-means standard error of that average (at two batch lengths, the
+ * larger kept) and the difference of its two halves' means beyond 4 of them.
  *
  * @param batches - batch means of ψ, oldest first
  * @param units - the unit of each coordinate of ψ
  * @param stderrTolerance - see {@link ConvergenceSettings}
  * @param paramTolerance - see {@link ConvergenceSettings}
+ * @param from - the first averaged batch (default: the last half, 2⌊n/4⌋ batches)
  * @returns the assessment
  * @example
  * ```ts
@@ -99,10 +160,17 @@ export interface ParameterAssessment {
  * assessParameters(drifting, Float64Array.of(1, 1), 2.5e-3, 2e-3).passed; // → false
  * ```
  */
-export function assessParameters(batches: readonly Float64Array[], units: Float64Array, stderrTolerance: number, paramTolerance: number): ParameterAssessment {
+export function assessParameters(
+  batches: readonly Float64Array[],
+  units: Float64Array,
+  stderrTolerance: number,
+  paramTolerance: number,
+  from = batches.length - 2 * Math.floor(batches.length / 4),
+): ParameterAssessment {
   const nb = batches.length;
-  const q = Math.floor(nb / 4);
+  const q = Math.floor((nb - from) / 2);
   if (q < 1) return { stderr: NaN, drift: NaN, worst: -1, passed: false };
+  const start = nb - 2 * q;
   let se = 0;
   let dp = -Infinity;
   let worst = 0;
@@ -110,12 +178,12 @@ export function assessParameters(batches: readonly Float64Array[], units: Float6
     const u = units[i];
     let m1 = 0;
     let m2 = 0;
-    for (let b = nb - 2 * q; b < nb - q; b++) m1 += batches[b][i] / q;
+    for (let b = start; b < nb - q; b++) m1 += batches[b][i] / q;
     for (let b = nb - q; b < nb; b++) m2 += batches[b][i] / q;
     const m = 0.5 * (m1 + m2);
     let v = 0;
     let v2 = 0;
-    for (let b = nb - 2 * q; b < nb; b += 2) {
+    for (let b = start; b < nb; b += 2) {
       const x = batches[b][i] - m;
       const y = batches[b + 1][i] - m;
       v += x * x + y * y;
@@ -276,6 +344,10 @@ export class ConvergenceCriterion {
   lastGradient = NaN;
   /** Which test failed at the last check (for messages). */
   lastFailed: string | undefined = undefined;
+  /** The averaging window's first batch, chosen at the last check … */
+  private from = 0;
+  /** … when there were this many batches (−1: none chosen). */
+  private fromCount = -1;
 
   /** @param settings - the tolerances */
   constructor(readonly settings: ConvergenceSettings) {}
@@ -295,10 +367,24 @@ export class ConvergenceCriterion {
     return this.batches.length >= 16 && step >= this.settings.minSteps;
   }
 
-  /** Precision and drift of the tail average, in `units` (see {@link assessParameters}). */
+  /**
+   * Precision and drift of the tail average, in `units` (see {@link assessParameters}),
+   * after choosing where the tail starts (see {@link averagingStartBatch}).
+   */
   parameters(units: Float64Array): ParameterAssessment {
-    this.last = assessParameters(this.measured, units, this.settings.stderrTolerance, this.settings.paramTolerance);
+    this.from = averagingStartBatch(this.measured, units);
+    this.fromCount = this.measured.length;
+    this.last = assessParameters(this.measured, units, this.settings.stderrTolerance, this.settings.paramTolerance, this.from);
     return this.last;
+  }
+
+  /**
+   * The first batch of the averaging window: the one chosen at the last check when
+   * no batch came since, else the last half (2⌊n/4⌋ batches, at least 1).
+   */
+  tailStart(): number {
+    const nb = this.batches.length;
+    return nb === this.fromCount ? this.from : nb - Math.max(1, 2 * Math.floor(nb / 4));
   }
 
   /** Stationarity of the gradient at the tail average (see {@link assessStationarity}). */
@@ -314,18 +400,17 @@ export class ConvergenceCriterion {
     return Math.abs(e1 - e2) <= Math.max(s.tolerance, s.relTolerance * Math.abs(e2), 4 * crnStderr);
   }
 
-  /** Writes the means of the last two quarters of the batches (the halves of the averaging window). */
-  quarterMeans(first: Float64Array, second: Float64Array): void {
+  /** Writes the means of the two halves of the averaging window (see {@link ConvergenceCriterion.tailStart}). */
+  halfMeans(first: Float64Array, second: Float64Array): void {
     const nb = this.batches.length;
-    const q = Math.floor(nb / 4);
+    const q = Math.floor((nb - this.tailStart()) / 2);
     meanRange(this.batches, nb - 2 * q, nb - q, first);
     meanRange(this.batches, nb - q, nb, second);
   }
 
-  /** Writes the mean of the averaging window (the last 2⌊n/4⌋ batches, at least 1). */
+  /** Writes the mean of the averaging window (see {@link ConvergenceCriterion.tailStart}). */
   tailMean(out: Float64Array): void {
-    const nb = this.batches.length;
-    meanRange(this.batches, nb - Math.max(1, 2 * Math.floor(nb / 4)), nb, out);
+    meanRange(this.batches, this.tailStart(), this.batches.length, out);
   }
 }
 

@@ -15,14 +15,16 @@
  *    0.03, 0.01 by default), score each end point by the ELBO on common random
  *    numbers, stop when the ELBO gets worse, and keep the best.
  * 2. **optimize**: steps at η·schedule(t) (Adam's default η/√t) from the best end
- *    point. The returned parameters are the Polyak–Ruppert average of the last half
- *    of the iterates (in batches of `window` steps), not the last noisy iterate.
+ *    point. The returned parameters are the Polyak–Ruppert average of the iterates
+ *    from the MSER truncation point on (in batches of `window` steps; at least the
+ *    last half, more when the earlier batches already sit at the optimum), not the
+ *    last noisy iterate.
  *    Each step's gradient has the guide's control variates (zero-mean moments of the
  *    base noise, coefficients regressed on earlier steps) subtracted, which keeps it
  *    unbiased and cuts its variance by orders of magnitude on smooth models.
  *    Converged when, after `minSteps` and at least 16 batches, the batch-means
  *    standard error of the average (at two batch lengths) is below `stderrTolerance`,
- *    the averages of the last two quarters agree within `paramTolerance` (both in
+ *    the averages of the window's two halves agree within `paramTolerance` (both in
  *    units of the posterior's own scale, see `convergence.ts`), their ELBOs (on
  *    common random numbers) within `tolerance` nats or their noise, and the ELBO
  *    gradient at the average is zero within its noise (`gradTolerance`): the tail has
@@ -177,8 +179,9 @@ function* run<M extends DifferentiableModel, G = GuideSpec>(model: M, cfg: Setti
   const conv = cfg.convergence;
   const maxSteps = cfg.maxSteps;
   const trace: number[] = [];
-  // Means of batches of `window` iterates of ψ; the result averages the last half of
-  // them (Polyak–Ruppert tail averaging), and the rule compares that half's quarters.
+  // Means of batches of `window` iterates of ψ; the result averages a tail of them
+  // (Polyak–Ruppert averaging from the MSER truncation point, convergence.ts), and
+  // the rule compares that tail's halves.
   const window = conv === false ? Math.max(1, Math.min(50, Math.floor(maxSteps / 8))) : conv.window;
   const rule = new ConvergenceCriterion(conv === false ? DEFAULT_CONVERGENCE : conv);
   const batch = new Accumulator(P);
@@ -245,7 +248,7 @@ function* run<M extends DifferentiableModel, G = GuideSpec>(model: M, cfg: Setti
   // ---- Result -------------------------------------------------------------------------
   const final = new Float64Array(P);
   const nb = rule.batches.length;
-  const averagingStart = nb >= 2 ? (nb - Math.max(1, 2 * Math.floor(nb / 4))) * window + 1 : t;
+  const averagingStart = nb >= 2 ? rule.tailStart() * window + 1 : t;
   if (nb >= 2) {
     rule.tailMean(psi);
     pc.toParams(psi, final);
@@ -284,7 +287,7 @@ function* run<M extends DifferentiableModel, G = GuideSpec>(model: M, cfg: Setti
  * maximizing the ELBO, L(q) = E_q[log p(z, D) − log q(z)]. Defaults: mean-field
  * Gaussian on the unconstrained space (as ADVI), sticking-the-landing gradients
  * with 16 samples per step, Adam with a searched step size decaying as 1/√t,
- * Polyak–Ruppert averaging of the last half of the iterates, stop when that
+ * Polyak–Ruppert averaging of the iterates past the transient, stop when that
  * average has stopped moving (see {@link ConvergenceOptions}). Same seed, same result.
  *
  * @param model - a `Model` or any {@link DifferentiableModel}

@@ -1,7 +1,7 @@
 /**
  * The convergence rule's check at a batch boundary (see `convergence.ts` for the
  * criterion): parameter precision and drift in units of the posterior's scale, the
- * ELBOs of the two quarter means on common random numbers, then the ELBO gradient at
+ * ELBOs of the averaging window's two half means on common random numbers, then the ELBO gradient at
  * the tail average against its noise.
  *
  * @module
@@ -17,7 +17,7 @@ import type { Stepper } from './stepper';
 
 /**
  * The convergence check at a batch boundary: parameters (precision and drift, in
- * units), then the ELBOs of the two quarter means on common random numbers, then
+ * units), then the ELBOs of the window's two half means on common random numbers, then
  * the gradient at the tail average (independent draws, K chunks of S). Each later
  * test runs only when the earlier ones pass, so the costly ones are rare.
  */
@@ -80,10 +80,13 @@ export class StationarityCheck {
       rule.lastFailed = 'precision or drift';
       return false;
     }
+    // The window may have moved (the check chooses where it starts): average afresh.
+    rule.tailMean(this.psiBar);
+    pc.toParams(this.psiBar, this.thetaBar);
     // The gradient is in ψ = θ: its units are σ_j for a location and 1 for a log-parameter.
     if (pc.identity) thetaUnits(guide, this.thetaBar, this.units);
-    // Quarter means of ψ into the gradient buffers, then θ of each (the maps must not alias).
-    rule.quarterMeans(this.gMean, this.gSe);
+    // Half means of the window in ψ into the gradient buffers, then θ of each (the maps must not alias).
+    rule.halfMeans(this.gMean, this.gSe);
     pc.toParams(this.gMean, this.q1);
     pc.toParams(this.gSe, this.q2);
     const n = this.lw1.length;
@@ -92,7 +95,7 @@ export class StationarityCheck {
     let s2 = 0;
     for (let i = 0; i < n; i++) s2 += (this.lw1[i] - this.lw2[i] - (e1 - e2)) ** 2;
     if (!rule.elboAgrees(e1, e2, Math.sqrt(s2 / Math.max(1, n - 1) / n))) {
-      rule.lastFailed = `ELBO agreement (the quarters' ELBOs differ by ${Math.abs(e1 - e2).toPrecision(3)} nats)`;
+      rule.lastFailed = `ELBO agreement (the halves' ELBOs differ by ${Math.abs(e1 - e2).toPrecision(3)} nats)`;
       return false;
     }
     // Fresh draws at every check: a fixed set with an unlucky heavy-tailed draw would

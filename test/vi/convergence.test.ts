@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { Rng } from '../../src/index';
-import { assessParameters, assessStationarity, ConvergenceCriterion, meanAndStderr, naturalUnits } from '../../src/vi/convergence';
+import { assessParameters, assessStationarity, averagingStartBatch, ConvergenceCriterion, meanAndStderr, naturalUnits } from '../../src/vi/convergence';
 import { meanField } from '../../src/vi/family-guide';
-import { Exponential, Model, Normal } from '../../src/index';
+import { fit } from '../../src/vi/fit';
+import { dot, exp, Exponential, Model, mul, Normal, plate } from '../../src/index';
 
 /** n batches of i.i.d. N(mean, sd²) values for P parameters. */
 function iidBatches(rng: Rng, n: number, P: number, mean: number, sd: number, drift = 0): Float64Array[] {
@@ -70,21 +72,81 @@ describe('stationarity', () => {
 });
 
 describe('ConvergenceCriterion', () => {
-  it('keeps ψ batches and measured batches apart; tail and quarter means', () => {
+  it('keeps ψ batches and measured batches apart; the window is chosen on the measured ones', () => {
     const rule = new ConvergenceCriterion(settings);
     for (let b = 0; b < 16; b++) rule.addBatch(Float64Array.of(b), Float64Array.of(0));
     expect(rule.ready(400)).toBe(true);
     expect(rule.parameters(Float64Array.of(1)).passed).toBe(true); // measured batches are constant
+    expect(rule.tailStart()).toBe(0); // constant measured batches: the whole run is averaged
     const t = new Float64Array(1);
     rule.tailMean(t);
-    expect(t[0]).toBe(11.5); // mean of 8..15
+    expect(t[0]).toBe(7.5); // mean of ψ batches 0..15
     const q1 = new Float64Array(1);
     const q2 = new Float64Array(1);
-    rule.quarterMeans(q1, q2);
-    expect([q1[0], q2[0]]).toEqual([9.5, 13.5]);
+    rule.halfMeans(q1, q2);
+    expect([q1[0], q2[0]]).toEqual([3.5, 11.5]);
     expect(rule.elboAgrees(-1.0, -1.0001, 0)).toBe(true);
     expect(rule.elboAgrees(-1.0, -1.01, 0)).toBe(false);
     expect(rule.elboAgrees(-1.0, -1.01, 0.01)).toBe(true); // within 4 CRN standard errors
+  });
+
+  it('tailStart: the last half until a check chooses, and again once a batch is added', () => {
+    const rule = new ConvergenceCriterion(settings);
+    for (let b = 0; b < 16; b++) rule.addBatch(Float64Array.of(0));
+    expect(rule.tailStart()).toBe(8);
+    rule.parameters(Float64Array.of(1));
+    expect(rule.tailStart()).toBe(0);
+    rule.addBatch(Float64Array.of(0));
+    expect(rule.tailStart()).toBe(9); // 17 batches, last 2·4 = 8
+  });
+});
+
+describe('averagingStartBatch (MSER)', () => {
+  const noisy = (k: number): number => (k % 2 === 1 ? 1e-3 : -1e-3);
+
+  it('cuts a transient and keeps every batch after it', () => {
+    for (const cut of [0, 2, 4, 6, 8]) {
+      const b = Array.from({ length: 16 }, (_, k) => Float64Array.of(k < cut ? 1 : noisy(k)));
+      expect(averagingStartBatch(b, Float64Array.of(1))).toBe(cut);
+    }
+  });
+
+  it('never averages less than the last half, even when everything drifts', () => {
+    const b = Array.from({ length: 20 }, (_, k) => Float64Array.of(0.1 * k));
+    expect(averagingStartBatch(b, Float64Array.of(1))).toBe(10);
+  });
+
+  it('no cancellation: a location of 1e4 measured in units of 1e-3', () => {
+    const b = Array.from({ length: 16 }, (_, k) => Float64Array.of(1e4 + (k < 4 ? 0.5 : 1e-6 * noisy(k))));
+    expect(averagingStartBatch(b, Float64Array.of(1e-3))).toBe(4);
+  });
+
+  it('a transient in one coordinate is cut although the other is steady; units scale the coordinates', () => {
+    const b = Array.from({ length: 16 }, (_, k) => Float64Array.of(noisy(k), k < 4 ? 0.5 : noisy(k)));
+    expect(averagingStartBatch(b, Float64Array.of(1, 1))).toBe(4);
+    // In units 1e3 times larger the offset of 0.5 is 5e-4 units, within the steady noise:
+    // averaging it costs less than dropping four batches.
+    expect(averagingStartBatch(b, Float64Array.of(1, 1e3))).toBe(0);
+  });
+
+  it('property: an even-length window of at least the last half, and the MSER minimum over those windows', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 2, maxLength: 40 }), (ys) => {
+        const b = ys.map((y) => Float64Array.of(y));
+        const nb = b.length;
+        const from = averagingStartBatch(b, Float64Array.of(1));
+        const L = nb - from;
+        expect(L).toBeGreaterThanOrEqual(Math.max(1, 2 * Math.floor(nb / 4)));
+        const score = (k: number): number => {
+          const w = ys.slice(k);
+          const m = w.reduce((a, c) => a + c, 0) / w.length;
+          return w.reduce((a, c) => a + (c - m) ** 2, 0) / w.length ** 2;
+        };
+        for (let k = 0; k <= nb - 2 * Math.floor(nb / 4); k++) {
+          if ((nb - k) % 2 === 0 && nb - k >= 2) expect(score(from)).toBeLessThanOrEqual(score(k) * (1 + 1e-9) + 1e-13);
+        }
+      }),
+    );
   });
 });
 
@@ -101,5 +163,33 @@ describe('naturalUnits', () => {
     expect(u[1]).toBeCloseTo(0.66, 12);
     naturalUnits(guide, Float64Array.of(3, Math.log(5)), nat, u);
     expect(Array.from(u)).toEqual([1, 1]);
+  });
+});
+
+describe('fit: the averaging window', () => {
+  it('never shorter than the last half; the result stays exact (conjugate Normal: the Laplace start is the posterior)', () => {
+    const model = new Model({ prior: { z: new Normal(0, 1) }, likelihood: ({ z }) => new Normal(z, 1), data: [0.3, 1.1, -0.4, 0.9] });
+    for (let seed = 1; seed <= 4; seed++) {
+      const r = fit(model, { seed });
+      expect(r.converged).toBe(true);
+      expect(r.diagnostics.averagingStart).toBeLessThanOrEqual(r.steps / 2 + 1);
+      // The exact posterior N(0.38, 0.2): within 4 of the rule's 2.5e-3 standard errors.
+      const q = r.posterior.z as Normal;
+      expect(Math.abs(q.mu - 0.38) / Math.sqrt(0.2)).toBeLessThan(1e-2);
+      expect(Math.abs(Math.log(q.sigma / Math.sqrt(0.2)))).toBeLessThan(1e-2);
+    }
+  });
+
+  it('longer than the last half when the early batches already sit at the optimum (a nonlinear regression from its Laplace start)', () => {
+    // y_i ~ N(exp(x_i·w / 10), 1), w ~ N(0, 1)⁵, 200 data.
+    const rng = new Rng(42);
+    const X = Array.from({ length: 200 }, () => Array.from({ length: 5 }, () => rng.normal()));
+    const y = X.map((x) => Math.exp(x.reduce((a, v, j) => a + v * Math.sin(j + 1), 0) / 10) + rng.normal());
+    const model = new Model({ prior: { w: plate(new Normal(0, 1), 5) }, likelihood: ({ w }, i) => new Normal(exp(mul(dot(w, X[i]), 0.1)), 1), data: y });
+    for (let seed = 1; seed <= 3; seed++) {
+      const r = fit(model, { seed });
+      expect(r.converged).toBe(true);
+      expect(r.diagnostics.averagingStart).toBeLessThan(r.steps / 2);
+    }
   });
 });
