@@ -69,7 +69,7 @@ export interface ConvergenceSettings {
  * ```ts
  * // 16 batch means of one parameter, ±0.001 around 1:
  * const batches = Array.from({ length: 16 }, (_, b) => Float64Array.of(1 + (b % 2 === 1 ? 1e-3 : -1e-3)));
- * const a: ParameterAssessment = assessParameters(batches, Float64Array.of(1), 2.5e-3, 2e-3);
+ * const a: ParameterAssessment = assessParameters(batches, Float64Array.of(1), 2.5e-3, 2e-3, 8); // the last 8 averaged
  * a.stderr; // ≈ 3.78e-4
  * a.passed; // → true
  * ```
@@ -150,14 +150,14 @@ export function averagingStartBatch(batches: readonly Float64Array[], units: Flo
  * @param units - the unit of each coordinate of ψ
  * @param stderrTolerance - see {@link ConvergenceSettings}
  * @param paramTolerance - see {@link ConvergenceSettings}
- * @param from - the first averaged batch (default: the last half, 2⌊n/4⌋ batches)
+ * @param from - the first averaged batch (the rule's: {@link averagingStartBatch})
  * @returns the assessment
  * @example
  * ```ts
  * const steady = Array.from({ length: 16 }, (_, b) => Float64Array.of(1 + (b % 2 === 1 ? 1e-3 : -1e-3), 2));
- * assessParameters(steady, Float64Array.of(1, 1), 2.5e-3, 2e-3).passed; // → true
+ * assessParameters(steady, Float64Array.of(1, 1), 2.5e-3, 2e-3, 8).passed; // → true: the last 8 averaged
  * const drifting = Array.from({ length: 16 }, (_, b) => Float64Array.of(1 + 0.01 * b, 2));
- * assessParameters(drifting, Float64Array.of(1, 1), 2.5e-3, 2e-3).passed; // → false
+ * assessParameters(drifting, Float64Array.of(1, 1), 2.5e-3, 2e-3, 8).passed; // → false
  * ```
  */
 export function assessParameters(
@@ -165,7 +165,7 @@ export function assessParameters(
   units: Float64Array,
   stderrTolerance: number,
   paramTolerance: number,
-  from = batches.length - 2 * Math.floor(batches.length / 4),
+  from: number,
 ): ParameterAssessment {
   const nb = batches.length;
   const q = Math.floor((nb - from) / 2);
@@ -284,22 +284,53 @@ export function meanAndStderr(chunks: readonly Float64Array[], mean: Float64Arra
  * ```
  */
 export function naturalUnits(guide: Guide, theta: Float64Array, natural: Float64Array, out: Float64Array): void {
-  const sd = new Map<string, number>();
-  const g = guide.gaussian(theta);
-  if (g !== undefined) {
-    const d = g.names.length;
-    for (let j = 0; j < d; j++) sd.set(g.names[j], Math.sqrt(g.covariance[j * d + j]));
-  }
+  const sd = gaussianSds(guide, theta);
   const names = guide.paramNames;
   const units = guide.paramUnits;
   names.forEach((n, k) => {
-    const coord = n.startsWith('L[') ? n.slice(2, n.indexOf(', ')) : n.slice(0, n.lastIndexOf('.'));
+    const coord = coordinateOf(n);
     const unit = units !== undefined ? units[k] : unitOfName(n);
     let u = 1;
     if (unit === 'location') u = Math.min(1, sd.get(coord) ?? 1);
     else if (unit === 'positive') u = softUnit(Math.abs(natural[k]));
     out[k] = u > 0 && Number.isFinite(u) ? u : 1;
   });
+}
+
+/**
+ * The sd of each coordinate of a Gaussian guide, by name (empty for other guides).
+ *
+ * @param guide - the guide
+ * @param theta - its parameters
+ * @returns name → √Σ_jj
+ * @example
+ * ```ts
+ * const model = new Model({ prior: { z: new Exponential(1) }, likelihood: ({ z }) => new Normal(z, 1), data: [1.3] });
+ * gaussianSds(meanField().build(model), Float64Array.of(-0.32, Math.log(0.66))).get('z'); // ≈ 0.66
+ * ```
+ */
+export function gaussianSds(guide: Guide, theta: Float64Array): Map<string, number> {
+  const sd = new Map<string, number>();
+  const g = guide.gaussian(theta);
+  if (g !== undefined) {
+    const d = g.names.length;
+    for (let j = 0; j < d; j++) sd.set(g.names[j], Math.sqrt(g.covariance[j * d + j]));
+  }
+  return sd;
+}
+
+/**
+ * The coordinate a guide parameter belongs to, by its name: `j` for `L[j, k]`, else
+ * the name before the last dot (`"w[2]"` for `"w[2].mu"`).
+ *
+ * @example
+ * ```ts
+ * coordinateOf('L[b, a]');   // → "b"
+ * coordinateOf('w[2].mu');   // → "w[2]"
+ * ```
+ */
+export function coordinateOf(n: string): string {
+  return n.startsWith('L[') ? n.slice(2, n.indexOf(', ')) : n.slice(0, n.lastIndexOf('.'));
 }
 
 /** The unit of a parameter of a guide without `paramUnits`, by its name (full rank, custom guides). */

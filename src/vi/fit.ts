@@ -184,7 +184,8 @@ function* run<M extends DifferentiableModel, G = GuideSpec>(model: M, cfg: Setti
   // the rule compares that tail's halves.
   const window = conv === false ? Math.max(1, Math.min(50, Math.floor(maxSteps / 8))) : conv.window;
   const rule = new ConvergenceCriterion(conv === false ? DEFAULT_CONVERGENCE : conv);
-  const batch = new Accumulator(P);
+  // The running sum of the current batch's iterates (a batch ends when t % window = 0).
+  const batchSum = new Float64Array(P);
   const psi = new Float64Array(P);
   // Without whitening, precision is measured on the fitted distributions' own
   // parameters (see naturalUnits).
@@ -220,13 +221,13 @@ function* run<M extends DifferentiableModel, G = GuideSpec>(model: M, cfg: Setti
     trace.push(v);
 
     pc.fromParams(theta, psi);
-    batch.add(psi);
-    if (batch.count === window) {
-      const bm = batch.mean(new Float64Array(P));
+    for (let i = 0; i < P; i++) batchSum[i] += psi[i];
+    if (t % window === 0) {
+      const bm = batchSum.map((v) => v / window);
       let measured = bm;
       if (toNatural !== undefined) toNatural(bm, (measured = new Float64Array(P)));
       rule.addBatch(bm, measured);
-      batch.reset();
+      batchSum.fill(0);
       if (check !== undefined && rule.ready(t) && check.run()) {
         converged = true;
         stopReason = 'converged';
@@ -335,29 +336,3 @@ export function fit<M extends DifferentiableModel>(model: M, options: FitOptions
   if (!r.done) throw new Error('fit: the fit loop yielded without emit');
   return r.value;
 }
-
-/** Running sum of parameter vectors. */
-class Accumulator {
-  readonly sum: Float64Array;
-  count = 0;
-  constructor(n: number) {
-    this.sum = new Float64Array(n);
-  }
-  add(p: Float64Array): void {
-    for (let i = 0; i < p.length; i++) this.sum[i] += p[i];
-    this.count++;
-  }
-  reset(): void {
-    this.sum.fill(0);
-    this.count = 0;
-  }
-  copyFrom(o: Accumulator): void {
-    this.sum.set(o.sum);
-    this.count = o.count;
-  }
-  mean(out: Float64Array): Float64Array {
-    for (let i = 0; i < out.length; i++) out[i] = this.sum[i] / this.count;
-    return out;
-  }
-}
-

@@ -8,7 +8,7 @@
  */
 import type { DifferentiableModel } from '../model/differentiable-model';
 import { Rng } from '../random/rng';
-import { meanAndStderr, naturalUnits, type ConvergenceCriterion } from './convergence';
+import { coordinateOf, gaussianSds, meanAndStderr, naturalUnits, type ConvergenceCriterion } from './convergence';
 import { sampleLogWeights } from './log-weights';
 import type { createRowScratch } from './row-scratch';
 import type { Guide } from './guide';
@@ -126,14 +126,9 @@ export function crnStderr(a: Float64Array, b: Float64Array, diff: number): numbe
 
 /** Units of θ itself: σ_j for a location (`.mu`, `L[j, ·]`), 1 for a log-parameter. */
 function thetaUnits(guide: Guide, theta: Float64Array, out: Float64Array): void {
-  const sd = new Map<string, number>();
-  const g = guide.gaussian(theta);
-  if (g !== undefined) {
-    const d = g.names.length;
-    for (let j = 0; j < d; j++) sd.set(g.names[j], Math.sqrt(g.covariance[j * d + j]));
-  }
+  const sd = gaussianSds(guide, theta);
   guide.paramNames.forEach((n, k) => {
-    const coord = n.startsWith('L[') ? n.slice(2, n.indexOf(', ')) : n.endsWith('.mu') ? n.slice(0, -3) : undefined;
+    const coord = n.startsWith('L[') || n.endsWith('.mu') ? coordinateOf(n) : undefined;
     const s = coord === undefined ? 1 : sd.get(coord);
     out[k] = s !== undefined && s > 0 && Number.isFinite(s) ? s : 1;
   });

@@ -11,6 +11,9 @@ function iidBatches(rng: Rng, n: number, P: number, mean: number, sd: number, dr
   return Array.from({ length: n }, (_, b) => Float64Array.from({ length: P }, () => mean + drift * b + sd * rng.normal()));
 }
 
+/** The first batch of the last half (2⌊n/4⌋ batches), the window before MSER. */
+const lastHalf = (n: number): number => n - 2 * Math.floor(n / 4);
+
 const settings = { window: 25, minSteps: 0, stderrTolerance: 2.5e-3, paramTolerance: 2e-3, gradTolerance: 0.05, tolerance: 2e-4, relTolerance: 0, checkSamples: 500 };
 
 describe('assessParameters', () => {
@@ -20,7 +23,7 @@ describe('assessParameters', () => {
     // sd ≈ 1/√(2·99) ≈ 7 %, so 5 of those (35 %) bound it from both sides.
     const rng = new Rng(11);
     const sd = 0.01;
-    const a = assessParameters(iidBatches(rng, 400, 3, 5, sd), Float64Array.of(1, 1, 1), 1, 1);
+    const a = assessParameters(iidBatches(rng, 400, 3, 5, sd), Float64Array.of(1, 1, 1), 1, 1, lastHalf(400));
     const se = sd / Math.sqrt(200);
     expect(a.stderr / se).toBeGreaterThan(1 - 0.35);
     expect(a.stderr / se).toBeLessThan(1 + 0.35);
@@ -29,22 +32,22 @@ describe('assessParameters', () => {
   it('measures in units: the same batches pass with unit 10 and fail with unit 1e-3', () => {
     const rng = new Rng(12);
     const b = iidBatches(rng, 64, 1, 0, 0.05); // SE ≈ 0.05/√32 ≈ 8.8e-3
-    expect(assessParameters(b, Float64Array.of(10), 2.5e-3, 2e-3).passed).toBe(true);
-    expect(assessParameters(b, Float64Array.of(1e-3), 2.5e-3, 2e-3).passed).toBe(false);
+    expect(assessParameters(b, Float64Array.of(10), 2.5e-3, 2e-3, lastHalf(b.length)).passed).toBe(true);
+    expect(assessParameters(b, Float64Array.of(1e-3), 2.5e-3, 2e-3, lastHalf(b.length)).passed).toBe(false);
   });
 
   it('detects a drift between the last two quarters beyond 4 standard errors', () => {
     const rng = new Rng(13);
     // sd 1e-3, drift 1e-3 per batch: the quarters' means differ by ≈ 16·1e-3 ≫ 4 SE
-    const a = assessParameters(iidBatches(rng, 64, 1, 0, 1e-3, 1e-3), Float64Array.of(1), 1, 2e-3);
+    const a = assessParameters(iidBatches(rng, 64, 1, 0, 1e-3, 1e-3), Float64Array.of(1), 1, 2e-3, lastHalf(64));
     expect(a.drift).toBeGreaterThan(2e-3);
     expect(a.passed).toBe(false);
   });
 
   it('needs 16 batches', () => {
     const rng = new Rng(14);
-    expect(assessParameters(iidBatches(rng, 15, 1, 0, 0), Float64Array.of(1), 1, 1).passed).toBe(false);
-    expect(assessParameters(iidBatches(rng, 16, 1, 0, 0), Float64Array.of(1), 1, 1).passed).toBe(true);
+    expect(assessParameters(iidBatches(rng, 15, 1, 0, 0), Float64Array.of(1), 1, 1, lastHalf(15)).passed).toBe(false);
+    expect(assessParameters(iidBatches(rng, 16, 1, 0, 0), Float64Array.of(1), 1, 1, lastHalf(16)).passed).toBe(true);
   });
 });
 
