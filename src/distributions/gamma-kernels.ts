@@ -13,9 +13,8 @@ import { log1pmx } from '../math/elementary';
 import { digamma, lgamma, stirlerr } from '../math/gamma-functions';
 import { logPoissonRaw } from '../math/saddle-point';
 import type { SumLogPdfKernel } from './distribution';
-import { shapeSumKernel } from './shape-sum-kernel';
+import { shapeRowsFromStatistics, shapeSumKernel } from './shape-sum-kernel';
 import type { PointLogPdfKernel } from './point-kernel';
-import { isPositiveValue } from './validate';
 
 /** The sufficient statistics of an i.i.d. gamma sample, [n, Σ xᵢ, Σ log xᵢ]. @internal */
 export type GammaStatistics = Float64Array;
@@ -47,45 +46,10 @@ function gammaStatistics(xs: ArrayLike<number>): GammaStatistics | undefined {
 
 /**
  * `fromStatistics` over [α, β] rows: the formula of `gammaSumLogPdfPartials` with
- * Σ xᵢ and Σ log xᵢ precomputed; `cache` holds the α of the last row, log Γ(α), ψ(α),
- * the β of the last row and log β.
+ * Σ xᵢ and Σ log xᵢ precomputed (see `shapeRowsFromStatistics`).
  */
 function gammaRowsFromStatistics(p: Float64Array, rows: number, st: GammaStatistics, cache: Float64Array, value: Float64Array, partials: Float64Array): void {
-  const n = st[0];
-  const s = st[1];
-  const sLog = st[2];
-  let lastA = cache[0];
-  let lgA = cache[1];
-  let psiA = cache[2];
-  let lastB = cache[3];
-  let logB = cache[4];
-  for (let r = 0, o = 0; r < rows; r++, o += 2) {
-    const a = p[o];
-    const b = p[o + 1];
-    if (!(isPositiveValue(a) && isPositiveValue(b))) {
-      value[r] = -Infinity;
-      partials[o] = 0;
-      partials[o + 1] = 0;
-      continue;
-    }
-    if (a !== lastA) {
-      lastA = a;
-      lgA = lgamma(a);
-      psiA = digamma(a);
-    }
-    if (b !== lastB) {
-      lastB = b;
-      logB = Math.log(b);
-    }
-    partials[o] = n * (logB - psiA) + sLog;
-    partials[o + 1] = (n * a) / b - s;
-    value[r] = n * (a * logB - lgA) + (a - 1) * sLog - b * s;
-  }
-  cache[0] = lastA;
-  cache[1] = lgA;
-  cache[2] = psiA;
-  cache[3] = lastB;
-  cache[4] = logB;
+  shapeRowsFromStatistics(p, rows, st[0], st[2], st[1], -1, cache, value, partials);
 }
 
 /**

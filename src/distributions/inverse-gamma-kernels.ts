@@ -8,11 +8,10 @@
  * @module
  * @internal
  */
-import { digamma, lgamma } from '../math/gamma-functions';
+import { digamma } from '../math/gamma-functions';
 import type { SumLogPdfKernel } from './distribution';
-import { shapeSumKernel } from './shape-sum-kernel';
+import { shapeRowsFromStatistics, shapeSumKernel } from './shape-sum-kernel';
 import { inverseGammaLogDensity } from './inverse-gamma-density';
-import { isPositiveValue } from './validate';
 
 /** The sufficient statistics of an i.i.d. inverse-gamma sample, [n, Σ log xᵢ, Σ 1/xᵢ]. @internal */
 export type InverseGammaStatistics = Float64Array;
@@ -43,52 +42,11 @@ function inverseGammaStatistics(xs: ArrayLike<number>): InverseGammaStatistics |
 }
 
 /**
- * `fromStatistics` over [α, β] rows: n(α log β − log Γ(α)) − (α + 1)Σ log xᵢ − βΣ 1/xᵢ;
- * `cache` holds the α of the last row, log Γ(α), ψ(α), the β of the last row and log β.
+ * `fromStatistics` over [α, β] rows: n(α log β − log Γ(α)) − (α + 1)Σ log xᵢ − βΣ 1/xᵢ
+ * (see `shapeRowsFromStatistics`; the negated Σ log xᵢ makes the term −(α + 1)·Σ log xᵢ exactly).
  */
-function inverseGammaRowsFromStatistics(
-  p: Float64Array,
-  rows: number,
-  st: InverseGammaStatistics,
-  cache: Float64Array,
-  value: Float64Array,
-  partials: Float64Array,
-): void {
-  const n = st[0];
-  const sLog = st[1];
-  const sInv = st[2];
-  let lastA = cache[0];
-  let lgA = cache[1];
-  let psiA = cache[2];
-  let lastB = cache[3];
-  let logB = cache[4];
-  for (let r = 0, o = 0; r < rows; r++, o += 2) {
-    const a = p[o];
-    const b = p[o + 1];
-    if (!(isPositiveValue(a) && isPositiveValue(b))) {
-      value[r] = -Infinity;
-      partials[o] = 0;
-      partials[o + 1] = 0;
-      continue;
-    }
-    if (a !== lastA) {
-      lastA = a;
-      lgA = lgamma(a);
-      psiA = digamma(a);
-    }
-    if (b !== lastB) {
-      lastB = b;
-      logB = Math.log(b);
-    }
-    partials[o] = n * (logB - psiA) - sLog;
-    partials[o + 1] = (n * a) / b - sInv;
-    value[r] = n * (a * logB - lgA) - (a + 1) * sLog - b * sInv;
-  }
-  cache[0] = lastA;
-  cache[1] = lgA;
-  cache[2] = psiA;
-  cache[3] = lastB;
-  cache[4] = logB;
+function inverseGammaRowsFromStatistics(p: Float64Array, rows: number, st: InverseGammaStatistics, cache: Float64Array, value: Float64Array, partials: Float64Array): void {
+  shapeRowsFromStatistics(p, rows, st[0], -st[1], st[2], 1, cache, value, partials);
 }
 
 /**

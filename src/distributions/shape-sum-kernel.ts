@@ -7,7 +7,7 @@
  * @module
  * @internal
  */
-import { lgamma } from '../math/gamma-functions';
+import { digamma, lgamma } from '../math/gamma-functions';
 import type { SumLogPdfKernel } from './distribution';
 import { isPositiveValue } from './validate';
 
@@ -52,4 +52,57 @@ export function shapeSumKernel(
     statistics,
     fromStatistics,
   });
+}
+
+/**
+ * `fromStatistics` rows over `[α, b]` for both families: with n data, L = ±Σ log xᵢ
+ * and T the sum b multiplies (Gamma: L = Σ log xᵢ, T = Σ xᵢ, k = −1; InverseGamma:
+ * L = −Σ log xᵢ, T = Σ 1/xᵢ, k = 1),
+ * Σ log f = n(α log b − log Γ(α)) + (α + k)·L − b·T, ∂/∂α = n(log b − ψ(α)) + L and
+ * ∂/∂b = nα/b − T (−∞ and zero partials outside the domain). `cache` holds the α of
+ * the last row, log Γ(α), ψ(α), the b of the last row and log b. @internal
+ */
+export function shapeRowsFromStatistics(
+  p: Float64Array,
+  rows: number,
+  n: number,
+  L: number,
+  T: number,
+  k: number,
+  cache: Float64Array,
+  value: Float64Array,
+  partials: Float64Array,
+): void {
+  let lastA = cache[0];
+  let lgA = cache[1];
+  let psiA = cache[2];
+  let lastB = cache[3];
+  let logB = cache[4];
+  for (let r = 0, o = 0; r < rows; r++, o += 2) {
+    const a = p[o];
+    const b = p[o + 1];
+    if (!(isPositiveValue(a) && isPositiveValue(b))) {
+      value[r] = -Infinity;
+      partials[o] = 0;
+      partials[o + 1] = 0;
+      continue;
+    }
+    if (a !== lastA) {
+      lastA = a;
+      lgA = lgamma(a);
+      psiA = digamma(a);
+    }
+    if (b !== lastB) {
+      lastB = b;
+      logB = Math.log(b);
+    }
+    partials[o] = n * (logB - psiA) + L;
+    partials[o + 1] = (n * a) / b - T;
+    value[r] = n * (a * logB - lgA) + (a + k) * L - b * T;
+  }
+  cache[0] = lastA;
+  cache[1] = lgA;
+  cache[2] = psiA;
+  cache[3] = lastB;
+  cache[4] = logB;
 }
